@@ -1,0 +1,25 @@
+//! `corroborate-eval`: score corroborate against gold data sets.
+//!
+//! Each subcommand lives in its own module and prints its figures last, so every
+//! number in `docs/quality.md` names the command that produced it.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("usage: corroborate-eval COMMAND [ARGS...]");
+        return ExitCode::from(2);
+    };
+    let result: Result<(), String> = match command.as_str() {
+        other => Err(format!("unknown command {other:?}")),
+    };
+    let _ = rest;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("corroborate-eval: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

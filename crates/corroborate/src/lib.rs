@@ -1,0 +1,9 @@
+//! corroborate turns a pile of news articles into one ledger.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod error;
+pub mod model;
+
+pub use error::{Error, ErrorKind};
+pub use model::Ledger;

@@ -1,0 +1,557 @@
+//! The ledger's data model: plain serde types that mirror the JSON contract
+//! `corroborate.ledger/1` field for field.
+//!
+//! Every type here is a value type with public fields, so a caller can read a
+//! ledger without learning an accessor API, and every front end (Rust, CLI,
+//! Python, C) serializes the same bytes. Field order in each struct is the
+//! order the JSON prints, which keeps output byte-for-byte stable.
+//!
+//! ```
+//! use corroborate::model::{Ledger, SCHEMA};
+//!
+//! let empty = Ledger::default();
+//! let json = empty.to_json();
+//! assert!(json.starts_with(&format!("{{\"schema\":\"{SCHEMA}\"")));
+//! assert_eq!(Ledger::from_json(&json).unwrap(), empty);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag written into every ledger; bumped only when a field's meaning changes.
+pub const SCHEMA: &str = "corroborate.ledger/1";
+
+/// A half-open range of UTF-8 byte offsets into one document's `text`.
+///
+/// ```
+/// use corroborate::model::Span;
+/// let span = Span { doc: "a".into(), start: 0, end: 5 };
+/// assert_eq!(span.slice("Hello world"), Some("Hello"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// The id of the document the offsets index.
+    pub doc: String,
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// The spanned text of `text`, or `None` when the offsets do not fit it.
+    pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
+        text.get(self.start..self.end)
+    }
+}
+
+/// A range of a document judged not to be article body, with a short reason keyword.
+///
+/// ```
+/// use corroborate::model::Removed;
+/// let r = Removed { start: 0, end: 12, reason: "navigation".into() };
+/// assert_eq!(r.end - r.start, 12);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Removed {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+    /// Why the range is not body: `navigation`, `ticker`, `byline`, `comments`, `photo_credit`, …
+    pub reason: String,
+}
+
+/// One input article as it appears in the ledger.
+///
+/// ```
+/// use corroborate::model::Document;
+/// let doc = Document { id: "a".into(), text: "Text.".into(), ..Document::default() };
+/// assert!(doc.removed.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The caller's id, or one derived from the content.
+    pub id: String,
+    /// The text every span indexes: the input itself for plain text, the extracted body for HTML.
+    pub text: String,
+    /// Publication date `YYYY-MM-DD`, the anchor for relative times.
+    pub published: Option<String>,
+    /// The outlet, as given or found in the page.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The page's address, as given or found in the page.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The headline, as given or found in the page.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Ranges of `text` that are not article body.
+    pub removed: Vec<Removed>,
+}
+
+/// Documents about one real-world happening; comparisons are made only inside one story.
+///
+/// ```
+/// use corroborate::model::Story;
+/// let s = Story { id: "s1".into(), documents: vec!["a".into()], title: None };
+/// assert_eq!(s.documents.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    /// Stable id.
+    pub id: String,
+    /// Ids of the story's documents.
+    pub documents: Vec<String>,
+    /// A headline for the story, from its documents.
+    pub title: Option<String>,
+}
+
+/// What kind of thing an entity is.
+///
+/// ```
+/// use corroborate::model::EntityKind;
+/// assert_eq!(serde_json::to_string(&EntityKind::Person).unwrap(), "\"person\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, agency, ministry, party, newspaper, …
+    Organization,
+    /// A country, city, region or facility.
+    Location,
+    /// Nationalities, events, products and other named things.
+    Other,
+}
+
+impl EntityKind {
+    /// The lowercase keyword the JSON uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// One real-world person, organization, place or other named thing, across documents.
+///
+/// ```
+/// use corroborate::model::{Entity, EntityKind};
+/// let e = Entity { id: "e1".into(), kind: EntityKind::Location, name: "Cuba".into(),
+///                  aliases: vec!["Cuba".into()], mentions: vec![] };
+/// assert_eq!(e.kind.as_str(), "location");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id within the ledger.
+    pub id: String,
+    /// Person, organization, location or other.
+    pub kind: EntityKind,
+    /// The canonical name, usually the longest full name.
+    pub name: String,
+    /// Every distinct surface form seen.
+    pub aliases: Vec<String>,
+    /// Every mention in every document.
+    pub mentions: Vec<Span>,
+}
+
+/// One participant of an event.
+///
+/// ```
+/// use corroborate::model::Argument;
+/// let a = Argument { role: "destination".into(), entity: None, text: "South Korea".into() };
+/// assert_eq!(a.role, "destination");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Argument {
+    /// `agent`, `patient`, `origin`, `destination`, `place`, `companions`, `instrument`, …
+    pub role: String,
+    /// The entity that fills the role, when it is one.
+    pub entity: Option<String>,
+    /// The words that fill the role.
+    pub text: String,
+}
+
+/// One real happening, across the documents that report it.
+///
+/// ```
+/// use corroborate::model::Event;
+/// let e = Event { id: "v1".into(), kind: "defection".into(), mentions: vec![],
+///                 arguments: vec![], time: Some("2023-11".into()), documents: vec![] };
+/// assert!(serde_json::to_string(&e).unwrap().contains("\"type\":\"defection\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id within the ledger.
+    pub id: String,
+    /// A keyword from the event vocabulary (see `docs/events.md`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The trigger words, across documents.
+    pub mentions: Vec<Span>,
+    /// The participants.
+    pub arguments: Vec<Argument>,
+    /// Normalized time of the happening.
+    pub time: Option<String>,
+    /// Ids of the documents that report it.
+    pub documents: Vec<String>,
+}
+
+/// Who a claim is attributed to.
+///
+/// ```
+/// use corroborate::model::Attribution;
+/// let a = Attribution { entity: None, text: "officials".into(), cue: "said".into() };
+/// assert_eq!(a.cue, "said");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The source entity, when resolved.
+    pub entity: Option<String>,
+    /// The source's words.
+    pub text: String,
+    /// The reporting verb or phrase.
+    pub cue: String,
+}
+
+/// A normalized value: a number, or text (times, entity ids and lowercase text are strings).
+///
+/// ```
+/// use corroborate::model::Value;
+/// assert_eq!(serde_json::to_string(&Value::Number(52.0)).unwrap(), "52");
+/// assert_eq!(serde_json::to_string(&Value::Text("2023-11".into())).unwrap(), "\"2023-11\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A number, printed without a fraction when it is whole.
+    #[serde(serialize_with = "serialize_number")]
+    Number(f64),
+    /// Everything else.
+    Text(String),
+}
+
+impl Eq for Value {}
+
+impl Value {
+    /// A key under which equal values compare equal (numbers by their printed form).
+    pub fn key(&self) -> String {
+        match self {
+            Value::Number(n) => format_number(*n),
+            Value::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// Prints a number the way the ledger does: whole numbers without `.0`.
+///
+/// ```
+/// assert_eq!(corroborate::model::format_number(666666.0), "666666");
+/// assert_eq!(corroborate::model::format_number(0.79), "0.79");
+/// ```
+pub fn format_number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn serialize_number<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.0e15 {
+        s.serialize_i64(*n as i64)
+    } else {
+        s.serialize_f64(*n)
+    }
+}
+
+/// One atomic statement a document makes.
+///
+/// ```
+/// use corroborate::model::{Claim, Value};
+/// let c = Claim { id: "c1".into(), doc: "a".into(), start: 0, end: 10, subject: None,
+///     subject_text: "Ri".into(), predicate: "age".into(), value: Value::Number(52.0),
+///     value_text: "52".into(), attribution: None, hedged: false, negated: false };
+/// assert_eq!(c.value.key(), "52");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id within the ledger.
+    pub id: String,
+    /// The document that makes the claim.
+    pub doc: String,
+    /// First byte of the claim's sentence or clause.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The entity or event the claim is about.
+    pub subject: Option<String>,
+    /// The subject's words.
+    pub subject_text: String,
+    /// `age`, `role`, `nationality`, `affiliation`, `count`, `date`, an event argument, or a verb lemma.
+    pub predicate: String,
+    /// The normalized value.
+    pub value: Value,
+    /// The value's words.
+    pub value_text: String,
+    /// Who the claim is attributed to; `None` when the document asserts it itself.
+    pub attribution: Option<Attribution>,
+    /// Softened by "reportedly", "allegedly", "may", …
+    pub hedged: bool,
+    /// Denied or negated.
+    pub negated: bool,
+}
+
+/// A direct quotation with its speaker.
+///
+/// ```
+/// use corroborate::model::Quote;
+/// let q = Quote { doc: "a".into(), start: 1, end: 6, text: "Hello".into(), speaker: None,
+///                 speaker_text: None, cue: Some("said".into()) };
+/// assert_eq!(q.end - q.start, q.text.len());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The document.
+    pub doc: String,
+    /// First byte of the quoted words (inside the marks).
+    pub start: usize,
+    /// One past their last byte.
+    pub end: usize,
+    /// The quoted words, without the marks.
+    pub text: String,
+    /// The speaker entity.
+    pub speaker: Option<String>,
+    /// The speaker's words in the document.
+    pub speaker_text: Option<String>,
+    /// The reporting verb or phrase.
+    pub cue: Option<String>,
+}
+
+/// A number with its unit and what it counts.
+///
+/// ```
+/// use corroborate::model::Quantity;
+/// let q = Quantity { doc: "a".into(), start: 0, end: 8, value: 666666.0, unit: Some("USD".into()),
+///     approximate: false, bound: None, counted: None, time: None };
+/// assert_eq!(serde_json::to_value(&q).unwrap()["value"], 666666);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The document.
+    pub doc: String,
+    /// First byte of the quantity's words.
+    pub start: usize,
+    /// One past their last byte.
+    pub end: usize,
+    /// The number.
+    #[serde(serialize_with = "serialize_number")]
+    pub value: f64,
+    /// `USD`, `t`, `hour`, `percent`, … or `None` for a bare count.
+    pub unit: Option<String>,
+    /// "around", "about", "dozens", …
+    pub approximate: bool,
+    /// `at_least` or `at_most`.
+    pub bound: Option<String>,
+    /// What is counted, lowercase.
+    pub counted: Option<String>,
+    /// The time the sentence gives the quantity.
+    pub time: Option<String>,
+}
+
+impl Eq for Quantity {}
+
+/// A time expression, normalized against the document's publication date.
+///
+/// ```
+/// use corroborate::model::Time;
+/// let t = Time { doc: "a".into(), start: 0, end: 13, text: "last November".into(),
+///                value: Some("2023-11".into()) };
+/// assert_eq!(t.value.as_deref(), Some("2023-11"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Time {
+    /// The document.
+    pub doc: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words.
+    pub text: String,
+    /// ISO-8601 value (`2023-11`, `2024-07-16`, `2016/2019`) or `None` when unresolvable.
+    pub value: Option<String>,
+}
+
+/// An independent origin behind a reading.
+///
+/// ```
+/// use corroborate::model::Source;
+/// let s = Source { entity: None, text: "own reporting".into(), documents: vec!["a".into()] };
+/// assert_eq!(s.documents.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The origin entity, when it is one.
+    pub entity: Option<String>,
+    /// The origin's name.
+    pub text: String,
+    /// The documents that relay it.
+    pub documents: Vec<String>,
+}
+
+/// One distinct value given for a question, with the claims and documents behind it.
+///
+/// ```
+/// use corroborate::model::{Reading, Value};
+/// let r = Reading { value: Value::Number(52.0), claims: vec![], documents: vec![], sources: vec![] };
+/// assert_eq!(r.value.key(), "52");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    /// The normalized value.
+    pub value: Value,
+    /// Claim ids giving this value.
+    pub claims: Vec<String>,
+    /// Document ids giving this value.
+    pub documents: Vec<String>,
+    /// The independent origins behind the reading.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// The cross-source verdict on one question inside one story.
+///
+/// ```
+/// use corroborate::model::{Comparison, Verdict};
+/// let c = Comparison { story: "s1".into(), subject: "e1".into(), predicate: "age".into(),
+///                      verdict: Verdict::Single, readings: vec![] };
+/// assert_eq!(serde_json::to_value(&c).unwrap()["verdict"], "single");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The story.
+    pub story: String,
+    /// The entity or event asked about.
+    pub subject: String,
+    /// The predicate asked about.
+    pub predicate: String,
+    /// Agree, conflict or single.
+    pub verdict: Verdict,
+    /// One reading per distinct normalized value.
+    pub readings: Vec<Reading>,
+}
+
+/// How the sources of a story answer one question.
+///
+/// ```
+/// use corroborate::model::Verdict;
+/// assert_eq!(Verdict::Conflict.as_str(), "conflict");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Several documents, compatible values.
+    Agree,
+    /// Incompatible values.
+    Conflict,
+    /// One document only.
+    Single,
+}
+
+impl Verdict {
+    /// The lowercase keyword the JSON uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Conflict => "conflict",
+            Verdict::Single => "single",
+        }
+    }
+}
+
+/// The whole result: what a pile of articles says, traced to byte offsets.
+///
+/// ```
+/// use corroborate::model::Ledger;
+/// let ledger = Ledger::default();
+/// assert!(ledger.documents.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ledger {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// The input documents.
+    pub documents: Vec<Document>,
+    /// Documents grouped by happening.
+    pub stories: Vec<Story>,
+    /// People, organizations, places.
+    pub entities: Vec<Entity>,
+    /// Happenings with their participants.
+    pub events: Vec<Event>,
+    /// Atomic statements.
+    pub claims: Vec<Claim>,
+    /// Direct quotations.
+    pub quotes: Vec<Quote>,
+    /// Numbers with units.
+    pub quantities: Vec<Quantity>,
+    /// Time expressions.
+    pub times: Vec<Time>,
+    /// Cross-source verdicts.
+    pub comparisons: Vec<Comparison>,
+}
+
+impl Default for Ledger {
+    fn default() -> Self {
+        Ledger {
+            schema: SCHEMA.to_string(),
+            documents: Vec::new(),
+            stories: Vec::new(),
+            entities: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+            quotes: Vec::new(),
+            quantities: Vec::new(),
+            times: Vec::new(),
+            comparisons: Vec::new(),
+        }
+    }
+}
+
+impl Ledger {
+    /// The ledger as compact JSON, the interchange form every front end prints.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("ledger types always serialize")
+    }
+
+    /// The ledger as indented JSON, for people.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("ledger types always serialize")
+    }
+
+    /// Reads a ledger written by [`Ledger::to_json`].
+    pub fn from_json(json: &str) -> Result<Ledger, crate::Error> {
+        let ledger: Ledger =
+            serde_json::from_str(json).map_err(|e| crate::Error::json("ledger", e))?;
+        if ledger.schema != SCHEMA {
+            return Err(crate::Error::new(crate::ErrorKind::Schema {
+                found: ledger.schema,
+            }));
+        }
+        Ok(ledger)
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}
