@@ -3,7 +3,9 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod lexicon;
 pub mod model;
+pub mod text;
 
 pub use error::{Error, ErrorKind};
 pub use model::Ledger;

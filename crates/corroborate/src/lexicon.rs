@@ -1,0 +1,30 @@
+//! Reading the embedded lexicon files in `data/`.
+//!
+//! Every lexicon is a UTF-8 text file compiled into the library with `include_str!`:
+//! one entry a line, `#` starts a comment line, blank lines are ignored. Keeping the
+//! word lists as data lets them grow without touching code.
+
+/// The entries of a lexicon file: trimmed lines that are neither blank nor comments.
+pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// The entries of a tab-separated lexicon file, split into their fields.
+pub(crate) fn fields(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    lines(file).map(|line| line.split('\t').map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_and_blanks_are_skipped() {
+        let got: Vec<_> = lines("# header\n\nalpha\n  beta  \n#x\n").collect();
+        assert_eq!(got, ["alpha", "beta"]);
+        let got: Vec<_> = fields("a\tb\n# c\td\n").collect();
+        assert_eq!(got, [vec!["a", "b"]]);
+    }
+}

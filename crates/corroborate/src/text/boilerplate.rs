@@ -1,0 +1,197 @@
+//! Marking the lines of a page that are not article body.
+//!
+//! Scraped articles carry navigation, tickers, bylines, comment widgets, log-in prompts,
+//! teasers, contact lines and photo credits. They are *marked* (listed in the document's
+//! `removed`), never cut, so offsets keep indexing the caller's text. The line rules live
+//! in `data/boilerplate.txt`; the structural rules (captions above a credit line, lines
+//! repeated verbatim) are here.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::model::Removed;
+
+/// One rule of `data/boilerplate.txt`.
+struct LineRule {
+    reason: &'static str,
+    pattern: Regex,
+}
+
+fn rules() -> &'static [LineRule] {
+    static RULES: OnceLock<Vec<LineRule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/boilerplate.txt"))
+            .map(|fields| {
+                let [reason, pattern] = fields[..] else {
+                    panic!("data/boilerplate.txt: expected REASON<TAB>REGEX, got {fields:?}");
+                };
+                let pattern = RegexBuilder::new(pattern)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"));
+                LineRule { reason, pattern }
+            })
+            .collect()
+    })
+}
+
+/// A line with its byte range and its content stripped of bullets and edge spaces.
+struct Line<'t> {
+    start: usize,
+    end: usize,
+    content: &'t str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.trim_end_matches(['\n', '\r']).len();
+        let raw = &text[start..end];
+        let content = raw
+            .trim()
+            .trim_start_matches(['•', '·', '▪', '►', '*', '-', '–', '|'])
+            .trim();
+        if !content.is_empty() {
+            let lead = raw.len() - raw.trim_start().len();
+            let trail = raw.len() - raw.trim_end().len();
+            out.push(Line {
+                start: start + lead,
+                end: end - trail,
+                content,
+            });
+        }
+        start += piece.len();
+    }
+    out
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', ':'])
+}
+
+/// The line rule that marks `content`, if any.
+fn line_reason(content: &str) -> Option<&'static str> {
+    // Rules are meant for short lines; long paragraphs are body whatever words they hold.
+    if content.len() > 600 {
+        return None;
+    }
+    rules()
+        .iter()
+        .find(|rule| rule.pattern.is_match(content))
+        .map(|rule| rule.reason)
+}
+
+/// Finds the ranges of `text` that are not article body, in text order.
+///
+/// ```
+/// use corroborate::text::mark_boilerplate;
+/// let text = "Skip to content\nThe minister resigned on Monday.\n3 min read\nWrite to Ann Lee at ann@example.com\n";
+/// let removed = mark_boilerplate(text);
+/// let reasons: Vec<&str> = removed.iter().map(|r| r.reason.as_str()).collect();
+/// assert_eq!(reasons, ["navigation", "read_time", "contact"]);
+/// assert_eq!(&text[removed[0].start..removed[0].end], "Skip to content");
+/// ```
+pub fn mark_boilerplate(text: &str) -> Vec<Removed> {
+    let lines = lines(text);
+    let mut reasons: Vec<Option<&'static str>> =
+        lines.iter().map(|line| line_reason(line.content)).collect();
+    // A short line directly above a photo credit is its caption.
+    for i in 1..lines.len() {
+        if reasons[i] == Some("photo_credit")
+            && reasons[i - 1].is_none()
+            && word_count(lines[i - 1].content) <= 40
+            && (!ends_like_sentence(lines[i - 1].content) || lines[i - 1].content.ends_with(','))
+        {
+            reasons[i - 1] = Some("caption");
+        }
+    }
+    // Lines repeated verbatim: the later copies are page furniture (captions, pull quotes).
+    let mut seen = HashSet::new();
+    for (line, reason) in lines.iter().zip(reasons.iter_mut()) {
+        if !seen.insert(line.content) && reason.is_none() && word_count(line.content) >= 3 {
+            *reason = Some("duplicate");
+        }
+    }
+    lines
+        .iter()
+        .zip(reasons)
+        .filter_map(|(line, reason)| {
+            reason.map(|reason| Removed {
+                start: line.start,
+                end: line.end,
+                reason: reason.to_string(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(text: &str) -> Vec<(String, String)> {
+        mark_boilerplate(text)
+            .into_iter()
+            .map(|r| (text[r.start..r.end].to_string(), r.reason))
+            .collect()
+    }
+
+    #[test]
+    fn every_data_rule_compiles() {
+        assert!(rules().len() > 20);
+    }
+
+    #[test]
+    fn page_furniture_is_marked() {
+        let page = "Skip to content\n  • NIKKEI 38123.45 -120.50 -0.31%\nView Market Snapshot\n\
+Featured article licensed from\nBy The Daily Planet 5 HOURS AGO\n4 Min read\n\
+The council voted on Monday to close the bridge.\nCOMMENTS\n\
+Please let us know if you're having issues with commenting.\nLogin\nMore to Read\n\
+Comment 0\n0/300\nWrite to Ann Lee at ann.lee@example.com\n";
+        let got = reasons(page);
+        let expected = [
+            ("Skip to content", "navigation"),
+            ("• NIKKEI 38123.45 -120.50 -0.31%", "ticker"),
+            ("View Market Snapshot", "ticker"),
+            ("Featured article licensed from", "syndication"),
+            ("By The Daily Planet 5 HOURS AGO", "byline"),
+            ("4 Min read", "read_time"),
+            ("COMMENTS", "comments"),
+            ("Please let us know if you're having issues with commenting.", "comments"),
+            ("Login", "login"),
+            ("More to Read", "teaser"),
+            ("Comment 0", "comments"),
+            ("0/300", "comments"),
+            ("Write to Ann Lee at ann.lee@example.com", "contact"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn captions_and_credits() {
+        let page = "Harbour Fire Spreads\n\nFirefighters work near the docks on Sunday,\n\
+Reuters Photo/Jan Novak\n\nThe fire began at dawn. PHOTO: JAN NOVAK/REUTERS\n\
+The fire began at dawn. PHOTO: JAN NOVAK/REUTERS\nOfficials said nobody was hurt.\n";
+        let got = reasons(page);
+        let got: Vec<&str> = got.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(got, ["caption", "photo_credit", "photo_credit", "photo_credit"]);
+    }
+
+    #[test]
+    fn body_sentences_are_kept() {
+        let body = "The ministry said on Tuesday that 196 people arrived last year.\n\
+He told Reuters that the comment was taken out of context.\n\
+By then, the talks had collapsed.\nMost of the crew was released in January.\n\
+Barcelona 3 Madrid 1\nIn 2013 , 2,700 people crossed .\n";
+        assert!(reasons(body).is_empty(), "{:?}", reasons(body));
+    }
+}

@@ -1,0 +1,76 @@
+//! The text stage: from a document's text to tokens, sentences and marked boilerplate.
+//!
+//! Everything here indexes the text by UTF-8 byte offsets and never rewrites it;
+//! [`fold`] and friends normalize only copies used for matching.
+
+mod boilerplate;
+mod normalize;
+mod sentences;
+mod tokens;
+
+pub use boilerplate::mark_boilerplate;
+pub use normalize::{fold, fold_char, fold_lower};
+pub use sentences::{Sentence, segment};
+pub use tokens::{Token, tokenize};
+
+pub(crate) use tokens::abbreviations;
+
+use crate::model::Removed;
+
+/// A text cut into tokens and sentences, with its boilerplate marked.
+///
+/// ```
+/// use corroborate::text::Analysis;
+/// let text = "Skip to content\nThe mayor resigned. She gave no reason.\n";
+/// let analysis = Analysis::new(text);
+/// assert_eq!(analysis.removed[0].reason, "navigation");
+/// let body: Vec<&str> = analysis.body_sentences().map(|s| &text[s.start..s.end]).collect();
+/// assert_eq!(body, ["The mayor resigned.", "She gave no reason."]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Every token of the text, in order.
+    pub tokens: Vec<Token>,
+    /// Every sentence, in order, boilerplate lines included.
+    pub sentences: Vec<Sentence>,
+    /// Whether each sentence (same index) is article body.
+    pub is_body: Vec<bool>,
+    /// The ranges judged not to be article body.
+    pub removed: Vec<Removed>,
+}
+
+impl Analysis {
+    /// Runs the text stage over `text`.
+    pub fn new(text: &str) -> Analysis {
+        let tokens = tokenize(text);
+        let sentences = segment(text, &tokens);
+        let removed = mark_boilerplate(text);
+        let is_body = sentences
+            .iter()
+            .map(|s| {
+                !removed
+                    .iter()
+                    .any(|r| r.start < s.end && s.start < r.end)
+            })
+            .collect();
+        Analysis {
+            tokens,
+            sentences,
+            is_body,
+            removed,
+        }
+    }
+
+    /// The sentences that are article body.
+    pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .zip(&self.is_body)
+            .filter_map(|(s, &body)| body.then_some(s))
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+}

@@ -1,0 +1,51 @@
+//! Normalization for matching only.
+//!
+//! News text mixes curly and straight quotes, several dashes, no-break spaces and
+//! zero-width characters. Matching and comparison fold them away, but the document's
+//! `text` is never rewritten: every span keeps indexing the caller's own bytes.
+
+/// Folds one character for matching: curly quotes to straight, dashes to `-`,
+/// exotic spaces to a space; `None` for characters that carry nothing (zero-width).
+///
+/// ```
+/// use corroborate::text::fold_char;
+/// assert_eq!(fold_char('’'), Some('\''));
+/// assert_eq!(fold_char('—'), Some('-'));
+/// assert_eq!(fold_char('\u{200b}'), None);
+/// assert_eq!(fold_char('a'), Some('a'));
+/// ```
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}' | '\u{00bb}' => {
+            '"'
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => '-',
+        '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => ' ',
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => return None,
+        other => other,
+    })
+}
+
+/// Folds a string for matching (see [`fold_char`]), keeping case.
+///
+/// ```
+/// use corroborate::text::fold;
+/// assert_eq!(fold("Lee’s “word” — here"), "Lee's \"word\" - here");
+/// ```
+pub fn fold(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// Folds a string for matching and lowercases it.
+///
+/// ```
+/// use corroborate::text::fold_lower;
+/// assert_eq!(fold_lower("Kim Jong‑Un"), "kim jong-un");
+/// ```
+pub fn fold_lower(s: &str) -> String {
+    s.chars()
+        .filter_map(fold_char)
+        .flat_map(char::to_lowercase)
+        .collect()
+}

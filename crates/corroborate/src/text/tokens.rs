@@ -1,0 +1,245 @@
+//! Tokenization with byte offsets, following the CoNLL/Penn Treebank conventions
+//! the entity tagger was trained on: punctuation apart, possessive `'s` and `n't`
+//! apart, hyphenated words, dotted acronyms, abbreviations and numbers with
+//! separators kept whole.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::normalize::fold_char;
+
+/// One token: a half-open byte range of the document text.
+///
+/// ```
+/// use corroborate::text::{tokenize, Token};
+/// let text = "Lee’s U.N. job";
+/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
+/// assert_eq!(words, ["Lee", "’s", "U.N.", "job"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Token {
+    /// The token's text in `text`.
+    pub fn as_str(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Words that take a period without ending there (`data/abbreviations.txt`).
+pub(crate) fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/abbreviations.txt")).collect())
+}
+
+/// Characters split off the front and back of a whitespace-separated chunk.
+fn is_edge_punct(c: char) -> bool {
+    matches!(
+        fold_char(c),
+        Some('"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | ',' | ';' | ':' | '!' | '?' | '*')
+    ) || matches!(c, '…' | '¿' | '¡')
+}
+
+/// Characters that are a token of their own wherever they stand.
+fn is_always_split(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₩' | '"' | '“' | '”' | '(' | ')' | '…')
+}
+
+/// Splits `text` into tokens.
+///
+/// ```
+/// use corroborate::text::tokenize;
+/// let text = "He paid $666,666 (about 1.5%) in Jan. to Kim Jong-un, didn't he?";
+/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
+/// assert_eq!(words, ["He", "paid", "$", "666,666", "(", "about", "1.5", "%", ")", "in", "Jan.",
+///                    "to", "Kim", "Jong-un", ",", "did", "n't", "he", "?"]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chunk_start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || fold_char(c).is_none_or(|f| f == ' ') {
+            if let Some(s) = chunk_start.take() {
+                split_chunk(text, s, i, &mut tokens);
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if let Some(s) = chunk_start {
+        split_chunk(text, s, text.len(), &mut tokens);
+    }
+    tokens
+}
+
+/// Splits one whitespace-free chunk `text[start..end]` into tokens.
+fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    // Leading punctuation, one character a token.
+    while start < end {
+        let c = text[start..end].chars().next().expect("non-empty");
+        if is_edge_punct(c) || is_always_split(c) {
+            out.push(Token {
+                start,
+                end: start + c.len_utf8(),
+            });
+            start += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, kept aside and pushed after the core.
+    let mut trailing = Vec::new();
+    while start < end {
+        let c = text[start..end].chars().next_back().expect("non-empty");
+        let peel = if c == '.' {
+            !keeps_final_period(&text[start..end])
+        } else {
+            is_edge_punct(c) || is_always_split(c) || c == '%'
+        };
+        if !peel {
+            break;
+        }
+        // Split a run of periods ("...") as one token.
+        let mut cut = end - c.len_utf8();
+        if c == '.' {
+            while cut > start && text.as_bytes()[cut - 1] == b'.' {
+                cut -= 1;
+            }
+            if end - cut == 1 || cut == start {
+                cut = end - 1;
+            }
+        }
+        trailing.push(Token { start: cut, end });
+        end = cut;
+    }
+    if start < end {
+        split_core(text, start, end, out);
+    }
+    out.extend(trailing.into_iter().rev());
+}
+
+/// Whether a chunk ending in `.` keeps it: abbreviations, initials, dotted acronyms.
+fn keeps_final_period(chunk: &str) -> bool {
+    let body = chunk.trim_end_matches('.');
+    if body.is_empty() || chunk.len() - body.len() > 1 {
+        return false;
+    }
+    let mut letters = body.chars();
+    let first = letters.next().expect("non-empty");
+    if first.is_uppercase() && letters.next().is_none() {
+        return true; // an initial: "J."
+    }
+    if body.contains('.') && body.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()) {
+        return true; // "U.S", "e.g"
+    }
+    abbreviations().contains(body)
+}
+
+/// Splits the core of a chunk: possessives, `n't`, and symbols glued to words.
+fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let core = &text[start..end];
+    // Currency symbols glued to the front: "$666,666", "₩10".
+    if let Some(c) = core.chars().next()
+        && is_always_split(c)
+        && core.len() > c.len_utf8()
+    {
+        out.push(Token {
+            start,
+            end: start + c.len_utf8(),
+        });
+        return split_core(text, start + c.len_utf8(), end, out);
+    }
+    // "didn't" → "did" "n't"; "Lee's" → "Lee" "'s" (straight or curly apostrophe).
+    let folded: String = core.chars().filter_map(fold_char).collect();
+    let lower = folded.to_lowercase();
+    for suffix in ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"] {
+        if lower.ends_with(suffix) && lower.len() > suffix.len() {
+            // Locate the byte where the suffix begins in the original (apostrophes may be 3 bytes).
+            let suffix_chars = suffix.chars().count();
+            let cut = core
+                .char_indices()
+                .rev()
+                .nth(suffix_chars - 1)
+                .map(|(i, _)| start + i)
+                .expect("suffix fits");
+            if cut > start {
+                out.push(Token { start, end: cut });
+                out.push(Token { start: cut, end });
+                return;
+            }
+        }
+    }
+    // A trailing bare apostrophe of a plural possessive: "diplomats'".
+    if lower.len() > 1 && lower.ends_with('\'') {
+        let cut = core
+            .char_indices()
+            .next_back()
+            .map(|(i, _)| start + i)
+            .expect("non-empty");
+        out.push(Token { start, end: cut });
+        out.push(Token { start: cut, end });
+        return;
+    }
+    out.push(Token { start, end });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.as_str(text)).collect()
+    }
+
+    #[test]
+    fn possessives_straight_and_curly() {
+        assert_eq!(words("Lee's"), ["Lee", "'s"]);
+        assert_eq!(words("Lee’s plan"), ["Lee", "’s", "plan"]);
+        assert_eq!(words("the diplomats' wives"), ["the", "diplomats", "'", "wives"]);
+    }
+
+    #[test]
+    fn quotes_and_punctuation_split() {
+        assert_eq!(
+            words("“Hello,” he said."),
+            ["“", "Hello", ",", "”", "he", "said", "."]
+        );
+        assert_eq!(words("'live abroad.'"), ["'", "live", "abroad", ".", "'"]);
+    }
+
+    #[test]
+    fn abbreviations_initials_acronyms_kept() {
+        assert_eq!(
+            words("Dr. J. R. R. Tolkien met U.N. staff."),
+            ["Dr.", "J.", "R.", "R.", "Tolkien", "met", "U.N.", "staff", "."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_ranges() {
+        assert_eq!(words("1,047 and 2.5 on 2024-07-16"), ["1,047", "and", "2.5", "on", "2024-07-16"]);
+        assert_eq!(words("up 0.79%."), ["up", "0.79", "%", "."]);
+    }
+
+    #[test]
+    fn ellipsis_and_odd_spaces() {
+        assert_eq!(words("wait...\u{00a0}now"), ["wait", "...", "now"]);
+        assert_eq!(words("a\u{200b}b"), ["a", "b"]);
+        assert!(tokenize("").is_empty());
+        assert!(tokenize("  \n ").is_empty());
+    }
+
+    #[test]
+    fn offsets_are_char_boundaries() {
+        let text = "Ri’s “giant prison” — 北朝鮮 $5";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(t.start < t.end);
+        }
+    }
+}
