@@ -165,7 +165,10 @@ Comment 0\n0/300\nWrite to Ann Lee at ann.lee@example.com\n";
             ("By The Daily Planet 5 HOURS AGO", "byline"),
             ("4 Min read", "read_time"),
             ("COMMENTS", "comments"),
-            ("Please let us know if you're having issues with commenting.", "comments"),
+            (
+                "Please let us know if you're having issues with commenting.",
+                "comments",
+            ),
             ("Login", "login"),
             ("More to Read", "teaser"),
             ("Comment 0", "comments"),
@@ -183,7 +186,10 @@ Reuters Photo/Jan Novak\n\nThe fire began at dawn. PHOTO: JAN NOVAK/REUTERS\n\
 The fire began at dawn. PHOTO: JAN NOVAK/REUTERS\nOfficials said nobody was hurt.\n";
         let got = reasons(page);
         let got: Vec<&str> = got.iter().map(|(_, r)| r.as_str()).collect();
-        assert_eq!(got, ["caption", "photo_credit", "photo_credit", "photo_credit"]);
+        assert_eq!(
+            got,
+            ["caption", "photo_credit", "photo_credit", "photo_credit"]
+        );
     }
 
     #[test]

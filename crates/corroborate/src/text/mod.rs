@@ -47,11 +47,7 @@ impl Analysis {
         let removed = mark_boilerplate(text);
         let is_body = sentences
             .iter()
-            .map(|s| {
-                !removed
-                    .iter()
-                    .any(|r| r.start < s.end && s.start < r.end)
-            })
+            .map(|s| !removed.iter().any(|r| r.start < s.end && s.start < r.end))
             .collect();
         Analysis {
             tokens,

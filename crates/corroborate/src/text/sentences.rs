@@ -145,7 +145,10 @@ mod tests {
     fn headlines_without_period_end_at_line_break() {
         assert_eq!(
             split("Minister Resigns Over Scandal\n\nThe minister quit on Monday."),
-            ["Minister Resigns Over Scandal", "The minister quit on Monday."]
+            [
+                "Minister Resigns Over Scandal",
+                "The minister quit on Monday."
+            ]
         );
     }
 
@@ -153,7 +156,10 @@ mod tests {
     fn hard_wrapped_lines_are_joined() {
         assert_eq!(
             split("The talks, held in the capital,\ncontinued for days.\nThen they ended."),
-            ["The talks, held in the capital,\ncontinued for days.", "Then they ended."]
+            [
+                "The talks, held in the capital,\ncontinued for days.",
+                "Then they ended."
+            ]
         );
     }
 
@@ -161,13 +167,19 @@ mod tests {
     fn initials_and_titles_do_not_split() {
         assert_eq!(
             split("Mr. J. R. Smith arrived at 5 p.m. on Sept. 3. Prof. Lee did not."),
-            ["Mr. J. R. Smith arrived at 5 p.m. on Sept. 3.", "Prof. Lee did not."]
+            [
+                "Mr. J. R. Smith arrived at 5 p.m. on Sept. 3.",
+                "Prof. Lee did not."
+            ]
         );
     }
 
     #[test]
     fn lowercase_after_period_continues() {
-        assert_eq!(split("It rose 2.5 pct. to close higher."), ["It rose 2.5 pct. to close higher."]);
+        assert_eq!(
+            split("It rose 2.5 pct. to close higher."),
+            ["It rose 2.5 pct. to close higher."]
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ impl Token {
 /// Words that take a period without ending there (`data/abbreviations.txt`).
 pub(crate) fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/abbreviations.txt")).collect())
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../../data/abbreviations.txt")).collect()
+    })
 }
 
 /// Characters split off the front and back of a whitespace-separated chunk.
@@ -47,7 +49,10 @@ fn is_edge_punct(c: char) -> bool {
 
 /// Characters that are a token of their own wherever they stand.
 fn is_always_split(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₩' | '"' | '“' | '”' | '(' | ')' | '…')
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₩' | '"' | '“' | '”' | '(' | ')' | '…'
+    )
 }
 
 /// Splits `text` into tokens.
@@ -134,7 +139,11 @@ fn keeps_final_period(chunk: &str) -> bool {
     if first.is_uppercase() && letters.next().is_none() {
         return true; // an initial: "J."
     }
-    if body.contains('.') && body.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()) {
+    if body.contains('.')
+        && body
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && !p.is_empty())
+    {
         return true; // "U.S", "e.g"
     }
     abbreviations().contains(body)
@@ -200,7 +209,10 @@ mod tests {
     fn possessives_straight_and_curly() {
         assert_eq!(words("Lee's"), ["Lee", "'s"]);
         assert_eq!(words("Lee’s plan"), ["Lee", "’s", "plan"]);
-        assert_eq!(words("the diplomats' wives"), ["the", "diplomats", "'", "wives"]);
+        assert_eq!(
+            words("the diplomats' wives"),
+            ["the", "diplomats", "'", "wives"]
+        );
     }
 
     #[test]
@@ -216,13 +228,18 @@ mod tests {
     fn abbreviations_initials_acronyms_kept() {
         assert_eq!(
             words("Dr. J. R. R. Tolkien met U.N. staff."),
-            ["Dr.", "J.", "R.", "R.", "Tolkien", "met", "U.N.", "staff", "."]
+            [
+                "Dr.", "J.", "R.", "R.", "Tolkien", "met", "U.N.", "staff", "."
+            ]
         );
     }
 
     #[test]
     fn numbers_and_ranges() {
-        assert_eq!(words("1,047 and 2.5 on 2024-07-16"), ["1,047", "and", "2.5", "on", "2024-07-16"]);
+        assert_eq!(
+            words("1,047 and 2.5 on 2024-07-16"),
+            ["1,047", "and", "2.5", "on", "2024-07-16"]
+        );
         assert_eq!(words("up 0.79%."), ["up", "0.79", "%", "."]);
     }
 

@@ -1,0 +1,91 @@
+//! In-document coreference, as much as claims and quote speakers need: a pronoun goes
+//! to the last compatible person before it; a definite description of a person ("the
+//! diplomat", "the 52-year-old") goes to the document's main person.
+
+use std::ops::Range;
+
+use super::{LocalEntity, Mention};
+use crate::model::EntityKind;
+use crate::prepare::Prepared;
+
+/// How far back (in sentences) a pronoun looks for its antecedent.
+const PRONOUN_REACH: usize = 3;
+
+/// Pronouns that refer to a person.
+pub(crate) fn is_person_pronoun(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "he" | "she" | "him" | "her" | "his" | "hers" | "himself" | "herself"
+    )
+}
+
+/// The person entity a pronoun at `at` refers to: the entity of the last person mention
+/// that ends before `at`, no more than [`PRONOUN_REACH`] sentences back.
+pub(crate) fn pronoun_antecedent(doc: &Prepared, mentions: &[Mention], at: usize) -> Option<usize> {
+    let sentence = sentence_at(doc, at)?;
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= at && m.kind == EntityKind::Person)
+        .take_while(|m| sentence - m.sentence.min(sentence) <= PRONOUN_REACH)
+        .map(|m| m.entity)
+        .next()
+}
+
+/// The document's main person: the person entity with the most mentions (earliest on ties).
+pub(crate) fn main_person(entities: &[LocalEntity]) -> Option<usize> {
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .max_by(|(ia, a), (ib, b)| a.mentions.len().cmp(&b.mentions.len()).then(ib.cmp(ia)))
+        .map(|(i, _)| i)
+}
+
+/// The entity that the words `span` refer to, when they are a mention, a person pronoun
+/// or a definite description of a person ("the diplomat", "the 52-year-old").
+pub(crate) fn referent(
+    doc: &Prepared,
+    mentions: &[Mention],
+    entities: &[LocalEntity],
+    span: &Range<usize>,
+) -> Option<usize> {
+    if let Some(m) = mentions
+        .iter()
+        .find(|m| m.span.start < span.end && span.start < m.span.end)
+    {
+        return Some(m.entity);
+    }
+    let words = doc.text[span.clone()].trim();
+    if is_person_pronoun(words) {
+        return pronoun_antecedent(doc, mentions, span.start);
+    }
+    let lower = words.to_lowercase();
+    if (lower.starts_with("the ") || lower.starts_with("this "))
+        && !lower.contains(" of ")
+        && lower.split_whitespace().count() <= 4
+        && describes_person(&lower)
+    {
+        return main_person(entities);
+    }
+    None
+}
+
+/// Whether a lowercase definite description names a person: an age ("52-year-old") or a
+/// person noun from `data/person_nouns.txt`.
+fn describes_person(lower: &str) -> bool {
+    let head = lower.split_whitespace().last().unwrap_or("");
+    head.ends_with("-year-old") || person_nouns().contains(head)
+}
+
+fn person_nouns() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect())
+}
+
+fn sentence_at(doc: &Prepared, at: usize) -> Option<usize> {
+    let sentences = &doc.analysis.sentences;
+    let i = sentences.partition_point(|s| s.end <= at);
+    (i < sentences.len()).then_some(i)
+}

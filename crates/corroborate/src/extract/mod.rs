@@ -1,0 +1,214 @@
+//! Per-document extraction: what one article says, before any other article is read.
+//!
+//! Stage order inside a document: mentions (entity tagger + in-document grouping) →
+//! times → quantities → quotes → events → claims (with attribution, hedging and
+//! negation). Each sub-module reads the [`Prepared`] document and the outputs of the
+//! stages before it and returns plain values; [`Extraction`] gathers them for the
+//! cross-document stage. Offsets are byte offsets into `Prepared::text`; entity
+//! references are indexes into `Extraction::entities` (local to the document) until
+//! resolution maps them to ledger ids.
+
+pub(crate) mod coref;
+
+use std::ops::Range;
+
+use crate::model::EntityKind;
+use crate::prepare::Prepared;
+
+/// One mention of a named thing in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    /// Index of the sentence in `Prepared::analysis.sentences`.
+    pub sentence: usize,
+    /// Kind given by the tagger (possibly corrected by in-document grouping).
+    pub kind: EntityKind,
+    /// Index of the in-document entity this mention belongs to.
+    pub entity: usize,
+}
+
+/// A named thing as one document knows it: its mentions grouped (a bare surname joins
+/// the full name it abbreviates; "the diplomat" may join the main person later).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LocalEntity {
+    /// Person, organization, location or other.
+    pub kind: EntityKind,
+    /// The longest full name seen in the document.
+    pub name: String,
+    /// Indexes into `Extraction::mentions`.
+    pub mentions: Vec<usize>,
+}
+
+/// A time expression with its normalized value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TimeExpr {
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// ISO-8601 value (`2023-11`, `2024-07-16`, `2016/2019`), or `None` when unresolvable.
+    pub value: Option<String>,
+}
+
+/// Whether a quantity is a lower or upper bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// "over", "more than", "at least".
+    AtLeast,
+    /// "under", "fewer than", "at most", "up to".
+    AtMost,
+}
+
+impl Bound {
+    /// The keyword the ledger uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+        }
+    }
+}
+
+/// A number with its unit and what it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct QuantityExpr {
+    /// Byte range of the number's words (bound and approximation words included).
+    pub span: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The number.
+    pub value: f64,
+    /// `USD`, `t`, `hour`, `percent`, … or `None` for a bare count.
+    pub unit: Option<String>,
+    /// Marked approximate ("around", "about", "dozens").
+    pub approximate: bool,
+    /// A bound, if the words give one.
+    pub bound: Option<Bound>,
+    /// The counted noun phrase, lowercase ("north korean defectors").
+    pub counted: Option<String>,
+    /// Byte range of the counted noun phrase.
+    pub counted_span: Option<Range<usize>>,
+    /// The time the sentence gives the quantity (normalized), if any.
+    pub time: Option<String>,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QuoteExpr {
+    /// Byte range of the quoted words, without the marks.
+    pub span: Range<usize>,
+    /// The speaker, as an index into `Extraction::entities`.
+    pub speaker: Option<usize>,
+    /// The speaker's words where the quote is attributed ("Ri", "he", "the minister").
+    pub speaker_span: Option<Range<usize>>,
+    /// The reporting verb or phrase ("said", "told", "wrote", "according to").
+    pub cue: Option<String>,
+}
+
+/// Who a statement is attributed to in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AttributionExpr {
+    /// The source, as an index into `Extraction::entities`, when it is a named one.
+    pub entity: Option<usize>,
+    /// The source's words ("South Korea's National Intelligence Service", "officials").
+    pub text: String,
+    /// The cue ("according to", "said", "confirmed", "told").
+    pub cue: String,
+}
+
+/// One participant of an event mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ArgumentExpr {
+    /// `agent`, `patient`, `origin`, `destination`, `place`, `companions`, `instrument`, `time`, …
+    pub role: String,
+    /// The entity filling the role, as an index into `Extraction::entities`.
+    pub entity: Option<usize>,
+    /// Byte range of the filler's words.
+    pub span: Range<usize>,
+    /// Normalized value for comparison: a time value, a lowercase group ("wife and child").
+    pub value: String,
+}
+
+/// One mention of an event in a document (a trigger with its arguments).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EventMention {
+    /// Event type keyword (`defection`, `arrest`, `seizure`, …).
+    pub kind: String,
+    /// Byte range of the trigger word(s).
+    pub trigger: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The arguments found.
+    pub arguments: Vec<ArgumentExpr>,
+    /// Normalized time of the happening, if the sentence (or document) gives one.
+    pub time: Option<String>,
+}
+
+/// What a claim is about, inside one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SubjectRef {
+    /// An entity, index into `Extraction::entities`.
+    Entity(usize),
+    /// An event mention, index into `Extraction::events`.
+    Event(usize),
+    /// Nothing resolvable.
+    None,
+}
+
+/// A claim's value before cross-document resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ValueExpr {
+    /// A number (ages, counts).
+    Number(f64),
+    /// Normalized text: a time value, a role title, a lowercase lemma phrase.
+    Text(String),
+    /// An entity, index into `Extraction::entities`; resolved to a ledger id later.
+    Entity(usize),
+}
+
+/// One atomic statement of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ClaimExpr {
+    /// Byte range of the claim's sentence or clause.
+    pub span: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// What the claim is about.
+    pub subject: SubjectRef,
+    /// The subject's words.
+    pub subject_text: String,
+    /// Predicate keyword (`age`, `role`, `time`, `companions`, `count`, or a verb lemma).
+    pub predicate: String,
+    /// Normalized value.
+    pub value: ValueExpr,
+    /// The value's words.
+    pub value_text: String,
+    /// Explicit attribution in the sentence, if any.
+    pub attribution: Option<AttributionExpr>,
+    /// Softened by a hedge word.
+    pub hedged: bool,
+    /// Negated or denied.
+    pub negated: bool,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone)]
+pub(crate) struct Extraction {
+    /// The prepared document.
+    pub doc: Prepared,
+    /// Entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// In-document entities.
+    pub entities: Vec<LocalEntity>,
+    /// Time expressions, in text order.
+    pub times: Vec<TimeExpr>,
+    /// Quantities, in text order.
+    pub quantities: Vec<QuantityExpr>,
+    /// Direct quotes, in text order.
+    pub quotes: Vec<QuoteExpr>,
+    /// Event mentions, in text order.
+    pub events: Vec<EventMention>,
+    /// Claims, in text order.
+    pub claims: Vec<ClaimExpr>,
+}
