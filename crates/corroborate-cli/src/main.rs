@@ -1,1 +1,99 @@
-fn main() {}
+//! The `corroborate` command: turn news articles into a ledger from a shell.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use corroborate::{Error, Ledger, LedgerBuilder};
+
+/// Turn news articles into one ledger: entities, events, claims, quotes, numbers and
+/// times, and which claims the outlets agree on, conflict on, or make alone.
+#[derive(Parser)]
+#[command(name = "corroborate", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the ledger of the given articles.
+    Ledger(LedgerArgs),
+}
+
+#[derive(clap::Args)]
+struct LedgerArgs {
+    /// Article files (.txt, .html, .htm), directories of them, or .jsonl manifests.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for documents that give none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The ledger contract, `corroborate.ledger/1`.
+    Json,
+    /// A report for people: conflicts, agreements and single-source claims per story.
+    Text,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Ledger(args) => match run_ledger(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("corroborate: {message}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn build(args: &LedgerArgs) -> Result<Ledger, Error> {
+    let mut builder = LedgerBuilder::new();
+    if let Some(date) = &args.published {
+        builder = builder.published(date);
+    }
+    for input in &args.inputs {
+        builder = builder.documents(corroborate::load_path(input)?);
+    }
+    builder.build()
+}
+
+fn run_ledger(args: &LedgerArgs) -> Result<(), String> {
+    let ledger = build(args).map_err(|e| e.to_string())?;
+    let rendered = match args.format {
+        Format::Json => {
+            let mut json = ledger.to_json();
+            json.push('\n');
+            json
+        }
+        Format::Text => corroborate::report::text(&ledger),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => Ok(()),
+                // A closed pipe (`| head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(format!("cannot write to standard output: {e}")),
+            }
+        }
+    }
+}

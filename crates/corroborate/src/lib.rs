@@ -28,6 +28,7 @@ mod lexicon;
 pub mod model;
 mod pipeline;
 mod prepare;
+pub mod report;
 pub mod text;
 
 pub use error::{Error, ErrorKind};

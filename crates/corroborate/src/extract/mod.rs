@@ -9,6 +9,7 @@
 //! resolution maps them to ledger ids.
 
 pub(crate) mod coref;
+pub(crate) mod mentions;
 
 use std::ops::Range;
 

@@ -1,0 +1,315 @@
+//! Entity mentions: the tagger's spans in body sentences, grouped into the entities of
+//! one document. Spelling variants of a full name ("Kim Jong-un", "Kim Jong Un") are one
+//! entity; a bare surname ("Ri", "Yoon") joins the nearest full name it abbreviates; an
+//! acronym ("NIS") joins the organization whose initials it spells.
+
+use std::ops::Range;
+
+use super::{LocalEntity, Mention};
+use crate::model::EntityKind;
+
+/// The parts of a name for matching: folded, lowercased, split at spaces and hyphens,
+/// with a possessive ending dropped.
+pub(crate) fn name_parts(name: &str) -> Vec<String> {
+    let folded = crate::text::fold_lower(name);
+    let folded = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(&folded);
+    folded
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Letters of an acronym ("NIS", "U.N.") in lowercase, or `None` when the name is no acronym.
+fn acronym_letters(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    let count = letters.chars().count();
+    ((2..=8).contains(&count) && letters.chars().all(|c| c.is_uppercase()))
+        .then(|| letters.to_lowercase())
+}
+
+/// Initials of an organization's significant words ("National Intelligence Service" → "nis").
+fn initials(parts: &[String]) -> String {
+    parts
+        .iter()
+        .filter(|p| !matches!(p.as_str(), "of" | "the" | "and" | "for" | "on" | "in" | "&"))
+        .filter_map(|p| p.chars().next())
+        .collect()
+}
+
+/// Groups tagged spans (in text order) into mentions and in-document entities.
+pub(crate) fn group(
+    text: &str,
+    spans: Vec<(Range<usize>, usize, EntityKind)>,
+) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let mut mentions: Vec<Mention> = Vec::with_capacity(spans.len());
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    let mut parts_of: Vec<Vec<String>> = Vec::new(); // the longest parts of each entity
+    let mut pending_short: Vec<usize> = Vec::new(); // single-part mentions seen before a full name
+    for (span, sentence, kind) in spans {
+        let surface = &text[span.clone()];
+        let parts = name_parts(surface);
+        if parts.is_empty() {
+            continue;
+        }
+        let index = mentions.len();
+        let found = find_entity(&entities, &parts_of, surface, &parts, kind);
+        let entity = match found {
+            Some(e) => e,
+            None => {
+                entities.push(LocalEntity {
+                    kind,
+                    name: surface.to_string(),
+                    mentions: Vec::new(),
+                });
+                parts_of.push(parts.clone());
+                if parts.len() == 1 {
+                    pending_short.push(entities.len() - 1);
+                }
+                entities.len() - 1
+            }
+        };
+        if parts.len() > parts_of[entity].len() {
+            parts_of[entity] = parts.clone();
+            entities[entity].name = surface.to_string();
+        }
+        entities[entity].mentions.push(index);
+        mentions.push(Mention {
+            span,
+            sentence,
+            kind,
+            entity,
+        });
+    }
+    absorb_early_short_forms(&mut mentions, &mut entities, &parts_of, &pending_short);
+    settle_kinds(&mentions, &mut entities);
+    compact(mentions, entities)
+}
+
+/// The entity a new mention belongs to, if any: the same name parts, a surname of a
+/// person seen before (latest first), or the acronym of an organization.
+fn find_entity(
+    entities: &[LocalEntity],
+    parts_of: &[Vec<String>],
+    surface: &str,
+    parts: &[String],
+    kind: EntityKind,
+) -> Option<usize> {
+    let compatible = |e: &LocalEntity| {
+        e.kind == kind || e.kind == EntityKind::Other || kind == EntityKind::Other
+    };
+    if let Some(i) = (0..entities.len()).find(|&i| parts_of[i] == parts && compatible(&entities[i]))
+    {
+        return Some(i);
+    }
+    if parts.len() == 1 {
+        let part = &parts[0];
+        if let Some(letters) = acronym_letters(surface) {
+            if let Some(i) = (0..entities.len()).rev().find(|&i| {
+                entities[i].kind != EntityKind::Person
+                    && parts_of[i].len() >= 2
+                    && initials(&parts_of[i]) == letters
+            }) {
+                return Some(i);
+            }
+        }
+        if kind == EntityKind::Person {
+            return (0..entities.len()).rev().find(|&i| {
+                entities[i].kind == EntityKind::Person
+                    && parts_of[i].len() >= 2
+                    && (parts_of[i].first() == Some(part) || parts_of[i].last() == Some(part))
+            });
+        }
+    }
+    None
+}
+
+/// A bare surname used before its full name ("Ri said … Ri Il-gyu, 52, …") joins the
+/// first later person whose name begins or ends with it, when exactly one such person exists.
+fn absorb_early_short_forms(
+    mentions: &mut [Mention],
+    entities: &mut [LocalEntity],
+    parts_of: &[Vec<String>],
+    pending: &[usize],
+) {
+    for &short in pending {
+        if entities[short].kind != EntityKind::Person || parts_of[short].len() != 1 {
+            continue;
+        }
+        let part = &parts_of[short][0];
+        let candidates: Vec<usize> = (0..entities.len())
+            .filter(|&i| {
+                i != short
+                    && entities[i].kind == EntityKind::Person
+                    && parts_of[i].len() >= 2
+                    && (parts_of[i].first() == Some(part) || parts_of[i].last() == Some(part))
+            })
+            .collect();
+        if let [target] = candidates[..] {
+            let moved = std::mem::take(&mut entities[short].mentions);
+            for &m in &moved {
+                mentions[m].entity = target;
+            }
+            entities[target].mentions.extend(moved);
+            entities[target].mentions.sort_unstable();
+        }
+    }
+}
+
+/// Gives each entity the kind most of its mentions have (the earliest kind on ties).
+fn settle_kinds(mentions: &[Mention], entities: &mut [LocalEntity]) {
+    for entity in entities.iter_mut() {
+        let mut counts: Vec<(EntityKind, usize)> = Vec::new();
+        for &m in &entity.mentions {
+            match counts.iter_mut().find(|(k, _)| *k == mentions[m].kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((mentions[m].kind, 1)),
+            }
+        }
+        if let Some(&(kind, _)) = counts.iter().rev().max_by_key(|(_, n)| *n) {
+            entity.kind = kind;
+        }
+    }
+}
+
+/// Drops entities left without mentions and renumbers the rest in order of first mention.
+fn compact(
+    mut mentions: Vec<Mention>,
+    entities: Vec<LocalEntity>,
+) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let mut new_index = vec![usize::MAX; entities.len()];
+    let mut kept = Vec::new();
+    for mention in &mentions {
+        if new_index[mention.entity] == usize::MAX {
+            new_index[mention.entity] = kept.len();
+            kept.push(LocalEntity {
+                mentions: Vec::new(),
+                ..entities[mention.entity].clone()
+            });
+        }
+    }
+    for (i, mention) in mentions.iter_mut().enumerate() {
+        mention.entity = new_index[mention.entity];
+        mention.kind = kept[mention.entity].kind;
+        kept[mention.entity].mentions.push(i);
+    }
+    (mentions, kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    /// Tags every listed surface (all occurrences, in order) with its kind.
+    fn spans(text: &str, marks: &[(&str, EntityKind)]) -> Vec<(Range<usize>, usize, EntityKind)> {
+        let mut out = Vec::new();
+        for &(surface, kind) in marks {
+            for (at, _) in text.match_indices(surface) {
+                let end = at + surface.len();
+                let inside_longer = marks.iter().any(|&(other, _)| {
+                    other.len() > surface.len()
+                        && text
+                            .match_indices(other)
+                            .any(|(o, _)| o <= at && end <= o + other.len())
+                });
+                if !inside_longer {
+                    out.push((at..end, 0, kind));
+                }
+            }
+        }
+        out.sort_by_key(|(r, _, _)| r.start);
+        out
+    }
+
+    fn names(text: &str, marks: &[(&str, EntityKind)]) -> Vec<(String, Vec<String>)> {
+        let (mentions, entities) = group(text, spans(text, marks));
+        entities
+            .iter()
+            .map(|e| {
+                let forms = e
+                    .mentions
+                    .iter()
+                    .map(|&m| text[mentions[m].span.clone()].to_string());
+                (e.name.clone(), forms.collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spelling_variants_and_surnames_join() {
+        let text = "Kim Jong-un spoke. Later Kim Jong Un left, and Kim waved.";
+        let got = names(
+            text,
+            &[
+                ("Kim Jong-un", Person),
+                ("Kim Jong Un", Person),
+                ("Kim", Person),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, ["Kim Jong-un", "Kim Jong Un", "Kim"]);
+    }
+
+    #[test]
+    fn surname_before_full_name_joins_it() {
+        let text = "Park said no. Park Min-su, 40, is a diplomat.";
+        let got = names(text, &[("Park Min-su", Person), ("Park", Person)]);
+        assert_eq!(
+            got,
+            [(
+                "Park Min-su".to_string(),
+                vec!["Park".to_string(), "Park Min-su".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        let text = "Anna Berg met Lars Berg. Berg said it went well.";
+        let got = names(
+            text,
+            &[
+                ("Anna Berg", Person),
+                ("Lars Berg", Person),
+                ("Berg", Person),
+            ],
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1].1,
+            ["Lars Berg", "Berg"],
+            "a bare surname goes to the latest full name"
+        );
+    }
+
+    #[test]
+    fn acronyms_join_their_organization() {
+        let text = "The Federal Bureau of Investigation said the FBI would help.";
+        let got = names(
+            text,
+            &[
+                ("Federal Bureau of Investigation", Organization),
+                ("FBI", Organization),
+            ],
+        );
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn possessives_match_the_plain_name() {
+        let text = "Oslo’s mayor met Oslo officials.";
+        let got = names(text, &[("Oslo’s", Location), ("Oslo", Location)]);
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn kinds_do_not_mix() {
+        let text = "Jordan visited Jordan.";
+        let (_, entities) = group(text, vec![(0..6, 0, Person), (15..21, 0, Location)]);
+        assert_eq!(entities.len(), 2);
+    }
+}
