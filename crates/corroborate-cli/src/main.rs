@@ -36,6 +36,12 @@ struct LedgerArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Process the readable inputs when some fail; the ledger's `failures` lists the rest.
+    #[arg(long)]
+    keep_going: bool,
+    /// The largest document accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = corroborate::DEFAULT_MAX_DOCUMENT_BYTES)]
+    max_document_bytes: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,18 +66,32 @@ fn main() -> ExitCode {
 }
 
 fn build(args: &LedgerArgs) -> Result<Ledger, Error> {
-    let mut builder = LedgerBuilder::new();
+    let mut builder = LedgerBuilder::new()
+        .keep_going(args.keep_going)
+        .max_document_bytes(args.max_document_bytes);
     if let Some(date) = &args.published {
         builder = builder.published(date);
     }
     for input in &args.inputs {
-        builder = builder.documents(corroborate::load_path(input)?);
+        match corroborate::load_path(input) {
+            Ok(documents) => builder = builder.documents(documents),
+            Err(error) if args.keep_going => {
+                builder = builder.failed_input(input.display().to_string(), &error)
+            }
+            Err(error) => return Err(error),
+        }
     }
     builder.build()
 }
 
 fn run_ledger(args: &LedgerArgs) -> Result<(), String> {
     let ledger = build(args).map_err(|e| e.to_string())?;
+    for failure in &ledger.failures {
+        eprintln!("corroborate: skipped: {}", failure.message);
+    }
+    if ledger.documents.is_empty() {
+        return Err("no input could be read".to_string());
+    }
     let rendered = match args.format {
         Format::Json => {
             let mut json = ledger.to_json();

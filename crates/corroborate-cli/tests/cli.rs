@@ -273,3 +273,49 @@ fn shared_story_marks_junk_and_keeps_body() {
     assert_eq!(reasons("002"), ["login"]);
     assert!(reasons("000").is_empty() && reasons("003").is_empty());
 }
+
+#[test]
+fn keep_going_lists_failed_inputs() {
+    let dir = scratch("keep-going");
+    std::fs::write(dir.join("good.txt"), "The port reopened on Monday.").unwrap();
+    std::fs::write(dir.join("blank.txt"), "\n").unwrap();
+    let missing = dir.join("gone.txt");
+    let out = corroborate(&["ledger", path_str(&dir), path_str(&missing), "--keep-going"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ledger: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ledger["documents"].as_array().unwrap().len(), 1);
+    let failures: Vec<&str> = ledger["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(failures, ["io", "empty_document"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("skipped") && stderr.contains("blank.txt"),
+        "{stderr}"
+    );
+    // Without --keep-going the first failure stops the run.
+    let message = failure(&["ledger", path_str(&dir)]);
+    assert!(
+        message.contains("blank.txt: the document is empty"),
+        "{message}"
+    );
+}
+
+#[test]
+fn oversized_documents_are_refused() {
+    let dir = scratch("large");
+    let file = dir.join("big.txt");
+    std::fs::write(&file, "word ".repeat(100)).unwrap();
+    let message = failure(&["ledger", path_str(&file), "--max-document-bytes", "100"]);
+    assert!(
+        message.contains("big.txt: 500 bytes is over the limit of 100 bytes"),
+        "{message}"
+    );
+}

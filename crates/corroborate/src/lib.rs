@@ -34,4 +34,4 @@ pub mod text;
 pub use error::{Error, ErrorKind};
 pub use input::{Content, DocumentInput, load_path};
 pub use model::Ledger;
-pub use pipeline::LedgerBuilder;
+pub use pipeline::{DEFAULT_MAX_DOCUMENT_BYTES, LedgerBuilder};

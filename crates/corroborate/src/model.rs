@@ -503,6 +503,28 @@ pub struct Ledger {
     pub times: Vec<Time>,
     /// Cross-source verdicts.
     pub comparisons: Vec<Comparison>,
+    /// Inputs that could not be read, when the ledger was built with `keep_going`
+    /// (absent from the JSON when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failures: Vec<Failure>,
+}
+
+/// An input that was left out of the ledger, and why.
+///
+/// ```
+/// use corroborate::model::Failure;
+/// let f = Failure { input: "a.txt".into(), code: "empty_document".into(),
+///                   message: "a.txt: the document is empty".into() };
+/// assert_eq!(f.code, "empty_document");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    /// The input's name (path, manifest line or document id).
+    pub input: String,
+    /// The error's stable keyword (see `Error::code`).
+    pub code: String,
+    /// The full message.
+    pub message: String,
 }
 
 impl Default for Ledger {
@@ -518,6 +540,7 @@ impl Default for Ledger {
             quantities: Vec::new(),
             times: Vec::new(),
             comparisons: Vec::new(),
+            failures: Vec::new(),
         }
     }
 }

@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::extract::Extraction;
-use crate::input::DocumentInput;
-use crate::model::{Document, Ledger};
+use crate::input::{Content, DocumentInput};
+use crate::model::{Document, Failure, Ledger};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -24,10 +24,28 @@ use crate::{Error, ErrorKind};
 /// assert_eq!(ledger.documents.len(), 2);
 /// assert_eq!(ledger.documents[0].published.as_deref(), Some("2024-07-16"));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LedgerBuilder {
     documents: Vec<DocumentInput>,
+    failures: Vec<Failure>,
     published: Option<String>,
+    keep_going: bool,
+    max_document_bytes: usize,
+}
+
+/// The default for [`LedgerBuilder::max_document_bytes`]: 64 MiB, far above any real article.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+impl Default for LedgerBuilder {
+    fn default() -> LedgerBuilder {
+        LedgerBuilder {
+            documents: Vec::new(),
+            failures: Vec::new(),
+            published: None,
+            keep_going: false,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
 }
 
 impl LedgerBuilder {
@@ -57,26 +75,109 @@ impl LedgerBuilder {
         self
     }
 
+    /// With `true`, a document that cannot be read is listed in the ledger's `failures`
+    /// and the others are processed; with `false` (the default) the first such error is
+    /// returned. Either way no document is dropped silently.
+    ///
+    /// ```
+    /// use corroborate::{DocumentInput, LedgerBuilder};
+    /// let ledger = LedgerBuilder::new()
+    ///     .keep_going(true)
+    ///     .document(DocumentInput::text("good", "The port reopened."))
+    ///     .document(DocumentInput::text("blank", "   "))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(ledger.documents.len(), 1);
+    /// assert_eq!(ledger.failures[0].message, "blank: the document is empty");
+    /// ```
+    pub fn keep_going(mut self, keep_going: bool) -> LedgerBuilder {
+        self.keep_going = keep_going;
+        self
+    }
+
+    /// Records an input that failed before it became a document (for example a file
+    /// that could not be read), so that a `keep_going` ledger lists it.
+    pub fn failed_input(mut self, input: impl Into<String>, error: &Error) -> LedgerBuilder {
+        self.failures.push(Failure {
+            input: input.into(),
+            code: error.code().to_string(),
+            message: error.to_string(),
+        });
+        self
+    }
+
+    /// The largest document accepted, in bytes (default [`DEFAULT_MAX_DOCUMENT_BYTES`]);
+    /// a larger one is an [`ErrorKind::TooLarge`] error, so hostile input stays bounded.
+    ///
+    /// ```
+    /// use corroborate::{DocumentInput, ErrorKind, LedgerBuilder};
+    /// let err = LedgerBuilder::new()
+    ///     .max_document_bytes(10)
+    ///     .document(DocumentInput::text("a", "This text is longer than ten bytes."))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::TooLarge { .. }));
+    /// ```
+    pub fn max_document_bytes(mut self, limit: usize) -> LedgerBuilder {
+        self.max_document_bytes = limit;
+        self
+    }
+
     /// Runs every stage and returns the ledger, or the first input error.
     pub fn build(self) -> Result<Ledger, Error> {
-        build(self.documents, self.published.as_deref())
+        let default_published = self
+            .published
+            .as_deref()
+            .map(|value| parse_date("--published", value))
+            .transpose()?;
+        check_unique_ids(&self.documents)?;
+        let limit = self.max_document_bytes;
+        let outcomes: Vec<Result<Prepared, (String, Error)>> = self
+            .documents
+            .into_par_iter()
+            .map(|doc| {
+                let name = doc.name().to_string();
+                check_size(&doc, limit)
+                    .and_then(|()| prepare(doc, default_published))
+                    .map_err(|e| (name, e))
+            })
+            .collect();
+        let mut failures = self.failures;
+        let mut prepared = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            match outcome {
+                Ok(doc) => prepared.push(doc),
+                Err((_, error)) if !self.keep_going => return Err(error),
+                Err((input, error)) => failures.push(Failure {
+                    input,
+                    code: error.code().to_string(),
+                    message: error.to_string(),
+                }),
+            }
+        }
+        if prepared.is_empty() && failures.is_empty() {
+            return Err(Error::new(ErrorKind::NoDocuments));
+        }
+        let extractions: Vec<Extraction> = prepared.into_par_iter().map(extract_document).collect();
+        let mut ledger = assemble(extractions);
+        ledger.failures = failures;
+        Ok(ledger)
     }
 }
 
-fn build(documents: Vec<DocumentInput>, published: Option<&str>) -> Result<Ledger, Error> {
-    if documents.is_empty() {
-        return Err(Error::new(ErrorKind::NoDocuments));
+fn check_size(doc: &DocumentInput, limit: usize) -> Result<(), Error> {
+    let size = match &doc.content {
+        Content::Text(t) => t.len(),
+        Content::Html(b) => b.len(),
+    };
+    if size > limit {
+        return Err(Error::new(ErrorKind::TooLarge {
+            input: doc.name().to_string(),
+            size,
+            limit,
+        }));
     }
-    let default_published = published
-        .map(|value| parse_date("--published", value))
-        .transpose()?;
-    check_unique_ids(&documents)?;
-    let prepared: Vec<Prepared> = documents
-        .into_par_iter()
-        .map(|doc| prepare(doc, default_published))
-        .collect::<Result<_, _>>()?;
-    let extractions: Vec<Extraction> = prepared.into_par_iter().map(extract_document).collect();
-    Ok(assemble(extractions))
+    Ok(())
 }
 
 fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
