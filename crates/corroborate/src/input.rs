@@ -106,7 +106,7 @@ impl DocumentInput {
 }
 
 /// Reads the documents named by a path: an article file (`.txt`, `.html`, `.htm`), a
-/// directory (its article files, sorted by name) or a `.jsonl` manifest.
+/// directory (its article files, sorted by name) or a `.jsonl` (or `.jsonl.gz`) manifest.
 ///
 /// ```
 /// let dir = std::env::temp_dir().join("corroborate-doc-load");
@@ -146,7 +146,10 @@ pub fn load_path(path: impl AsRef<Path>) -> Result<Vec<DocumentInput>, Error> {
 }
 
 fn is_manifest(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "jsonl")
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase());
+    name.is_some_and(|n| n.ends_with(".jsonl") || n.ends_with(".jsonl.gz"))
 }
 
 /// `Some(true)` for HTML files, `Some(false)` for text files, `None` for anything else.
@@ -195,8 +198,38 @@ pub(crate) fn decode_utf8(input: &str, bytes: Vec<u8>) -> Result<String, Error> 
 fn load_manifest(path: &Path) -> Result<Vec<DocumentInput>, Error> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Error::io(&shown, e))?;
+    let bytes = if path.extension().is_some_and(|e| e == "gz") {
+        gunzip(&shown, &bytes)?
+    } else {
+        bytes
+    };
     let text = decode_utf8(&shown, bytes)?;
-    let base = path.parent().unwrap_or(Path::new("."));
+    parse_manifest(&text, path.parent().unwrap_or(Path::new(".")), &shown)
+}
+
+fn gunzip(shown: &str, bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .map_err(|e| Error::io(shown, e))?;
+    Ok(out)
+}
+
+/// Reads a JSONL manifest held in memory: one document a line, `path`s relative to
+/// `base`; `name` is how errors refer to the manifest.
+///
+/// ```
+/// use std::path::Path;
+/// let manifest = r#"{"id": "a", "text": "The port reopened.", "published": "2024-07-16"}"#;
+/// let docs = corroborate::parse_manifest(manifest, Path::new("."), "inline").unwrap();
+/// assert_eq!(docs[0].published.as_deref(), Some("2024-07-16"));
+///
+/// let err = corroborate::parse_manifest("{\"id\": 1}\n[", Path::new("."), "m.jsonl").unwrap_err();
+/// assert_eq!(err.to_string(), "m.jsonl:1: missing \"path\" or \"text\"");
+/// ```
+pub fn parse_manifest(text: &str, base: &Path, name: &str) -> Result<Vec<DocumentInput>, Error> {
+    let shown = name.to_string();
     let mut docs = Vec::new();
     for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -327,4 +360,52 @@ fn manifest_document(
         title: string_field(fields, "title", at)?,
         origin: Some(origin),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn gzipped_manifests_are_read() {
+        let dir = std::env::temp_dir().join(format!("corroborate-gz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("corpus.jsonl.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(b"{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n")
+            .unwrap();
+        std::fs::write(&path, gz.finish().unwrap()).unwrap();
+        let ids: Vec<String> = load_path(&path)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn manifest_html_is_detected_without_a_format() {
+        let docs = parse_manifest(
+            r#"{"id": "p", "text": "<!DOCTYPE html><html><body><p>Hi.</p></body></html>"}"#,
+            Path::new("."),
+            "m",
+        )
+        .unwrap();
+        assert!(matches!(docs[0].content, Content::Html(_)));
+    }
+
+    #[test]
+    fn manifest_field_types_are_checked() {
+        let err =
+            parse_manifest(r#"{"text": "x", "format": "pdf"}"#, Path::new("."), "m").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "m:1: field \"format\" must be \"text\" or \"html\", found \"pdf\""
+        );
+        let err = parse_manifest(r#"["x"]"#, Path::new("."), "m").unwrap_err();
+        assert_eq!(err.to_string(), "m:1: expected a JSON object");
+        let err = parse_manifest(r#"{"id": "", "text": "x"}"#, Path::new("."), "m").unwrap_err();
+        assert_eq!(err.to_string(), "m:1: field \"id\" is empty");
+    }
 }

@@ -32,6 +32,6 @@ pub mod report;
 pub mod text;
 
 pub use error::{Error, ErrorKind};
-pub use input::{Content, DocumentInput, load_path};
+pub use input::{Content, DocumentInput, load_path, parse_manifest};
 pub use model::Ledger;
 pub use pipeline::{DEFAULT_MAX_DOCUMENT_BYTES, LedgerBuilder};
