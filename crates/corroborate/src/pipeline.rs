@@ -155,6 +155,9 @@ impl LedgerBuilder {
                 }),
             }
         }
+        // The ledger does not depend on the order documents were given in.
+        prepared.sort_by(|a, b| a.id.cmp(&b.id));
+        failures.sort_by(|a, b| a.input.cmp(&b.input));
         if prepared.is_empty() && failures.is_empty() {
             return Err(Error::new(ErrorKind::NoDocuments));
         }
