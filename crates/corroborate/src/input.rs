@@ -316,7 +316,8 @@ fn manifest_document(
         (Some(p), None) => {
             let full = base.join(&p);
             let shown = full.display().to_string();
-            let bytes = std::fs::read(&full).map_err(|e| Error::io(&shown, e))?;
+            let bytes =
+                std::fs::read(&full).map_err(|e| at(format!("cannot read {shown}: {e}")))?;
             let is_html = declared_html
                 .or_else(|| article_format(&full).filter(|&h| h))
                 .unwrap_or_else(|| crate::html::looks_like_html(&bytes));
