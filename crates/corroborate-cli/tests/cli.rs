@@ -294,7 +294,7 @@ fn keep_going_lists_failed_inputs() {
         .iter()
         .map(|f| f["code"].as_str().unwrap())
         .collect();
-    assert_eq!(failures, ["io", "empty_document"]);
+    assert_eq!(failures, ["empty_document", "io"], "sorted by input name");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("skipped") && stderr.contains("blank.txt"),
