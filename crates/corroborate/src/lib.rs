@@ -25,6 +25,7 @@ pub mod html;
 mod ids;
 mod input;
 mod lexicon;
+mod merge;
 pub mod model;
 mod pipeline;
 mod prepare;

@@ -239,4 +239,34 @@ proptest! {
         }
         prop_assert_eq!(build(&named).to_json(), build(&shuffled).to_json());
     }
+
+    #[test]
+    fn merged_parts_equal_the_whole(texts in corpus(), cuts in prop::collection::vec(any::<bool>(), 5), right_first in any::<bool>()) {
+        let named: Vec<(String, String)> =
+            texts.into_iter().enumerate().map(|(i, t)| (format!("d{i}"), t)).collect();
+        let whole = build(&named);
+        // Cut the corpus into consecutive parts wherever `cuts` says so.
+        let mut parts: Vec<Vec<(String, String)>> = vec![Vec::new()];
+        for (i, doc) in named.into_iter().enumerate() {
+            if i > 0 && cuts[i % cuts.len()] {
+                parts.push(Vec::new());
+            }
+            parts.last_mut().unwrap().push(doc);
+        }
+        let mut ledgers: Vec<Ledger> = parts.iter().map(|p| build(p)).collect();
+        // Merge as a tree: pairs, then pairs of pairs, in either order.
+        while ledgers.len() > 1 {
+            let mut next = Vec::new();
+            let mut it = ledgers.into_iter();
+            while let Some(left) = it.next() {
+                next.push(match it.next() {
+                    Some(right) if right_first => right.merge(left).unwrap(),
+                    Some(right) => left.merge(right).unwrap(),
+                    None => left,
+                });
+            }
+            ledgers = next;
+        }
+        prop_assert_eq!(ledgers.pop().unwrap().to_json(), whole.to_json());
+    }
 }
