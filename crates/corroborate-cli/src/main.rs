@@ -1,11 +1,12 @@
 //! The `corroborate` command: turn news articles into a ledger from a shell.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{Error, Ledger, LedgerBuilder};
+use indicatif::{ProgressBar, ProgressStyle};
 
 /// Turn news articles into one ledger: entities, events, claims, quotes, numbers and
 /// times, and which claims the outlets agree on, conflict on, or make alone.
@@ -50,6 +51,8 @@ enum Format {
     Json,
     /// A report for people: conflicts, agreements and single-source claims per story.
     Text,
+    /// One ledger per story, one JSON object a line.
+    Jsonl,
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,19 @@ fn build(args: &LedgerArgs) -> Result<Ledger, Error> {
     let mut builder = LedgerBuilder::new()
         .keep_going(args.keep_going)
         .max_document_bytes(args.max_document_bytes);
+    if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} documents  {per_sec}  {eta} left")
+                .expect("valid template"),
+        );
+        builder = builder.on_progress(move |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            if done == total {
+                bar.finish_and_clear();
+            }
+        });
+    }
     if let Some(date) = &args.published {
         builder = builder.published(date);
     }
@@ -99,6 +115,11 @@ fn run_ledger(args: &LedgerArgs) -> Result<(), String> {
             json
         }
         Format::Text => corroborate::report::text(&ledger),
+        Format::Jsonl => ledger
+            .split_by_story()
+            .iter()
+            .map(|story| story.to_json() + "\n")
+            .collect(),
     };
     match &args.output {
         Some(path) => std::fs::write(path, rendered)

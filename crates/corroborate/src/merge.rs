@@ -9,7 +9,9 @@
 //! Partial ledgers are still worth building in parallel: they fail fast on bad input,
 //! and their JSON is a compact, self-contained unit of work to ship between processes.
 
-use crate::model::{Document, Ledger};
+use std::collections::HashSet;
+
+use crate::model::{Document, Entity, Event, Ledger};
 use crate::{DocumentInput, Error, ErrorKind, LedgerBuilder};
 
 impl Ledger {
@@ -60,6 +62,91 @@ impl Ledger {
             .build()?;
         merged.failures = failures;
         Ok(merged)
+    }
+}
+
+impl Ledger {
+    /// Splits the ledger into one ledger per story, each holding only that story's
+    /// documents and the items that belong to them (entities keep only their mentions in
+    /// those documents). Merging the parts gives back the whole.
+    ///
+    /// ```
+    /// use corroborate::{DocumentInput, LedgerBuilder};
+    /// let ledger = LedgerBuilder::new()
+    ///     .document(DocumentInput::text("a", "An earthquake struck Chile on Monday."))
+    ///     .build()
+    ///     .unwrap();
+    /// let parts = ledger.split_by_story();
+    /// assert_eq!(parts.len(), ledger.stories.len());
+    /// ```
+    pub fn split_by_story(&self) -> Vec<Ledger> {
+        self.stories
+            .iter()
+            .map(|story| {
+                let docs: HashSet<&str> = story.documents.iter().map(String::as_str).collect();
+                let has = |doc: &str| docs.contains(doc);
+                let entities: Vec<Entity> = self
+                    .entities
+                    .iter()
+                    .filter_map(|e| {
+                        let mentions: Vec<_> =
+                            e.mentions.iter().filter(|m| has(&m.doc)).cloned().collect();
+                        (!mentions.is_empty()).then(|| Entity {
+                            mentions,
+                            ..e.clone()
+                        })
+                    })
+                    .collect();
+                let events: Vec<Event> = self
+                    .events
+                    .iter()
+                    .filter(|e| e.documents.iter().any(|d| has(d)))
+                    .map(|e| Event {
+                        mentions: e.mentions.iter().filter(|m| has(&m.doc)).cloned().collect(),
+                        documents: e.documents.iter().filter(|d| has(d)).cloned().collect(),
+                        ..e.clone()
+                    })
+                    .collect();
+                Ledger {
+                    schema: self.schema.clone(),
+                    documents: self
+                        .documents
+                        .iter()
+                        .filter(|d| has(&d.id))
+                        .cloned()
+                        .collect(),
+                    stories: vec![story.clone()],
+                    entities,
+                    events,
+                    claims: self
+                        .claims
+                        .iter()
+                        .filter(|c| has(&c.doc))
+                        .cloned()
+                        .collect(),
+                    quotes: self
+                        .quotes
+                        .iter()
+                        .filter(|q| has(&q.doc))
+                        .cloned()
+                        .collect(),
+                    quantities: self
+                        .quantities
+                        .iter()
+                        .filter(|q| has(&q.doc))
+                        .cloned()
+                        .collect(),
+                    times: self.times.iter().filter(|t| has(&t.doc)).cloned().collect(),
+                    comparisons: self
+                        .comparisons
+                        .iter()
+                        .filter(|c| c.story == story.id)
+                        .cloned()
+                        .collect(),
+                    failures: Vec::new(),
+                }
+            })
+            .collect()
     }
 }
 

@@ -1,6 +1,9 @@
 //! The pipeline: documents → prepared documents → per-document extraction →
 //! cross-document resolution → comparison → ledger.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -31,6 +34,17 @@ pub struct LedgerBuilder {
     published: Option<String>,
     keep_going: bool,
     max_document_bytes: usize,
+    progress: Option<Progress>,
+}
+
+/// A callback told how many documents have been read, out of how many.
+#[derive(Clone)]
+struct Progress(Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress(..)")
+    }
 }
 
 /// The default for [`LedgerBuilder::max_document_bytes`]: 64 MiB, far above any real article.
@@ -44,6 +58,7 @@ impl Default for LedgerBuilder {
             published: None,
             keep_going: false,
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            progress: None,
         }
     }
 }
@@ -123,6 +138,30 @@ impl LedgerBuilder {
         self
     }
 
+    /// Calls `report(done, total)` as documents finish their per-document stages (from
+    /// worker threads, in no particular order), for progress bars.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use std::sync::Arc;
+    /// use corroborate::{DocumentInput, LedgerBuilder};
+    /// let seen = Arc::new(AtomicUsize::new(0));
+    /// let counter = Arc::clone(&seen);
+    /// LedgerBuilder::new()
+    ///     .on_progress(move |_done, _total| { counter.fetch_add(1, Ordering::Relaxed); })
+    ///     .document(DocumentInput::text("a", "The port reopened."))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(seen.load(Ordering::Relaxed), 1);
+    /// ```
+    pub fn on_progress(
+        mut self,
+        report: impl Fn(usize, usize) + Send + Sync + 'static,
+    ) -> LedgerBuilder {
+        self.progress = Some(Progress(Arc::new(report)));
+        self
+    }
+
     /// Runs every stage and returns the ledger, or the first input error.
     pub fn build(self) -> Result<Ledger, Error> {
         let default_published = self
@@ -161,7 +200,19 @@ impl LedgerBuilder {
         if prepared.is_empty() && failures.is_empty() {
             return Err(Error::new(ErrorKind::NoDocuments));
         }
-        let extractions: Vec<Extraction> = prepared.into_par_iter().map(extract_document).collect();
+        let total = prepared.len();
+        let done = AtomicUsize::new(0);
+        let progress = self.progress;
+        let extractions: Vec<Extraction> = prepared
+            .into_par_iter()
+            .map(|doc| {
+                let extraction = extract_document(doc);
+                if let Some(Progress(report)) = &progress {
+                    report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                }
+                extraction
+            })
+            .collect();
         let mut ledger = assemble(extractions);
         ledger.failures = failures;
         Ok(ledger)
