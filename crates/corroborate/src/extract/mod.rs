@@ -9,6 +9,9 @@
 //! resolution maps them to ledger ids.
 
 pub(crate) mod coref;
+pub(crate) mod numbers;
+pub(crate) mod quantities;
+pub(crate) mod times;
 
 use std::ops::Range;
 

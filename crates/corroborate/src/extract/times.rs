@@ -1,0 +1,691 @@
+//! Time expressions in body sentences, normalized in TimeML style against the
+//! publication date: "February 14, 2024" → `2024-02-14`, "last November" → `2023-11`,
+//! "on Tuesday" → the Tuesday the sentence's tense points to, "a decade ago" → `2014`,
+//! "the late 1990s" → `199`, "from 2016 to 2019" → `2016/2019`.
+//!
+//! The scanner walks each sentence's words and tries the patterns at every position,
+//! longest first. Expressions without a year (months, weekdays, month and day) take it
+//! from the publication date, leaning to the past or the future as the nearest tense cue
+//! of the sentence says ("fled in November" vs "will visit in November").
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::TimeExpr;
+use super::numbers::{Word, number_at, sentence_words};
+use crate::prepare::Prepared;
+
+/// Finds the time expressions of the body sentences of `doc`, in text order.
+pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
+    let mut found = Vec::new();
+    let mut reference = doc.published.map(Point::Day);
+    for sentence in doc.body_sentence_indexes() {
+        let words = sentence_words(doc, sentence);
+        let mut at = 0;
+        while at < words.len() {
+            let scan = Scan {
+                words: &words,
+                anchor: doc.published,
+                reference,
+            };
+            match scan.at(at) {
+                Some(hit) => {
+                    let span = words[hit.words.start].span.start..words[hit.words.end - 1].span.end;
+                    if let Some(point) = hit.point {
+                        reference = Some(point);
+                    }
+                    found.push(TimeExpr {
+                        span,
+                        sentence,
+                        value: hit.value,
+                    });
+                    at = hit.words.end;
+                }
+                None => at += 1,
+            }
+        }
+    }
+    found
+}
+
+/// A calendar word from `data/time_words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Calendar {
+    Month(i8),
+    Weekday(i8),
+    Season(&'static str),
+    Day(i64),
+}
+
+fn calendar(word: &str) -> Option<Calendar> {
+    static TABLE: OnceLock<HashMap<&'static str, Calendar>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            crate::lexicon::fields(include_str!("../../data/time_words.txt"))
+                .filter_map(|f| {
+                    let value = *f.get(2)?;
+                    let entry = match *f.get(1)? {
+                        "month" => Calendar::Month(value.parse().ok()?),
+                        "weekday" => Calendar::Weekday(value.parse().ok()?),
+                        "season" => Calendar::Season(value),
+                        "day" => Calendar::Day(value.parse().ok()?),
+                        _ => return None,
+                    };
+                    Some((f[0], entry))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// Which way a sentence points in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// The tense a word signals: listed cues (`data/tense_cues.txt`) and regular "-ed" forms.
+fn word_tense(word: &str) -> Option<Tense> {
+    static TABLE: OnceLock<HashMap<&'static str, Option<Tense>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/tense_cues.txt"))
+            .filter_map(|f| {
+                let tense = match *f.get(1)? {
+                    "past" => Some(Tense::Past),
+                    "future" => Some(Tense::Future),
+                    _ => None,
+                };
+                Some((f[0], tense))
+            })
+            .collect()
+    });
+    match table.get(word) {
+        Some(&tense) => tense,
+        None => (word.len() >= 5
+            && word.ends_with("ed")
+            && word.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some(Tense::Past),
+    }
+}
+
+/// The tense of the clause around `words[span]`: the nearest cue outside the
+/// expression wins; cues after it count a little less, reporting verbs (the main
+/// clause of "X said …") much less.
+fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
+    let mut best: Option<(usize, Tense)> = None;
+    for (k, word) in words.iter().enumerate() {
+        if span.contains(&k) {
+            continue;
+        }
+        let tense = if word.low == "going" && words.get(k + 1).is_some_and(|w| w.low == "to") {
+            Some(Tense::Future)
+        } else {
+            word_tense(&word.low)
+        };
+        let Some(tense) = tense else { continue };
+        let mut distance = if k < span.start {
+            span.start - k
+        } else {
+            k + 2 - span.end
+        };
+        if matches!(word.low.as_str(), "said" | "says" | "told") {
+            distance += 4;
+        }
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, tense));
+        }
+    }
+    best.map(|(_, tense)| tense)
+}
+
+/// How to choose among the candidate years (or weeks) of a partial date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    /// The latest on or before the anchor (past tense).
+    OnOrBefore,
+    /// The earliest on or after the anchor (future tense).
+    OnOrAfter,
+    /// Strictly before ("last November").
+    Before,
+    /// Strictly after ("next Tuesday").
+    After,
+    /// The closest to the anchor (no tense cue).
+    Nearest,
+}
+
+impl Lean {
+    fn from_tense(tense: Option<Tense>) -> Lean {
+        match tense {
+            Some(Tense::Past) => Lean::OnOrBefore,
+            Some(Tense::Future) => Lean::OnOrAfter,
+            None => Lean::Nearest,
+        }
+    }
+
+    /// Picks the candidate key (comparable with `anchor`) this lean selects.
+    fn pick(self, anchor: i64, candidates: impl Iterator<Item = i64>) -> Option<i64> {
+        let candidates = candidates.collect::<Vec<_>>();
+        let allowed = candidates.iter().copied().filter(|&c| match self {
+            Lean::OnOrBefore => c <= anchor,
+            Lean::OnOrAfter => c >= anchor,
+            Lean::Before => c < anchor,
+            Lean::After => c > anchor,
+            Lean::Nearest => true,
+        });
+        match self {
+            Lean::OnOrBefore | Lean::Before => allowed.max(),
+            Lean::OnOrAfter | Lean::After => allowed.min(),
+            Lean::Nearest => allowed.min_by_key(|&c| ((c - anchor).abs(), c)),
+        }
+    }
+}
+
+/// A resolved time, kept as the reference for "the following month".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    Day(Date),
+    Month(i16, i8),
+    Year(i16),
+}
+
+impl Point {
+    fn value(self) -> String {
+        match self {
+            Point::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Year(y) => format!("{y:04}"),
+        }
+    }
+}
+
+/// Month arithmetic on (year, month).
+fn add_months(year: i16, month: i8, by: i64) -> (i16, i8) {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + by;
+    ((index.div_euclid(12)) as i16, (index.rem_euclid(12) + 1) as i8)
+}
+
+fn add_days(date: Date, days: i64) -> Option<Date> {
+    date.checked_add(days.days()).ok()
+}
+
+fn week_value(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// A match: the words it covers, its value and the point it sets as reference.
+struct Hit {
+    words: Range<usize>,
+    value: Option<String>,
+    point: Option<Point>,
+}
+
+impl Hit {
+    fn point(words: Range<usize>, point: Point) -> Hit {
+        Hit {
+            words,
+            value: Some(point.value()),
+            point: Some(point),
+        }
+    }
+
+    fn value(words: Range<usize>, value: Option<String>) -> Hit {
+        Hit {
+            words,
+            value,
+            point: None,
+        }
+    }
+}
+
+/// Words that narrow a time without changing its TimeML value ("late last year").
+const MODIFIERS: &[&[&str]] = &[
+    &["the", "end", "of"],
+    &["the", "beginning", "of"],
+    &["the", "start", "of"],
+    &["the", "middle", "of"],
+    &["end", "of"],
+    &["early"],
+    &["late"],
+    &["mid"],
+    &["earlier"],
+    &["later"],
+];
+
+/// Prepositions that make a following "May" a month.
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
+    "from", "through", "during", "before", "after", "on", "between",
+];
+
+/// One sentence being scanned.
+struct Scan<'a> {
+    words: &'a [Word],
+    anchor: Option<Date>,
+    reference: Option<Point>,
+}
+
+impl Scan<'_> {
+    fn low(&self, at: usize) -> &str {
+        self.words.get(at).map_or("", |w| w.low.as_str())
+    }
+
+    /// The expression starting at word `at`, if any.
+    fn at(&self, at: usize) -> Option<Hit> {
+        let skip = MODIFIERS
+            .iter()
+            .find(|phrase| phrase.iter().enumerate().all(|(k, w)| self.low(at + k) == *w))
+            .map_or(0, |phrase| phrase.len());
+        let core = at + skip;
+        let mut hit = self
+            .core(core)
+            .or_else(|| (skip > 0).then(|| self.core(at)).flatten())?;
+        if hit.words.start == core {
+            hit.words.start = at;
+        }
+        Some(hit)
+    }
+
+    /// The expression starting at word `at`, without modifiers.
+    fn core(&self, at: usize) -> Option<Hit> {
+        self.iso(at)
+            .or_else(|| self.year_range(at))
+            .or_else(|| self.day_month(at))
+            .or_else(|| self.month(at))
+            .or_else(|| self.relative(at))
+            .or_else(|| self.relative_to_reference(at))
+            .or_else(|| self.ago(at))
+            .or_else(|| self.weekday(at))
+            .or_else(|| self.day_word(at))
+            .or_else(|| self.decade(at))
+            .or_else(|| self.vague(at))
+            .or_else(|| self.year(at))
+    }
+
+    /// The lean for an expression over `span` without its own direction word.
+    fn lean(&self, span: Range<usize>) -> Lean {
+        Lean::from_tense(tense_near(self.words, &span))
+    }
+
+    /// "2024-07-16", "2016-2019".
+    fn iso(&self, at: usize) -> Option<Hit> {
+        let word = self.low(at);
+        let parts: Vec<&str> = word.split('-').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        match parts.as_slice() {
+            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+                let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
+                Some(Hit::point(at..at + 1, Point::Day(date)))
+            }
+            [a, b] if digits(a, 4) && digits(b, 4) => {
+                let (from, to) = (year_value(a)?, year_value(b)?);
+                (from < to).then(|| Hit::value(at..at + 1, Some(format!("{from:04}/{to:04}"))))
+            }
+            _ => None,
+        }
+    }
+
+    /// "from 2016 to 2019", "between 2016 and 2019".
+    fn year_range(&self, at: usize) -> Option<Hit> {
+        let joiner = match self.low(at) {
+            "from" => "to",
+            "between" => "and",
+            _ => return None,
+        };
+        let from = self.plain_year(at + 1)?;
+        if !(self.low(at + 2) == joiner || self.low(at + 2) == "-") {
+            return None;
+        }
+        let to = self.plain_year(at + 3)?;
+        (from < to).then(|| {
+            Hit::value(at + 1..at + 4, Some(format!("{from:04}/{to:04}")))
+        })
+    }
+
+    /// A four-digit year token in a plausible range.
+    fn plain_year(&self, at: usize) -> Option<i16> {
+        year_value(self.low(at))
+    }
+
+    /// The month named by word `at`, if it reads as a month there.
+    fn month_name(&self, at: usize) -> Option<i8> {
+        let word = self.words.get(at)?;
+        let bare = word.bare().trim_start_matches("mid-");
+        let Some(Calendar::Month(month)) = calendar(bare) else {
+            return None;
+        };
+        if !word.capitalized() {
+            return None;
+        }
+        let followed_by_number = self.day_number(at + 1).is_some() || self.plain_year(at + 1).is_some();
+        let abbreviated = bare.len() <= 4 && !word.low.ends_with('.') && bare != "june" && bare != "july";
+        let ambiguous = bare == "may" || bare == "march";
+        if (abbreviated || ambiguous)
+            && !followed_by_number
+            && !(at > 0 && MONTH_PREPOSITIONS.contains(&self.low(at - 1)))
+        {
+            return None;
+        }
+        Some(month)
+    }
+
+    /// A day of the month: "14", "14th".
+    fn day_number(&self, at: usize) -> Option<i8> {
+        let word = self.low(at);
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .unwrap_or(word);
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let day: i8 = digits.parse().ok()?;
+        (1..=31).contains(&day).then_some(day)
+    }
+
+    /// A year after a month or day: "2024", ", 2024", "of 2024", "last year".
+    fn year_after(&self, at: usize) -> Option<(i16, usize)> {
+        let gap = usize::from(matches!(self.low(at), "," | "of"));
+        if let Some(year) = self.plain_year(at + gap) {
+            // "March 5, 2024" but not "March 5, 2,700".
+            return Some((year, gap + 1));
+        }
+        let anchor = self.anchor?;
+        let shift = match (self.low(at + gap), self.low(at + gap + 1)) {
+            ("last", "year") => -1,
+            ("this", "year") => 0,
+            ("next", "year") => 1,
+            _ => return None,
+        };
+        Some((anchor.year() + shift, gap + 2))
+    }
+
+    /// "14 February 2024", "14 February", "the 14th of February".
+    fn day_month(&self, at: usize) -> Option<Hit> {
+        let day = self.day_number(at)?;
+        let of = usize::from(self.low(at + 1) == "of");
+        let month = self.month_name(at + 1 + of)?;
+        self.full_date(at, at + 2 + of, month, day)
+    }
+
+    /// A month, with a day or a year when they follow.
+    fn month(&self, at: usize) -> Option<Hit> {
+        let month = self.month_name(at)?;
+        if let Some(day) = self.day_number(at + 1) {
+            return self.full_date(at, at + 2, month, day);
+        }
+        if let Some((year, used)) = self.year_after(at + 1) {
+            return Some(Hit::point(at..at + 1 + used, Point::Month(year, month)));
+        }
+        let span = at..at + 1;
+        self.resolve_month(span.clone(), month, self.lean(span))
+    }
+
+    /// Month `month` resolved with `lean` over `span`.
+    fn resolve_month(&self, span: Range<usize>, month: i8, lean: Lean) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let key = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
+        let candidates = (-1..=1).map(|k| key(anchor.year() + k, month));
+        let chosen = lean.pick(key(anchor.year(), anchor.month()), candidates)?;
+        let year = ((chosen - i64::from(month)) / 12) as i16;
+        Some(Hit::point(span, Point::Month(year, month)))
+    }
+
+    /// A month and day from word `at` to `end`, with the year after them or from the anchor.
+    fn full_date(&self, at: usize, end: usize, month: i8, day: i8) -> Option<Hit> {
+        if let Some((year, used)) = self.year_after(end) {
+            let date = Date::new(year, month, day).ok()?;
+            return Some(Hit::point(at..end + used, Point::Day(date)));
+        }
+        let span = at..end;
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let lean = self.lean(span.clone());
+        let candidates = (-1..=1).filter_map(|k| Date::new(anchor.year() + k, month, day).ok());
+        let ordinal = |d: Date| i64::from(d.year()) * 400 + i64::from(d.day_of_year());
+        let chosen = lean.pick(ordinal(anchor), candidates.clone().map(ordinal))?;
+        let date = candidates.into_iter().find(|d| ordinal(*d) == chosen)?;
+        Some(Hit::point(span, Point::Day(date)))
+    }
+
+    /// "last year", "next month", "this week", "last November", "next Tuesday", "last summer".
+    fn relative(&self, at: usize) -> Option<Hit> {
+        let direction: i64 = match self.low(at) {
+            "last" | "past" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let span = at..at + 2;
+        let unit = self.low(at + 1);
+        let Some(anchor) = self.anchor else {
+            let known = matches!(unit, "year" | "month" | "week")
+                || self.month_name(at + 1).is_some()
+                || self.weekday_name(at + 1).is_some();
+            return known.then(|| Hit::value(span, None));
+        };
+        let lean = match direction {
+            -1 => Lean::Before,
+            1 => Lean::After,
+            _ => Lean::Nearest,
+        };
+        match unit {
+            // "the past year" is a duration.
+            "year" if !(self.low(at) == "past" && at > 0 && self.low(at - 1) == "the") => {
+                Some(Hit::point(span, Point::Year(anchor.year() + direction as i16)))
+            }
+            "month" => {
+                let (y, m) = add_months(anchor.year(), anchor.month(), direction);
+                Some(Hit::point(span, Point::Month(y, m)))
+            }
+            "week" => {
+                let date = add_days(anchor, 7 * direction)?;
+                Some(Hit::value(span, Some(week_value(date))))
+            }
+            "night" if direction == -1 => Some(Hit::point(span, Point::Day(add_days(anchor, -1)?))),
+            "quarter" => None,
+            _ => {
+                if let Some(month) = self.month_name(at + 1) {
+                    let lean = if direction == 0 { Lean::Nearest } else { lean };
+                    return self.resolve_month(span, month, lean);
+                }
+                if let Some(weekday) = self.weekday_name(at + 1) {
+                    let lean = if direction == 0 { self.lean(span.clone()) } else { lean };
+                    return self.resolve_weekday(span, weekday, lean);
+                }
+                if let Some(Calendar::Season(code)) = calendar(unit) {
+                    let month = season_month(code);
+                    let key = |y: i16| i64::from(y) * 12 + i64::from(month);
+                    let now = key(anchor.year()) - i64::from(month) + i64::from(anchor.month());
+                    let chosen = lean.pick(now, (-1..=1).map(|k| key(anchor.year() + k)))?;
+                    let season_year = ((chosen - i64::from(month)) / 12) as i16;
+                    return Some(Hit::value(span, Some(format!("{season_year:04}-{code}"))));
+                }
+                None
+            }
+        }
+    }
+
+    /// "the following month", "the next day", "the previous year", "the day before".
+    fn relative_to_reference(&self, at: usize) -> Option<Hit> {
+        if self.low(at) != "the" {
+            return None;
+        }
+        let (direction, unit, span) = match (self.low(at + 1), self.low(at + 2)) {
+            ("following" | "next", unit) => (1, unit, at..at + 3),
+            ("previous" | "preceding", unit) => (-1, unit, at..at + 3),
+            (unit, "before") => (-1, unit, at..at + 3),
+            (unit, "after") => (1, unit, at..at + 3),
+            _ => return None,
+        };
+        if !matches!(unit, "day" | "month" | "year") {
+            return None;
+        }
+        let point = match (self.reference?, unit) {
+            (Point::Day(d), "day") => Point::Day(add_days(d, direction)?),
+            (Point::Day(d), "month") => {
+                let (y, m) = add_months(d.year(), d.month(), direction);
+                Point::Month(y, m)
+            }
+            (Point::Month(y, m), "month") => {
+                let (y, m) = add_months(y, m, direction);
+                Point::Month(y, m)
+            }
+            (reference, "year") => Point::Year(reference_year(reference) + direction as i16),
+            _ => return Some(Hit::value(span, None)),
+        };
+        Some(Hit::point(span, point))
+    }
+
+    /// "two years ago", "a decade ago", "three months ago", "five days ago".
+    fn ago(&self, at: usize) -> Option<Hit> {
+        let (count, used) = if matches!(self.low(at), "a" | "an") {
+            (1, 1)
+        } else {
+            let number = number_at(self.words, at)?;
+            if number.approximate || number.value.fract() != 0.0 || number.value > 1000.0 {
+                return None;
+            }
+            (number.value as i64, number.words)
+        };
+        let unit = self.low(at + used);
+        if self.low(at + used + 1) != "ago" {
+            return None;
+        }
+        let span = at..at + used + 2;
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let years = |n: i64| Point::Year(anchor.year() - n as i16);
+        let point = match unit.trim_end_matches('s') {
+            "year" => years(count),
+            "decade" => years(10 * count),
+            "century" | "centurie" => years(100 * count),
+            "month" => {
+                let (y, m) = add_months(anchor.year(), anchor.month(), -count);
+                Point::Month(y, m)
+            }
+            "week" => return Some(Hit::value(span, Some(week_value(add_days(anchor, -7 * count)?)))),
+            "day" => Point::Day(add_days(anchor, -count)?),
+            _ => return None,
+        };
+        Some(Hit::point(span, point))
+    }
+
+    /// The weekday named by word `at` (capitalized, full name).
+    fn weekday_name(&self, at: usize) -> Option<i8> {
+        let word = self.words.get(at)?;
+        match calendar(&word.low) {
+            Some(Calendar::Weekday(day)) if word.capitalized() => Some(day),
+            _ => None,
+        }
+    }
+
+    /// "Tuesday", "Tuesday morning".
+    fn weekday(&self, at: usize) -> Option<Hit> {
+        let weekday = self.weekday_name(at)?;
+        let part = matches!(self.low(at + 1), "morning" | "afternoon" | "evening" | "night");
+        let span = at..at + 1 + usize::from(part);
+        self.resolve_weekday(span.clone(), weekday, self.lean(span))
+    }
+
+    fn resolve_weekday(&self, span: Range<usize>, weekday: i8, lean: Lean) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let today = i64::from(anchor.weekday().to_monday_one_offset());
+        let offset = i64::from(weekday) - today;
+        // The same weekday in the previous, this and the next week.
+        let candidates = [offset - 7, offset, offset + 7].into_iter();
+        // "Nearest" for a weekday means within the coming or past three days.
+        let chosen = match lean {
+            Lean::Nearest => candidates.clone().find(|c| (-3..=3).contains(c)).or(Some(offset.rem_euclid(7) - 7)),
+            _ => lean.pick(0, candidates),
+        }?;
+        Some(Hit::point(span, Point::Day(add_days(anchor, chosen)?)))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight".
+    fn day_word(&self, at: usize) -> Option<Hit> {
+        let Some(Calendar::Day(offset)) = calendar(self.low(at)) else {
+            return None;
+        };
+        let span = at..at + 1;
+        match self.anchor {
+            Some(anchor) => Some(Hit::point(span, Point::Day(add_days(anchor, offset)?))),
+            None => Some(Hit::value(span, None)),
+        }
+    }
+
+    /// "the 1990s", "the late 1990s", "mid-1990s", "the '90s": TimeML decade `199`.
+    fn decade(&self, at: usize) -> Option<Hit> {
+        let word = self.low(at);
+        let word = word.strip_prefix("mid-").unwrap_or(word);
+        let digits = word.strip_suffix('s')?;
+        let digits = digits.strip_suffix('\'').unwrap_or(digits);
+        let value = if let Some(short) = digits.strip_prefix('\'') {
+            (short.len() == 2 && short.ends_with('0') && short.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| format!("19{}", &short[..1]))?
+        } else {
+            let year = year_value(digits)?;
+            (year % 10 == 0).then(|| format!("{:03}", year / 10))?
+        };
+        Some(Hit::value(at..at + 1, Some(value)))
+    }
+
+    /// Times too vague to resolve: "recent years", "recent months".
+    fn vague(&self, at: usize) -> Option<Hit> {
+        (self.low(at) == "recent"
+            && matches!(self.low(at + 1), "years" | "months" | "weeks" | "days" | "decades"))
+        .then(|| Hit::value(at..at + 2, None))
+    }
+
+    /// A bare year: "in 1999", "since 2016", not "2000 tons" or "$2024".
+    fn year(&self, at: usize) -> Option<Hit> {
+        let year = self.plain_year(at)?;
+        let before = if at > 0 { self.low(at - 1) } else { "" };
+        if crate::extract::quantities::is_currency_sign(before)
+            || matches!(before, "no." | "#" | "number")
+            || crate::extract::quantities::unit_at(self.words, at + 1).is_some()
+        {
+            return None;
+        }
+        Some(Hit::point(at..at + 1, Point::Year(year)))
+    }
+}
+
+/// A plausible four-digit year.
+fn year_value(word: &str) -> Option<i16> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i16 = word.parse().ok()?;
+    (1600..=2100).contains(&year).then_some(year)
+}
+
+/// The year a reference point lies in.
+fn reference_year(point: Point) -> i16 {
+    match point {
+        Point::Day(d) => d.year(),
+        Point::Month(y, _) | Point::Year(y) => y,
+    }
+}
+
+/// The middle month of a TimeML season, used to pick its year.
+fn season_month(code: &str) -> i8 {
+    match code {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 1,
+    }
+}
