@@ -115,26 +115,38 @@ fn word_tense(word: &str) -> Option<Tense> {
 }
 
 /// The tense of the clause around `words[span]`: the nearest cue outside the
-/// expression wins; cues after it count a little less, reporting verbs (the main
-/// clause of "X said …") much less.
+/// expression wins. Cues after it, across a clause boundary, or reporting verbs not
+/// next to it (the main clause of "…, X said") count as farther away; a participle
+/// after "be" ("will be paid") is no cue.
 fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
     let mut best: Option<(usize, Tense)> = None;
     for (k, word) in words.iter().enumerate() {
         if span.contains(&k) {
             continue;
         }
+        let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
         let tense = if word.low == "going" && words.get(k + 1).is_some_and(|w| w.low == "to") {
             Some(Tense::Future)
+        } else if matches!(before, "be" | "being" | "to") {
+            None
         } else {
             word_tense(&word.low)
         };
         let Some(tense) = tense else { continue };
-        let mut distance = if k < span.start {
-            span.start - k
+        let between = if k < span.start {
+            k + 1..span.start
         } else {
-            k + 2 - span.end
+            span.end..k
         };
-        if matches!(word.low.as_str(), "said" | "says" | "told") {
+        let mut distance = between.len() + 1;
+        if k >= span.end {
+            distance += 1;
+        }
+        distance += 3 * words[between]
+            .iter()
+            .filter(|w| matches!(w.low.as_str(), "," | ";" | ":" | "that" | "which" | "who" | "\"" | "'"))
+            .count();
+        if distance > 2 && matches!(word.low.as_str(), "said" | "says" | "told") {
             distance += 4;
         }
         if best.is_none_or(|(d, _)| distance < d) {
@@ -302,6 +314,7 @@ impl Scan<'_> {
             .or_else(|| self.relative_to_reference(at))
             .or_else(|| self.ago(at))
             .or_else(|| self.weekday(at))
+            .or_else(|| self.holiday(at, None))
             .or_else(|| self.day_word(at))
             .or_else(|| self.decade(at))
             .or_else(|| self.vague(at))
@@ -356,7 +369,7 @@ impl Scan<'_> {
     /// The month named by word `at`, if it reads as a month there.
     fn month_name(&self, at: usize) -> Option<i8> {
         let word = self.words.get(at)?;
-        let bare = word.bare().trim_start_matches("mid-");
+        let bare = strip_part_prefix(word.bare());
         let Some(Calendar::Month(month)) = calendar(bare) else {
             return None;
         };
@@ -446,15 +459,43 @@ impl Scan<'_> {
             return Some(Hit::point(at..end + used, Point::Day(date)));
         }
         let span = at..end;
+        let lean = self.lean(span.clone());
+        self.resolve_yearly(span, lean, |year| Date::new(year, month, day).ok())
+    }
+
+    /// A yearly date (`date_in` gives it for a year) resolved with `lean` over `span`.
+    fn resolve_yearly(
+        &self,
+        span: Range<usize>,
+        lean: Lean,
+        date_in: impl Fn(i16) -> Option<Date>,
+    ) -> Option<Hit> {
         let Some(anchor) = self.anchor else {
             return Some(Hit::value(span, None));
         };
-        let lean = self.lean(span.clone());
-        let candidates = (-1..=1).filter_map(|k| Date::new(anchor.year() + k, month, day).ok());
+        let candidates: Vec<Date> = (-1..=1).filter_map(|k| date_in(anchor.year() + k)).collect();
         let ordinal = |d: Date| i64::from(d.year()) * 400 + i64::from(d.day_of_year());
-        let chosen = lean.pick(ordinal(anchor), candidates.clone().map(ordinal))?;
-        let date = candidates.into_iter().find(|d| ordinal(*d) == chosen)?;
+        let chosen = lean.pick(ordinal(anchor), candidates.iter().map(|&d| ordinal(d)))?;
+        let date = candidates.into_iter().find(|&d| ordinal(d) == chosen)?;
         Some(Hit::point(span, Point::Day(date)))
+    }
+
+    /// "Thanksgiving", "Christmas Eve": a holiday resolved with `lean`, or with the
+    /// sentence's tense when `lean` is `None`.
+    fn holiday(&self, at: usize, lean: Option<Lean>) -> Option<Hit> {
+        if !self.words.get(at)?.capitalized() {
+            return None;
+        }
+        let (len, rule) = holidays().iter().find_map(|(phrase, rule)| {
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.low(at + k) == *w);
+            matches.then_some((phrase.len(), *rule))
+        })?;
+        let span = at..at + len;
+        let lean = lean.unwrap_or_else(|| self.lean(span.clone()));
+        self.resolve_yearly(span, lean, |year| rule.date_in(year))
     }
 
     /// "last year", "next month", "this week", "last November", "next Tuesday", "last summer".
@@ -495,12 +536,17 @@ impl Scan<'_> {
             "quarter" => None,
             _ => {
                 if let Some(month) = self.month_name(at + 1) {
-                    let lean = if direction == 0 { Lean::Nearest } else { lean };
+                    if direction == 0 {
+                        return Some(Hit::point(span, Point::Month(anchor.year(), month)));
+                    }
                     return self.resolve_month(span, month, lean);
                 }
                 if let Some(weekday) = self.weekday_name(at + 1) {
                     let lean = if direction == 0 { self.lean(span.clone()) } else { lean };
                     return self.resolve_weekday(span, weekday, lean);
+                }
+                if let Some(hit) = self.holiday(at + 1, (direction != 0).then_some(lean)) {
+                    return Some(Hit { words: at..hit.words.end, ..hit });
                 }
                 if let Some(Calendar::Season(code)) = calendar(unit) {
                     let month = season_month(code);
@@ -595,7 +641,27 @@ impl Scan<'_> {
         let weekday = self.weekday_name(at)?;
         let part = matches!(self.low(at + 1), "morning" | "afternoon" | "evening" | "night");
         let span = at..at + 1 + usize::from(part);
+        if let Some(hit) = self.weekday_date(span.end, weekday) {
+            return Some(Hit::point(at..hit.0, Point::Day(hit.1)));
+        }
         self.resolve_weekday(span.clone(), weekday, self.lean(span))
+    }
+
+    /// "Saturday, April 25": the month and day after a weekday, in the year (nearest the
+    /// anchor) where that day is that weekday. Returns the end word and the date.
+    fn weekday_date(&self, at: usize, weekday: i8) -> Option<(usize, Date)> {
+        let at = at + usize::from(self.low(at) == ",");
+        let month = self.month_name(at)?;
+        let day = self.day_number(at + 1)?;
+        if self.year_after(at + 2).is_some() {
+            return None;
+        }
+        let anchor = self.anchor?;
+        let date = [0, -1, 1]
+            .into_iter()
+            .filter_map(|k| Date::new(anchor.year() + k, month, day).ok())
+            .find(|d| d.weekday().to_monday_one_offset() == weekday)?;
+        Some((at + 2, date))
     }
 
     fn resolve_weekday(&self, span: Range<usize>, weekday: i8, lean: Lean) -> Option<Hit> {
@@ -628,8 +694,7 @@ impl Scan<'_> {
 
     /// "the 1990s", "the late 1990s", "mid-1990s", "the '90s": TimeML decade `199`.
     fn decade(&self, at: usize) -> Option<Hit> {
-        let word = self.low(at);
-        let word = word.strip_prefix("mid-").unwrap_or(word);
+        let word = strip_part_prefix(self.low(at));
         let digits = word.strip_suffix('s')?;
         let digits = digits.strip_suffix('\'').unwrap_or(digits);
         let value = if let Some(short) = digits.strip_prefix('\'') {
@@ -651,7 +716,7 @@ impl Scan<'_> {
 
     /// A bare year: "in 1999", "since 2016", not "2000 tons" or "$2024".
     fn year(&self, at: usize) -> Option<Hit> {
-        let year = self.plain_year(at)?;
+        let year = year_value(strip_part_prefix(self.low(at)))?;
         let before = if at > 0 { self.low(at - 1) } else { "" };
         if crate::extract::quantities::is_currency_sign(before)
             || matches!(before, "no." | "#" | "number")
@@ -661,6 +726,60 @@ impl Scan<'_> {
         }
         Some(Hit::point(at..at + 1, Point::Year(year)))
     }
+}
+
+/// How a holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HolidayRule {
+    /// Month and day.
+    Fixed(i8, i8),
+    /// Month, ISO weekday and which one (5 = the last).
+    NthWeekday(i8, i8, i8),
+}
+
+impl HolidayRule {
+    fn date_in(self, year: i16) -> Option<Date> {
+        match self {
+            HolidayRule::Fixed(month, day) => Date::new(year, month, day).ok(),
+            HolidayRule::NthWeekday(month, weekday, nth) => {
+                let days: Vec<Date> = (1..=31)
+                    .filter_map(|d| Date::new(year, month, d).ok())
+                    .filter(|d| d.weekday().to_monday_one_offset() == weekday)
+                    .collect();
+                days.get(usize::try_from(nth - 1).ok()?).or(days.last()).copied()
+            }
+        }
+    }
+}
+
+/// The holiday names (`data/holidays.txt`), longest first.
+fn holidays() -> &'static [(Vec<&'static str>, HolidayRule)] {
+    static TABLE: OnceLock<Vec<(Vec<&'static str>, HolidayRule)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<_> = crate::lexicon::fields(include_str!("../../data/holidays.txt"))
+            .filter_map(|f| {
+                let rule = match f.as_slice() {
+                    [_, date] => {
+                        let (m, d) = date.split_once('-')?;
+                        HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+                    }
+                    [_, m, w, n] => HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?),
+                    _ => return None,
+                };
+                Some((f[0].split(' ').collect::<Vec<_>>(), rule))
+            })
+            .collect();
+        table.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        table
+    })
+}
+
+/// A word without a "mid-", "early-" or "late-" prefix ("mid-November" → "November").
+fn strip_part_prefix(word: &str) -> &str {
+    ["mid-", "early-", "late-"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word)
 }
 
 /// A plausible four-digit year.
