@@ -67,6 +67,12 @@ pub(crate) fn unit_at(words: &[Word], at: usize) -> Option<(&'static str, UnitKi
     })
 }
 
+/// Whether `word` (lowercase) is a function word (article, preposition, pronoun,
+/// auxiliary) rather than a name or a noun.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    stop_words().contains(word)
+}
+
 /// What a unit measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum UnitKind {

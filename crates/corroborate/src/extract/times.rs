@@ -319,6 +319,40 @@ impl Scan<'_> {
             .or_else(|| self.decade(at))
             .or_else(|| self.vague(at))
             .or_else(|| self.year(at))
+            .or_else(|| self.spoken_year(at))
+            .or_else(|| self.anaphoric(at))
+    }
+
+    /// "nineteen ninety-six", "the year two thousand": years read aloud in transcripts.
+    fn spoken_year(&self, at: usize) -> Option<Hit> {
+        let century = match self.low(at) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            "year" => {
+                let number = number_at(self.words, at + 1)?;
+                let year = number.value as i16;
+                return (number.value.fract() == 0.0 && (1600..=2100).contains(&year))
+                    .then(|| Hit::point(at..at + 1 + number.words, Point::Year(year)));
+            }
+            _ => return None,
+        };
+        let number = number_at(self.words, at + 1)?;
+        let rest = number.value as i16;
+        (number.words == 1 && number.value.fract() == 0.0 && (10..=99).contains(&rest))
+            .then(|| Hit::point(at..at + 2, Point::Year(century + rest)))
+    }
+
+    /// "that year", "a year earlier": a year relative to the previous time of the text.
+    fn anaphoric(&self, at: usize) -> Option<Hit> {
+        let (shift, len) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
+            ("that", "year", _) => (0, 2),
+            ("a", "year", "earlier" | "before") => (-1, 3),
+            ("a", "year", "later") => (1, 3),
+            _ => return None,
+        };
+        // Not a new reference: "a year earlier" twice compares with the same period.
+        let year = reference_year(self.reference?) + shift;
+        Some(Hit::value(at..at + len, Some(Point::Year(year).value())))
     }
 
     /// The lean for an expression over `span` without its own direction word.
@@ -718,7 +752,15 @@ impl Scan<'_> {
     fn year(&self, at: usize) -> Option<Hit> {
         let year = year_value(strip_part_prefix(self.low(at)))?;
         let before = if at > 0 { self.low(at - 1) } else { "" };
-        if crate::extract::quantities::is_currency_sign(before)
+        // "Flight 2020", "Route 1600": a name's number, not a year.
+        let named = at > 0
+            && self.words[at - 1].capitalized()
+            && before.chars().all(char::is_alphabetic)
+            && !MONTH_PREPOSITIONS.contains(&before)
+            && !crate::extract::quantities::is_function_word(before)
+            && !matches!(before, "fiscal" | "spring" | "summer" | "autumn" | "fall" | "winter");
+        if named
+            || crate::extract::quantities::is_currency_sign(before)
             || matches!(before, "no." | "#" | "number")
             || crate::extract::quantities::unit_at(self.words, at + 1).is_some()
         {
@@ -806,5 +848,179 @@ fn season_month(code: &str) -> i8 {
         "SU" => 7,
         "FA" => 10,
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DocumentInput;
+
+    /// (text, value) of every time in `text` published on `published`.
+    fn times(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        let mut input = DocumentInput::text("t", text);
+        if let Some(date) = published {
+            input = input.published(date);
+        }
+        let doc = crate::prepare::prepare(input, None).expect("prepared");
+        find(&doc)
+            .into_iter()
+            .map(|t| (doc.text[t.span].to_string(), t.value))
+            .collect()
+    }
+
+    /// The single time of `text`, published on Tuesday 2024-07-16.
+    fn one(text: &str) -> (String, Option<String>) {
+        let found = times(text, Some("2024-07-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().expect("one")
+    }
+
+    fn value(text: &str) -> String {
+        one(text).1.unwrap_or_default()
+    }
+
+    #[test]
+    fn full_dates() {
+        assert_eq!(one("He left on February 14, 2024."), ("February 14, 2024".into(), Some("2024-02-14".into())));
+        assert_eq!(value("He left on 14 February 2024."), "2024-02-14");
+        assert_eq!(value("The report is dated 2024-07-16."), "2024-07-16");
+        assert_eq!(value("The treaty was signed on the 3rd of March 1999."), "1999-03-03");
+        assert_eq!(value("The plant opened in July 1997."), "1997-07");
+        assert_eq!(value("The plant opened in November of last year."), "2023-11");
+    }
+
+    #[test]
+    fn month_and_day_take_the_year_from_the_tense() {
+        assert_eq!(value("The two countries formalized ties on Feb. 14."), "2024-02-14");
+        assert_eq!(value("The envoy arrived on August 2."), "2023-08-02");
+        assert_eq!(value("The envoy will arrive on March 3."), "2025-03-03");
+        assert_eq!(value("The dividend is payable Dec. 15 to holders."), "2024-12-15");
+    }
+
+    #[test]
+    fn months_alone() {
+        assert_eq!(value("The diplomat fled in November."), "2023-11");
+        assert_eq!(value("The diplomat will travel in November."), "2024-11");
+        assert_eq!(value("The diplomat defected last November."), "2023-11");
+        assert_eq!(value("The diplomat defected in July."), "2024-07");
+        assert_eq!(value("The vote is set for next March."), "2025-03");
+        assert_eq!(value("The vote happens this September."), "2024-09");
+        assert_eq!(value("Talks stalled in mid-November."), "2023-11");
+        assert_eq!(value("He said he would visit in November."), "2024-11");
+    }
+
+    #[test]
+    fn may_and_march_need_a_reason_to_be_months() {
+        assert!(times("Officials may resign. Protesters march on.", Some("2024-07-16")).is_empty());
+        assert_eq!(value("The law took effect in May."), "2024-05");
+        assert_eq!(value("The law took effect May 5."), "2024-05-05");
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(value("The ministry confirmed on Tuesday that he fled."), "2024-07-16");
+        assert_eq!(value("The ministry confirmed on Friday that he fled."), "2024-07-12");
+        assert_eq!(value("The minister will speak on Friday."), "2024-07-19");
+        assert_eq!(value("The minister will speak next Tuesday."), "2024-07-23");
+        assert_eq!(value("The minister spoke last Tuesday."), "2024-07-09");
+        assert_eq!(value("The minister spoke Monday morning."), "2024-07-15");
+        assert_eq!(value("The vote is on Saturday, July 20."), "2024-07-20");
+    }
+
+    #[test]
+    fn days_relative_to_publication() {
+        assert_eq!(value("He arrived yesterday."), "2024-07-15");
+        assert_eq!(value("He arrives today."), "2024-07-16");
+        assert_eq!(value("He arrives tomorrow."), "2024-07-17");
+        assert_eq!(value("They met on Thanksgiving."), "2023-11-23");
+        assert_eq!(value("They will meet on Christmas Eve."), "2024-12-24");
+    }
+
+    #[test]
+    fn years_months_and_weeks_relative_to_publication() {
+        assert_eq!(one("Last year, exports fell."), ("Last year".into(), Some("2023".into())));
+        assert_eq!(value("Exports rose this year."), "2024");
+        assert_eq!(value("Exports will rise next year."), "2025");
+        assert_eq!(one("He defected late last year."), ("late last year".into(), Some("2023".into())));
+        assert_eq!(value("Prices rose last month."), "2024-06");
+        assert_eq!(value("Officials said this week that he left."), "2024-W29");
+        assert_eq!(value("Officials met last week."), "2024-W28");
+        assert_eq!(value("The count was higher a decade ago."), "2014");
+        assert_eq!(value("He left two years ago."), "2022");
+        assert_eq!(value("He left three months ago."), "2024-04");
+        assert_eq!(value("He left five days ago."), "2024-07-11");
+    }
+
+    #[test]
+    fn vague_times_have_no_value() {
+        assert_eq!(one("Defections have grown in recent years."), ("recent years".into(), None));
+    }
+
+    #[test]
+    fn years_ranges_and_decades() {
+        assert_eq!(value("He moved there in 1999."), "1999");
+        assert_eq!(value("He has lived there since 2016."), "2016");
+        assert_eq!(one("He served from 2016 to 2019."), ("2016 to 2019".into(), Some("2016/2019".into())));
+        assert_eq!(value("He served between 2011 and 2013."), "2011/2013");
+        assert_eq!(value("He served 2016-2019."), "2016/2019");
+        assert_eq!(one("Since the late 1990s, many have fled."), ("late 1990s".into(), Some("199".into())));
+        assert_eq!(value("Growth slowed in the mid-1980s."), "198");
+    }
+
+    #[test]
+    fn relative_to_the_previous_time() {
+        let found = times("The talks began on May 3. The following month, they collapsed.", Some("2024-07-16"));
+        let values: Vec<_> = found.into_iter().map(|(_, v)| v.unwrap_or_default()).collect();
+        assert_eq!(values, ["2024-05-03", "2024-06"]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_times() {
+        let text = "The ship carried 180 metric tons of rice and 1,053 passengers. Some 2,600 people \
+                    waited. Kim, 47, said 3,000 more would come. Flight 2020 landed. It cost $2019.";
+        assert_eq!(times(text, Some("2024-07-16")), []);
+    }
+
+    #[test]
+    fn without_a_publication_date_only_absolute_times_resolve() {
+        let found = times("He fled in November and returned on February 14, 2024.", None);
+        assert_eq!(
+            found,
+            [("November".into(), None), ("February 14, 2024".into(), Some("2024-02-14".into()))]
+        );
+    }
+
+    /// The example story, when the shared corpus is present.
+    #[test]
+    fn example_story_times() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ri-il-kyu");
+        let Ok(texts) = (0..5)
+            .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        };
+        let all: Vec<(String, Option<String>)> =
+            texts.iter().flat_map(|t| times(t, Some("2024-07-16"))).collect();
+        let has = |text: &str, value: &str| {
+            all.iter().any(|(t, v)| t == text && v.as_deref() == Some(value))
+        };
+        for (text, value) in [
+            ("last November", "2023-11"),
+            ("November", "2023-11"),
+            ("Tuesday", "2024-07-16"),
+            ("February 14", "2024-02-14"),
+            ("Last year", "2023"),
+            ("a decade ago", "2014"),
+            ("2016 to 2019", "2016/2019"),
+            ("late last year", "2023"),
+            ("late 1990s", "199"),
+        ] {
+            assert!(has(text, value), "{text} → {value} not in {all:?}");
+        }
+        // Tuesday is always the publication day in these reports.
+        assert!(all.iter().filter(|(t, _)| t == "Tuesday").all(|(_, v)| v.as_deref() == Some("2024-07-16")));
     }
 }
