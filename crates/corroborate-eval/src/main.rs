@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+mod quantities;
 mod tempeval;
 
 fn main() -> ExitCode {
@@ -14,6 +15,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
+        "quantities" => quantities::run(rest),
         "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),
     };

@@ -55,8 +55,27 @@ pub(crate) fn sentence_words(doc: &Prepared, index: usize) -> Vec<Word> {
     doc.analysis
         .sentence_tokens(sentence)
         .iter()
-        .map(|token| Word::new(token.start..token.end, token.as_str(&doc.text)))
+        .flat_map(|token| split_percent(token.start, token.as_str(&doc.text)))
         .collect()
+}
+
+/// One token as words, with a percent sign (and a final period) glued to a number split
+/// off: "1.5%." → "1.5", "%", ".".
+fn split_percent(start: usize, text: &str) -> Vec<Word> {
+    let core = text.strip_suffix('.').unwrap_or(text);
+    match core.strip_suffix('%') {
+        Some(number) if parse_digits(number).is_some() => {
+            let mut words = vec![
+                Word::new(start..start + number.len(), number),
+                Word::new(start + number.len()..start + core.len(), "%"),
+            ];
+            if core.len() < text.len() {
+                words.push(Word::new(start + core.len()..start + text.len(), "."));
+            }
+            words
+        }
+        _ => vec![Word::new(start..start + text.len(), text)],
+    }
 }
 
 /// How a number word combines with its neighbours.
@@ -255,7 +274,7 @@ pub(crate) mod tests {
     pub(crate) fn words_of(text: &str) -> Vec<Word> {
         crate::text::tokenize(text)
             .into_iter()
-            .map(|t| Word::new(t.start..t.end, t.as_str(text)))
+            .flat_map(|t| split_percent(t.start, t.as_str(text)))
             .collect()
     }
 

@@ -308,7 +308,9 @@ fn reads_as_count(words: &[Word], at: usize) -> bool {
         return !matches!(before.low.as_str(), "no" | "the" | "any" | "each" | "every" | "which" | "this" | "that");
     }
     let is_digits = parse_digits(&word.low).is_some();
-    let named_before = at >= 2 && before.capitalized() && before.low.chars().all(char::is_alphabetic);
+    let named_before = before.capitalized()
+        && before.low.chars().all(char::is_alphabetic)
+        && !is_function_word(&before.low);
     !(is_digits && named_before && qualifier_at(words, at - 1).is_none())
 }
 
@@ -355,6 +357,10 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     }
     if words.get(i).is_some_and(|w| w.low == "of") {
         i += 1;
+        // "10 of the defectors".
+        if words.get(i).is_some_and(|w| matches!(w.low.as_str(), "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our")) {
+            i += 1;
+        }
     } else if measured {
         return (None, None, parsed.end);
     }
@@ -367,7 +373,7 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
         return (None, None, parsed.end);
     }
     // End the phrase at its last plural noun (a count above one counts a plural).
-    let end = if parsed.value == 1.0 {
+    let end = if parsed.value == 1.0 || measured {
         Some(run_end)
     } else {
         (start..run_end).rev().find(|&k| is_plural(&words[k])).map(|k| k + 1)
@@ -423,4 +429,178 @@ fn nearest_time(times: &[&TimeExpr], span: &Range<usize>) -> Option<String> {
             }
         })
         .and_then(|t| t.value.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DocumentInput;
+
+    /// The quantities of `text`, published on 2024-07-16, with the times found first.
+    fn quantities(text: &str) -> Vec<QuantityExpr> {
+        let input = DocumentInput::text("q", text).published("2024-07-16");
+        let doc = crate::prepare::prepare(input, None).expect("prepared");
+        let times = super::super::times::find(&doc);
+        find(&doc, &times)
+    }
+
+    /// The single quantity of `text`.
+    fn one(text: &str) -> QuantityExpr {
+        let found = quantities(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().expect("one")
+    }
+
+    /// (value, unit) of the single quantity of `text`.
+    fn value_unit(text: &str) -> (f64, Option<String>) {
+        let q = one(text);
+        (q.value, q.unit)
+    }
+
+    fn unit(code: &str) -> Option<String> {
+        Some(code.to_string())
+    }
+
+    #[test]
+    fn counts_with_what_they_count_and_their_time() {
+        let text = "Last year, 183 North Korean defectors reached the South.";
+        let q = one(text);
+        assert_eq!(q.value, 183.0);
+        assert_eq!(q.unit, None);
+        assert_eq!(q.counted.as_deref(), Some("north korean defectors"));
+        assert_eq!(&text[q.counted_span.expect("span")], "North Korean defectors");
+        assert_eq!(&text[q.span], "183");
+        assert_eq!(q.time.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn digits_separators_decimals_and_percent() {
+        assert_eq!(value_unit("The town has 1,234 residents."), (1234.0, None));
+        assert_eq!(value_unit("Output grew 2.5 percent."), (2.5, unit("percent")));
+        assert_eq!(value_unit("Output grew 1.5%."), (1.5, unit("percent")));
+        assert_eq!(value_unit("Output grew 3% (or more)."), (3.0, unit("percent")));
+        let text = "Output grew 1.5%.";
+        assert_eq!(&text[one(text).span], "1.5%");
+        let q = one("Some 40 percent of voters stayed home.");
+        assert_eq!((q.value, q.counted.as_deref(), q.approximate), (40.0, Some("voters"), true));
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(value_unit("He paid a fine of $123,457 last week."), (123457.0, unit("USD")));
+        assert_eq!(value_unit("The deal is worth $2.5 million."), (2_500_000.0, unit("USD")));
+        assert_eq!(value_unit("The fund holds 3 billion won."), (3e9, unit("KRW")));
+        assert_eq!(value_unit("Tickets cost €40."), (40.0, unit("EUR")));
+        assert_eq!(value_unit("Tickets cost £5."), (5.0, unit("GBP")));
+        assert_eq!(value_unit("Tickets cost ¥900."), (900.0, unit("JPY")));
+        assert_eq!(value_unit("Tickets cost ₩5,000."), (5000.0, unit("KRW")));
+    }
+
+    #[test]
+    fn units_and_durations() {
+        let q = one("The ship carried 180 metric tons of rice.");
+        assert_eq!((q.value, q.unit.as_deref(), q.counted.as_deref()), (180.0, Some("t"), Some("rice")));
+        assert_eq!(value_unit("The border is 12 km away."), (12.0, unit("km")));
+        assert_eq!(value_unit("The talks lasted 9 hours."), (9.0, unit("hour")));
+        assert_eq!(value_unit("He began a five-day visit."), (5.0, unit("day")));
+        assert_eq!(value_unit("He served for three years."), (3.0, unit("year")));
+        assert_eq!(value_unit("He served for a decade."), (10.0, unit("year")));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(value_unit("Ten soldiers crossed."), (10.0, None));
+        assert_eq!(value_unit("Two hundred workers struck."), (200.0, None));
+        assert_eq!(value_unit("Twenty-five soldiers crossed."), (25.0, None));
+        assert_eq!(value_unit("A dozen soldiers crossed."), (12.0, None));
+        let q = one("Dozens of soldiers crossed.");
+        assert!(q.approximate);
+        assert_eq!(q.counted.as_deref(), Some("soldiers"));
+        assert_eq!(one("Thousands of people fled.").value, 2000.0);
+    }
+
+    #[test]
+    fn bounds_and_approximations() {
+        let q = one("Over 31,000 people have fled.");
+        assert_eq!((q.value, q.bound, q.counted.as_deref()), (31000.0, Some(Bound::AtLeast), Some("people")));
+        assert_eq!(one("More than 50 people fled.").bound, Some(Bound::AtLeast));
+        assert_eq!(one("At least 50 people fled.").bound, Some(Bound::AtLeast));
+        assert_eq!(one("Fewer than 50 people fled.").bound, Some(Bound::AtMost));
+        assert_eq!(one("The jail holds under 50 inmates.").bound, Some(Bound::AtMost));
+        let q = one("The visit lasts up to 30 days.");
+        assert_eq!((q.value, q.unit.as_deref(), q.bound), (30.0, Some("day"), Some(Bound::AtMost)));
+        for text in [
+            "Around ten individuals made the journey.",
+            "About 10 individuals made the journey.",
+            "Roughly 10 individuals made the journey.",
+            "Nearly 10 individuals made the journey.",
+            "Almost 10 individuals made the journey.",
+            "Approximately 10 individuals made the journey.",
+            "An estimated 10 individuals made the journey.",
+        ] {
+            let q = one(text);
+            assert_eq!((q.value, q.approximate, q.bound), (10.0, true, None), "{text}");
+            assert_eq!(q.counted.as_deref(), Some("individuals"), "{text}");
+        }
+        let q = one("Around 10 of the defectors were elite.");
+        assert_eq!(q.counted.as_deref(), Some("defectors"));
+    }
+
+    #[test]
+    fn ranges() {
+        let found = quantities("Between 10 and 20 people were hurt.");
+        let got: Vec<_> = found.iter().map(|q| (q.value, q.bound, q.counted.as_deref())).collect();
+        assert_eq!(
+            got,
+            [(10.0, Some(Bound::AtLeast), Some("people")), (20.0, Some(Bound::AtMost), Some("people"))]
+        );
+    }
+
+    #[test]
+    fn parallel_counts_share_the_counted_noun() {
+        let found = quantities("Last year 150 migrants arrived, down from 2,100 a decade ago.");
+        let got: Vec<_> = found.iter().map(|q| (q.value, q.counted.as_deref())).collect();
+        assert_eq!(got, [(150.0, Some("migrants")), (2100.0, Some("migrants"))]);
+        assert_eq!(one("The count rose to 2,100.").counted, None);
+    }
+
+    #[test]
+    fn times_ages_ranks_and_names_are_not_counts() {
+        assert!(quantities("On February 14, 2024, nothing happened in 1999.").is_empty());
+        let found = quantities("The third secretary left. No one came. Flight 370 vanished.");
+        assert!(found.is_empty(), "{found:?}");
+        let q = one("Kim, 47, left.");
+        assert_eq!((q.value, q.counted.clone()), (47.0, None));
+    }
+
+    /// The example story, when the shared corpus is present.
+    #[test]
+    fn example_story_quantities() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ri-il-kyu");
+        let Ok(texts) = (0..5)
+            .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        };
+        let all: Vec<(String, QuantityExpr)> = texts
+            .iter()
+            .flat_map(|t| quantities(t).into_iter().map(|q| (t[q.span.clone()].to_string(), q)))
+            .collect();
+        let find = |words: &str| {
+            all.iter()
+                .find(|(t, _)| t == words)
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| panic!("{words} not in {:?}", all.iter().map(|(t, _)| t).collect::<Vec<_>>()))
+        };
+        let q = find("Around ten");
+        assert_eq!((q.value, q.approximate), (10.0, true));
+        let q = find("over 34,000");
+        assert_eq!((q.value, q.bound), (34000.0, Some(Bound::AtLeast)));
+        let q = find("$666,666");
+        assert_eq!((q.value, q.unit.as_deref()), (666666.0, Some("USD")));
+        let q = find("196");
+        assert_eq!((q.counted.as_deref(), q.time.as_deref()), (Some("north korean defectors"), Some("2023")));
+    }
 }

@@ -443,14 +443,14 @@ impl Scan<'_> {
             // "March 5, 2024" but not "March 5, 2,700".
             return Some((year, gap + 1));
         }
-        let anchor = self.anchor?;
-        let shift = match (self.low(at + gap), self.low(at + gap + 1)) {
-            ("last", "year") => -1,
-            ("this", "year") => 0,
-            ("next", "year") => 1,
+        let (base, shift) = match (self.low(at + gap), self.low(at + gap + 1)) {
+            ("last", "year") => (self.anchor?.year(), -1),
+            ("this", "year") => (self.anchor?.year(), 0),
+            ("next", "year") => (self.anchor?.year(), 1),
+            ("that", "year") => (reference_year(self.reference?), 0),
             _ => return None,
         };
-        Some((anchor.year() + shift, gap + 2))
+        Some((base + shift, gap + 2))
     }
 
     /// "14 February 2024", "14 February", "the 14th of February".
@@ -973,6 +973,8 @@ mod tests {
         let found = times("The talks began on May 3. The following month, they collapsed.", Some("2024-07-16"));
         let values: Vec<_> = found.into_iter().map(|(_, v)| v.unwrap_or_default()).collect();
         assert_eq!(values, ["2024-05-03", "2024-06"]);
+        let found = times("The last case was in 2019. He arrived in July of that year.", Some("2024-07-16"));
+        assert_eq!(found[1], ("July of that year".into(), Some("2019-07".into())));
     }
 
     #[test]
