@@ -24,7 +24,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for file in files {
         let text = fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
         for (start, end, value) in corroborate::__eval::times(&text, published) {
-            println!("{file}\ttime\t{:?}\t{}", &text[start..end], value.as_deref().unwrap_or("-"));
+            println!(
+                "{file}\ttime\t{:?}\t{}",
+                &text[start..end],
+                value.as_deref().unwrap_or("-")
+            );
         }
         for q in corroborate::__eval::quantities(&text, published) {
             count += 1;

@@ -38,7 +38,11 @@ impl Counts {
     fn scores(self) -> (f64, f64, f64) {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let (p, r) = (ratio(self.hit, self.predicted), ratio(self.hit, self.gold));
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 }
@@ -92,8 +96,9 @@ fn score_dir(dir: &Path, verbose: bool) -> Result<Counts, String> {
             return Err(format!("{}: no DCT or TEXT", file.display()));
         };
         let predicted = corroborate::__eval::times(&text, Some(&dct));
-        let (gold, other): (Vec<&Timex>, Vec<&Timex>) =
-            timexes.iter().partition(|t| t.kind == "DATE" && expressible(&t.value));
+        let (gold, other): (Vec<&Timex>, Vec<&Timex>) = timexes
+            .iter()
+            .partition(|t| t.kind == "DATE" && expressible(&t.value));
         let overlaps = |s: usize, e: usize, t: &Timex| s < t.end && t.start < e;
         counts.gold += gold.len();
         for (s, e, value) in &predicted {
@@ -120,7 +125,12 @@ fn score_dir(dir: &Path, verbose: bool) -> Result<Counts, String> {
                     .filter(|(s, e, _)| overlaps(*s, *e, t))
                     .map(|(s, e, v)| (&text[*s..*e], v.clone()))
                     .collect();
-                println!("miss {} {:?} gold {} got {got:?} (dct {dct})", name(&file), &text[t.start..t.end], t.value);
+                println!(
+                    "miss {} {:?} gold {} got {got:?} (dct {dct})",
+                    name(&file),
+                    &text[t.start..t.end],
+                    t.value
+                );
             }
         }
     }
@@ -128,13 +138,16 @@ fn score_dir(dir: &Path, verbose: bool) -> Result<Counts, String> {
 }
 
 fn name(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-Www`.
 fn expressible(value: &str) -> bool {
     let b = value.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b[4] == b'-' && digits(5..7),
@@ -164,7 +177,12 @@ fn parse(raw: &str) -> Option<(String, String, Vec<Timex>)> {
         if let Some(name) = tag.strip_prefix('/') {
             if name.trim() == "TIMEX3" {
                 if let Some((start, kind, value)) = open.pop() {
-                    timexes.push(Timex { start, end: text.len(), kind, value });
+                    timexes.push(Timex {
+                        start,
+                        end: text.len(),
+                        kind,
+                        value,
+                    });
                 }
             }
         } else if tag.starts_with("TIMEX3") {
@@ -180,7 +198,9 @@ fn attribute(tag: &str, name: &str) -> String {
     tag.find(&key)
         .and_then(|at| {
             let from = at + key.len();
-            tag[from..].find('"').map(|end| tag[from..from + end].to_string())
+            tag[from..]
+                .find('"')
+                .map(|end| tag[from..from + end].to_string())
         })
         .unwrap_or_default()
 }

@@ -212,7 +212,9 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
             let mut value = 2.0 * v;
             let mut used = 1;
             if words.get(at + 1).is_some_and(|w| w.low == "of") {
-                if let Some((w, WordKind::Plural)) = words.get(at + 2).and_then(|w| word_value(&w.low)) {
+                if let Some((w, WordKind::Plural)) =
+                    words.get(at + 2).and_then(|w| word_value(&w.low))
+                {
                     value *= w;
                     used = 3;
                 }
@@ -299,10 +301,16 @@ pub(crate) mod tests {
         assert_eq!(value("two hundred people"), Some((200.0, 2, false)));
         assert_eq!(value("twenty-five people"), Some((25.0, 1, false)));
         assert_eq!(value("twenty five people"), Some((25.0, 2, false)));
-        assert_eq!(value("three thousand two hundred and five"), Some((3205.0, 6, false)));
+        assert_eq!(
+            value("three thousand two hundred and five"),
+            Some((3205.0, 6, false))
+        );
         assert_eq!(value("a dozen eggs"), Some((12.0, 2, false)));
         assert_eq!(value("dozens of eggs"), Some((24.0, 1, true)));
-        assert_eq!(value("hundreds of thousands of people"), Some((200_000.0, 3, true)));
+        assert_eq!(
+            value("hundreds of thousands of people"),
+            Some((200_000.0, 3, true))
+        );
         assert_eq!(value("people"), None);
         assert_eq!(value("a man"), None);
     }

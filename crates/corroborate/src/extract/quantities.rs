@@ -63,7 +63,9 @@ pub(crate) fn unit_at(words: &[Word], at: usize) -> Option<(&'static str, UnitKi
             .map(|w| w.low.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        units().get(phrase.as_str()).map(|&(unit, kind)| (unit, kind, len))
+        units()
+            .get(phrase.as_str())
+            .map(|&(unit, kind)| (unit, kind, len))
     })
 }
 
@@ -124,17 +126,18 @@ enum Qualifier {
 fn qualifiers() -> &'static [(Vec<&'static str>, Qualifier)] {
     static TABLE: OnceLock<Vec<(Vec<&'static str>, Qualifier)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<_> = crate::lexicon::fields(include_str!("../../data/quantity_words.txt"))
-            .filter_map(|f| {
-                let kind = match *f.get(1)? {
-                    "at_least" => Qualifier::Bound(Bound::AtLeast),
-                    "at_most" => Qualifier::Bound(Bound::AtMost),
-                    "approximate" => Qualifier::Approximate,
-                    _ => return None,
-                };
-                Some((f[0].split(' ').collect::<Vec<_>>(), kind))
-            })
-            .collect();
+        let mut table: Vec<_> =
+            crate::lexicon::fields(include_str!("../../data/quantity_words.txt"))
+                .filter_map(|f| {
+                    let kind = match *f.get(1)? {
+                        "at_least" => Qualifier::Bound(Bound::AtLeast),
+                        "at_most" => Qualifier::Bound(Bound::AtMost),
+                        "approximate" => Qualifier::Approximate,
+                        _ => return None,
+                    };
+                    Some((f[0].split(' ').collect::<Vec<_>>(), kind))
+                })
+                .collect();
         table.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         table
     })
@@ -152,7 +155,9 @@ fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
 
 fn stop_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect())
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect()
+    })
 }
 
 fn irregular_plurals() -> &'static HashSet<&'static str> {
@@ -242,7 +247,10 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
     };
     let mut unit = None;
     let mut kind = None;
-    if let Some(&code) = words.get(i).and_then(|w| currency_signs().get(w.low.as_str())) {
+    if let Some(&code) = words
+        .get(i)
+        .and_then(|w| currency_signs().get(w.low.as_str()))
+    {
         unit = Some(code);
         kind = Some(UnitKind::Currency);
         i += 1;
@@ -305,7 +313,10 @@ fn reads_as_count(words: &[Word], at: usize) -> bool {
         return true;
     };
     if word.low == "one" {
-        return !matches!(before.low.as_str(), "no" | "the" | "any" | "each" | "every" | "which" | "this" | "that");
+        return !matches!(
+            before.low.as_str(),
+            "no" | "the" | "any" | "each" | "every" | "which" | "this" | "that"
+        );
     }
     let is_digits = parse_digits(&word.low).is_some();
     let named_before = before.capitalized()
@@ -323,13 +334,7 @@ fn hyphenated(words: &[Word], at: usize) -> Option<(Number, Option<&'static str>
     let probe = [Word::new(0..0, head)];
     let number = number_at(&probe, 0)?;
     let (unit, kind, _) = unit_at(&[Word::new(0..0, tail)], 0)?;
-    (kind == UnitKind::Duration).then_some((
-        Number {
-            words: 1,
-            ..number
-        },
-        Some(unit),
-    ))
+    (kind == UnitKind::Duration).then_some((Number { words: 1, ..number }, Some(unit)))
 }
 
 /// "a decade", "a century": one of a long unit of time.
@@ -351,14 +356,22 @@ fn decade_word(words: &[Word], at: usize) -> Option<(Number, Option<&'static str
 /// word after the quantity's words.
 fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Range<usize>>, usize) {
     let mut i = parsed.end;
-    let measured = matches!(parsed.kind, Some(UnitKind::Measure | UnitKind::Currency | UnitKind::Percent));
+    let measured = matches!(
+        parsed.kind,
+        Some(UnitKind::Measure | UnitKind::Currency | UnitKind::Percent)
+    );
     if parsed.kind == Some(UnitKind::Duration) {
         return (None, None, parsed.end);
     }
     if words.get(i).is_some_and(|w| w.low == "of") {
         i += 1;
         // "10 of the defectors".
-        if words.get(i).is_some_and(|w| matches!(w.low.as_str(), "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our")) {
+        if words.get(i).is_some_and(|w| {
+            matches!(
+                w.low.as_str(),
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+            )
+        }) {
             i += 1;
         }
     } else if measured {
@@ -376,19 +389,29 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     let end = if parsed.value == 1.0 || measured {
         Some(run_end)
     } else {
-        (start..run_end).rev().find(|&k| is_plural(&words[k])).map(|k| k + 1)
+        (start..run_end)
+            .rev()
+            .find(|&k| is_plural(&words[k]))
+            .map(|k| k + 1)
     };
     let Some(end) = end else {
         return (None, None, parsed.end);
     };
-    let text = words[start..end].iter().map(|w| w.low.as_str()).collect::<Vec<_>>().join(" ");
+    let text = words[start..end]
+        .iter()
+        .map(|w| w.low.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let span = words[start].span.start..words[end - 1].span.end;
     (Some(text), Some(span), end)
 }
 
 fn is_noun_like(word: &Word) -> bool {
     word.low.chars().next().is_some_and(char::is_alphabetic)
-        && word.low.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && word
+            .low
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         && !stop_words().contains(word.low.as_str())
         && !(word.low.len() >= 5 && word.low.ends_with("ed") && !word.capitalized())
 }
@@ -468,7 +491,10 @@ mod tests {
         assert_eq!(q.value, 183.0);
         assert_eq!(q.unit, None);
         assert_eq!(q.counted.as_deref(), Some("north korean defectors"));
-        assert_eq!(&text[q.counted_span.expect("span")], "North Korean defectors");
+        assert_eq!(
+            &text[q.counted_span.expect("span")],
+            "North Korean defectors"
+        );
         assert_eq!(&text[q.span], "183");
         assert_eq!(q.time.as_deref(), Some("2023"));
     }
@@ -476,20 +502,38 @@ mod tests {
     #[test]
     fn digits_separators_decimals_and_percent() {
         assert_eq!(value_unit("The town has 1,234 residents."), (1234.0, None));
-        assert_eq!(value_unit("Output grew 2.5 percent."), (2.5, unit("percent")));
+        assert_eq!(
+            value_unit("Output grew 2.5 percent."),
+            (2.5, unit("percent"))
+        );
         assert_eq!(value_unit("Output grew 1.5%."), (1.5, unit("percent")));
-        assert_eq!(value_unit("Output grew 3% (or more)."), (3.0, unit("percent")));
+        assert_eq!(
+            value_unit("Output grew 3% (or more)."),
+            (3.0, unit("percent"))
+        );
         let text = "Output grew 1.5%.";
         assert_eq!(&text[one(text).span], "1.5%");
         let q = one("Some 40 percent of voters stayed home.");
-        assert_eq!((q.value, q.counted.as_deref(), q.approximate), (40.0, Some("voters"), true));
+        assert_eq!(
+            (q.value, q.counted.as_deref(), q.approximate),
+            (40.0, Some("voters"), true)
+        );
     }
 
     #[test]
     fn money() {
-        assert_eq!(value_unit("He paid a fine of $123,457 last week."), (123457.0, unit("USD")));
-        assert_eq!(value_unit("The deal is worth $2.5 million."), (2_500_000.0, unit("USD")));
-        assert_eq!(value_unit("The fund holds 3 billion won."), (3e9, unit("KRW")));
+        assert_eq!(
+            value_unit("He paid a fine of $123,457 last week."),
+            (123457.0, unit("USD"))
+        );
+        assert_eq!(
+            value_unit("The deal is worth $2.5 million."),
+            (2_500_000.0, unit("USD"))
+        );
+        assert_eq!(
+            value_unit("The fund holds 3 billion won."),
+            (3e9, unit("KRW"))
+        );
         assert_eq!(value_unit("Tickets cost €40."), (40.0, unit("EUR")));
         assert_eq!(value_unit("Tickets cost £5."), (5.0, unit("GBP")));
         assert_eq!(value_unit("Tickets cost ¥900."), (900.0, unit("JPY")));
@@ -499,11 +543,17 @@ mod tests {
     #[test]
     fn units_and_durations() {
         let q = one("The ship carried 180 metric tons of rice.");
-        assert_eq!((q.value, q.unit.as_deref(), q.counted.as_deref()), (180.0, Some("t"), Some("rice")));
+        assert_eq!(
+            (q.value, q.unit.as_deref(), q.counted.as_deref()),
+            (180.0, Some("t"), Some("rice"))
+        );
         assert_eq!(value_unit("The border is 12 km away."), (12.0, unit("km")));
         assert_eq!(value_unit("The talks lasted 9 hours."), (9.0, unit("hour")));
         assert_eq!(value_unit("He began a five-day visit."), (5.0, unit("day")));
-        assert_eq!(value_unit("He served for three years."), (3.0, unit("year")));
+        assert_eq!(
+            value_unit("He served for three years."),
+            (3.0, unit("year"))
+        );
         assert_eq!(value_unit("He served for a decade."), (10.0, unit("year")));
     }
 
@@ -522,13 +572,22 @@ mod tests {
     #[test]
     fn bounds_and_approximations() {
         let q = one("Over 31,000 people have fled.");
-        assert_eq!((q.value, q.bound, q.counted.as_deref()), (31000.0, Some(Bound::AtLeast), Some("people")));
+        assert_eq!(
+            (q.value, q.bound, q.counted.as_deref()),
+            (31000.0, Some(Bound::AtLeast), Some("people"))
+        );
         assert_eq!(one("More than 50 people fled.").bound, Some(Bound::AtLeast));
         assert_eq!(one("At least 50 people fled.").bound, Some(Bound::AtLeast));
         assert_eq!(one("Fewer than 50 people fled.").bound, Some(Bound::AtMost));
-        assert_eq!(one("The jail holds under 50 inmates.").bound, Some(Bound::AtMost));
+        assert_eq!(
+            one("The jail holds under 50 inmates.").bound,
+            Some(Bound::AtMost)
+        );
         let q = one("The visit lasts up to 30 days.");
-        assert_eq!((q.value, q.unit.as_deref(), q.bound), (30.0, Some("day"), Some(Bound::AtMost)));
+        assert_eq!(
+            (q.value, q.unit.as_deref(), q.bound),
+            (30.0, Some("day"), Some(Bound::AtMost))
+        );
         for text in [
             "Around ten individuals made the journey.",
             "About 10 individuals made the journey.",
@@ -539,7 +598,11 @@ mod tests {
             "An estimated 10 individuals made the journey.",
         ] {
             let q = one(text);
-            assert_eq!((q.value, q.approximate, q.bound), (10.0, true, None), "{text}");
+            assert_eq!(
+                (q.value, q.approximate, q.bound),
+                (10.0, true, None),
+                "{text}"
+            );
             assert_eq!(q.counted.as_deref(), Some("individuals"), "{text}");
         }
         let q = one("Around 10 of the defectors were elite.");
@@ -549,17 +612,26 @@ mod tests {
     #[test]
     fn ranges() {
         let found = quantities("Between 10 and 20 people were hurt.");
-        let got: Vec<_> = found.iter().map(|q| (q.value, q.bound, q.counted.as_deref())).collect();
+        let got: Vec<_> = found
+            .iter()
+            .map(|q| (q.value, q.bound, q.counted.as_deref()))
+            .collect();
         assert_eq!(
             got,
-            [(10.0, Some(Bound::AtLeast), Some("people")), (20.0, Some(Bound::AtMost), Some("people"))]
+            [
+                (10.0, Some(Bound::AtLeast), Some("people")),
+                (20.0, Some(Bound::AtMost), Some("people"))
+            ]
         );
     }
 
     #[test]
     fn parallel_counts_share_the_counted_noun() {
         let found = quantities("Last year 150 migrants arrived, down from 2,100 a decade ago.");
-        let got: Vec<_> = found.iter().map(|q| (q.value, q.counted.as_deref())).collect();
+        let got: Vec<_> = found
+            .iter()
+            .map(|q| (q.value, q.counted.as_deref()))
+            .collect();
         assert_eq!(got, [(150.0, Some("migrants")), (2100.0, Some("migrants"))]);
         assert_eq!(one("The count rose to 2,100.").counted, None);
     }
@@ -573,10 +645,18 @@ mod tests {
         assert_eq!((q.value, q.counted.clone()), (47.0, None));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,200}") {
+            let _ = quantities(&format!("{text} over 1,000 of the 2.5% $3 twenty-five-day"));
+        }
+    }
+
     /// The example story, when the shared corpus is present.
     #[test]
     fn example_story_quantities() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ri-il-kyu");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/ri-il-kyu");
         let Ok(texts) = (0..5)
             .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
             .collect::<Result<Vec<_>, _>>()
@@ -586,13 +666,22 @@ mod tests {
         };
         let all: Vec<(String, QuantityExpr)> = texts
             .iter()
-            .flat_map(|t| quantities(t).into_iter().map(|q| (t[q.span.clone()].to_string(), q)))
+            .flat_map(|t| {
+                quantities(t)
+                    .into_iter()
+                    .map(|q| (t[q.span.clone()].to_string(), q))
+            })
             .collect();
         let find = |words: &str| {
             all.iter()
                 .find(|(t, _)| t == words)
                 .map(|(_, q)| q)
-                .unwrap_or_else(|| panic!("{words} not in {:?}", all.iter().map(|(t, _)| t).collect::<Vec<_>>()))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{words} not in {:?}",
+                        all.iter().map(|(t, _)| t).collect::<Vec<_>>()
+                    )
+                })
         };
         let q = find("Around ten");
         assert_eq!((q.value, q.approximate), (10.0, true));
@@ -601,6 +690,9 @@ mod tests {
         let q = find("$666,666");
         assert_eq!((q.value, q.unit.as_deref()), (666666.0, Some("USD")));
         let q = find("196");
-        assert_eq!((q.counted.as_deref(), q.time.as_deref()), (Some("north korean defectors"), Some("2023")));
+        assert_eq!(
+            (q.counted.as_deref(), q.time.as_deref()),
+            (Some("north korean defectors"), Some("2023"))
+        );
     }
 }

@@ -144,7 +144,12 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
         }
         distance += 3 * words[between]
             .iter()
-            .filter(|w| matches!(w.low.as_str(), "," | ";" | ":" | "that" | "which" | "who" | "\"" | "'"))
+            .filter(|w| {
+                matches!(
+                    w.low.as_str(),
+                    "," | ";" | ":" | "that" | "which" | "who" | "\"" | "'"
+                )
+            })
             .count();
         if distance > 2 && matches!(word.low.as_str(), "said" | "says" | "told") {
             distance += 4;
@@ -219,7 +224,10 @@ impl Point {
 /// Month arithmetic on (year, month).
 fn add_months(year: i16, month: i8, by: i64) -> (i16, i8) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + by;
-    ((index.div_euclid(12)) as i16, (index.rem_euclid(12) + 1) as i8)
+    (
+        (index.div_euclid(12)) as i16,
+        (index.rem_euclid(12) + 1) as i8,
+    )
 }
 
 fn add_days(date: Date, days: i64) -> Option<Date> {
@@ -292,7 +300,12 @@ impl Scan<'_> {
     fn at(&self, at: usize) -> Option<Hit> {
         let skip = MODIFIERS
             .iter()
-            .find(|phrase| phrase.iter().enumerate().all(|(k, w)| self.low(at + k) == *w))
+            .find(|phrase| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.low(at + k) == *w)
+            })
             .map_or(0, |phrase| phrase.len());
         let core = at + skip;
         let mut hit = self
@@ -390,9 +403,7 @@ impl Scan<'_> {
             return None;
         }
         let to = self.plain_year(at + 3)?;
-        (from < to).then(|| {
-            Hit::value(at + 1..at + 4, Some(format!("{from:04}/{to:04}")))
-        })
+        (from < to).then(|| Hit::value(at + 1..at + 4, Some(format!("{from:04}/{to:04}"))))
     }
 
     /// A four-digit year token in a plausible range.
@@ -410,8 +421,10 @@ impl Scan<'_> {
         if !word.capitalized() {
             return None;
         }
-        let followed_by_number = self.day_number(at + 1).is_some() || self.plain_year(at + 1).is_some();
-        let abbreviated = bare.len() <= 4 && !word.low.ends_with('.') && bare != "june" && bare != "july";
+        let followed_by_number =
+            self.day_number(at + 1).is_some() || self.plain_year(at + 1).is_some();
+        let abbreviated =
+            bare.len() <= 4 && !word.low.ends_with('.') && bare != "june" && bare != "july";
         let ambiguous = bare == "may" || bare == "march";
         if (abbreviated || ambiguous)
             && !followed_by_number
@@ -507,7 +520,9 @@ impl Scan<'_> {
         let Some(anchor) = self.anchor else {
             return Some(Hit::value(span, None));
         };
-        let candidates: Vec<Date> = (-1..=1).filter_map(|k| date_in(anchor.year() + k)).collect();
+        let candidates: Vec<Date> = (-1..=1)
+            .filter_map(|k| date_in(anchor.year() + k))
+            .collect();
         let ordinal = |d: Date| i64::from(d.year()) * 400 + i64::from(d.day_of_year());
         let chosen = lean.pick(ordinal(anchor), candidates.iter().map(|&d| ordinal(d)))?;
         let date = candidates.into_iter().find(|&d| ordinal(d) == chosen)?;
@@ -555,9 +570,9 @@ impl Scan<'_> {
         };
         match unit {
             // "the past year" is a duration.
-            "year" if !(self.low(at) == "past" && at > 0 && self.low(at - 1) == "the") => {
-                Some(Hit::point(span, Point::Year(anchor.year() + direction as i16)))
-            }
+            "year" if !(self.low(at) == "past" && at > 0 && self.low(at - 1) == "the") => Some(
+                Hit::point(span, Point::Year(anchor.year() + direction as i16)),
+            ),
             "month" => {
                 let (y, m) = add_months(anchor.year(), anchor.month(), direction);
                 Some(Hit::point(span, Point::Month(y, m)))
@@ -576,11 +591,18 @@ impl Scan<'_> {
                     return self.resolve_month(span, month, lean);
                 }
                 if let Some(weekday) = self.weekday_name(at + 1) {
-                    let lean = if direction == 0 { self.lean(span.clone()) } else { lean };
+                    let lean = if direction == 0 {
+                        self.lean(span.clone())
+                    } else {
+                        lean
+                    };
                     return self.resolve_weekday(span, weekday, lean);
                 }
                 if let Some(hit) = self.holiday(at + 1, (direction != 0).then_some(lean)) {
-                    return Some(Hit { words: at..hit.words.end, ..hit });
+                    return Some(Hit {
+                        words: at..hit.words.end,
+                        ..hit
+                    });
                 }
                 if let Some(Calendar::Season(code)) = calendar(unit) {
                     let month = season_month(code);
@@ -645,16 +667,26 @@ impl Scan<'_> {
         let Some(anchor) = self.anchor else {
             return Some(Hit::value(span, None));
         };
-        let years = |n: i64| Point::Year(anchor.year() - n as i16);
+        let years = |n: i64| {
+            let year = i64::from(anchor.year()) - n;
+            (0..=9999)
+                .contains(&year)
+                .then_some(Point::Year(year as i16))
+        };
         let point = match unit.trim_end_matches('s') {
-            "year" => years(count),
-            "decade" => years(10 * count),
-            "century" | "centurie" => years(100 * count),
+            "year" => years(count)?,
+            "decade" => years(10 * count)?,
+            "century" | "centurie" => years(100 * count)?,
             "month" => {
                 let (y, m) = add_months(anchor.year(), anchor.month(), -count);
                 Point::Month(y, m)
             }
-            "week" => return Some(Hit::value(span, Some(week_value(add_days(anchor, -7 * count)?)))),
+            "week" => {
+                return Some(Hit::value(
+                    span,
+                    Some(week_value(add_days(anchor, -7 * count)?)),
+                ));
+            }
             "day" => Point::Day(add_days(anchor, -count)?),
             _ => return None,
         };
@@ -673,7 +705,10 @@ impl Scan<'_> {
     /// "Tuesday", "Tuesday morning".
     fn weekday(&self, at: usize) -> Option<Hit> {
         let weekday = self.weekday_name(at)?;
-        let part = matches!(self.low(at + 1), "morning" | "afternoon" | "evening" | "night");
+        let part = matches!(
+            self.low(at + 1),
+            "morning" | "afternoon" | "evening" | "night"
+        );
         let span = at..at + 1 + usize::from(part);
         if let Some(hit) = self.weekday_date(span.end, weekday) {
             return Some(Hit::point(at..hit.0, Point::Day(hit.1)));
@@ -708,7 +743,10 @@ impl Scan<'_> {
         let candidates = [offset - 7, offset, offset + 7].into_iter();
         // "Nearest" for a weekday means within the coming or past three days.
         let chosen = match lean {
-            Lean::Nearest => candidates.clone().find(|c| (-3..=3).contains(c)).or(Some(offset.rem_euclid(7) - 7)),
+            Lean::Nearest => candidates
+                .clone()
+                .find(|c| (-3..=3).contains(c))
+                .or(Some(offset.rem_euclid(7) - 7)),
             _ => lean.pick(0, candidates),
         }?;
         Some(Hit::point(span, Point::Day(add_days(anchor, chosen)?)))
@@ -744,7 +782,10 @@ impl Scan<'_> {
     /// Times too vague to resolve: "recent years", "recent months".
     fn vague(&self, at: usize) -> Option<Hit> {
         (self.low(at) == "recent"
-            && matches!(self.low(at + 1), "years" | "months" | "weeks" | "days" | "decades"))
+            && matches!(
+                self.low(at + 1),
+                "years" | "months" | "weeks" | "days" | "decades"
+            ))
         .then(|| Hit::value(at..at + 2, None))
     }
 
@@ -758,7 +799,10 @@ impl Scan<'_> {
             && before.chars().all(char::is_alphabetic)
             && !MONTH_PREPOSITIONS.contains(&before)
             && !crate::extract::quantities::is_function_word(before)
-            && !matches!(before, "fiscal" | "spring" | "summer" | "autumn" | "fall" | "winter");
+            && !matches!(
+                before,
+                "fiscal" | "spring" | "summer" | "autumn" | "fall" | "winter"
+            );
         if named
             || crate::extract::quantities::is_currency_sign(before)
             || matches!(before, "no." | "#" | "number")
@@ -788,7 +832,9 @@ impl HolidayRule {
                     .filter_map(|d| Date::new(year, month, d).ok())
                     .filter(|d| d.weekday().to_monday_one_offset() == weekday)
                     .collect();
-                days.get(usize::try_from(nth - 1).ok()?).or(days.last()).copied()
+                days.get(usize::try_from(nth - 1).ok()?)
+                    .or(days.last())
+                    .copied()
             }
         }
     }
@@ -805,7 +851,9 @@ fn holidays() -> &'static [(Vec<&'static str>, HolidayRule)] {
                         let (m, d) = date.split_once('-')?;
                         HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
                     }
-                    [_, m, w, n] => HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?),
+                    [_, m, w, n] => {
+                        HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
+                    }
                     _ => return None,
                 };
                 Some((f[0].split(' ').collect::<Vec<_>>(), rule))
@@ -882,20 +930,35 @@ mod tests {
 
     #[test]
     fn full_dates() {
-        assert_eq!(one("He left on February 14, 2024."), ("February 14, 2024".into(), Some("2024-02-14".into())));
+        assert_eq!(
+            one("He left on February 14, 2024."),
+            ("February 14, 2024".into(), Some("2024-02-14".into()))
+        );
         assert_eq!(value("He left on 14 February 2024."), "2024-02-14");
         assert_eq!(value("The report is dated 2024-07-16."), "2024-07-16");
-        assert_eq!(value("The treaty was signed on the 3rd of March 1999."), "1999-03-03");
+        assert_eq!(
+            value("The treaty was signed on the 3rd of March 1999."),
+            "1999-03-03"
+        );
         assert_eq!(value("The plant opened in July 1997."), "1997-07");
-        assert_eq!(value("The plant opened in November of last year."), "2023-11");
+        assert_eq!(
+            value("The plant opened in November of last year."),
+            "2023-11"
+        );
     }
 
     #[test]
     fn month_and_day_take_the_year_from_the_tense() {
-        assert_eq!(value("The two countries formalized ties on Feb. 14."), "2024-02-14");
+        assert_eq!(
+            value("The two countries formalized ties on Feb. 14."),
+            "2024-02-14"
+        );
         assert_eq!(value("The envoy arrived on August 2."), "2023-08-02");
         assert_eq!(value("The envoy will arrive on March 3."), "2025-03-03");
-        assert_eq!(value("The dividend is payable Dec. 15 to holders."), "2024-12-15");
+        assert_eq!(
+            value("The dividend is payable Dec. 15 to holders."),
+            "2024-12-15"
+        );
     }
 
     #[test]
@@ -912,15 +975,27 @@ mod tests {
 
     #[test]
     fn may_and_march_need_a_reason_to_be_months() {
-        assert!(times("Officials may resign. Protesters march on.", Some("2024-07-16")).is_empty());
+        assert!(
+            times(
+                "Officials may resign. Protesters march on.",
+                Some("2024-07-16")
+            )
+            .is_empty()
+        );
         assert_eq!(value("The law took effect in May."), "2024-05");
         assert_eq!(value("The law took effect May 5."), "2024-05-05");
     }
 
     #[test]
     fn weekdays() {
-        assert_eq!(value("The ministry confirmed on Tuesday that he fled."), "2024-07-16");
-        assert_eq!(value("The ministry confirmed on Friday that he fled."), "2024-07-12");
+        assert_eq!(
+            value("The ministry confirmed on Tuesday that he fled."),
+            "2024-07-16"
+        );
+        assert_eq!(
+            value("The ministry confirmed on Friday that he fled."),
+            "2024-07-12"
+        );
         assert_eq!(value("The minister will speak on Friday."), "2024-07-19");
         assert_eq!(value("The minister will speak next Tuesday."), "2024-07-23");
         assert_eq!(value("The minister spoke last Tuesday."), "2024-07-09");
@@ -939,10 +1014,16 @@ mod tests {
 
     #[test]
     fn years_months_and_weeks_relative_to_publication() {
-        assert_eq!(one("Last year, exports fell."), ("Last year".into(), Some("2023".into())));
+        assert_eq!(
+            one("Last year, exports fell."),
+            ("Last year".into(), Some("2023".into()))
+        );
         assert_eq!(value("Exports rose this year."), "2024");
         assert_eq!(value("Exports will rise next year."), "2025");
-        assert_eq!(one("He defected late last year."), ("late last year".into(), Some("2023".into())));
+        assert_eq!(
+            one("He defected late last year."),
+            ("late last year".into(), Some("2023".into()))
+        );
         assert_eq!(value("Prices rose last month."), "2024-06");
         assert_eq!(value("Officials said this week that he left."), "2024-W29");
         assert_eq!(value("Officials met last week."), "2024-W28");
@@ -954,27 +1035,48 @@ mod tests {
 
     #[test]
     fn vague_times_have_no_value() {
-        assert_eq!(one("Defections have grown in recent years."), ("recent years".into(), None));
+        assert_eq!(
+            one("Defections have grown in recent years."),
+            ("recent years".into(), None)
+        );
     }
 
     #[test]
     fn years_ranges_and_decades() {
         assert_eq!(value("He moved there in 1999."), "1999");
         assert_eq!(value("He has lived there since 2016."), "2016");
-        assert_eq!(one("He served from 2016 to 2019."), ("2016 to 2019".into(), Some("2016/2019".into())));
+        assert_eq!(
+            one("He served from 2016 to 2019."),
+            ("2016 to 2019".into(), Some("2016/2019".into()))
+        );
         assert_eq!(value("He served between 2011 and 2013."), "2011/2013");
         assert_eq!(value("He served 2016-2019."), "2016/2019");
-        assert_eq!(one("Since the late 1990s, many have fled."), ("late 1990s".into(), Some("199".into())));
+        assert_eq!(
+            one("Since the late 1990s, many have fled."),
+            ("late 1990s".into(), Some("199".into()))
+        );
         assert_eq!(value("Growth slowed in the mid-1980s."), "198");
     }
 
     #[test]
     fn relative_to_the_previous_time() {
-        let found = times("The talks began on May 3. The following month, they collapsed.", Some("2024-07-16"));
-        let values: Vec<_> = found.into_iter().map(|(_, v)| v.unwrap_or_default()).collect();
+        let found = times(
+            "The talks began on May 3. The following month, they collapsed.",
+            Some("2024-07-16"),
+        );
+        let values: Vec<_> = found
+            .into_iter()
+            .map(|(_, v)| v.unwrap_or_default())
+            .collect();
         assert_eq!(values, ["2024-05-03", "2024-06"]);
-        let found = times("The last case was in 2019. He arrived in July of that year.", Some("2024-07-16"));
-        assert_eq!(found[1], ("July of that year".into(), Some("2019-07".into())));
+        let found = times(
+            "The last case was in 2019. He arrived in July of that year.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("July of that year".into(), Some("2019-07".into()))
+        );
     }
 
     #[test]
@@ -986,17 +1088,34 @@ mod tests {
 
     #[test]
     fn without_a_publication_date_only_absolute_times_resolve() {
-        let found = times("He fled in November and returned on February 14, 2024.", None);
+        let found = times(
+            "He fled in November and returned on February 14, 2024.",
+            None,
+        );
         assert_eq!(
             found,
-            [("November".into(), None), ("February 14, 2024".into(), Some("2024-02-14".into()))]
+            [
+                ("November".into(), None),
+                ("February 14, 2024".into(), Some("2024-02-14".into()))
+            ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,200}", day in 0i64..40000) {
+            let date = Date::constant(1900, 1, 1).checked_add(day.days()).expect("in range");
+            let published = date.to_string();
+            let _ = times(&format!("{text} in November, last year, 1999 to 2001."), Some(&published));
+            let _ = times(&format!("{text} x"), None);
+        }
     }
 
     /// The example story, when the shared corpus is present.
     #[test]
     fn example_story_times() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ri-il-kyu");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/ri-il-kyu");
         let Ok(texts) = (0..5)
             .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
             .collect::<Result<Vec<_>, _>>()
@@ -1004,10 +1123,13 @@ mod tests {
             eprintln!("skipped: {} not found", dir.display());
             return;
         };
-        let all: Vec<(String, Option<String>)> =
-            texts.iter().flat_map(|t| times(t, Some("2024-07-16"))).collect();
+        let all: Vec<(String, Option<String>)> = texts
+            .iter()
+            .flat_map(|t| times(t, Some("2024-07-16")))
+            .collect();
         let has = |text: &str, value: &str| {
-            all.iter().any(|(t, v)| t == text && v.as_deref() == Some(value))
+            all.iter()
+                .any(|(t, v)| t == text && v.as_deref() == Some(value))
         };
         for (text, value) in [
             ("last November", "2023-11"),
@@ -1023,6 +1145,10 @@ mod tests {
             assert!(has(text, value), "{text} → {value} not in {all:?}");
         }
         // Tuesday is always the publication day in these reports.
-        assert!(all.iter().filter(|(t, _)| t == "Tuesday").all(|(_, v)| v.as_deref() == Some("2024-07-16")));
+        assert!(
+            all.iter()
+                .filter(|(t, _)| t == "Tuesday")
+                .all(|(_, v)| v.as_deref() == Some("2024-07-16"))
+        );
     }
 }
