@@ -127,10 +127,9 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
         let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
         let tense = if word.low == "going" && words.get(k + 1).is_some_and(|w| w.low == "to") {
             Some(Tense::Future)
-        } else if matches!(before, "be" | "being" | "to") {
-            None
         } else {
             word_tense(&word.low)
+                .filter(|&t| t == Tense::Future || !matches!(before, "be" | "being" | "to"))
         };
         let Some(tense) = tense else { continue };
         let between = if k < span.start {
@@ -368,8 +367,14 @@ impl Scan<'_> {
         Some(Hit::value(at..at + len, Some(Point::Year(year).value())))
     }
 
-    /// The lean for an expression over `span` without its own direction word.
+    /// The lean for an expression over `span` without its own direction word. A
+    /// deadline ("until March 6", "by Jan. 14", "effective Dec. 7") is often ahead of a
+    /// past-tense report, so it takes the nearest date instead.
     fn lean(&self, span: Range<usize>) -> Lean {
+        let before = span.start.checked_sub(1).map_or("", |k| self.low(k));
+        if matches!(before, "until" | "till" | "through" | "by" | "effective") {
+            return Lean::Nearest;
+        }
         Lean::from_tense(tense_near(self.words, &span))
     }
 
