@@ -354,10 +354,9 @@ impl Scan<'_> {
             .then(|| Hit::point(at..at + 2, Point::Year(century + rest)))
     }
 
-    /// "that year", "a year earlier": a year relative to the previous time of the text.
+    /// "a year earlier": a year relative to the previous time of the text.
     fn anaphoric(&self, at: usize) -> Option<Hit> {
         let (shift, len) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
-            ("that", "year", _) => (0, 2),
             ("a", "year", "earlier" | "before") => (-1, 3),
             ("a", "year", "later") => (1, 3),
             _ => return None,
@@ -622,21 +621,22 @@ impl Scan<'_> {
         }
     }
 
-    /// "the following month", "the next day", "the previous year", "the day before".
+    /// "the following month", "the next day", "the previous year", "the day before",
+    /// "that day", "the next morning": relative to the previous time of the text.
     fn relative_to_reference(&self, at: usize) -> Option<Hit> {
-        if self.low(at) != "the" {
-            return None;
-        }
-        let (direction, unit, span) = match (self.low(at + 1), self.low(at + 2)) {
-            ("following" | "next", unit) => (1, unit, at..at + 3),
-            ("previous" | "preceding", unit) => (-1, unit, at..at + 3),
-            (unit, "before") => (-1, unit, at..at + 3),
-            (unit, "after") => (1, unit, at..at + 3),
+        let (direction, unit, span) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
+            ("that", unit, _) => (0, unit, at..at + 2),
+            ("the", "following" | "next", unit) => (1, unit, at..at + 3),
+            ("the", "previous" | "preceding", unit) => (-1, unit, at..at + 3),
+            ("the", unit, "before") => (-1, unit, at..at + 3),
+            ("the", unit, "after") => (1, unit, at..at + 3),
             _ => return None,
         };
-        if !matches!(unit, "day" | "month" | "year") {
-            return None;
-        }
+        let unit = match unit {
+            "morning" | "afternoon" | "evening" | "night" => "day",
+            "day" | "month" | "year" => unit,
+            _ => return None,
+        };
         let point = match (self.reference?, unit) {
             (Point::Day(d), "day") => Point::Day(add_days(d, direction)?),
             (Point::Day(d), "month") => {
@@ -1074,6 +1074,10 @@ mod tests {
             .map(|(_, v)| v.unwrap_or_default())
             .collect();
         assert_eq!(values, ["2024-05-03", "2024-06"]);
+        let found = times("The raid began on May 3. Later that day, police left.", Some("2024-07-16"));
+        assert_eq!(found[1], ("Later that day".into(), Some("2024-05-03".into())));
+        let found = times("They met on May 3. The next morning, talks collapsed.", Some("2024-07-16"));
+        assert_eq!(found[1], ("The next morning".into(), Some("2024-05-04".into())));
         let found = times(
             "The last case was in 2019. He arrived in July of that year.",
             Some("2024-07-16"),
