@@ -5,8 +5,10 @@
 //! `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`). A gold is found when a predicted time with
 //! that value overlaps it. Precision counts predicted times with a value, except those
 //! overlapping only other TIMEX3 (DURATION, TIME, SET, inexpressible DATE): neutral.
-//! Given the TBAQ root (or one of its sub-folders), prints P/R/F1 for each corpus
-//! (TimeBank, AQUAINT) found and the pooled F1 last. Same counting as
+//! Given the TBAQ root or one of its corpus folders (`TBAQ-cleaned/TimeBank`), prints
+//! P/R/F1 for each corpus of TBAQ (TimeBank and AQUAINT) and the pooled F1 last; any
+//! other folder of `.tml` files is scored alone. `--misses` lists every miss and every
+//! prediction that matches no TIMEX3. Same counting as
 //! `shared/eval/score/tempeval_check.py`, which runs the whole ledger instead.
 
 use std::fs;
@@ -54,7 +56,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .iter()
         .find(|a| !a.starts_with("--"))
         .ok_or("usage: corroborate-eval tempeval DIR [--misses]")?;
-    let root = PathBuf::from(root);
+    let mut root = PathBuf::from(root);
+    // Given one corpus folder of TBAQ, score its sibling corpus too.
+    let is_corpus = |p: &Path| {
+        p.file_name()
+            .is_some_and(|n| n == "TimeBank" || n == "AQUAINT")
+    };
+    if is_corpus(&root) {
+        if let Some(parent) = root.parent() {
+            root = parent.to_path_buf();
+        }
+    }
     let mut corpora: Vec<PathBuf> = ["TimeBank", "AQUAINT"]
         .iter()
         .map(|name| root.join(name))

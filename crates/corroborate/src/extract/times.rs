@@ -1074,10 +1074,22 @@ mod tests {
             .map(|(_, v)| v.unwrap_or_default())
             .collect();
         assert_eq!(values, ["2024-05-03", "2024-06"]);
-        let found = times("The raid began on May 3. Later that day, police left.", Some("2024-07-16"));
-        assert_eq!(found[1], ("Later that day".into(), Some("2024-05-03".into())));
-        let found = times("They met on May 3. The next morning, talks collapsed.", Some("2024-07-16"));
-        assert_eq!(found[1], ("The next morning".into(), Some("2024-05-04".into())));
+        let found = times(
+            "The raid began on May 3. Later that day, police left.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("Later that day".into(), Some("2024-05-03".into()))
+        );
+        let found = times(
+            "They met on May 3. The next morning, talks collapsed.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("The next morning".into(), Some("2024-05-04".into()))
+        );
         let found = times(
             "The last case was in 2019. He arrived in July of that year.",
             Some("2024-07-16"),
