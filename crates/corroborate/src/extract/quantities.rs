@@ -309,9 +309,17 @@ fn reads_as_count(words: &[Word], at: usize) -> bool {
     let Some(word) = words.get(at) else {
         return false;
     };
+    // "5 p.m.": a clock time.
+    let clock = words
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.low.as_str(), "a.m." | "p.m." | "am" | "pm" | "o'clock"));
     let Some(before) = at.checked_sub(1).and_then(|k| words.get(k)) else {
-        return true;
+        return !clock;
     };
+    // "No. 2", "#3": a rank.
+    if clock || matches!(before.low.as_str(), "no." | "#") {
+        return false;
+    }
     if word.low == "one" {
         return !matches!(
             before.low.as_str(),
@@ -639,7 +647,9 @@ mod tests {
     #[test]
     fn times_ages_ranks_and_names_are_not_counts() {
         assert!(quantities("On February 14, 2024, nothing happened in 1999.").is_empty());
-        let found = quantities("The third secretary left. No one came. Flight 370 vanished.");
+        let found = quantities(
+            "The third secretary left. No one came. Flight 370 vanished. The No. 2 met at 5 p.m.",
+        );
         assert!(found.is_empty(), "{found:?}");
         let q = one("Kim, 47, left.");
         assert_eq!((q.value, q.counted.clone()), (47.0, None));

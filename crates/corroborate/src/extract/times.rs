@@ -430,10 +430,12 @@ impl Scan<'_> {
         let abbreviated =
             bare.len() <= 4 && !word.low.ends_with('.') && bare != "june" && bare != "july";
         let ambiguous = bare == "may" || bare == "march";
-        if (abbreviated || ambiguous)
-            && !followed_by_number
-            && !(at > 0 && MONTH_PREPOSITIONS.contains(&self.low(at - 1)))
-        {
+        let after_preposition = at > 0 && MONTH_PREPOSITIONS.contains(&self.low(at - 1));
+        // "June Carter", "April Ryan": a first name before a surname.
+        let before_name = self.words.get(at + 1).is_some_and(|w| {
+            w.capitalized() && w.low.chars().all(char::is_alphabetic) && calendar(&w.low).is_none()
+        });
+        if (abbreviated || ambiguous || before_name) && !followed_by_number && !after_preposition {
             return None;
         }
         Some(month)
