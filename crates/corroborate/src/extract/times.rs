@@ -329,6 +329,8 @@ impl Scan<'_> {
             .or_else(|| self.holiday(at, None))
             .or_else(|| self.day_word(at))
             .or_else(|| self.decade(at))
+            .or_else(|| self.century(at))
+            .or_else(|| self.season(at))
             .or_else(|| self.vague(at))
             .or_else(|| self.year(at))
             .or_else(|| self.spoken_year(at))
@@ -611,16 +613,56 @@ impl Scan<'_> {
                     });
                 }
                 if let Some(Calendar::Season(code)) = calendar(unit) {
-                    let month = season_month(code);
-                    let key = |y: i16| i64::from(y) * 12 + i64::from(month);
-                    let now = key(anchor.year()) - i64::from(month) + i64::from(anchor.month());
-                    let chosen = lean.pick(now, (-1..=1).map(|k| key(anchor.year() + k)))?;
-                    let season_year = ((chosen - i64::from(month)) / 12) as i16;
-                    return Some(Hit::value(span, Some(format!("{season_year:04}-{code}"))));
+                    return self.resolve_season(span, code, lean);
                 }
                 None
             }
         }
+    }
+
+    /// Season `code` resolved with `lean` over `span` (TimeML `2023-SU`).
+    fn resolve_season(&self, span: Range<usize>, code: &str, lean: Lean) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let month = season_month(code);
+        let key = |y: i16| i64::from(y) * 12 + i64::from(month);
+        let now = i64::from(anchor.year()) * 12 + i64::from(anchor.month());
+        let chosen = lean.pick(now, (-1..=1).map(|k| key(anchor.year() + k)))?;
+        let year = (chosen - i64::from(month)) / 12;
+        Some(Hit::value(span, Some(format!("{year:04}-{code}"))))
+    }
+
+    /// "the summer", "summer 2023", "the winter of 2019": a season without a direction
+    /// word. "fall" and "spring" are verbs too, so they need "the" or a year.
+    fn season(&self, at: usize) -> Option<Hit> {
+        let Some(Calendar::Season(code)) = calendar(self.low(at)) else {
+            return None;
+        };
+        if let Some((year, used)) = self.year_after(at + 1) {
+            return Some(Hit::value(
+                at..at + 1 + used,
+                Some(format!("{year:04}-{code}")),
+            ));
+        }
+        let before = at.checked_sub(1).map_or("", |k| self.low(k));
+        let verb_too = matches!(self.low(at), "fall" | "spring");
+        if !(before == "the" || (!verb_too && matches!(before, "in" | "during" | "early" | "late")))
+        {
+            return None;
+        }
+        let span = at..at + 1;
+        self.resolve_season(span.clone(), code, self.lean(span))
+    }
+
+    /// "the 19th century" → TimeML `18`.
+    fn century(&self, at: usize) -> Option<Hit> {
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| self.low(at).strip_suffix(s))?;
+        let ordinal: u8 = digits.parse().ok().filter(|n| (1..=21).contains(n))?;
+        (self.low(at + 1) == "century")
+            .then(|| Hit::value(at..at + 2, Some(format!("{:02}", ordinal - 1))))
     }
 
     /// "the following month", "the next day", "the previous year", "the day before",
@@ -1063,6 +1105,16 @@ mod tests {
             ("late 1990s".into(), Some("199".into()))
         );
         assert_eq!(value("Growth slowed in the mid-1980s."), "198");
+    }
+
+    #[test]
+    fn seasons_and_centuries() {
+        assert_eq!(value("The talks stalled last summer."), "2023-SU");
+        assert_eq!(value("The talks stalled in the autumn."), "2023-FA");
+        assert_eq!(value("The talks will resume in the autumn."), "2024-FA");
+        assert_eq!(value("The plant closed in summer 2019."), "2019-SU");
+        assert_eq!(value("The town was founded in the 19th century."), "18");
+        assert!(times("Prices fall in spring markets.", Some("2024-07-16")).is_empty());
     }
 
     #[test]
