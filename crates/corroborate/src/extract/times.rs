@@ -620,6 +620,15 @@ impl Scan<'_> {
         }
     }
 
+    /// Whether word `at` is past the end of a phrase: punctuation or the sentence end.
+    fn ends_phrase(&self, at: usize) -> bool {
+        !self
+            .low(at)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    }
+
     /// Season `code` resolved with `lean` over `span` (TimeML `2023-SU`).
     fn resolve_season(&self, span: Range<usize>, code: &str, lean: Lean) -> Option<Hit> {
         let Some(anchor) = self.anchor else {
@@ -672,8 +681,9 @@ impl Scan<'_> {
             ("that", unit, _) => (0, unit, at..at + 2),
             ("the", "following" | "next", unit) => (1, unit, at..at + 3),
             ("the", "previous" | "preceding", unit) => (-1, unit, at..at + 3),
-            ("the", unit, "before") => (-1, unit, at..at + 3),
-            ("the", unit, "after") => (1, unit, at..at + 3),
+            // "the day before" ends there; "the day before the vote" counts from the vote.
+            ("the", unit, "before") if self.ends_phrase(at + 3) => (-1, unit, at..at + 3),
+            ("the", unit, "after") if self.ends_phrase(at + 3) => (1, unit, at..at + 3),
             _ => return None,
         };
         let unit = match unit {
