@@ -1,4 +1,4 @@
-//! Numbers written in digits or words ("1,047", "2.5", "twenty-five", "two hundred",
+//! Numbers written in digits or words ("1,253", "2.5", "twenty-five", "two hundred",
 //! "3 billion", "a dozen", "dozens"), shared by the time and quantity stages, and the
 //! lowercase word view of a sentence both stages scan.
 
@@ -128,7 +128,7 @@ pub(crate) struct Number {
     pub approximate: bool,
 }
 
-/// Parses digits with thousands separators and decimals: "1,047", "2.5", "34,000".
+/// Parses digits with thousands separators and decimals: "1,253", "2.5", "45,000".
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     let (int, frac) = match s.split_once('.') {
         Some((int, frac)) => (int, Some(frac)),
@@ -286,9 +286,9 @@ pub(crate) mod tests {
 
     #[test]
     fn digits_with_separators_and_decimals() {
-        assert_eq!(parse_digits("1,047"), Some(1047.0));
+        assert_eq!(parse_digits("1,253"), Some(1253.0));
         assert_eq!(parse_digits("2.5"), Some(2.5));
-        assert_eq!(parse_digits("34,000"), Some(34000.0));
+        assert_eq!(parse_digits("45,000"), Some(45000.0));
         assert_eq!(parse_digits("1,04"), None);
         assert_eq!(parse_digits("12a"), None);
         assert_eq!(parse_digits(""), None);

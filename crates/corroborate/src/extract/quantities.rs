@@ -1,7 +1,7 @@
-//! Quantities in body sentences: a number with its unit ("240 metric tons" → 240 `t`,
-//! "$2.5 million" → 2500000 `USD`, "five-day" → 5 `day`), its bound ("over 34,000" →
+//! Quantities in body sentences: a number with its unit ("180 metric tons" → 180 `t`,
+//! "$2.5 million" → 2500000 `USD`, "five-day" → 5 `day`), its bound ("over 45,000" →
 //! `at_least`), whether it is approximate ("around ten"), the noun phrase it counts
-//! ("196 North Korean defectors" → "north korean defectors") and the time its sentence
+//! ("183 foreign workers" → "foreign workers") and the time its sentence
 //! gives it. Numbers that belong to a time expression (years, days of the month) are
 //! left to the time stage.
 
@@ -430,7 +430,7 @@ fn is_plural(word: &Word) -> bool {
 }
 
 /// A bare count with no noun of its own takes the counted noun of a parallel count in
-/// its sentence ("196 defectors last year, against 2,700 a decade ago").
+/// its sentence ("150 migrants last year, against 2,100 a decade ago").
 fn borrow_parallel_counted(quantities: &mut [QuantityExpr]) {
     let donor = quantities
         .iter()
