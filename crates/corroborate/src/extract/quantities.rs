@@ -360,7 +360,7 @@ fn decade_word(words: &[Word], at: usize) -> Option<(Number, Option<&'static str
     ))
 }
 
-/// The noun phrase after a parsed number ("defectors", "of rice"): text, span and the
+/// The noun phrase after a parsed number ("workers", "of rice"): text, span and the
 /// word after the quantity's words.
 fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Range<usize>>, usize) {
     let mut i = parsed.end;
@@ -373,7 +373,7 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     }
     if words.get(i).is_some_and(|w| w.low == "of") {
         i += 1;
-        // "10 of the defectors".
+        // "10 of the workers".
         if words.get(i).is_some_and(|w| {
             matches!(
                 w.low.as_str(),
@@ -494,14 +494,14 @@ mod tests {
 
     #[test]
     fn counts_with_what_they_count_and_their_time() {
-        let text = "Last year, 183 North Korean defectors reached the South.";
+        let text = "Last year, 183 South American migrants reached the port.";
         let q = one(text);
         assert_eq!(q.value, 183.0);
         assert_eq!(q.unit, None);
-        assert_eq!(q.counted.as_deref(), Some("north korean defectors"));
+        assert_eq!(q.counted.as_deref(), Some("south american migrants"));
         assert_eq!(
             &text[q.counted_span.expect("span")],
-            "North Korean defectors"
+            "South American migrants"
         );
         assert_eq!(&text[q.span], "183");
         assert_eq!(q.time.as_deref(), Some("2023"));
@@ -579,7 +579,7 @@ mod tests {
 
     #[test]
     fn bounds_and_approximations() {
-        let q = one("Over 31,000 people have fled.");
+        let q = one("Over 31,000 people have voted.");
         assert_eq!(
             (q.value, q.bound, q.counted.as_deref()),
             (31000.0, Some(Bound::AtLeast), Some("people"))
@@ -597,13 +597,13 @@ mod tests {
             (30.0, Some("day"), Some(Bound::AtMost))
         );
         for text in [
-            "Around ten individuals made the journey.",
-            "About 10 individuals made the journey.",
-            "Roughly 10 individuals made the journey.",
-            "Nearly 10 individuals made the journey.",
-            "Almost 10 individuals made the journey.",
-            "Approximately 10 individuals made the journey.",
-            "An estimated 10 individuals made the journey.",
+            "Around ten sailors reached the port.",
+            "About 10 sailors reached the port.",
+            "Roughly 10 sailors reached the port.",
+            "Nearly 10 sailors reached the port.",
+            "Almost 10 sailors reached the port.",
+            "Approximately 10 sailors reached the port.",
+            "An estimated 10 sailors reached the port.",
         ] {
             let q = one(text);
             assert_eq!(
@@ -611,10 +611,10 @@ mod tests {
                 (10.0, true, None),
                 "{text}"
             );
-            assert_eq!(q.counted.as_deref(), Some("individuals"), "{text}");
+            assert_eq!(q.counted.as_deref(), Some("sailors"), "{text}");
         }
-        let q = one("Around 10 of the defectors were elite.");
-        assert_eq!(q.counted.as_deref(), Some("defectors"));
+        let q = one("Around 10 of the miners were injured.");
+        assert_eq!(q.counted.as_deref(), Some("miners"));
     }
 
     #[test]

@@ -1009,7 +1009,7 @@ mod tests {
     #[test]
     fn month_and_day_take_the_year_from_the_tense() {
         assert_eq!(
-            value("The two countries formalized ties on Feb. 14."),
+            value("The two firms signed the deal on Feb. 14."),
             "2024-02-14"
         );
         assert_eq!(value("The envoy arrived on August 2."), "2023-08-02");
@@ -1022,10 +1022,10 @@ mod tests {
 
     #[test]
     fn months_alone() {
-        assert_eq!(value("The diplomat fled in November."), "2023-11");
-        assert_eq!(value("The diplomat will travel in November."), "2024-11");
-        assert_eq!(value("The diplomat defected last November."), "2023-11");
-        assert_eq!(value("The diplomat defected in July."), "2024-07");
+        assert_eq!(value("The mayor resigned in November."), "2023-11");
+        assert_eq!(value("The mayor will travel in November."), "2024-11");
+        assert_eq!(value("The mayor resigned last November."), "2023-11");
+        assert_eq!(value("The mayor resigned in July."), "2024-07");
         assert_eq!(value("The vote is set for next March."), "2025-03");
         assert_eq!(value("The vote happens this September."), "2024-09");
         assert_eq!(value("Talks stalled in mid-November."), "2023-11");
@@ -1048,11 +1048,11 @@ mod tests {
     #[test]
     fn weekdays() {
         assert_eq!(
-            value("The ministry confirmed on Tuesday that he fled."),
+            value("The ministry announced on Tuesday that he resigned."),
             "2024-07-16"
         );
         assert_eq!(
-            value("The ministry confirmed on Friday that he fled."),
+            value("The ministry announced on Friday that he resigned."),
             "2024-07-12"
         );
         assert_eq!(value("The minister will speak on Friday."), "2024-07-19");
@@ -1080,7 +1080,7 @@ mod tests {
         assert_eq!(value("Exports rose this year."), "2024");
         assert_eq!(value("Exports will rise next year."), "2025");
         assert_eq!(
-            one("He defected late last year."),
+            one("He resigned late last year."),
             ("late last year".into(), Some("2023".into()))
         );
         assert_eq!(value("Prices rose last month."), "2024-06");
@@ -1095,7 +1095,7 @@ mod tests {
     #[test]
     fn vague_times_have_no_value() {
         assert_eq!(
-            one("Defections have grown in recent years."),
+            one("Exports have grown in recent years."),
             ("recent years".into(), None)
         );
     }
@@ -1111,7 +1111,7 @@ mod tests {
         assert_eq!(value("He served between 2011 and 2013."), "2011/2013");
         assert_eq!(value("He served 2012-2017."), "2012/2017");
         assert_eq!(
-            one("Since the late 1990s, many have fled."),
+            one("Since the late 1990s, prices have risen."),
             ("late 1990s".into(), Some("199".into()))
         );
         assert_eq!(value("Growth slowed in the mid-1980s."), "198");
