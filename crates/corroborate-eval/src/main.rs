@@ -5,6 +5,9 @@
 
 use std::process::ExitCode;
 
+mod quantities;
+mod tempeval;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
@@ -12,9 +15,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
+        "quantities" => quantities::run(rest),
+        "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),
     };
-    let _ = rest;
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -19,6 +19,8 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[doc(hidden)]
+pub mod __eval;
 mod error;
 mod extract;
 pub mod html;

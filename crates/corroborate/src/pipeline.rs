@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::extract::Extraction;
+use crate::extract::{self, Extraction};
 use crate::input::{Content, DocumentInput};
-use crate::model::{Document, Failure, Ledger};
+use crate::model::{Document, Failure, Ledger, Quantity, Time};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -249,12 +249,14 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 
 /// Runs the per-document stages in order.
 fn extract_document(doc: Prepared) -> Extraction {
+    let times = extract::times::find(&doc);
+    let quantities = extract::quantities::find(&doc, &times);
     Extraction {
         doc,
         mentions: Vec::new(),
         entities: Vec::new(),
-        times: Vec::new(),
-        quantities: Vec::new(),
+        times,
+        quantities,
         quotes: Vec::new(),
         events: Vec::new(),
         claims: Vec::new(),
@@ -275,11 +277,30 @@ fn ledger_document(doc: &Prepared) -> Document {
 
 /// Puts the per-document extractions together into one ledger.
 fn assemble(extractions: Vec<Extraction>) -> Ledger {
-    Ledger {
-        documents: extractions
-            .iter()
-            .map(|x| ledger_document(&x.doc))
-            .collect(),
-        ..Ledger::default()
+    let mut ledger = Ledger::default();
+    for x in &extractions {
+        let id = &x.doc.id;
+        ledger.documents.push(ledger_document(&x.doc));
+        ledger.times.extend(x.times.iter().map(|t| Time {
+            doc: id.clone(),
+            start: t.span.start,
+            end: t.span.end,
+            text: x.doc.slice(&t.span).to_string(),
+            value: t.value.clone(),
+        }));
+        ledger
+            .quantities
+            .extend(x.quantities.iter().map(|q| Quantity {
+                doc: id.clone(),
+                start: q.span.start,
+                end: q.span.end,
+                value: q.value,
+                unit: q.unit.clone(),
+                approximate: q.approximate,
+                bound: q.bound.map(|b| b.as_str().to_string()),
+                counted: q.counted.clone(),
+                time: q.time.clone(),
+            }));
     }
+    ledger
 }

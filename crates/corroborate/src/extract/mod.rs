@@ -10,6 +10,9 @@
 
 pub(crate) mod coref;
 pub(crate) mod mentions;
+pub(crate) mod numbers;
+pub(crate) mod quantities;
+pub(crate) mod times;
 
 use std::ops::Range;
 

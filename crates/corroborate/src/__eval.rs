@@ -1,0 +1,71 @@
+//! Hooks for the evaluation tools in `corroborate-eval`. **Unstable**: not part of the
+//! public API, may change or vanish in any release; hidden from the documentation.
+//! They run one extraction stage over a plain-text document so a scorer can measure it
+//! without going through the whole ledger.
+
+use crate::extract::{quantities, times};
+use crate::input::DocumentInput;
+use crate::prepare::prepare;
+
+/// The time expressions of `text` published on `published` (`YYYY-MM-DD`), as
+/// (start byte, end byte, normalized value). Empty when the document can't be prepared
+/// (empty text, malformed date).
+pub fn times(text: &str, published: Option<&str>) -> Vec<(usize, usize, Option<String>)> {
+    let Some(doc) = prepared(text, published) else {
+        return Vec::new();
+    };
+    times::find(&doc)
+        .into_iter()
+        .map(|t| (t.span.start, t.span.end, t.value))
+        .collect()
+}
+
+/// One quantity as the evaluation hooks report it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Start byte of the number's words.
+    pub start: usize,
+    /// End byte of the number's words.
+    pub end: usize,
+    /// The number.
+    pub value: f64,
+    /// Unit keyword (`USD`, `t`, `day`, `percent`), if any.
+    pub unit: Option<String>,
+    /// Marked approximate.
+    pub approximate: bool,
+    /// `at_least` or `at_most`, if bounded.
+    pub bound: Option<&'static str>,
+    /// The counted noun phrase, lowercase.
+    pub counted: Option<String>,
+    /// The normalized time of the quantity's sentence.
+    pub time: Option<String>,
+}
+
+/// The quantities of `text` published on `published` (`YYYY-MM-DD`).
+pub fn quantities(text: &str, published: Option<&str>) -> Vec<Quantity> {
+    let Some(doc) = prepared(text, published) else {
+        return Vec::new();
+    };
+    let found_times = times::find(&doc);
+    quantities::find(&doc, &found_times)
+        .into_iter()
+        .map(|q| Quantity {
+            start: q.span.start,
+            end: q.span.end,
+            value: q.value,
+            unit: q.unit,
+            approximate: q.approximate,
+            bound: q.bound.map(|b| b.as_str()),
+            counted: q.counted,
+            time: q.time,
+        })
+        .collect()
+}
+
+fn prepared(text: &str, published: Option<&str>) -> Option<crate::prepare::Prepared> {
+    let mut input = DocumentInput::text("eval", text);
+    if let Some(date) = published {
+        input = input.published(date);
+    }
+    prepare(input, None).ok()
+}

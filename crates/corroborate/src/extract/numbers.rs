@@ -1,0 +1,317 @@
+//! Numbers written in digits or words ("1,253", "2.5", "twenty-five", "two hundred",
+//! "3 billion", "a dozen", "dozens"), shared by the time and quantity stages, and the
+//! lowercase word view of a sentence both stages scan.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::prepare::Prepared;
+use crate::text::fold_lower;
+
+/// One token of a sentence with its matching form.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    /// The token as written.
+    pub raw: String,
+    /// Folded, lowercased text.
+    pub low: String,
+}
+
+impl Word {
+    /// A word from its byte range and text.
+    pub fn new(span: Range<usize>, raw: &str) -> Word {
+        Word {
+            span,
+            raw: raw.to_string(),
+            low: fold_lower(raw),
+        }
+    }
+
+    /// Whether the word (or its part after a hyphen prefix, "mid-November") starts
+    /// with an uppercase letter.
+    pub fn capitalized(&self) -> bool {
+        let after = self.raw.rsplit('-').next().unwrap_or(&self.raw);
+        after.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The lowercase form without a final abbreviation period ("sept." → "sept").
+    pub fn bare(&self) -> &str {
+        if self.low.len() > 1 {
+            self.low.strip_suffix('.').unwrap_or(&self.low)
+        } else {
+            &self.low
+        }
+    }
+}
+
+/// The words of sentence `index` of `doc`.
+pub(crate) fn sentence_words(doc: &Prepared, index: usize) -> Vec<Word> {
+    let Some(sentence) = doc.analysis.sentences.get(index) else {
+        return Vec::new();
+    };
+    doc.analysis
+        .sentence_tokens(sentence)
+        .iter()
+        .flat_map(|token| split_percent(token.start, token.as_str(&doc.text)))
+        .collect()
+}
+
+/// One token as words, with a percent sign (and a final period) glued to a number split
+/// off: "1.5%." → "1.5", "%", ".".
+fn split_percent(start: usize, text: &str) -> Vec<Word> {
+    let core = text.strip_suffix('.').unwrap_or(text);
+    match core.strip_suffix('%') {
+        Some(number) if parse_digits(number).is_some() => {
+            let mut words = vec![
+                Word::new(start..start + number.len(), number),
+                Word::new(start + number.len()..start + core.len(), "%"),
+            ];
+            if core.len() < text.len() {
+                words.push(Word::new(start + core.len()..start + text.len(), "."));
+            }
+            words
+        }
+        _ => vec![Word::new(start..start + text.len(), text)],
+    }
+}
+
+/// How a number word combines with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    /// "one" … "nineteen": added.
+    Unit,
+    /// "twenty" … "ninety": added, may take a unit after it.
+    Ten,
+    /// "hundred": multiplies what precedes.
+    Hundred,
+    /// "thousand", "million", …: multiplies what precedes and closes the group.
+    Scale,
+    /// "dozen": twelve, multiplies what precedes.
+    Dozen,
+    /// "dozens", "hundreds", …: a vague plural.
+    Plural,
+}
+
+/// The number-word table (`data/number_words.txt`).
+fn number_words() -> &'static HashMap<&'static str, (f64, WordKind)> {
+    static TABLE: OnceLock<HashMap<&'static str, (f64, WordKind)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/number_words.txt"))
+            .filter_map(|f| {
+                let value = f.get(1)?.parse().ok()?;
+                let kind = match *f.get(2)? {
+                    "unit" => WordKind::Unit,
+                    "ten" => WordKind::Ten,
+                    "hundred" => WordKind::Hundred,
+                    "scale" => WordKind::Scale,
+                    "dozen" => WordKind::Dozen,
+                    "plural" => WordKind::Plural,
+                    _ => return None,
+                };
+                Some((f[0], (value, kind)))
+            })
+            .collect()
+    })
+}
+
+/// A number found at some word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number {
+    /// The value.
+    pub value: f64,
+    /// How many words it takes.
+    pub words: usize,
+    /// Vague ("dozens", "hundreds of").
+    pub approximate: bool,
+}
+
+/// Parses digits with thousands separators and decimals: "1,253", "2.5", "45,000".
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((int, frac)) => (int, Some(frac)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    let first_ok = !groups[0].is_empty() && groups[0].bytes().all(|b| b.is_ascii_digit());
+    let grouped = groups.len() == 1
+        || (groups[0].len() <= 3
+            && groups[1..]
+                .iter()
+                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())));
+    if !first_ok || !grouped {
+        return None;
+    }
+    let plain: String = s.chars().filter(|&c| c != ',').collect();
+    plain.parse().ok()
+}
+
+/// The value of one number-word token, hyphenated compounds included ("twenty-five").
+fn word_value(word: &str) -> Option<(f64, WordKind)> {
+    if let Some(&found) = number_words().get(word) {
+        return Some(found);
+    }
+    let (tens, unit) = word.split_once('-')?;
+    match (number_words().get(tens)?, number_words().get(unit)?) {
+        (&(t, WordKind::Ten), &(u, WordKind::Unit)) if u < 10.0 && u > 0.0 => {
+            Some((t + u, WordKind::Unit))
+        }
+        _ => None,
+    }
+}
+
+/// The number starting at `words[at]`, if there is one.
+pub(crate) fn number_at(words: &[Word], at: usize) -> Option<Number> {
+    let first = words.get(at)?;
+    if let Some(value) = parse_digits(&first.low) {
+        // "2.5 million", "3 billion".
+        let scale = words
+            .get(at + 1)
+            .and_then(|w| number_words().get(w.low.as_str()))
+            .filter(|(_, kind)| matches!(kind, WordKind::Scale | WordKind::Hundred));
+        return Some(match scale {
+            Some(&(factor, _)) => Number {
+                value: value * factor,
+                words: 2,
+                approximate: false,
+            },
+            None => Number {
+                value,
+                words: 1,
+                approximate: false,
+            },
+        });
+    }
+    number_in_words(words, at)
+}
+
+/// A number written in words: "two hundred", "twenty-five", "a dozen", "dozens".
+fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
+    let mut i = at;
+    let mut total = 0.0;
+    let mut group = 0.0;
+    let mut any = false;
+    // "a dozen", "a hundred", "a million".
+    if words[at].low == "a" || words[at].low == "one" {
+        if let Some((v, WordKind::Hundred | WordKind::Scale | WordKind::Dozen)) =
+            words.get(at + 1).and_then(|w| word_value(&w.low))
+        {
+            group = v;
+            i = at + 2;
+            any = true;
+        }
+    }
+    if !any {
+        if let Some((v, WordKind::Plural)) = word_value(&words[at].low) {
+            // "dozens", "hundreds of thousands".
+            let mut value = 2.0 * v;
+            let mut used = 1;
+            if words.get(at + 1).is_some_and(|w| w.low == "of") {
+                if let Some((w, WordKind::Plural)) =
+                    words.get(at + 2).and_then(|w| word_value(&w.low))
+                {
+                    value *= w;
+                    used = 3;
+                }
+            }
+            return Some(Number {
+                value,
+                words: used,
+                approximate: true,
+            });
+        }
+    }
+    while let Some(word) = words.get(i) {
+        let Some((v, kind)) = word_value(&word.low) else {
+            // "two hundred and five".
+            if word.low == "and"
+                && any
+                && group >= 100.0
+                && words.get(i + 1).and_then(|w| word_value(&w.low)).is_some()
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        };
+        match kind {
+            WordKind::Unit | WordKind::Ten => {
+                // "twenty five" is fine, "five five" is two numbers.
+                let last_digit = group % 100.0;
+                if any && (last_digit != 0.0 && !(last_digit % 10.0 == 0.0 && v < 10.0)) {
+                    break;
+                }
+                group += v;
+            }
+            WordKind::Hundred | WordKind::Dozen => group = if any { group * v } else { v },
+            WordKind::Scale => {
+                total += if any { group * v } else { v };
+                group = 0.0;
+            }
+            WordKind::Plural => break,
+        }
+        any = true;
+        i += 1;
+    }
+    if !any || (i == at + 1 && words[at].low == "and") {
+        return None;
+    }
+    Some(Number {
+        value: total + group,
+        words: i - at,
+        approximate: false,
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Words of a short text, for tests of the scanners.
+    pub(crate) fn words_of(text: &str) -> Vec<Word> {
+        crate::text::tokenize(text)
+            .into_iter()
+            .flat_map(|t| split_percent(t.start, t.as_str(text)))
+            .collect()
+    }
+
+    fn value(text: &str) -> Option<(f64, usize, bool)> {
+        number_at(&words_of(text), 0).map(|n| (n.value, n.words, n.approximate))
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(parse_digits("1,253"), Some(1253.0));
+        assert_eq!(parse_digits("2.5"), Some(2.5));
+        assert_eq!(parse_digits("45,000"), Some(45000.0));
+        assert_eq!(parse_digits("1,04"), None);
+        assert_eq!(parse_digits("12a"), None);
+        assert_eq!(parse_digits(""), None);
+        assert_eq!(value("2.5 million people"), Some((2_500_000.0, 2, false)));
+    }
+
+    #[test]
+    fn number_words_and_compounds() {
+        assert_eq!(value("ten people"), Some((10.0, 1, false)));
+        assert_eq!(value("two hundred people"), Some((200.0, 2, false)));
+        assert_eq!(value("twenty-five people"), Some((25.0, 1, false)));
+        assert_eq!(value("twenty five people"), Some((25.0, 2, false)));
+        assert_eq!(
+            value("three thousand two hundred and five"),
+            Some((3205.0, 6, false))
+        );
+        assert_eq!(value("a dozen eggs"), Some((12.0, 2, false)));
+        assert_eq!(value("dozens of eggs"), Some((24.0, 1, true)));
+        assert_eq!(
+            value("hundreds of thousands of people"),
+            Some((200_000.0, 3, true))
+        );
+        assert_eq!(value("people"), None);
+        assert_eq!(value("a man"), None);
+    }
+}

@@ -1,0 +1,708 @@
+//! Quantities in body sentences: a number with its unit ("180 metric tons" → 180 `t`,
+//! "$2.5 million" → 2500000 `USD`, "five-day" → 5 `day`), its bound ("over 45,000" →
+//! `at_least`), whether it is approximate ("around ten"), the noun phrase it counts
+//! ("183 foreign workers" → "foreign workers") and the time its sentence
+//! gives it. Numbers that belong to a time expression (years, days of the month) are
+//! left to the time stage.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::numbers::{Number, Word, number_at, parse_digits, sentence_words};
+use super::{Bound, QuantityExpr, TimeExpr};
+use crate::prepare::Prepared;
+
+/// Finds the quantities of the body sentences of `doc`, in text order, skipping the
+/// numbers inside `times`.
+pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
+    let mut found = Vec::new();
+    for sentence in doc.body_sentence_indexes() {
+        let words = sentence_words(doc, sentence);
+        let sentence_times: Vec<&TimeExpr> =
+            times.iter().filter(|t| t.sentence == sentence).collect();
+        let in_time = |at: usize| {
+            words.get(at).is_some_and(|w| {
+                sentence_times
+                    .iter()
+                    .any(|t| t.span.start < w.span.end && w.span.start < t.span.end)
+            })
+        };
+        let first = found.len();
+        let mut at = 0;
+        while at < words.len() {
+            match read_quantity(&words, at, &in_time) {
+                Some(read) => {
+                    at = read.end;
+                    found.extend(read.quantities.into_iter().map(|mut q| {
+                        q.sentence = sentence;
+                        q.time = nearest_time(&sentence_times, &q.span);
+                        q
+                    }));
+                }
+                None => at += 1,
+            }
+        }
+        borrow_parallel_counted(&mut found[first..]);
+    }
+    found
+}
+
+/// Whether `word` (lowercase) is a currency sign or code written before a number.
+pub(crate) fn is_currency_sign(word: &str) -> bool {
+    currency_signs().contains_key(word)
+}
+
+/// The unit phrase starting at `words[at]`: (unit keyword, kind, words used).
+pub(crate) fn unit_at(words: &[Word], at: usize) -> Option<(&'static str, UnitKind, usize)> {
+    // Longest phrase first: "metric tons" before "tons".
+    (1..=3).rev().find_map(|len| {
+        let phrase = words
+            .get(at..at + len)?
+            .iter()
+            .map(|w| w.low.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        units()
+            .get(phrase.as_str())
+            .map(|&(unit, kind)| (unit, kind, len))
+    })
+}
+
+/// Whether `word` (lowercase) is a function word (article, preposition, pronoun,
+/// auxiliary) rather than a name or a noun.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    stop_words().contains(word)
+}
+
+/// What a unit measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// A physical measure (`t`, `km`).
+    Measure,
+    /// A span of time (`day`, `year`).
+    Duration,
+    /// Money named after the number ("won", "dollars").
+    Currency,
+    /// `percent`.
+    Percent,
+}
+
+fn units() -> &'static HashMap<&'static str, (&'static str, UnitKind)> {
+    static TABLE: OnceLock<HashMap<&'static str, (&'static str, UnitKind)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/units.txt"))
+            .filter_map(|f| {
+                let kind = match *f.get(2)? {
+                    "measure" => UnitKind::Measure,
+                    "duration" => UnitKind::Duration,
+                    "currency" => UnitKind::Currency,
+                    "percent" => UnitKind::Percent,
+                    _ => return None,
+                };
+                Some((f[0], (*f.get(1)?, kind)))
+            })
+            .collect()
+    })
+}
+
+fn currency_signs() -> &'static HashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/currency_signs.txt"))
+            .filter_map(|f| Some((f[0], *f.get(1)?)))
+            .collect()
+    })
+}
+
+/// A qualifier before a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    Bound(Bound),
+    Approximate,
+}
+
+/// The qualifier phrases (`data/quantity_words.txt`), as word lists.
+fn qualifiers() -> &'static [(Vec<&'static str>, Qualifier)] {
+    static TABLE: OnceLock<Vec<(Vec<&'static str>, Qualifier)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<_> =
+            crate::lexicon::fields(include_str!("../../data/quantity_words.txt"))
+                .filter_map(|f| {
+                    let kind = match *f.get(1)? {
+                        "at_least" => Qualifier::Bound(Bound::AtLeast),
+                        "at_most" => Qualifier::Bound(Bound::AtMost),
+                        "approximate" => Qualifier::Approximate,
+                        _ => return None,
+                    };
+                    Some((f[0].split(' ').collect::<Vec<_>>(), kind))
+                })
+                .collect();
+        table.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        table
+    })
+}
+
+fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
+    qualifiers().iter().find_map(|(phrase, kind)| {
+        let matches = phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| words.get(at + k).is_some_and(|word| word.low == *w));
+        matches.then_some((*kind, phrase.len()))
+    })
+}
+
+fn stop_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect()
+    })
+}
+
+fn irregular_plurals() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect())
+}
+
+/// The quantities read at one position and the word after them.
+struct Read {
+    quantities: Vec<QuantityExpr>,
+    end: usize,
+}
+
+/// One number with what surrounds it, before the counted noun is found.
+struct Parsed {
+    start: usize,
+    end: usize,
+    value: f64,
+    unit: Option<&'static str>,
+    kind: Option<UnitKind>,
+    approximate: bool,
+    bound: Option<Bound>,
+}
+
+/// Reads the quantity (or the two ends of a range) starting at word `at`.
+fn read_quantity(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Option<Read> {
+    if words[at].low == "between" {
+        if let Some(read) = read_range(words, at, in_time) {
+            return Some(read);
+        }
+    }
+    let parsed = parse_one(words, at, in_time)?;
+    let (counted, counted_span, end) = counted_after(words, &parsed);
+    Some(Read {
+        quantities: vec![expr(words, &parsed, counted, counted_span)],
+        end,
+    })
+}
+
+/// "between 10 and 20 people": two bounds sharing the unit and the counted noun.
+fn read_range(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Option<Read> {
+    let mut low = parse_one(words, at + 1, in_time)?;
+    if words.get(low.end)?.low != "and" {
+        return None;
+    }
+    let mut high = parse_one(words, low.end + 1, in_time)?;
+    if low.unit.is_none() {
+        (low.unit, low.kind) = (high.unit, high.kind);
+    }
+    low.start = at;
+    low.bound = Some(Bound::AtLeast);
+    high.bound = Some(Bound::AtMost);
+    let (counted, counted_span, end) = counted_after(words, &high);
+    Some(Read {
+        quantities: vec![
+            expr(words, &low, counted.clone(), counted_span.clone()),
+            expr(words, &high, counted, counted_span),
+        ],
+        end,
+    })
+}
+
+fn expr(
+    words: &[Word],
+    parsed: &Parsed,
+    counted: Option<String>,
+    counted_span: Option<Range<usize>>,
+) -> QuantityExpr {
+    QuantityExpr {
+        span: words[parsed.start].span.start..words[parsed.end - 1].span.end,
+        sentence: 0,
+        value: parsed.value,
+        unit: parsed.unit.map(str::to_string),
+        approximate: parsed.approximate,
+        bound: parsed.bound,
+        counted,
+        counted_span,
+        time: None,
+    }
+}
+
+/// A number at `at` with its qualifier, currency and unit.
+fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Option<Parsed> {
+    let (qualifier, mut i) = match qualifier_at(words, at) {
+        Some((kind, len)) => (Some(kind), at + len),
+        None => (None, at),
+    };
+    let mut unit = None;
+    let mut kind = None;
+    if let Some(&code) = words
+        .get(i)
+        .and_then(|w| currency_signs().get(w.low.as_str()))
+    {
+        unit = Some(code);
+        kind = Some(UnitKind::Currency);
+        i += 1;
+    }
+    if in_time(i) || !reads_as_count(words, i) {
+        return None;
+    }
+    let (number, hyphen_unit) = match number_at(words, i) {
+        Some(number) => (number, None),
+        None => hyphenated(words, i).or_else(|| decade_word(words, i))?,
+    };
+    let mut end = i + number.words;
+    if hyphen_unit.is_some() {
+        (unit, kind) = (hyphen_unit, Some(UnitKind::Duration));
+    } else if unit.is_none() {
+        if let Some((found, found_kind, len)) = unit_at(words, end) {
+            unit = Some(found);
+            kind = Some(found_kind);
+            end += len;
+        }
+    } else if let Some((_, UnitKind::Currency, len)) = unit_at(words, end) {
+        // "$5 dollars" is rare, "US$ 5 dollars" rarer; take the words all the same.
+        end += len;
+    }
+    let mut value = number.value;
+    // Decades and centuries count years: "a decade" → 10 years.
+    match unit {
+        Some("decade") => (value, unit) = (value * 10.0, Some("year")),
+        Some("century") => (value, unit) = (value * 100.0, Some("year")),
+        _ => {}
+    }
+    // A lone "one" is more often a pronoun ("one of them") than a count.
+    if number.words == 1 && words[i].low == "one" && unit.is_none() && qualifier.is_none() {
+        let next = words.get(end).map_or("", |w| w.low.as_str());
+        if matches!(next, "of" | "another" | "" | "," | "." | "who" | "that") {
+            return None;
+        }
+    }
+    Some(Parsed {
+        start: at,
+        end,
+        value,
+        unit,
+        kind,
+        approximate: number.approximate || qualifier == Some(Qualifier::Approximate),
+        bound: match qualifier {
+            Some(Qualifier::Bound(bound)) => Some(bound),
+            _ => None,
+        },
+    })
+}
+
+/// Whether the number at `at` can be a count here: not a model or route number
+/// ("Boeing 737", "Route 66") nor a pronoun "one" ("no one", "the one").
+fn reads_as_count(words: &[Word], at: usize) -> bool {
+    let Some(word) = words.get(at) else {
+        return false;
+    };
+    // "5 p.m.": a clock time.
+    let clock = words
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.low.as_str(), "a.m." | "p.m." | "am" | "pm" | "o'clock"));
+    let Some(before) = at.checked_sub(1).and_then(|k| words.get(k)) else {
+        return !clock;
+    };
+    // "No. 2", "#3": a rank.
+    if clock || matches!(before.low.as_str(), "no." | "#") {
+        return false;
+    }
+    if word.low == "one" {
+        return !matches!(
+            before.low.as_str(),
+            "no" | "the" | "any" | "each" | "every" | "which" | "this" | "that"
+        );
+    }
+    let is_digits = parse_digits(&word.low).is_some();
+    let named_before = before.capitalized()
+        && before.low.chars().all(char::is_alphabetic)
+        && !is_function_word(&before.low);
+    !(is_digits && named_before && qualifier_at(words, at - 1).is_none())
+}
+
+/// "five-day", "10-year": a number and a unit joined by a hyphen.
+fn hyphenated(words: &[Word], at: usize) -> Option<(Number, Option<&'static str>)> {
+    let word = words.get(at)?;
+    let mut parts = word.low.split('-');
+    let head = parts.next()?;
+    let tail = parts.next()?;
+    let probe = [Word::new(0..0, head)];
+    let number = number_at(&probe, 0)?;
+    let (unit, kind, _) = unit_at(&[Word::new(0..0, tail)], 0)?;
+    (kind == UnitKind::Duration).then_some((Number { words: 1, ..number }, Some(unit)))
+}
+
+/// "a decade", "a century": one of a long unit of time.
+fn decade_word(words: &[Word], at: usize) -> Option<(Number, Option<&'static str>)> {
+    if !matches!(words.get(at)?.low.as_str(), "a" | "an") {
+        return None;
+    }
+    matches!(words.get(at + 1)?.low.as_str(), "decade" | "century").then_some((
+        Number {
+            value: 1.0,
+            words: 1,
+            approximate: false,
+        },
+        None,
+    ))
+}
+
+/// The noun phrase after a parsed number ("workers", "of rice"): text, span and the
+/// word after the quantity's words.
+fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Range<usize>>, usize) {
+    let mut i = parsed.end;
+    let measured = matches!(
+        parsed.kind,
+        Some(UnitKind::Measure | UnitKind::Currency | UnitKind::Percent)
+    );
+    if parsed.kind == Some(UnitKind::Duration) {
+        return (None, None, parsed.end);
+    }
+    if words.get(i).is_some_and(|w| w.low == "of") {
+        i += 1;
+        // "10 of the workers".
+        if words.get(i).is_some_and(|w| {
+            matches!(
+                w.low.as_str(),
+                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
+            )
+        }) {
+            i += 1;
+        }
+    } else if measured {
+        return (None, None, parsed.end);
+    }
+    let start = i;
+    let mut run_end = i;
+    while run_end < words.len() && run_end - start < 5 && is_noun_like(&words[run_end]) {
+        run_end += 1;
+    }
+    if run_end == start {
+        return (None, None, parsed.end);
+    }
+    // End the phrase at its last plural noun (a count above one counts a plural).
+    let end = if parsed.value == 1.0 || measured {
+        Some(run_end)
+    } else {
+        (start..run_end)
+            .rev()
+            .find(|&k| is_plural(&words[k]))
+            .map(|k| k + 1)
+    };
+    let Some(end) = end else {
+        return (None, None, parsed.end);
+    };
+    let text = words[start..end]
+        .iter()
+        .map(|w| w.low.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let span = words[start].span.start..words[end - 1].span.end;
+    (Some(text), Some(span), end)
+}
+
+fn is_noun_like(word: &Word) -> bool {
+    word.low.chars().next().is_some_and(char::is_alphabetic)
+        && word
+            .low
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !stop_words().contains(word.low.as_str())
+        && !(word.low.len() >= 5 && word.low.ends_with("ed") && !word.capitalized())
+}
+
+fn is_plural(word: &Word) -> bool {
+    irregular_plurals().contains(word.low.as_str())
+        || (word.low.len() > 3 && word.low.ends_with('s') && !word.low.ends_with("ss"))
+}
+
+/// A bare count with no noun of its own takes the counted noun of a parallel count in
+/// its sentence ("150 migrants last year, against 2,100 a decade ago").
+fn borrow_parallel_counted(quantities: &mut [QuantityExpr]) {
+    let donor = quantities
+        .iter()
+        .find(|q| q.unit.is_none() && q.counted.is_some())
+        .map(|q| (q.counted.clone(), q.counted_span.clone()));
+    let Some((counted, counted_span)) = donor else {
+        return;
+    };
+    for quantity in quantities.iter_mut() {
+        if quantity.unit.is_none() && quantity.counted.is_none() {
+            quantity.counted.clone_from(&counted);
+            quantity.counted_span.clone_from(&counted_span);
+        }
+    }
+}
+
+/// The value of the time expression of the sentence nearest to `span`.
+fn nearest_time(times: &[&TimeExpr], span: &Range<usize>) -> Option<String> {
+    times
+        .iter()
+        .filter(|t| t.value.is_some())
+        .min_by_key(|t| {
+            if t.span.end <= span.start {
+                span.start - t.span.end
+            } else {
+                t.span.start.saturating_sub(span.end)
+            }
+        })
+        .and_then(|t| t.value.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DocumentInput;
+
+    /// The quantities of `text`, published on 2024-07-16, with the times found first.
+    fn quantities(text: &str) -> Vec<QuantityExpr> {
+        let input = DocumentInput::text("q", text).published("2024-07-16");
+        let doc = crate::prepare::prepare(input, None).expect("prepared");
+        let times = super::super::times::find(&doc);
+        find(&doc, &times)
+    }
+
+    /// The single quantity of `text`.
+    fn one(text: &str) -> QuantityExpr {
+        let found = quantities(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().expect("one")
+    }
+
+    /// (value, unit) of the single quantity of `text`.
+    fn value_unit(text: &str) -> (f64, Option<String>) {
+        let q = one(text);
+        (q.value, q.unit)
+    }
+
+    fn unit(code: &str) -> Option<String> {
+        Some(code.to_string())
+    }
+
+    #[test]
+    fn counts_with_what_they_count_and_their_time() {
+        let text = "Last year, 183 South American migrants reached the port.";
+        let q = one(text);
+        assert_eq!(q.value, 183.0);
+        assert_eq!(q.unit, None);
+        assert_eq!(q.counted.as_deref(), Some("south american migrants"));
+        assert_eq!(
+            &text[q.counted_span.expect("span")],
+            "South American migrants"
+        );
+        assert_eq!(&text[q.span], "183");
+        assert_eq!(q.time.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn digits_separators_decimals_and_percent() {
+        assert_eq!(value_unit("The town has 1,234 residents."), (1234.0, None));
+        assert_eq!(
+            value_unit("Output grew 2.5 percent."),
+            (2.5, unit("percent"))
+        );
+        assert_eq!(value_unit("Output grew 1.5%."), (1.5, unit("percent")));
+        assert_eq!(
+            value_unit("Output grew 3% (or more)."),
+            (3.0, unit("percent"))
+        );
+        let text = "Output grew 1.5%.";
+        assert_eq!(&text[one(text).span], "1.5%");
+        let q = one("Some 40 percent of voters stayed home.");
+        assert_eq!(
+            (q.value, q.counted.as_deref(), q.approximate),
+            (40.0, Some("voters"), true)
+        );
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(
+            value_unit("He paid a fine of $123,457 last week."),
+            (123457.0, unit("USD"))
+        );
+        assert_eq!(
+            value_unit("The deal is worth $2.5 million."),
+            (2_500_000.0, unit("USD"))
+        );
+        assert_eq!(
+            value_unit("The fund holds 3 billion won."),
+            (3e9, unit("KRW"))
+        );
+        assert_eq!(value_unit("Tickets cost €40."), (40.0, unit("EUR")));
+        assert_eq!(value_unit("Tickets cost £5."), (5.0, unit("GBP")));
+        assert_eq!(value_unit("Tickets cost ¥900."), (900.0, unit("JPY")));
+        assert_eq!(value_unit("Tickets cost ₩5,000."), (5000.0, unit("KRW")));
+    }
+
+    #[test]
+    fn units_and_durations() {
+        let q = one("The ship carried 180 metric tons of rice.");
+        assert_eq!(
+            (q.value, q.unit.as_deref(), q.counted.as_deref()),
+            (180.0, Some("t"), Some("rice"))
+        );
+        assert_eq!(value_unit("The border is 12 km away."), (12.0, unit("km")));
+        assert_eq!(value_unit("The talks lasted 9 hours."), (9.0, unit("hour")));
+        assert_eq!(value_unit("He began a five-day visit."), (5.0, unit("day")));
+        assert_eq!(
+            value_unit("He served for three years."),
+            (3.0, unit("year"))
+        );
+        assert_eq!(value_unit("He served for a decade."), (10.0, unit("year")));
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(value_unit("Ten soldiers crossed."), (10.0, None));
+        assert_eq!(value_unit("Two hundred workers struck."), (200.0, None));
+        assert_eq!(value_unit("Twenty-five soldiers crossed."), (25.0, None));
+        assert_eq!(value_unit("A dozen soldiers crossed."), (12.0, None));
+        let q = one("Dozens of soldiers crossed.");
+        assert!(q.approximate);
+        assert_eq!(q.counted.as_deref(), Some("soldiers"));
+        assert_eq!(one("Thousands of people fled.").value, 2000.0);
+    }
+
+    #[test]
+    fn bounds_and_approximations() {
+        let q = one("Over 31,000 people have voted.");
+        assert_eq!(
+            (q.value, q.bound, q.counted.as_deref()),
+            (31000.0, Some(Bound::AtLeast), Some("people"))
+        );
+        assert_eq!(one("More than 50 people fled.").bound, Some(Bound::AtLeast));
+        assert_eq!(one("At least 50 people fled.").bound, Some(Bound::AtLeast));
+        assert_eq!(one("Fewer than 50 people fled.").bound, Some(Bound::AtMost));
+        assert_eq!(
+            one("The jail holds under 50 inmates.").bound,
+            Some(Bound::AtMost)
+        );
+        let q = one("The visit lasts up to 30 days.");
+        assert_eq!(
+            (q.value, q.unit.as_deref(), q.bound),
+            (30.0, Some("day"), Some(Bound::AtMost))
+        );
+        for text in [
+            "Around ten sailors reached the port.",
+            "About 10 sailors reached the port.",
+            "Roughly 10 sailors reached the port.",
+            "Nearly 10 sailors reached the port.",
+            "Almost 10 sailors reached the port.",
+            "Approximately 10 sailors reached the port.",
+            "An estimated 10 sailors reached the port.",
+        ] {
+            let q = one(text);
+            assert_eq!(
+                (q.value, q.approximate, q.bound),
+                (10.0, true, None),
+                "{text}"
+            );
+            assert_eq!(q.counted.as_deref(), Some("sailors"), "{text}");
+        }
+        let q = one("Around 10 of the miners were injured.");
+        assert_eq!(q.counted.as_deref(), Some("miners"));
+    }
+
+    #[test]
+    fn ranges() {
+        let found = quantities("Between 10 and 20 people were hurt.");
+        let got: Vec<_> = found
+            .iter()
+            .map(|q| (q.value, q.bound, q.counted.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (10.0, Some(Bound::AtLeast), Some("people")),
+                (20.0, Some(Bound::AtMost), Some("people"))
+            ]
+        );
+    }
+
+    #[test]
+    fn parallel_counts_share_the_counted_noun() {
+        let found = quantities("Last year 150 migrants arrived, down from 2,100 a decade ago.");
+        let got: Vec<_> = found
+            .iter()
+            .map(|q| (q.value, q.counted.as_deref()))
+            .collect();
+        assert_eq!(got, [(150.0, Some("migrants")), (2100.0, Some("migrants"))]);
+        assert_eq!(one("The count rose to 2,100.").counted, None);
+    }
+
+    #[test]
+    fn times_ages_ranks_and_names_are_not_counts() {
+        assert!(quantities("On February 14, 2024, nothing happened in 1999.").is_empty());
+        let found = quantities(
+            "The third secretary left. No one came. Flight 370 vanished. The No. 2 met at 5 p.m.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let q = one("Kim, 47, left.");
+        assert_eq!((q.value, q.counted.clone()), (47.0, None));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,200}") {
+            let _ = quantities(&format!("{text} over 1,000 of the 2.5% $3 twenty-five-day"));
+        }
+    }
+
+    /// The example story, when the shared corpus is present.
+    #[test]
+    fn example_story_quantities() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/ri-il-kyu");
+        let Ok(texts) = (0..5)
+            .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        };
+        let all: Vec<(String, QuantityExpr)> = texts
+            .iter()
+            .flat_map(|t| {
+                quantities(t)
+                    .into_iter()
+                    .map(|q| (t[q.span.clone()].to_string(), q))
+            })
+            .collect();
+        let find = |words: &str| {
+            all.iter()
+                .find(|(t, _)| t == words)
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{words} not in {:?}",
+                        all.iter().map(|(t, _)| t).collect::<Vec<_>>()
+                    )
+                })
+        };
+        let q = find("Around ten");
+        assert_eq!((q.value, q.approximate), (10.0, true));
+        let q = find("over 34,000");
+        assert_eq!((q.value, q.bound), (34000.0, Some(Bound::AtLeast)));
+        let q = find("$666,666");
+        assert_eq!((q.value, q.unit.as_deref()), (666666.0, Some("USD")));
+        let q = find("196");
+        assert_eq!(
+            (q.counted.as_deref(), q.time.as_deref()),
+            (Some("north korean defectors"), Some("2023"))
+        );
+    }
+}

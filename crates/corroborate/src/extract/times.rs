@@ -1,0 +1,1239 @@
+//! Time expressions in body sentences, normalized in TimeML style against the
+//! publication date: "February 14, 2024" → `2024-02-14`, "last November" → `2023-11`,
+//! "on Tuesday" → the Tuesday the sentence's tense points to, "a decade ago" → `2014`,
+//! "the late 1990s" → `199`, "from 2011 to 2015" → `2011/2015`.
+//!
+//! The scanner walks each sentence's words and tries the patterns at every position,
+//! longest first. Expressions without a year (months, weekdays, month and day) take it
+//! from the publication date, leaning to the past or the future as the nearest tense cue
+//! of the sentence says ("fled in November" vs "will visit in November").
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::TimeExpr;
+use super::numbers::{Word, number_at, sentence_words};
+use crate::prepare::Prepared;
+
+/// Finds the time expressions of the body sentences of `doc`, in text order.
+pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
+    let mut found = Vec::new();
+    let mut reference = doc.published.map(Point::Day);
+    for sentence in doc.body_sentence_indexes() {
+        let words = sentence_words(doc, sentence);
+        let mut at = 0;
+        while at < words.len() {
+            let scan = Scan {
+                words: &words,
+                anchor: doc.published,
+                reference,
+            };
+            match scan.at(at) {
+                Some(hit) => {
+                    let span = words[hit.words.start].span.start..words[hit.words.end - 1].span.end;
+                    if let Some(point) = hit.point {
+                        reference = Some(point);
+                    }
+                    found.push(TimeExpr {
+                        span,
+                        sentence,
+                        value: hit.value,
+                    });
+                    at = hit.words.end;
+                }
+                None => at += 1,
+            }
+        }
+    }
+    found
+}
+
+/// A calendar word from `data/time_words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Calendar {
+    Month(i8),
+    Weekday(i8),
+    Season(&'static str),
+    Day(i64),
+}
+
+fn calendar(word: &str) -> Option<Calendar> {
+    static TABLE: OnceLock<HashMap<&'static str, Calendar>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            crate::lexicon::fields(include_str!("../../data/time_words.txt"))
+                .filter_map(|f| {
+                    let value = *f.get(2)?;
+                    let entry = match *f.get(1)? {
+                        "month" => Calendar::Month(value.parse().ok()?),
+                        "weekday" => Calendar::Weekday(value.parse().ok()?),
+                        "season" => Calendar::Season(value),
+                        "day" => Calendar::Day(value.parse().ok()?),
+                        _ => return None,
+                    };
+                    Some((f[0], entry))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// Which way a sentence points in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// The tense a word signals: listed cues (`data/tense_cues.txt`) and regular "-ed" forms.
+fn word_tense(word: &str) -> Option<Tense> {
+    static TABLE: OnceLock<HashMap<&'static str, Option<Tense>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/tense_cues.txt"))
+            .filter_map(|f| {
+                let tense = match *f.get(1)? {
+                    "past" => Some(Tense::Past),
+                    "future" => Some(Tense::Future),
+                    _ => None,
+                };
+                Some((f[0], tense))
+            })
+            .collect()
+    });
+    match table.get(word) {
+        Some(&tense) => tense,
+        None => (word.len() >= 5
+            && word.ends_with("ed")
+            && word.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some(Tense::Past),
+    }
+}
+
+/// The tense of the clause around `words[span]`: the nearest cue outside the
+/// expression wins. Cues after it, across a clause boundary, or reporting verbs not
+/// next to it (the main clause of "…, X said") count as farther away; a participle
+/// after "be" ("will be paid") is no cue.
+fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
+    let mut best: Option<(usize, Tense)> = None;
+    for (k, word) in words.iter().enumerate() {
+        if span.contains(&k) {
+            continue;
+        }
+        let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
+        let tense = if word.low == "going" && words.get(k + 1).is_some_and(|w| w.low == "to") {
+            Some(Tense::Future)
+        } else {
+            word_tense(&word.low)
+                .filter(|&t| t == Tense::Future || !matches!(before, "be" | "being" | "to"))
+        };
+        let Some(tense) = tense else { continue };
+        let between = if k < span.start {
+            k + 1..span.start
+        } else {
+            span.end..k
+        };
+        let mut distance = between.len() + 1;
+        if k >= span.end {
+            distance += 1;
+        }
+        distance += 3 * words[between]
+            .iter()
+            .filter(|w| {
+                matches!(
+                    w.low.as_str(),
+                    "," | ";" | ":" | "that" | "which" | "who" | "\"" | "'"
+                )
+            })
+            .count();
+        if distance > 2 && matches!(word.low.as_str(), "said" | "says" | "told") {
+            distance += 4;
+        }
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, tense));
+        }
+    }
+    best.map(|(_, tense)| tense)
+}
+
+/// How to choose among the candidate years (or weeks) of a partial date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    /// The latest on or before the anchor (past tense).
+    OnOrBefore,
+    /// The earliest on or after the anchor (future tense).
+    OnOrAfter,
+    /// Strictly before ("last November").
+    Before,
+    /// Strictly after ("next Tuesday").
+    After,
+    /// The closest to the anchor (no tense cue).
+    Nearest,
+}
+
+impl Lean {
+    fn from_tense(tense: Option<Tense>) -> Lean {
+        match tense {
+            Some(Tense::Past) => Lean::OnOrBefore,
+            Some(Tense::Future) => Lean::OnOrAfter,
+            None => Lean::Nearest,
+        }
+    }
+
+    /// Picks the candidate key (comparable with `anchor`) this lean selects.
+    fn pick(self, anchor: i64, candidates: impl Iterator<Item = i64>) -> Option<i64> {
+        let candidates = candidates.collect::<Vec<_>>();
+        let allowed = candidates.iter().copied().filter(|&c| match self {
+            Lean::OnOrBefore => c <= anchor,
+            Lean::OnOrAfter => c >= anchor,
+            Lean::Before => c < anchor,
+            Lean::After => c > anchor,
+            Lean::Nearest => true,
+        });
+        match self {
+            Lean::OnOrBefore | Lean::Before => allowed.max(),
+            Lean::OnOrAfter | Lean::After => allowed.min(),
+            Lean::Nearest => allowed.min_by_key(|&c| ((c - anchor).abs(), c)),
+        }
+    }
+}
+
+/// A resolved time, kept as the reference for "the following month".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    Day(Date),
+    Month(i16, i8),
+    Year(i16),
+}
+
+impl Point {
+    fn value(self) -> String {
+        match self {
+            Point::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Year(y) => format!("{y:04}"),
+        }
+    }
+}
+
+/// Month arithmetic on (year, month).
+fn add_months(year: i16, month: i8, by: i64) -> (i16, i8) {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + by;
+    (
+        (index.div_euclid(12)) as i16,
+        (index.rem_euclid(12) + 1) as i8,
+    )
+}
+
+fn add_days(date: Date, days: i64) -> Option<Date> {
+    date.checked_add(days.days()).ok()
+}
+
+fn week_value(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// A match: the words it covers, its value and the point it sets as reference.
+struct Hit {
+    words: Range<usize>,
+    value: Option<String>,
+    point: Option<Point>,
+}
+
+impl Hit {
+    fn point(words: Range<usize>, point: Point) -> Hit {
+        Hit {
+            words,
+            value: Some(point.value()),
+            point: Some(point),
+        }
+    }
+
+    fn value(words: Range<usize>, value: Option<String>) -> Hit {
+        Hit {
+            words,
+            value,
+            point: None,
+        }
+    }
+}
+
+/// Words that narrow a time without changing its TimeML value ("late last year").
+const MODIFIERS: &[&[&str]] = &[
+    &["the", "end", "of"],
+    &["the", "beginning", "of"],
+    &["the", "start", "of"],
+    &["the", "middle", "of"],
+    &["end", "of"],
+    &["early"],
+    &["late"],
+    &["mid"],
+    &["earlier"],
+    &["later"],
+];
+
+/// Prepositions that make a following "May" a month.
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
+    "from", "through", "during", "before", "after", "on", "between",
+];
+
+/// One sentence being scanned.
+struct Scan<'a> {
+    words: &'a [Word],
+    anchor: Option<Date>,
+    reference: Option<Point>,
+}
+
+impl Scan<'_> {
+    fn low(&self, at: usize) -> &str {
+        self.words.get(at).map_or("", |w| w.low.as_str())
+    }
+
+    /// The expression starting at word `at`, if any.
+    fn at(&self, at: usize) -> Option<Hit> {
+        let skip = MODIFIERS
+            .iter()
+            .find(|phrase| {
+                phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.low(at + k) == *w)
+            })
+            .map_or(0, |phrase| phrase.len());
+        let core = at + skip;
+        let mut hit = self
+            .core(core)
+            .or_else(|| (skip > 0).then(|| self.core(at)).flatten())?;
+        if hit.words.start == core {
+            hit.words.start = at;
+        }
+        Some(hit)
+    }
+
+    /// The expression starting at word `at`, without modifiers.
+    fn core(&self, at: usize) -> Option<Hit> {
+        self.iso(at)
+            .or_else(|| self.year_range(at))
+            .or_else(|| self.day_month(at))
+            .or_else(|| self.month(at))
+            .or_else(|| self.relative(at))
+            .or_else(|| self.relative_to_reference(at))
+            .or_else(|| self.ago(at))
+            .or_else(|| self.weekday(at))
+            .or_else(|| self.holiday(at, None))
+            .or_else(|| self.day_word(at))
+            .or_else(|| self.decade(at))
+            .or_else(|| self.century(at))
+            .or_else(|| self.season(at))
+            .or_else(|| self.vague(at))
+            .or_else(|| self.year(at))
+            .or_else(|| self.spoken_year(at))
+            .or_else(|| self.anaphoric(at))
+    }
+
+    /// "nineteen ninety-six", "the year two thousand": years read aloud in transcripts.
+    fn spoken_year(&self, at: usize) -> Option<Hit> {
+        let century = match self.low(at) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            "year" => {
+                let number = number_at(self.words, at + 1)?;
+                let year = number.value as i16;
+                return (number.value.fract() == 0.0 && (1600..=2100).contains(&year))
+                    .then(|| Hit::point(at..at + 1 + number.words, Point::Year(year)));
+            }
+            _ => return None,
+        };
+        let number = number_at(self.words, at + 1)?;
+        let rest = number.value as i16;
+        (number.words == 1 && number.value.fract() == 0.0 && (10..=99).contains(&rest))
+            .then(|| Hit::point(at..at + 2, Point::Year(century + rest)))
+    }
+
+    /// "a year earlier": a year relative to the previous time of the text.
+    fn anaphoric(&self, at: usize) -> Option<Hit> {
+        let (shift, len) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
+            ("a", "year", "earlier" | "before") => (-1, 3),
+            ("a", "year", "later") => (1, 3),
+            _ => return None,
+        };
+        // Not a new reference: "a year earlier" twice compares with the same period.
+        let year = reference_year(self.reference?) + shift;
+        Some(Hit::value(at..at + len, Some(Point::Year(year).value())))
+    }
+
+    /// The lean for an expression over `span` without its own direction word. A
+    /// deadline ("until March 6", "by Jan. 14", "effective Dec. 7") is often ahead of a
+    /// past-tense report, so it takes the nearest date instead.
+    fn lean(&self, span: Range<usize>) -> Lean {
+        let before = span.start.checked_sub(1).map_or("", |k| self.low(k));
+        if matches!(before, "until" | "till" | "through" | "by" | "effective") {
+            return Lean::Nearest;
+        }
+        Lean::from_tense(tense_near(self.words, &span))
+    }
+
+    /// "2024-07-16", "2011-2015".
+    fn iso(&self, at: usize) -> Option<Hit> {
+        let word = self.low(at);
+        let parts: Vec<&str> = word.split('-').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        match parts.as_slice() {
+            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+                let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
+                Some(Hit::point(at..at + 1, Point::Day(date)))
+            }
+            [a, b] if digits(a, 4) && digits(b, 4) => {
+                let (from, to) = (year_value(a)?, year_value(b)?);
+                (from < to).then(|| Hit::value(at..at + 1, Some(format!("{from:04}/{to:04}"))))
+            }
+            _ => None,
+        }
+    }
+
+    /// "from 2011 to 2015", "between 2011 and 2015".
+    fn year_range(&self, at: usize) -> Option<Hit> {
+        let joiner = match self.low(at) {
+            "from" => "to",
+            "between" => "and",
+            _ => return None,
+        };
+        let from = self.plain_year(at + 1)?;
+        if !(self.low(at + 2) == joiner || self.low(at + 2) == "-") {
+            return None;
+        }
+        let to = self.plain_year(at + 3)?;
+        (from < to).then(|| Hit::value(at + 1..at + 4, Some(format!("{from:04}/{to:04}"))))
+    }
+
+    /// A four-digit year token in a plausible range.
+    fn plain_year(&self, at: usize) -> Option<i16> {
+        year_value(self.low(at))
+    }
+
+    /// The month named by word `at`, if it reads as a month there.
+    fn month_name(&self, at: usize) -> Option<i8> {
+        let word = self.words.get(at)?;
+        let bare = strip_part_prefix(word.bare());
+        let Some(Calendar::Month(month)) = calendar(bare) else {
+            return None;
+        };
+        if !word.capitalized() {
+            return None;
+        }
+        let followed_by_number =
+            self.day_number(at + 1).is_some() || self.plain_year(at + 1).is_some();
+        let abbreviated =
+            bare.len() <= 4 && !word.low.ends_with('.') && bare != "june" && bare != "july";
+        let ambiguous = bare == "may" || bare == "march";
+        let after_preposition = at > 0 && MONTH_PREPOSITIONS.contains(&self.low(at - 1));
+        // "June Carter", "April Ryan": a first name before a surname.
+        let before_name = self.words.get(at + 1).is_some_and(|w| {
+            w.capitalized() && w.low.chars().all(char::is_alphabetic) && calendar(&w.low).is_none()
+        });
+        if (abbreviated || ambiguous || before_name) && !followed_by_number && !after_preposition {
+            return None;
+        }
+        Some(month)
+    }
+
+    /// A day of the month: "14", "14th".
+    fn day_number(&self, at: usize) -> Option<i8> {
+        let word = self.low(at);
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .unwrap_or(word);
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let day: i8 = digits.parse().ok()?;
+        (1..=31).contains(&day).then_some(day)
+    }
+
+    /// A year after a month or day: "2024", ", 2024", "of 2024", "last year".
+    fn year_after(&self, at: usize) -> Option<(i16, usize)> {
+        let gap = usize::from(matches!(self.low(at), "," | "of"));
+        if let Some(year) = self.plain_year(at + gap) {
+            // "March 5, 2024" but not "March 5, 2,100".
+            return Some((year, gap + 1));
+        }
+        let (base, shift) = match (self.low(at + gap), self.low(at + gap + 1)) {
+            ("last", "year") => (self.anchor?.year(), -1),
+            ("this", "year") => (self.anchor?.year(), 0),
+            ("next", "year") => (self.anchor?.year(), 1),
+            ("that", "year") => (reference_year(self.reference?), 0),
+            _ => return None,
+        };
+        Some((base + shift, gap + 2))
+    }
+
+    /// "14 February 2024", "14 February", "the 14th of February".
+    fn day_month(&self, at: usize) -> Option<Hit> {
+        let day = self.day_number(at)?;
+        let of = usize::from(self.low(at + 1) == "of");
+        let month = self.month_name(at + 1 + of)?;
+        self.full_date(at, at + 2 + of, month, day)
+    }
+
+    /// A month, with a day or a year when they follow.
+    fn month(&self, at: usize) -> Option<Hit> {
+        let month = self.month_name(at)?;
+        if let Some(day) = self.day_number(at + 1) {
+            return self.full_date(at, at + 2, month, day);
+        }
+        if let Some((year, used)) = self.year_after(at + 1) {
+            return Some(Hit::point(at..at + 1 + used, Point::Month(year, month)));
+        }
+        let span = at..at + 1;
+        self.resolve_month(span.clone(), month, self.lean(span))
+    }
+
+    /// Month `month` resolved with `lean` over `span`.
+    fn resolve_month(&self, span: Range<usize>, month: i8, lean: Lean) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let key = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
+        let candidates = (-1..=1).map(|k| key(anchor.year() + k, month));
+        let chosen = lean.pick(key(anchor.year(), anchor.month()), candidates)?;
+        let year = ((chosen - i64::from(month)) / 12) as i16;
+        Some(Hit::point(span, Point::Month(year, month)))
+    }
+
+    /// A month and day from word `at` to `end`, with the year after them or from the anchor.
+    fn full_date(&self, at: usize, end: usize, month: i8, day: i8) -> Option<Hit> {
+        if let Some((year, used)) = self.year_after(end) {
+            let date = Date::new(year, month, day).ok()?;
+            return Some(Hit::point(at..end + used, Point::Day(date)));
+        }
+        let span = at..end;
+        let lean = self.lean(span.clone());
+        self.resolve_yearly(span, lean, |year| Date::new(year, month, day).ok())
+    }
+
+    /// A yearly date (`date_in` gives it for a year) resolved with `lean` over `span`.
+    fn resolve_yearly(
+        &self,
+        span: Range<usize>,
+        lean: Lean,
+        date_in: impl Fn(i16) -> Option<Date>,
+    ) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let candidates: Vec<Date> = (-1..=1)
+            .filter_map(|k| date_in(anchor.year() + k))
+            .collect();
+        let ordinal = |d: Date| i64::from(d.year()) * 400 + i64::from(d.day_of_year());
+        let chosen = lean.pick(ordinal(anchor), candidates.iter().map(|&d| ordinal(d)))?;
+        let date = candidates.into_iter().find(|&d| ordinal(d) == chosen)?;
+        Some(Hit::point(span, Point::Day(date)))
+    }
+
+    /// "Thanksgiving", "Christmas Eve": a holiday resolved with `lean`, or with the
+    /// sentence's tense when `lean` is `None`.
+    fn holiday(&self, at: usize, lean: Option<Lean>) -> Option<Hit> {
+        if !self.words.get(at)?.capitalized() {
+            return None;
+        }
+        let (len, rule) = holidays().iter().find_map(|(phrase, rule)| {
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.low(at + k) == *w);
+            matches.then_some((phrase.len(), *rule))
+        })?;
+        let span = at..at + len;
+        let lean = lean.unwrap_or_else(|| self.lean(span.clone()));
+        self.resolve_yearly(span, lean, |year| rule.date_in(year))
+    }
+
+    /// "last year", "next month", "this week", "last November", "next Tuesday", "last summer".
+    fn relative(&self, at: usize) -> Option<Hit> {
+        let direction: i64 = match self.low(at) {
+            "last" | "past" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let span = at..at + 2;
+        let unit = self.low(at + 1);
+        let Some(anchor) = self.anchor else {
+            let known = matches!(unit, "year" | "month" | "week")
+                || self.month_name(at + 1).is_some()
+                || self.weekday_name(at + 1).is_some();
+            return known.then(|| Hit::value(span, None));
+        };
+        let lean = match direction {
+            -1 => Lean::Before,
+            1 => Lean::After,
+            _ => Lean::Nearest,
+        };
+        match unit {
+            // "the past year" is a duration.
+            "year" if !(self.low(at) == "past" && at > 0 && self.low(at - 1) == "the") => Some(
+                Hit::point(span, Point::Year(anchor.year() + direction as i16)),
+            ),
+            "month" => {
+                let (y, m) = add_months(anchor.year(), anchor.month(), direction);
+                Some(Hit::point(span, Point::Month(y, m)))
+            }
+            "week" => {
+                let date = add_days(anchor, 7 * direction)?;
+                Some(Hit::value(span, Some(week_value(date))))
+            }
+            "night" if direction == -1 => Some(Hit::point(span, Point::Day(add_days(anchor, -1)?))),
+            "quarter" => None,
+            _ => {
+                if let Some(month) = self.month_name(at + 1) {
+                    if direction == 0 {
+                        return Some(Hit::point(span, Point::Month(anchor.year(), month)));
+                    }
+                    return self.resolve_month(span, month, lean);
+                }
+                if let Some(weekday) = self.weekday_name(at + 1) {
+                    let lean = if direction == 0 {
+                        self.lean(span.clone())
+                    } else {
+                        lean
+                    };
+                    return self.resolve_weekday(span, weekday, lean);
+                }
+                if let Some(hit) = self.holiday(at + 1, (direction != 0).then_some(lean)) {
+                    return Some(Hit {
+                        words: at..hit.words.end,
+                        ..hit
+                    });
+                }
+                if let Some(Calendar::Season(code)) = calendar(unit) {
+                    return self.resolve_season(span, code, lean);
+                }
+                None
+            }
+        }
+    }
+
+    /// Whether word `at` is past the end of a phrase: punctuation or the sentence end.
+    fn ends_phrase(&self, at: usize) -> bool {
+        !self
+            .low(at)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    }
+
+    /// Season `code` resolved with `lean` over `span` (TimeML `2023-SU`).
+    fn resolve_season(&self, span: Range<usize>, code: &str, lean: Lean) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let month = season_month(code);
+        let key = |y: i16| i64::from(y) * 12 + i64::from(month);
+        let now = i64::from(anchor.year()) * 12 + i64::from(anchor.month());
+        let chosen = lean.pick(now, (-1..=1).map(|k| key(anchor.year() + k)))?;
+        let year = (chosen - i64::from(month)) / 12;
+        Some(Hit::value(span, Some(format!("{year:04}-{code}"))))
+    }
+
+    /// "the summer", "summer 2023", "the winter of 2018": a season without a direction
+    /// word. "fall" and "spring" are verbs too, so they need "the" or a year.
+    fn season(&self, at: usize) -> Option<Hit> {
+        let Some(Calendar::Season(code)) = calendar(self.low(at)) else {
+            return None;
+        };
+        if let Some((year, used)) = self.year_after(at + 1) {
+            return Some(Hit::value(
+                at..at + 1 + used,
+                Some(format!("{year:04}-{code}")),
+            ));
+        }
+        let before = at.checked_sub(1).map_or("", |k| self.low(k));
+        let verb_too = matches!(self.low(at), "fall" | "spring");
+        if !(before == "the" || (!verb_too && matches!(before, "in" | "during" | "early" | "late")))
+        {
+            return None;
+        }
+        let span = at..at + 1;
+        self.resolve_season(span.clone(), code, self.lean(span))
+    }
+
+    /// "the 19th century" → TimeML `18`.
+    fn century(&self, at: usize) -> Option<Hit> {
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| self.low(at).strip_suffix(s))?;
+        let ordinal: u8 = digits.parse().ok().filter(|n| (1..=21).contains(n))?;
+        (self.low(at + 1) == "century")
+            .then(|| Hit::value(at..at + 2, Some(format!("{:02}", ordinal - 1))))
+    }
+
+    /// "the following month", "the next day", "the previous year", "the day before",
+    /// "that day", "the next morning": relative to the previous time of the text.
+    fn relative_to_reference(&self, at: usize) -> Option<Hit> {
+        let (direction, unit, span) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
+            ("that", unit, _) => (0, unit, at..at + 2),
+            ("the", "following" | "next", unit) => (1, unit, at..at + 3),
+            ("the", "previous" | "preceding", unit) => (-1, unit, at..at + 3),
+            // "the day before" ends there; "the day before the vote" counts from the vote.
+            ("the", unit, "before") if self.ends_phrase(at + 3) => (-1, unit, at..at + 3),
+            ("the", unit, "after") if self.ends_phrase(at + 3) => (1, unit, at..at + 3),
+            _ => return None,
+        };
+        let unit = match unit {
+            "morning" | "afternoon" | "evening" | "night" => "day",
+            "day" | "month" | "year" => unit,
+            _ => return None,
+        };
+        let point = match (self.reference?, unit) {
+            (Point::Day(d), "day") => Point::Day(add_days(d, direction)?),
+            (Point::Day(d), "month") => {
+                let (y, m) = add_months(d.year(), d.month(), direction);
+                Point::Month(y, m)
+            }
+            (Point::Month(y, m), "month") => {
+                let (y, m) = add_months(y, m, direction);
+                Point::Month(y, m)
+            }
+            (reference, "year") => Point::Year(reference_year(reference) + direction as i16),
+            _ => return Some(Hit::value(span, None)),
+        };
+        Some(Hit::point(span, point))
+    }
+
+    /// "two years ago", "a decade ago", "three months ago", "five days ago".
+    fn ago(&self, at: usize) -> Option<Hit> {
+        let (count, used) = if matches!(self.low(at), "a" | "an") {
+            (1, 1)
+        } else {
+            let number = number_at(self.words, at)?;
+            if number.approximate || number.value.fract() != 0.0 || number.value > 1000.0 {
+                return None;
+            }
+            (number.value as i64, number.words)
+        };
+        let unit = self.low(at + used);
+        if self.low(at + used + 1) != "ago" {
+            return None;
+        }
+        let span = at..at + used + 2;
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let years = |n: i64| {
+            let year = i64::from(anchor.year()) - n;
+            (0..=9999)
+                .contains(&year)
+                .then_some(Point::Year(year as i16))
+        };
+        let point = match unit.trim_end_matches('s') {
+            "year" => years(count)?,
+            "decade" => years(10 * count)?,
+            "century" | "centurie" => years(100 * count)?,
+            "month" => {
+                let (y, m) = add_months(anchor.year(), anchor.month(), -count);
+                Point::Month(y, m)
+            }
+            "week" => {
+                return Some(Hit::value(
+                    span,
+                    Some(week_value(add_days(anchor, -7 * count)?)),
+                ));
+            }
+            "day" => Point::Day(add_days(anchor, -count)?),
+            _ => return None,
+        };
+        Some(Hit::point(span, point))
+    }
+
+    /// The weekday named by word `at` (capitalized, full name).
+    fn weekday_name(&self, at: usize) -> Option<i8> {
+        let word = self.words.get(at)?;
+        match calendar(&word.low) {
+            Some(Calendar::Weekday(day)) if word.capitalized() => Some(day),
+            _ => None,
+        }
+    }
+
+    /// "Tuesday", "Tuesday morning".
+    fn weekday(&self, at: usize) -> Option<Hit> {
+        let weekday = self.weekday_name(at)?;
+        let part = matches!(
+            self.low(at + 1),
+            "morning" | "afternoon" | "evening" | "night"
+        );
+        let span = at..at + 1 + usize::from(part);
+        if let Some(hit) = self.weekday_date(span.end, weekday) {
+            return Some(Hit::point(at..hit.0, Point::Day(hit.1)));
+        }
+        self.resolve_weekday(span.clone(), weekday, self.lean(span))
+    }
+
+    /// "Saturday, April 25": the month and day after a weekday, in the year (nearest the
+    /// anchor) where that day is that weekday. Returns the end word and the date.
+    fn weekday_date(&self, at: usize, weekday: i8) -> Option<(usize, Date)> {
+        let at = at + usize::from(self.low(at) == ",");
+        let month = self.month_name(at)?;
+        let day = self.day_number(at + 1)?;
+        if self.year_after(at + 2).is_some() {
+            return None;
+        }
+        let anchor = self.anchor?;
+        let date = [0, -1, 1]
+            .into_iter()
+            .filter_map(|k| Date::new(anchor.year() + k, month, day).ok())
+            .find(|d| d.weekday().to_monday_one_offset() == weekday)?;
+        Some((at + 2, date))
+    }
+
+    fn resolve_weekday(&self, span: Range<usize>, weekday: i8, lean: Lean) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let today = i64::from(anchor.weekday().to_monday_one_offset());
+        let offset = i64::from(weekday) - today;
+        // The same weekday in the previous, this and the next week.
+        let candidates = [offset - 7, offset, offset + 7].into_iter();
+        // "Nearest" for a weekday means within the coming or past three days.
+        let chosen = match lean {
+            Lean::Nearest => candidates
+                .clone()
+                .find(|c| (-3..=3).contains(c))
+                .or(Some(offset.rem_euclid(7) - 7)),
+            _ => lean.pick(0, candidates),
+        }?;
+        Some(Hit::point(span, Point::Day(add_days(anchor, chosen)?)))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight".
+    fn day_word(&self, at: usize) -> Option<Hit> {
+        let Some(Calendar::Day(offset)) = calendar(self.low(at)) else {
+            return None;
+        };
+        let span = at..at + 1;
+        match self.anchor {
+            Some(anchor) => Some(Hit::point(span, Point::Day(add_days(anchor, offset)?))),
+            None => Some(Hit::value(span, None)),
+        }
+    }
+
+    /// "the 1990s", "the late 1990s", "mid-1990s", "the '90s": TimeML decade `199`.
+    fn decade(&self, at: usize) -> Option<Hit> {
+        let word = strip_part_prefix(self.low(at));
+        let digits = word.strip_suffix('s')?;
+        let digits = digits.strip_suffix('\'').unwrap_or(digits);
+        let value = if let Some(short) = digits.strip_prefix('\'') {
+            (short.len() == 2 && short.ends_with('0') && short.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| format!("19{}", &short[..1]))?
+        } else {
+            let year = year_value(digits)?;
+            (year % 10 == 0).then(|| format!("{:03}", year / 10))?
+        };
+        Some(Hit::value(at..at + 1, Some(value)))
+    }
+
+    /// Times too vague to resolve: "recent years", "recent months".
+    fn vague(&self, at: usize) -> Option<Hit> {
+        (self.low(at) == "recent"
+            && matches!(
+                self.low(at + 1),
+                "years" | "months" | "weeks" | "days" | "decades"
+            ))
+        .then(|| Hit::value(at..at + 2, None))
+    }
+
+    /// A bare year: "in 1999", "since 2015", not "2000 tons" or "$2024".
+    fn year(&self, at: usize) -> Option<Hit> {
+        let year = year_value(strip_part_prefix(self.low(at)))?;
+        let before = if at > 0 { self.low(at - 1) } else { "" };
+        // "Flight 2020", "Route 1600": a name's number, not a year.
+        let named = at > 0
+            && self.words[at - 1].capitalized()
+            && before.chars().all(char::is_alphabetic)
+            && !MONTH_PREPOSITIONS.contains(&before)
+            && !crate::extract::quantities::is_function_word(before)
+            && !matches!(
+                before,
+                "fiscal" | "spring" | "summer" | "autumn" | "fall" | "winter"
+            );
+        if named
+            || crate::extract::quantities::is_currency_sign(before)
+            || matches!(before, "no." | "#" | "number")
+            || crate::extract::quantities::unit_at(self.words, at + 1).is_some()
+        {
+            return None;
+        }
+        Some(Hit::point(at..at + 1, Point::Year(year)))
+    }
+}
+
+/// How a holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HolidayRule {
+    /// Month and day.
+    Fixed(i8, i8),
+    /// Month, ISO weekday and which one (5 = the last).
+    NthWeekday(i8, i8, i8),
+}
+
+impl HolidayRule {
+    fn date_in(self, year: i16) -> Option<Date> {
+        match self {
+            HolidayRule::Fixed(month, day) => Date::new(year, month, day).ok(),
+            HolidayRule::NthWeekday(month, weekday, nth) => {
+                let days: Vec<Date> = (1..=31)
+                    .filter_map(|d| Date::new(year, month, d).ok())
+                    .filter(|d| d.weekday().to_monday_one_offset() == weekday)
+                    .collect();
+                days.get(usize::try_from(nth - 1).ok()?)
+                    .or(days.last())
+                    .copied()
+            }
+        }
+    }
+}
+
+/// The holiday names (`data/holidays.txt`), longest first.
+fn holidays() -> &'static [(Vec<&'static str>, HolidayRule)] {
+    static TABLE: OnceLock<Vec<(Vec<&'static str>, HolidayRule)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<_> = crate::lexicon::fields(include_str!("../../data/holidays.txt"))
+            .filter_map(|f| {
+                let rule = match f.as_slice() {
+                    [_, date] => {
+                        let (m, d) = date.split_once('-')?;
+                        HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+                    }
+                    [_, m, w, n] => {
+                        HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
+                    }
+                    _ => return None,
+                };
+                Some((f[0].split(' ').collect::<Vec<_>>(), rule))
+            })
+            .collect();
+        table.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        table
+    })
+}
+
+/// A word without a "mid-", "early-" or "late-" prefix ("mid-November" → "November").
+fn strip_part_prefix(word: &str) -> &str {
+    ["mid-", "early-", "late-"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word)
+}
+
+/// A plausible four-digit year.
+fn year_value(word: &str) -> Option<i16> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i16 = word.parse().ok()?;
+    (1600..=2100).contains(&year).then_some(year)
+}
+
+/// The year a reference point lies in.
+fn reference_year(point: Point) -> i16 {
+    match point {
+        Point::Day(d) => d.year(),
+        Point::Month(y, _) | Point::Year(y) => y,
+    }
+}
+
+/// The middle month of a TimeML season, used to pick its year.
+fn season_month(code: &str) -> i8 {
+    match code {
+        "SP" => 4,
+        "SU" => 7,
+        "FA" => 10,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DocumentInput;
+
+    /// (text, value) of every time in `text` published on `published`.
+    fn times(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        let mut input = DocumentInput::text("t", text);
+        if let Some(date) = published {
+            input = input.published(date);
+        }
+        let doc = crate::prepare::prepare(input, None).expect("prepared");
+        find(&doc)
+            .into_iter()
+            .map(|t| (doc.text[t.span].to_string(), t.value))
+            .collect()
+    }
+
+    /// The single time of `text`, published on Tuesday 2024-07-16.
+    fn one(text: &str) -> (String, Option<String>) {
+        let found = times(text, Some("2024-07-16"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().expect("one")
+    }
+
+    fn value(text: &str) -> String {
+        one(text).1.unwrap_or_default()
+    }
+
+    #[test]
+    fn full_dates() {
+        assert_eq!(
+            one("He left on February 14, 2024."),
+            ("February 14, 2024".into(), Some("2024-02-14".into()))
+        );
+        assert_eq!(value("He left on 14 February 2024."), "2024-02-14");
+        assert_eq!(value("The report is dated 2024-07-16."), "2024-07-16");
+        assert_eq!(
+            value("The treaty was signed on the 3rd of March 1999."),
+            "1999-03-03"
+        );
+        assert_eq!(value("The plant opened in July 1997."), "1997-07");
+        assert_eq!(
+            value("The plant opened in November of last year."),
+            "2023-11"
+        );
+    }
+
+    #[test]
+    fn month_and_day_take_the_year_from_the_tense() {
+        assert_eq!(
+            value("The two firms signed the deal on Feb. 14."),
+            "2024-02-14"
+        );
+        assert_eq!(value("The envoy arrived on August 2."), "2023-08-02");
+        assert_eq!(value("The envoy will arrive on March 3."), "2025-03-03");
+        assert_eq!(
+            value("The dividend is payable Dec. 15 to holders."),
+            "2024-12-15"
+        );
+    }
+
+    #[test]
+    fn months_alone() {
+        assert_eq!(value("The mayor resigned in November."), "2023-11");
+        assert_eq!(value("The mayor will travel in November."), "2024-11");
+        assert_eq!(value("The mayor resigned last November."), "2023-11");
+        assert_eq!(value("The mayor resigned in July."), "2024-07");
+        assert_eq!(value("The vote is set for next March."), "2025-03");
+        assert_eq!(value("The vote happens this September."), "2024-09");
+        assert_eq!(value("Talks stalled in mid-November."), "2023-11");
+        assert_eq!(value("He said he would visit in November."), "2024-11");
+    }
+
+    #[test]
+    fn may_and_march_need_a_reason_to_be_months() {
+        assert!(
+            times(
+                "Officials may resign. Protesters march on.",
+                Some("2024-07-16")
+            )
+            .is_empty()
+        );
+        assert_eq!(value("The law took effect in May."), "2024-05");
+        assert_eq!(value("The law took effect May 5."), "2024-05-05");
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(
+            value("The ministry announced on Tuesday that he resigned."),
+            "2024-07-16"
+        );
+        assert_eq!(
+            value("The ministry announced on Friday that he resigned."),
+            "2024-07-12"
+        );
+        assert_eq!(value("The minister will speak on Friday."), "2024-07-19");
+        assert_eq!(value("The minister will speak next Tuesday."), "2024-07-23");
+        assert_eq!(value("The minister spoke last Tuesday."), "2024-07-09");
+        assert_eq!(value("The minister spoke Monday morning."), "2024-07-15");
+        assert_eq!(value("The vote is on Saturday, July 20."), "2024-07-20");
+    }
+
+    #[test]
+    fn days_relative_to_publication() {
+        assert_eq!(value("He arrived yesterday."), "2024-07-15");
+        assert_eq!(value("He arrives today."), "2024-07-16");
+        assert_eq!(value("He arrives tomorrow."), "2024-07-17");
+        assert_eq!(value("They met on Thanksgiving."), "2023-11-23");
+        assert_eq!(value("They will meet on Christmas Eve."), "2024-12-24");
+    }
+
+    #[test]
+    fn years_months_and_weeks_relative_to_publication() {
+        assert_eq!(
+            one("Last year, exports fell."),
+            ("Last year".into(), Some("2023".into()))
+        );
+        assert_eq!(value("Exports rose this year."), "2024");
+        assert_eq!(value("Exports will rise next year."), "2025");
+        assert_eq!(
+            one("He resigned late last year."),
+            ("late last year".into(), Some("2023".into()))
+        );
+        assert_eq!(value("Prices rose last month."), "2024-06");
+        assert_eq!(value("Officials said this week that he left."), "2024-W29");
+        assert_eq!(value("Officials met last week."), "2024-W28");
+        assert_eq!(value("The count was higher a decade ago."), "2014");
+        assert_eq!(value("He left two years ago."), "2022");
+        assert_eq!(value("He left three months ago."), "2024-04");
+        assert_eq!(value("He left five days ago."), "2024-07-11");
+    }
+
+    #[test]
+    fn vague_times_have_no_value() {
+        assert_eq!(
+            one("Exports have grown in recent years."),
+            ("recent years".into(), None)
+        );
+    }
+
+    #[test]
+    fn years_ranges_and_decades() {
+        assert_eq!(value("He moved there in 1999."), "1999");
+        assert_eq!(value("He has lived there since 2015."), "2015");
+        assert_eq!(
+            one("He served from 2011 to 2015."),
+            ("2011 to 2015".into(), Some("2011/2015".into()))
+        );
+        assert_eq!(value("He served between 2011 and 2013."), "2011/2013");
+        assert_eq!(value("He served 2012-2017."), "2012/2017");
+        assert_eq!(
+            one("Since the late 1990s, prices have risen."),
+            ("late 1990s".into(), Some("199".into()))
+        );
+        assert_eq!(value("Growth slowed in the mid-1980s."), "198");
+    }
+
+    #[test]
+    fn seasons_and_centuries() {
+        assert_eq!(value("The talks stalled last summer."), "2023-SU");
+        assert_eq!(value("The talks stalled in the autumn."), "2023-FA");
+        assert_eq!(value("The talks will resume in the autumn."), "2024-FA");
+        assert_eq!(value("The plant closed in summer 2018."), "2018-SU");
+        assert_eq!(value("The town was founded in the 19th century."), "18");
+        assert!(times("Prices fall in spring markets.", Some("2024-07-16")).is_empty());
+    }
+
+    #[test]
+    fn relative_to_the_previous_time() {
+        let found = times(
+            "The talks began on May 3. The following month, they collapsed.",
+            Some("2024-07-16"),
+        );
+        let values: Vec<_> = found
+            .into_iter()
+            .map(|(_, v)| v.unwrap_or_default())
+            .collect();
+        assert_eq!(values, ["2024-05-03", "2024-06"]);
+        let found = times(
+            "The raid began on May 3. Later that day, police left.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("Later that day".into(), Some("2024-05-03".into()))
+        );
+        let found = times(
+            "They met on May 3. The next morning, talks collapsed.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("The next morning".into(), Some("2024-05-04".into()))
+        );
+        let found = times(
+            "The last case was in 2018. He arrived in July of that year.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("July of that year".into(), Some("2018-07".into()))
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_times() {
+        let text = "The ship carried 180 metric tons of rice and 1,053 passengers. Some 2,600 people \
+                    waited. Kim, 47, said 3,000 more would come. Flight 2020 landed. It cost $2018.";
+        assert_eq!(times(text, Some("2024-07-16")), []);
+    }
+
+    #[test]
+    fn without_a_publication_date_only_absolute_times_resolve() {
+        let found = times(
+            "He fled in November and returned on February 14, 2024.",
+            None,
+        );
+        assert_eq!(
+            found,
+            [
+                ("November".into(), None),
+                ("February 14, 2024".into(), Some("2024-02-14".into()))
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,200}", day in 0i64..40000) {
+            let date = Date::constant(1900, 1, 1).checked_add(day.days()).expect("in range");
+            let published = date.to_string();
+            let _ = times(&format!("{text} in November, last year, 1999 to 2001."), Some(&published));
+            let _ = times(&format!("{text} x"), None);
+        }
+    }
+
+    /// The example story, when the shared corpus is present.
+    #[test]
+    fn example_story_times() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/ri-il-kyu");
+        let Ok(texts) = (0..5)
+            .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        };
+        let all: Vec<(String, Option<String>)> = texts
+            .iter()
+            .flat_map(|t| times(t, Some("2024-07-16")))
+            .collect();
+        let has = |text: &str, value: &str| {
+            all.iter()
+                .any(|(t, v)| t == text && v.as_deref() == Some(value))
+        };
+        for (text, value) in [
+            ("last November", "2023-11"),
+            ("November", "2023-11"),
+            ("Tuesday", "2024-07-16"),
+            ("February 14", "2024-02-14"),
+            ("Last year", "2023"),
+            ("a decade ago", "2014"),
+            ("2016 to 2019", "2016/2019"),
+            ("late last year", "2023"),
+            ("late 1990s", "199"),
+        ] {
+            assert!(has(text, value), "{text} → {value} not in {all:?}");
+        }
+        // Tuesday is always the publication day in these reports.
+        assert!(
+            all.iter()
+                .filter(|(t, _)| t == "Tuesday")
+                .all(|(_, v)| v.as_deref() == Some("2024-07-16"))
+        );
+    }
+}
