@@ -142,7 +142,7 @@ fn keeps_final_period(chunk: &str) -> bool {
     if body.contains('.')
         && body
             .split('.')
-            .all(|p| p.chars().count() <= 2 && !p.is_empty())
+            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
     {
         return true; // "U.S", "e.g"
     }
@@ -241,6 +241,8 @@ mod tests {
             ["1,047", "and", "2.5", "on", "2024-07-16"]
         );
         assert_eq!(words("up 0.79%."), ["up", "0.79", "%", "."]);
+        assert_eq!(words("rose 1.5%. Then"), ["rose", "1.5", "%", ".", "Then"]);
+        assert_eq!(words("v1.2."), ["v1.2", "."]);
     }
 
     #[test]
