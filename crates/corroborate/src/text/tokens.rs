@@ -84,10 +84,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
-    // Leading punctuation, one character a token.
+    let line_start = text[..start].trim_end_matches([' ', '\t']).is_empty()
+        || text[..start].trim_end_matches([' ', '\t']).ends_with('\n');
+    // Leading punctuation, one character a token; a clitic standing alone ("'s") stays whole.
     while start < end {
         let c = text[start..end].chars().next().expect("non-empty");
-        if is_edge_punct(c) || is_always_split(c) {
+        if (is_edge_punct(c) || is_always_split(c)) && !is_clitic(&text[start..end]) {
             out.push(Token {
                 start,
                 end: start + c.len_utf8(),
@@ -102,21 +104,18 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
     while start < end {
         let c = text[start..end].chars().next_back().expect("non-empty");
         let peel = if c == '.' {
-            !keeps_final_period(&text[start..end])
+            !keeps_final_period(&text[start..end], line_start)
         } else {
             is_edge_punct(c) || is_always_split(c) || c == '%'
         };
         if !peel {
             break;
         }
-        // Split a run of periods ("...") as one token.
+        // A run of periods ("...") is one token.
         let mut cut = end - c.len_utf8();
         if c == '.' {
             while cut > start && text.as_bytes()[cut - 1] == b'.' {
                 cut -= 1;
-            }
-            if end - cut == 1 || cut == start {
-                cut = end - 1;
             }
         }
         trailing.push(Token { start: cut, end });
@@ -128,11 +127,28 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
     out.extend(trailing.into_iter().rev());
 }
 
+/// A clitic or elided year written apart from its word: "'s", "’re", "n't", "'90s".
+fn is_clitic(chunk: &str) -> bool {
+    let folded: String = chunk
+        .chars()
+        .filter_map(fold_char)
+        .collect::<String>()
+        .to_lowercase();
+    let Some(rest) = folded.strip_prefix('\'') else {
+        return folded == "n't";
+    };
+    matches!(rest, "s" | "m" | "re" | "ve" | "ll" | "d")
+        || (rest.len() == 3 && rest.ends_with('s') && rest[..2].bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a chunk ending in `.` keeps it: abbreviations, initials, dotted acronyms.
-fn keeps_final_period(chunk: &str) -> bool {
+fn keeps_final_period(chunk: &str, line_start: bool) -> bool {
     let body = chunk.trim_end_matches('.');
     if body.is_empty() || chunk.len() - body.len() > 1 {
         return false;
+    }
+    if line_start && body.len() <= 3 && body.bytes().all(|b| b.is_ascii_digit()) {
+        return true; // a list number opening a line: "1."
     }
     let mut letters = body.chars();
     let first = letters.next().expect("non-empty");
@@ -206,6 +222,16 @@ mod tests {
     }
 
     #[test]
+    fn clitics_written_apart_stay_whole() {
+        assert_eq!(words("Lee 's car"), ["Lee", "'s", "car"]);
+        assert_eq!(
+            words("I 'm here , it 's ’90s"),
+            ["I", "'m", "here", ",", "it", "'s", "’90s"]
+        );
+        assert_eq!(words("'quoted'"), ["'", "quoted", "'"]);
+    }
+
+    #[test]
     fn possessives_straight_and_curly() {
         assert_eq!(words("Lee's"), ["Lee", "'s"]);
         assert_eq!(words("Lee’s plan"), ["Lee", "’s", "plan"]);
@@ -248,6 +274,11 @@ mod tests {
     #[test]
     fn ellipsis_and_odd_spaces() {
         assert_eq!(words("wait...\u{00a0}now"), ["wait", "...", "now"]);
+        assert_eq!(words("so ... then"), ["so", "...", "then"]);
+        assert_eq!(
+            words("1. Ajax 12\n2. PSV 10 in 2019."),
+            ["1.", "Ajax", "12", "2.", "PSV", "10", "in", "2019", "."]
+        );
         assert_eq!(words("a\u{200b}b"), ["a", "b"]);
         assert!(tokenize("").is_empty());
         assert!(tokenize("  \n ").is_empty());
