@@ -13,8 +13,6 @@ pub use normalize::{fold, fold_char, fold_lower};
 pub use sentences::{Sentence, segment};
 pub use tokens::{Token, tokenize};
 
-pub(crate) use tokens::abbreviations;
-
 use crate::model::Removed;
 
 /// A text cut into tokens and sentences, with its boilerplate marked.
