@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::extract::{self, Extraction};
 use crate::input::{Content, DocumentInput};
-use crate::model::{Document, Failure, Ledger, Quantity, Time};
+use crate::model::{Document, Entity, Failure, Ledger, Quantity, Span, Time};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -249,12 +249,13 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 
 /// Runs the per-document stages in order.
 fn extract_document(doc: Prepared) -> Extraction {
+    let (mentions, entities) = extract::mentions::find(&doc);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
     Extraction {
         doc,
-        mentions: Vec::new(),
-        entities: Vec::new(),
+        mentions,
+        entities,
         times,
         quantities,
         quotes: Vec::new(),
@@ -281,6 +282,7 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
     for x in &extractions {
         let id = &x.doc.id;
         ledger.documents.push(ledger_document(&x.doc));
+        ledger.entities.extend(local_entities(x));
         ledger.times.extend(x.times.iter().map(|t| Time {
             doc: id.clone(),
             start: t.span.start,
@@ -303,4 +305,34 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             }));
     }
     ledger
+}
+
+/// The in-document entities of one extraction as ledger entities (until cross-document
+/// resolution joins them): aliases are the distinct surface forms in order of appearance.
+fn local_entities(x: &Extraction) -> impl Iterator<Item = Entity> + '_ {
+    x.entities.iter().map(move |e| {
+        let spans: Vec<&std::ops::Range<usize>> =
+            e.mentions.iter().map(|&m| &x.mentions[m].span).collect();
+        let mut aliases: Vec<String> = Vec::new();
+        for span in &spans {
+            let surface = x.doc.slice(span);
+            if !aliases.iter().any(|a| a == surface) {
+                aliases.push(surface.to_string());
+            }
+        }
+        Entity {
+            id: crate::ids::local_entity_id(&x.doc.id, spans.first().map_or(0, |s| s.start)),
+            kind: e.kind,
+            name: e.name.clone(),
+            aliases,
+            mentions: spans
+                .iter()
+                .map(|s| Span {
+                    doc: x.doc.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect(),
+        }
+    })
 }
