@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 mod quantities;
+mod synth;
 mod tempeval;
 
 fn main() -> ExitCode {
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     let result: Result<(), String> = match command.as_str() {
         "conll" => corroborate_eval::conll::run(rest),
         "quantities" => quantities::run(rest),
+        "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),
     };
