@@ -16,6 +16,7 @@ pub(crate) mod coref;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
 pub(crate) mod quantities;
+pub(crate) mod syntax;
 pub(crate) mod times;
 
 use std::ops::Range;
