@@ -78,6 +78,11 @@ fn describes_person(lower: &str) -> bool {
     head.ends_with("-year-old") || person_nouns().contains(head)
 }
 
+/// Whether a lowercase singular noun names a person ("diplomat", "minister").
+pub(crate) fn is_person_noun(word: &str) -> bool {
+    person_nouns().contains(word)
+}
+
 fn person_nouns() -> &'static std::collections::HashSet<&'static str> {
     static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();

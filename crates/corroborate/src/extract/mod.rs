@@ -13,6 +13,7 @@
 #![allow(dead_code)]
 
 pub(crate) mod coref;
+pub(crate) mod events;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
 pub(crate) mod quantities;

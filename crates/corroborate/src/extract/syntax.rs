@@ -282,6 +282,15 @@ impl Syntax {
         if matches!(self.class(end - 1), Some(Class::Det | Class::Poss)) {
             return None;
         }
+        // "a tanker named Star Nine", "a group called the Hawks": the name belongs.
+        if matches!(self.low(end), "named" | "called") {
+            if let Some(name) = self
+                .phrase_at(end + 1, false)
+                .filter(|p| self.class(p.head) == Some(Class::Name))
+            {
+                end = name.words.end;
+            }
+        }
         Some(Phrase {
             words: at..end,
             head: head.min(end - 1),
@@ -392,7 +401,19 @@ impl Syntax {
             Class::Prep if self.low(before) == "to" => self.infinitive_subject(before),
             Class::Prep | Class::Conj => self.clause_subject(group),
             Class::Content | Class::Name | Class::Number | Class::Pron => {
-                self.phrase_ending(group, true)
+                let phrase = self.phrase_ending(group, true)?;
+                // "a clerk stationed in Lima defected": the clerk, not Lima.
+                let start = phrase.words.start;
+                let placed = start >= 2
+                    && self.class(start - 1) == Some(Class::Prep)
+                    && self.class(start - 2) == Some(Class::Locative);
+                match placed
+                    .then(|| self.phrase_ending(start - 2, true))
+                    .flatten()
+                {
+                    Some(placed) => Some(placed),
+                    None => Some(phrase),
+                }
             }
             _ => None,
         }
