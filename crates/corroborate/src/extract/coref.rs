@@ -71,6 +71,34 @@ pub(crate) fn referent(
     None
 }
 
+/// How many body sentences open a story: news writing introduces its protagonist there
+/// by description before naming them ("A senior diplomat has defected …").
+const LEDE_SENTENCES: usize = 3;
+
+/// The main person, for an indefinite description of a person ("a senior diplomat
+/// posted abroad") with no name in it, standing in the document's lede.
+pub(crate) fn lede_description(
+    doc: &Prepared,
+    entities: &[LocalEntity],
+    span: &Range<usize>,
+) -> Option<usize> {
+    let sentence = sentence_at(doc, span.start)?;
+    if doc
+        .body_sentence_indexes()
+        .take(LEDE_SENTENCES)
+        .all(|s| s != sentence)
+    {
+        return None;
+    }
+    let lower = crate::text::fold_lower(doc.text[span.clone()].trim());
+    // A dateline may be glued to the first word ("CITY—A diplomat").
+    let first = lower.split_whitespace().next()?;
+    let opener = first.rsplit('-').next()?;
+    (matches!(opener, "a" | "an") && describes_person(&lower))
+        .then(|| main_person(entities))
+        .flatten()
+}
+
 /// Whether a lowercase definite description names a person: an age ("52-year-old") or a
 /// person noun from `data/person_nouns.txt`.
 fn describes_person(lower: &str) -> bool {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::syntax::{Class, Complement, Phrase, Syntax};
+use super::syntax::{Class, Complement, Phrase, Syntax, is_reporting, names_no_place};
 use super::{ArgumentExpr, EventMention, Extraction, Mention, TimeExpr, coref};
 use crate::model::EntityKind;
 
@@ -53,7 +53,7 @@ fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
                 form,
                 needs,
             };
-            for verb in verbs.split_whitespace() {
+            for verb in verbs.split_whitespace().filter(|v| *v != "-") {
                 let (word, form) = match verb.strip_suffix('+') {
                     Some(word) => (word, Form::Participle),
                     None => (verb, Form::Verb),
@@ -112,6 +112,16 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     } else {
         pick(false).or_else(|| pick(true))
     }?;
+    // A verb form right after a determiner or a number is a noun or an adjective of
+    // another sense ("the free world", "200,000 sacks"), unless it is a participle
+    // ("the detained captain").
+    let determined = matches!(
+        before,
+        Some(Class::Det | Class::Poss | Class::Number | Class::Clitic)
+    );
+    if determined && entry.form == Form::Verb {
+        return None;
+    }
     if !entry.needs.is_empty() {
         let window = at + 1..(at + 6).min(syntax.words.len());
         let found = syntax.words[window]
@@ -170,8 +180,17 @@ fn event_time<'t>(syntax: &Syntax, times: &[&'t TimeExpr], at: usize) -> Option<
             .iter()
             .position(|w| w.span.start >= t.span.start)
     };
-    let bounded =
-        |i: usize| i > 0 && matches!(syntax.words[i - 1].low.as_str(), "since" | "until" | "from");
+    // "since 2016" bounds a span; "said on Tuesday" dates the report.
+    let bounded = |i: usize| {
+        let mut before = i;
+        while before > 0 && matches!(syntax.words[before - 1].low.as_str(), "the" | "on" | "in") {
+            before -= 1;
+        }
+        before > 0 && {
+            let word = syntax.words[before - 1].low.as_str();
+            matches!(word, "since" | "until" | "from") || is_reporting(word)
+        }
+    };
     let nearest = times
         .iter()
         .filter_map(|t| Some((word_of(t)?, *t)))
@@ -193,18 +212,31 @@ fn clause_end(syntax: &Syntax, at: usize) -> usize {
     (at + 1..syntax.words.len())
         .find(|&i| {
             matches!(syntax.classes[i], Class::Rel | Class::Sub)
+                || syntax.comma_conjunction(i)
                 || matches!(syntax.words[i].low.as_str(), ";" | ":" | "\"")
         })
         .unwrap_or(syntax.words.len())
 }
 
 /// Links phrases of one sentence to the document's entities.
-struct Linker<'a> {
-    x: &'a Extraction,
-    syntax: &'a Syntax,
+pub(crate) struct Linker<'a> {
+    /// The document's extraction so far.
+    pub x: &'a Extraction,
+    /// The sentence.
+    pub syntax: &'a Syntax,
 }
 
 impl Linker<'_> {
+    /// The entity a phrase refers to: a mention inside it (of the first `preferred`
+    /// kind found), else what coreference makes of a pronoun or a description.
+    pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
+        let span = self.syntax.span(&phrase.words);
+        self.entity_of(phrase, preferred).or_else(|| {
+            coref::referent(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
+                .or_else(|| coref::lede_description(&self.x.doc, &self.x.entities, &span))
+        })
+    }
+
     /// Fills the arguments of the event whose trigger is word `at`.
     fn arguments(&self, event: &mut EventMention, at: usize, entry: Entry) {
         let s = self.syntax;
@@ -216,6 +248,7 @@ impl Linker<'_> {
                     agent_phrase = Some(owner.clone());
                     self.push(event, "agent", &owner);
                 }
+                complements.retain(|c| !c.prep.is_empty());
                 complements.extend(self.relative_continuation(&complements, at));
             }
             Form::Verb | Form::Participle => {
@@ -231,11 +264,17 @@ impl Linker<'_> {
                 if passive {
                     complements.retain(|c| !c.prep.is_empty());
                 }
+                if moves(&event.kind) {
+                    let end = complements.last().map_or(at + 1, |c| c.phrase.words.end);
+                    self.left_behind(event, end);
+                }
             }
         }
         for (k, c) in complements.iter().enumerate() {
             let role = match c.prep.as_str() {
                 "" => entry.object,
+                // "the establishment of relations": the required word, not a party.
+                "of" if !entry.needs.is_empty() => None,
                 "of" if entry.form == Form::Noun => Some(match entry.object {
                     Some("patient") => "patient",
                     _ if agent_phrase.is_some() => "patient",
@@ -246,7 +285,9 @@ impl Linker<'_> {
                 "against" => Some("patient"),
                 "from" | "out of" | "away from" => Some("origin"),
                 "to" | "into" | "toward" | "towards" if moves(&event.kind) => Some("destination"),
-                "in" | "at" | "near" | "inside" | "outside" => {
+                "in" | "at" | "near" | "inside" | "outside"
+                    if !names_no_place(&self.syntax.words[c.phrase.head].low) =>
+                {
                     self.refine_previous(event, &complements, k);
                     Some("place")
                 }
@@ -312,6 +353,33 @@ impl Linker<'_> {
             .find(|c| matches!(c.prep.as_str(), "in" | "at"))
         {
             self.push(event, "origin", &place.phrase);
+        }
+    }
+
+    /// ", leaving his post at the embassy in Lima": for a move without an origin, the
+    /// last named place of a "leaving" clause right after it.
+    fn left_behind(&self, event: &mut EventMention, end: usize) {
+        let s = self.syntax;
+        let leaving = s.words.get(end).is_some_and(|w| w.low == ",")
+            && s.words.get(end + 1).is_some_and(|w| w.low == "leaving");
+        if !leaving || event.arguments.iter().any(|a| a.role == "origin") {
+            return;
+        }
+        let mut at = end + 2;
+        let mut place = None;
+        while let Some(phrase) = s.phrase_at(at, false) {
+            let located = matches!(s.words[at - 1].low.as_str(), "in" | "at");
+            if located && s.classes[phrase.head] == Class::Name {
+                place = Some(phrase.clone());
+            }
+            let next = phrase.words.end;
+            if s.classes.get(next) != Some(&Class::Prep) {
+                break;
+            }
+            at = next + 1;
+        }
+        if let Some(place) = place {
+            self.push(event, "origin", &place);
         }
     }
 
@@ -382,9 +450,7 @@ impl Linker<'_> {
                 EntityKind::Location,
             ],
         };
-        let entity = self
-            .entity_of(phrase, preferred)
-            .or_else(|| coref::referent(&self.x.doc, &self.x.mentions, &self.x.entities, &span));
+        let entity = self.refer(phrase, preferred);
         let value = if role == "companions" {
             companions_value(self.syntax, &phrase.words)
         } else if let Some(e) = entity {
@@ -402,7 +468,7 @@ impl Linker<'_> {
 
     /// The entity a phrase names: a mention inside it, of the first preferred kind found
     /// (any kind when none is preferred… or found).
-    fn entity_of(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
+    pub(crate) fn entity_of(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         let inside: Vec<&Mention> = self
             .x
@@ -476,7 +542,7 @@ pub(crate) fn companions_value(syntax: &Syntax, words: &Range<usize>) -> String 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::extract::mentions;
     use crate::input::DocumentInput;

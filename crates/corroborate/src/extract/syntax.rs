@@ -67,12 +67,23 @@ impl Class {
     }
 }
 
+/// The words of `data/function_words.txt` with the name of their class.
+fn tagged() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/function_words.txt"))
+            .filter_map(|f| Some((f[0], *f.get(1)?)))
+            .collect()
+    })
+}
+
 fn lexicon() -> &'static HashMap<&'static str, Class> {
     static MAP: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
     MAP.get_or_init(|| {
-        crate::lexicon::fields(include_str!("../../data/function_words.txt"))
-            .filter_map(|f| {
-                let class = match *f.get(1)? {
+        tagged()
+            .iter()
+            .map(|(&word, &name)| {
+                let class = match name {
                     "det" => Class::Det,
                     "poss" => Class::Poss,
                     "pron" => Class::Pron,
@@ -83,14 +94,24 @@ fn lexicon() -> &'static HashMap<&'static str, Class> {
                     "rel" => Class::Rel,
                     "sub" => Class::Sub,
                     "adv" => Class::Adv,
-                    "verb" => Class::Verb,
+                    "verb" | "report" => Class::Verb,
                     "locative" => Class::Locative,
                     _ => Class::Content,
                 };
-                Some((f[0], class))
+                (word, class)
             })
             .collect()
     })
+}
+
+/// Whether a lowercase word is a reporting verb ("said", "confirmed").
+pub(crate) fn is_reporting(word: &str) -> bool {
+    tagged().get(word) == Some(&"report")
+}
+
+/// Whether a lowercase noun after "in" or "at" names no place ("search", "years").
+pub(crate) fn names_no_place(word: &str) -> bool {
+    tagged().get(word) == Some(&"nonplace")
 }
 
 /// The class of `word`, the `at`-th word of its sentence; `sentence_start` tells whether
@@ -247,11 +268,12 @@ impl Syntax {
                     end += 1;
                 }
                 Some(Class::Prep)
-                    if self.low(end) == "of"
-                        && matches!(
-                            self.class(end + 1),
-                            Some(Class::Name | Class::Det | Class::Content)
-                        ) =>
+                    if self.titled_to(end)
+                        || self.low(end) == "of"
+                            && matches!(
+                                self.class(end + 1),
+                                Some(Class::Name | Class::Det | Class::Content)
+                            ) =>
                 {
                     of_seen = true;
                     end += 1;
@@ -297,6 +319,14 @@ impl Syntax {
         })
     }
 
+    /// Whether the "to" at `at` belongs to a person's title ("ambassador to Chile").
+    fn titled_to(&self, at: usize) -> bool {
+        self.low(at) == "to"
+            && at > 0
+            && super::coref::is_person_noun(self.low(at - 1))
+            && self.class(at + 1) == Some(Class::Name)
+    }
+
     /// Whether a lowercase word opening a phrase after "and" is rather a verb ("and
     /// fled"): it looks like one, or it is followed by a preposition or determiner.
     fn is_verb_after(&self, at: usize) -> bool {
@@ -338,9 +368,13 @@ impl Syntax {
                     start = before
                 }
                 Some(Class::Prep)
-                    if self.low(before) == "of"
-                        && before > 0
-                        && matches!(self.class(before - 1), Some(Class::Content | Class::Name)) =>
+                    if self.titled_to(before)
+                        || self.low(before) == "of"
+                            && before > 0
+                            && matches!(
+                                self.class(before - 1),
+                                Some(Class::Content | Class::Name)
+                            ) =>
                 {
                     head = before - 1;
                     start = before;
@@ -399,20 +433,32 @@ impl Syntax {
             },
             Class::Rel => self.antecedent(before),
             Class::Prep if self.low(before) == "to" => self.infinitive_subject(before),
+            // "kept Chile and Peru from restoring ties": the object before "from".
+            Class::Prep if self.low(before) == "from" => self
+                .phrase_ending(before, true)
+                .or_else(|| self.clause_subject(group)),
             Class::Prep | Class::Conj => self.clause_subject(group),
             Class::Content | Class::Name | Class::Number | Class::Pron => {
-                let phrase = self.phrase_ending(group, true)?;
-                // "a clerk stationed in Lima defected": the clerk, not Lima.
-                let start = phrase.words.start;
-                let placed = start >= 2
-                    && self.class(start - 1) == Some(Class::Prep)
-                    && self.class(start - 2) == Some(Class::Locative);
-                match placed
-                    .then(|| self.phrase_ending(start - 2, true))
-                    .flatten()
-                {
-                    Some(placed) => Some(placed),
-                    None => Some(phrase),
+                let mut phrase = self.phrase_ending(group, true)?;
+                // "a clerk stationed in Lima defected", "a clerk in Lima defected": the
+                // clerk, not Lima.
+                loop {
+                    let start = phrase.words.start;
+                    let attached =
+                        start >= 2 && matches!(self.low(start - 1), "in" | "at" | "from" | "near");
+                    let before = if attached && self.class(start - 2) == Some(Class::Locative) {
+                        start - 2
+                    } else {
+                        start.saturating_sub(1)
+                    };
+                    match attached
+                        .then(|| self.phrase_ending(before, true))
+                        .flatten()
+                        .filter(|p| self.class(p.head) == Some(Class::Content))
+                    {
+                        Some(owner) => phrase = owner,
+                        None => break Some(phrase),
+                    }
                 }
             }
             _ => None,
@@ -469,6 +515,13 @@ impl Syntax {
         if let Some(owner) = self.possessor(noun) {
             return Some(owner);
         }
+        // "the first official to flee": a described noun, not a verb, before "to".
+        if let Some(described) = self
+            .phrase_ending(to, false)
+            .filter(|p| p.words.len() > 1 && self.class(noun) == Some(Class::Content))
+        {
+            return Some(described);
+        }
         if matches!(
             self.class(noun),
             Some(Class::Verb | Class::Content | Class::Locative)
@@ -492,7 +545,14 @@ impl Syntax {
                         head: before,
                     });
                 }
-                Class::Clitic => return self.phrase_ending(before, false),
+                Class::Clitic => {
+                    // "the wake of Ri's defection": Ri, not the wake.
+                    let mut owner = self.phrase_ending(before, false)?;
+                    if let Some(of) = owner.words.clone().rev().find(|&i| self.low(i) == "of") {
+                        owner.words.start = of + 1;
+                    }
+                    return Some(owner);
+                }
                 Class::Content => at = before,
                 _ => return None,
             }
@@ -529,7 +589,8 @@ impl Syntax {
         (0..at)
             .rev()
             .find(|&i| {
-                matches!(self.low(i), ";" | ":" | "\"")
+                self.comma_conjunction(i)
+                    || matches!(self.low(i), ";" | ":" | "\"")
                     || (self.low(i) == "that"
                         && i > 0
                         && matches!(
@@ -538,6 +599,11 @@ impl Syntax {
                         ))
             })
             .map_or(0, |i| i + 1)
+    }
+
+    /// Whether word `at` is the conjunction of ", and" / ", but", which joins clauses.
+    pub fn comma_conjunction(&self, at: usize) -> bool {
+        at > 0 && self.class(at) == Some(Class::Conj) && self.low(at - 1) == ","
     }
 
     /// The complements after the word at `head` (a verb or an event noun): a direct
@@ -549,6 +615,7 @@ impl Syntax {
         while at < self.words.len() && found.len() < 8 {
             match self.class(at) {
                 Some(Class::Adv | Class::Time) => at += 1,
+                Some(Class::Prep) if self.class(at + 1) == Some(Class::Time) => at += 1,
                 Some(Class::Prep) => {
                     let (prep, next) = self.preposition(at);
                     let strict = prep == "to" || prep == "for";
