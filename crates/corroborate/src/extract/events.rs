@@ -358,8 +358,11 @@ impl Linker<'_> {
 
     /// ", leaving his post at the embassy in Lima": for a move without an origin, the
     /// last named place of a "leaving" clause right after it.
-    fn left_behind(&self, event: &mut EventMention, end: usize) {
+    fn left_behind(&self, event: &mut EventMention, mut end: usize) {
         let s = self.syntax;
+        while matches!(s.classes.get(end), Some(Class::Time | Class::Adv)) {
+            end += 1;
+        }
         let leaving = s.words.get(end).is_some_and(|w| w.low == ",")
             && s.words.get(end + 1).is_some_and(|w| w.low == "leaving");
         if !leaving || event.arguments.iter().any(|a| a.role == "origin") {
@@ -429,7 +432,11 @@ impl Linker<'_> {
         let all_names =
             parts.len() > 1 && parts.iter().all(|p| s.classes[p.end - 1] == Class::Name);
         if all_names {
-            for part in parts {
+            for mut part in parts {
+                // "kept Chile and Peru from …": the name, not the verb glued before it.
+                while s.classes[part.start] != Class::Name {
+                    part.start += 1;
+                }
                 let head = part.end - 1;
                 self.push(event, role, &Phrase { words: part, head });
             }
