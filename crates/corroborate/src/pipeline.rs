@@ -415,6 +415,8 @@ pub(crate) fn ledger_claim(
                 &claim.predicate,
                 &value.key(),
                 subject.as_deref().unwrap_or(""),
+                &claim.subject_text,
+                &claim.value_text,
             ],
         ),
         doc: x.doc.id.clone(),

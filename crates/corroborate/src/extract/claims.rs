@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::events::{Linker, phrase_value};
-use super::syntax::{Class, Phrase, Syntax};
+use super::syntax::{Class, Phrase, Syntax, is_reporting};
 use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr};
 use crate::model::EntityKind;
 
@@ -151,16 +151,28 @@ pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
         found.people();
         found.as_phrases();
         found.copulas();
+        found.described_participants();
         found.event_arguments();
         found.quantities();
         if found.claims.is_empty() {
             found.verb_lemma();
         }
         let mut list = found.claims;
-        list.sort_by(|a, b| (a.span.start, &a.predicate).cmp(&(b.span.start, &b.predicate)));
-        list.dedup_by(|a, b| {
-            a.subject == b.subject && a.predicate == b.predicate && a.value == b.value
-        });
+        let key = |c: &ClaimExpr| {
+            let value = match &c.value {
+                ValueExpr::Number(n) => format!("n{n}"),
+                ValueExpr::Text(t) => format!("t{t}"),
+                ValueExpr::Entity(e) => format!("e{e}"),
+            };
+            (
+                c.predicate.clone(),
+                format!("{:?}", c.subject),
+                c.subject_text.clone(),
+                value,
+            )
+        };
+        list.sort_by_cached_key(key);
+        list.dedup_by(|a, b| key(a) == key(b));
         claims.extend(list);
     }
     claims
@@ -246,7 +258,11 @@ impl Sentence<'_> {
     fn describe(&mut self, person: (usize, String), words: &Range<usize>) {
         let (entity, text) = person;
         let subject = SubjectRef::Entity(entity);
-        if let Some(title) = title_in(self.syntax(), words) {
+        let title = title_in(self.syntax(), words);
+        // The nationality adjective describes the person before the title ("a Chilean
+        // counselor"), not what follows it ("director for Latin American affairs").
+        let before_title = words.start..title.as_ref().map_or(words.end, |t| t.words.start);
+        if let Some(title) = title {
             self.push(
                 subject,
                 text.clone(),
@@ -256,7 +272,7 @@ impl Sentence<'_> {
             );
             self.affiliation(subject, &text, title.words.end, words.end);
         }
-        if let Some((country, at)) = nationality_in(self.syntax(), words) {
+        if let Some((country, at)) = nationality_in(self.syntax(), &before_title) {
             self.push(
                 subject,
                 text,
@@ -530,19 +546,29 @@ impl Sentence<'_> {
     /// prepositional phrase as value.
     fn verb_lemma(&mut self) {
         let s = self.syntax();
-        let Some(verb) = (1..s.words.len()).find(|&i| s.classes[i] == Class::Verb) else {
+        // A finite verb: a past form, not a participle or gerund, nor a reporting verb
+        // (whose statement is an attribution, not a claim of its own).
+        let finite = |i: usize| {
+            let low = s.words[i].low.as_str();
+            s.classes[i] == Class::Verb && !low.ends_with("ing") && !is_reporting(low)
+        };
+        let Some(verb) = (1..s.words.len()).find(|&i| finite(i)) else {
             return;
         };
         let Some(subject) = s.subject(s.verb_group_start(verb)) else {
             return;
         };
-        let Some(entity) = self.linker.refer(&subject, &[]) else {
+        let Some(entity) = self.named_head(&subject).or_else(|| {
+            matches!(s.classes[subject.head], Class::Pron)
+                .then(|| self.linker.refer(&subject, &[]))
+                .flatten()
+        }) else {
             return;
         };
         let Some(object) = s.complements(verb).into_iter().next() else {
             return;
         };
-        let value = match self.linker.entity_of(&object.phrase, &[]) {
+        let value = match self.named_head(&object.phrase) {
             Some(e) => ValueExpr::Entity(e),
             None => ValueExpr::Text(phrase_value(s, &object.phrase.words)),
         };
@@ -556,6 +582,45 @@ impl Sentence<'_> {
             value,
             &words,
         );
+    }
+}
+
+impl Sentence<'_> {
+    /// The entity named by a phrase's head word (not by a word buried in a modifier).
+    fn named_head(&self, phrase: &Phrase) -> Option<usize> {
+        let head = &self.syntax().words[phrase.head].span;
+        self.x()
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= head.start && head.end <= m.span.end)
+            .map(|m| m.entity)
+    }
+
+    /// Roles and nationality given by the descriptions that fill an event's agent or
+    /// patient ("a political affairs counselor in Lima defected").
+    fn described_participants(&mut self) {
+        let x = self.x();
+        let mut found = Vec::new();
+        for event in x.events.iter().filter(|e| e.sentence == self.index) {
+            for argument in &event.arguments {
+                let Some(entity) = argument.entity else {
+                    continue;
+                };
+                if !matches!(argument.role.as_str(), "agent" | "patient")
+                    || x.entities[entity].kind != EntityKind::Person
+                {
+                    continue;
+                }
+                let words = self.syntax().words_in(&argument.span);
+                if !words.is_empty() {
+                    let text = x.doc.text[argument.span.clone()].to_string();
+                    found.push(((entity, text), words));
+                }
+            }
+        }
+        for (person, words) in found {
+            self.describe(person, &words);
+        }
     }
 }
 
@@ -650,8 +715,8 @@ mod tests {
             &[("Mara Lind", PERSON)],
         );
         assert!(has(&got, "role", "second secretary"), "{got:?}");
-        assert!(has(&got, "nationality", "chile"), "{got:?}");
         assert!(has(&got, "affiliation", "chilean embassy"), "{got:?}");
+        assert!(!got.iter().any(|c| c.1 == "nationality"), "{got:?}");
         let got = claims(
             "Peruvian diplomat Ivo Rask resigned.",
             &[("Ivo Rask", PERSON)],
@@ -673,6 +738,49 @@ mod tests {
             &[("Ivo Rask", PERSON)],
         );
         assert!(has(&got, "role", "acting ambassador"), "{got:?}");
+    }
+
+    #[test]
+    fn pronouns_go_to_the_last_sentence_subject() {
+        let got = claims(
+            "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
+            &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
+        );
+        let role: Vec<_> = got.iter().filter(|c| c.1 == "role").collect();
+        assert_eq!(role.len(), 1, "{got:?}");
+        let x = extraction(
+            "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
+            &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
+        );
+        let found = find(&x);
+        let claim = found.iter().find(|c| c.predicate == "role").unwrap();
+        assert_eq!(claim.subject, SubjectRef::Entity(0));
+        assert_eq!(claim.value, ValueExpr::Text("acting consul".into()));
+    }
+
+    #[test]
+    fn descriptions_in_the_lede_describe_the_main_person() {
+        let text = "Ivo Rask has vanished. Police said a Peruvian second secretary posted in Lima absconded. Rask, 44, was last seen in May.";
+        let got = claims(
+            text,
+            &[
+                ("Ivo Rask", PERSON),
+                ("Rask", PERSON),
+                ("Lima", EntityKind::Location),
+            ],
+        );
+        assert!(has(&got, "role", "second secretary"), "{got:?}");
+        assert!(has(&got, "nationality", "peru"), "{got:?}");
+        assert!(has(&got, "age", "44"), "{got:?}");
+    }
+
+    #[test]
+    fn nationality_comes_before_the_title() {
+        let got = claims(
+            "Ivo Rask became director for Latin American affairs.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(!got.iter().any(|c| c.1 == "nationality"), "{got:?}");
     }
 
     #[test]

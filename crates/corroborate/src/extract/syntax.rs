@@ -215,6 +215,13 @@ impl Syntax {
         self.words[words.start].span.start..self.words[words.end - 1].span.end
     }
 
+    /// The words inside a byte range.
+    pub fn words_in(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.words.partition_point(|w| w.span.start < span.start);
+        let end = self.words.partition_point(|w| w.span.end <= span.end);
+        start..end.max(start)
+    }
+
     /// Lowercase text of a run of words.
     pub fn text(&self, words: &Range<usize>) -> String {
         self.words[words.clone()]
