@@ -251,7 +251,7 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 }
 
 /// Runs the per-document stages in order.
-fn extract_document(doc: Prepared) -> Extraction {
+pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
     let mut x = Extraction {

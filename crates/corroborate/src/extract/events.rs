@@ -90,8 +90,8 @@ fn moves(kind: &str) -> bool {
 /// before it ("his escape" is a noun, "to escape" a verb).
 fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     let word = &syntax.words[at];
-    if syntax.classes[at] == Class::Name && at > 0 {
-        return None; // part of a name ("Liberation Day", "Freedom Party")
+    if syntax.classes[at] == Class::Name && at > 0 && !syntax.headline {
+        return None; // part of a name ("Victory Day", "Freedom Party")
     }
     let entries = lexicon().get(word.low.as_str())?;
     let before = at.checked_sub(1).map(|i| syntax.classes[i]);
@@ -703,6 +703,21 @@ pub(crate) mod tests {
             ])
         );
         assert_eq!(got[1].1, args(&[("agent", "clerk"), ("origin", "lima")]));
+    }
+
+    #[test]
+    fn headlines_in_title_case_have_triggers() {
+        let got = events("Veteran Actor Dies In Crash Near Lyon", &[]);
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["death", "crash"]);
+        assert!(events("The Victory Day parade passed.", &[]).is_empty());
+    }
+
+    #[test]
+    fn one_word_two_senses() {
+        let got = events("The club fired its coach after a fire at the stadium.", &[]);
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["dismissal", "fire"]);
     }
 
     #[test]

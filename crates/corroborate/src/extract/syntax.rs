@@ -172,6 +172,9 @@ pub(crate) struct Syntax {
     pub words: Vec<Word>,
     /// The class of each word.
     pub classes: Vec<Class>,
+    /// Whether the sentence is written in title case ("Actress Dies At 85"), where a
+    /// capital letter does not mark a name.
+    pub headline: bool,
 }
 
 impl Syntax {
@@ -187,9 +190,15 @@ impl Syntax {
 
     /// Classifies `words`, the ones inside `times` (byte ranges) as time words.
     pub fn new(words: Vec<Word>, times: &[Range<usize>]) -> Syntax {
+        let long: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.raw.chars().count() >= 4 && w.raw.chars().all(char::is_alphabetic))
+            .collect();
+        let capitalized = long.iter().filter(|w| w.capitalized()).count();
+        let headline = long.len() >= 3 && capitalized * 5 >= long.len() * 4;
         let mut classes = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
-            let start = i == 0 || matches!(classes.last(), Some(Class::Punct));
+            let start = headline || i == 0 || matches!(classes.last(), Some(Class::Punct));
             let in_time = times
                 .iter()
                 .any(|t| t.start < word.span.end && word.span.start < t.end);
@@ -199,7 +208,11 @@ impl Syntax {
                 classify(word, start)
             });
         }
-        Syntax { words, classes }
+        Syntax {
+            words,
+            classes,
+            headline,
+        }
     }
 
     fn class(&self, at: usize) -> Option<Class> {
