@@ -775,6 +775,29 @@ mod tests {
     }
 
     #[test]
+    fn a_new_description_is_not_the_main_person() {
+        let text = "Diplomat Ivo Rask, 51, resigned. Rask said he met Ana Lopez. \
+                    The diplomat later moved abroad. The captain who hired him was 70.";
+        let x = extraction(
+            text,
+            &[
+                ("Ivo Rask", PERSON),
+                ("Rask", PERSON),
+                ("Ana Lopez", PERSON),
+            ],
+        );
+        let span = |words: &str| {
+            let start = text.find(words).unwrap();
+            start..start + words.len()
+        };
+        let refer = |words: &str| {
+            crate::extract::coref::referent(&x.doc, &x.mentions, &x.entities, &span(words))
+        };
+        assert_eq!(refer("The diplomat"), Some(0));
+        assert_eq!(refer("The captain"), None);
+    }
+
+    #[test]
     fn nationality_comes_before_the_title() {
         let got = claims(
             "Ivo Rask became director for Latin American affairs.",

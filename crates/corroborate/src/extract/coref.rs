@@ -71,9 +71,40 @@ pub(crate) fn referent(
         && lower.split_whitespace().count() <= 4
         && describes_person(&lower)
     {
-        return main_person(entities);
+        let main = main_person(entities)?;
+        return described_as(doc, mentions, main, &lower).then_some(main);
     }
     None
+}
+
+/// How far (in bytes, inside its sentence) around a mention a describing noun may stand
+/// ("North Korean diplomat Ri", "Ri, a counselor at the embassy,").
+const DESCRIPTION_REACH: usize = 48;
+
+/// Whether the document describes `entity` as what the description's head names: an
+/// age always fits the main person, a noun ("the general") only when it stands next to
+/// one of the person's mentions somewhere ("General Ito", "Ito, a retired general"), so
+/// that a newly introduced "the captain" is not taken for the protagonist.
+fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str) -> bool {
+    let head = lower.split_whitespace().last().unwrap_or("");
+    if head.ends_with("-year-old") {
+        return true;
+    }
+    let text = doc.text.as_str();
+    mentions.iter().filter(|m| m.entity == entity).any(|m| {
+        let sentence = &doc.analysis.sentences[m.sentence];
+        let mut from = m.span.start.saturating_sub(DESCRIPTION_REACH).max(sentence.start);
+        let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        crate::text::fold_lower(&text[from..to])
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|word| word == head)
+    })
 }
 
 /// How many body sentences open a story: news writing introduces its protagonist there
