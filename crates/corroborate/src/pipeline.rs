@@ -278,6 +278,7 @@ fn ledger_document(doc: &Prepared) -> Document {
         source: doc.source.clone(),
         url: doc.url.clone(),
         title: doc.title.clone(),
+        author: doc.author.clone(),
         removed: doc.analysis.removed.clone(),
     }
 }
