@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::extract::{self, Extraction};
 use crate::input::{Content, DocumentInput};
-use crate::model::{Document, Failure, Ledger, Quantity, Time};
+use crate::model::{Document, Entity, Failure, Ledger, Quantity, Quote, Span, Time};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -251,13 +251,15 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 fn extract_document(doc: Prepared) -> Extraction {
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
+    let (mentions, entities) = (Vec::new(), Vec::new());
+    let quotes = extract::quotes::find(&doc, &mentions, &entities);
     Extraction {
         doc,
-        mentions: Vec::new(),
-        entities: Vec::new(),
+        mentions,
+        entities,
         times,
         quantities,
-        quotes: Vec::new(),
+        quotes,
         events: Vec::new(),
         claims: Vec::new(),
     }
@@ -288,6 +290,16 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             text: x.doc.slice(&t.span).to_string(),
             value: t.value.clone(),
         }));
+        ledger.entities.extend(local_entities(x));
+        ledger.quotes.extend(x.quotes.iter().map(|q| Quote {
+            doc: id.clone(),
+            start: q.span.start,
+            end: q.span.end,
+            text: x.doc.slice(&q.span).to_string(),
+            speaker: q.speaker.map(|e| local_entity_id(id, e)),
+            speaker_text: q.speaker_span.as_ref().map(|s| x.doc.slice(s).to_string()),
+            cue: q.cue.clone(),
+        }));
         ledger
             .quantities
             .extend(x.quantities.iter().map(|q| Quantity {
@@ -303,4 +315,38 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             }));
     }
     ledger
+}
+
+/// The ledger id of a document's local entity until cross-document resolution merges
+/// entities across documents: the document id and the entity's index.
+fn local_entity_id(doc: &str, entity: usize) -> String {
+    format!("{doc}#e{entity}")
+}
+
+/// One ledger entity per local entity of a document.
+fn local_entities(x: &Extraction) -> impl Iterator<Item = Entity> + '_ {
+    x.entities.iter().enumerate().map(|(i, e)| {
+        let mentions: Vec<Span> = e
+            .mentions
+            .iter()
+            .map(|&m| Span {
+                doc: x.doc.id.clone(),
+                start: x.mentions[m].span.start,
+                end: x.mentions[m].span.end,
+            })
+            .collect();
+        let mut aliases: Vec<String> = mentions
+            .iter()
+            .map(|s| x.doc.text[s.start..s.end].to_string())
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        Entity {
+            id: local_entity_id(&x.doc.id, i),
+            kind: e.kind,
+            name: e.name.clone(),
+            aliases,
+            mentions,
+        }
+    })
 }

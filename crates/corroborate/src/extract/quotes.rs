@@ -75,7 +75,11 @@ pub(crate) fn find(
     let mut previous: Option<(usize, QuoteExpr)> = None; // paragraph and quote
     for segment in &segments {
         let paragraph = paragraph_of(&paragraphs, segment.inner.start);
-        let mut found = frames.speaker_of(segment, &speakers).unwrap_or_default();
+        let found = frames.speaker_of(segment, &speakers);
+        if found.is_none() && looks_like_title(&doc.text[segment.inner.clone()]) {
+            continue;
+        }
+        let mut found = found.unwrap_or_default();
         if found.span.is_none() {
             if let Some((p, q)) = &previous {
                 if segment.continues || paragraph <= p + 1 {
@@ -97,6 +101,25 @@ pub(crate) fn find(
         out.push(quote);
     }
     out
+}
+
+/// Whether quoted words with no speaker frame are a title or a name rather than speech
+/// (“Meet the Press”, “Contract With America”): a few words, each capitalized except
+/// short function words.
+fn looks_like_title(words: &str) -> bool {
+    let words: Vec<&str> = words
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                || clause_openers().match_at(&[w.to_string()], 0, 1).is_some()
+                || prepositions().match_at(&[w.to_string()], 0, 1).is_some()
+                || matches!(*w, "the" | "a" | "an")
+        })
 }
 
 /// One quoted stretch inside one paragraph.
@@ -202,29 +225,36 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
     }
 }
 
-/// The marks of `range` that `role` recognizes.
-fn marks(
-    text: &str,
-    range: Range<usize>,
-    role: fn(char, Option<char>, Option<char>) -> Option<Role>,
-) -> Vec<Mark> {
-    let part = &text[range.clone()];
+/// The double (or single) quote marks of `range`. Two straight apostrophes ('') are
+/// one double mark, as some wires type it; a mark after a backslash is escaped (code).
+fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
+    let chars: Vec<(usize, char)> = text[range.clone()].char_indices().collect();
     let mut out = Vec::new();
     let mut prev = text[..range.start].chars().next_back();
-    let mut chars = part.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let pair = c == '\'' && chars.get(k + 1).is_some_and(|&(_, n)| n == '\'');
+        let width = if pair { 2 } else { 1 };
         let next = chars
-            .peek()
+            .get(k + width)
             .map(|&(_, n)| n)
             .or_else(|| text[range.end..].chars().next());
-        if let Some(r) = role(c, prev, next) {
+        let role = match (prev == Some('\\'), pair, double) {
+            (true, _, _) | (false, true, false) => None,
+            (false, true, true) => double_role('"', prev, next),
+            (false, false, true) => double_role(c, prev, next),
+            (false, false, false) => single_role(c, prev, next),
+        };
+        if let Some(role) = role {
             let at = range.start + i;
             out.push(Mark {
-                at: at..at + c.len_utf8(),
-                role: r,
+                at: at..at + c.len_utf8() * width,
+                role,
             });
         }
         prev = Some(c);
+        k += width;
     }
     out
 }
@@ -281,7 +311,7 @@ fn double_segments(doc: &Prepared, paragraphs: &[Range<usize>]) -> Vec<Segment> 
     let text = &doc.text;
     let all: Vec<Vec<Mark>> = paragraphs
         .iter()
-        .map(|p| marks(text, p.clone(), double_role))
+        .map(|p| marks(text, p.clone(), true))
         .collect();
     let opens_paragraph = |i: usize| {
         all.get(i).and_then(|m| m.first()).is_some_and(|m| {
@@ -327,7 +357,7 @@ fn single_segments(doc: &Prepared, doubles: &[Range<usize>]) -> Vec<Segment> {
     let text = &doc.text;
     let mut out = Vec::new();
     for sentence in &doc.analysis.sentences {
-        let found = marks(text, sentence.start..sentence.end, single_role);
+        let found = marks(text, sentence.start..sentence.end, false);
         let mut found = found.into_iter().filter(|m| {
             !doubles
                 .iter()
@@ -467,10 +497,15 @@ impl Frames<'_> {
         let after_quote = || self.after_quote(after.clone(), speakers);
         let before_quote = || self.before_quote(before.clone(), speakers);
         let tries: Vec<Option<Found>> = if self.embedded(&before) {
+            // A title embedded in a sentence ("watched “Meet the Press”") has no
+            // speaker however clear the subject.
+            let title = looks_like_title(&self.doc.text[s.inner.clone()]);
             vec![
                 before_quote(),
                 after_quote(),
-                self.subject(before.clone(), speakers),
+                (!title)
+                    .then(|| self.subject(before.clone(), speakers))
+                    .flatten(),
             ]
         } else {
             vec![after_quote(), before_quote()]
@@ -947,6 +982,16 @@ mod tests {
     fn inches_and_stray_closers_are_no_quotes() {
         let got = quotes("The board is 5\" wide.” Nobody knew.", &[]);
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn doubled_apostrophes_escaped_marks_and_titles() {
+        let got = quotes(
+            "''It is done,'' Ada Ray said. He watched \"Meet the Press\" and \"Face the Nation.\" \
+             The code read id=\\\"x1\\\".",
+            &[("Ada Ray", Person)],
+        );
+        assert_eq!(got, [q("It is done,", "Ada Ray", "said")]);
     }
 
     #[test]
