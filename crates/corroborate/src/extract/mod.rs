@@ -12,6 +12,7 @@
 // the pipeline the shared types and the grouping helpers have no reader.
 #![allow(dead_code)]
 
+pub(crate) mod attribution;
 pub(crate) mod coref;
 pub(crate) mod mentions;
 pub(crate) mod numbers;

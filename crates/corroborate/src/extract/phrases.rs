@@ -42,6 +42,15 @@ impl Phrases {
             .max()
     }
 
+    /// Whether `phrase` (words separated by spaces) is in the set.
+    pub fn contains(&self, phrase: &str) -> bool {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(crate::text::fold_lower)
+            .collect();
+        self.match_at(&words, 0, words.len()) == Some(words.len()) && !words.is_empty()
+    }
+
     /// Whether a phrase of the set occurs anywhere in `words[range]`.
     pub fn any_in(&self, words: &[String], range: std::ops::Range<usize>) -> bool {
         range
@@ -75,6 +84,7 @@ mod tests {
         assert_eq!(set.match_at(&w, 1, 2), Some(1));
         assert_eq!(set.match_at(&w, 0, w.len()), None);
         assert!(set.any_in(&words("he is believed to be"), 0..5));
+        assert!(set.contains("May") && set.contains("is believed to") && !set.contains("is"));
         assert!(!set.any_in(&words("he is believed to be"), 0..3));
     }
 }

@@ -116,8 +116,8 @@ fn looks_like_title(words: &str) -> bool {
         && words.len() <= 6
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
-                || clause_openers().match_at(&[w.to_string()], 0, 1).is_some()
-                || prepositions().match_at(&[w.to_string()], 0, 1).is_some()
+                || clause_openers().contains(w)
+                || prepositions().contains(w)
                 || matches!(*w, "the" | "a" | "an")
         })
 }
