@@ -253,6 +253,11 @@ fn extract_document(doc: Prepared) -> Extraction {
     let quantities = extract::quantities::find(&doc, &times);
     let (mentions, entities) = (Vec::new(), Vec::new());
     let quotes = extract::quotes::find(&doc, &mentions, &entities);
+    let (events, mut claims) = (Vec::new(), Vec::new());
+    let attributions = extract::attribution::find(&doc, &mentions, &entities, &quotes);
+    extract::attribution::annotate(&doc, &attributions, &quotes, &mut claims);
+    let interview = extract::provenance::article_origin(&doc, &mentions, &entities, &attributions);
+    let origins = extract::provenance::origins(&claims, &events, interview.as_ref());
     Extraction {
         doc,
         mentions,
@@ -260,8 +265,10 @@ fn extract_document(doc: Prepared) -> Extraction {
         times,
         quantities,
         quotes,
-        events: Vec::new(),
-        claims: Vec::new(),
+        events,
+        claims,
+        interview,
+        origins,
     }
 }
 

@@ -74,15 +74,14 @@ pub(crate) fn find(
         .collect()
 }
 
-/// Fills `attribution`, `hedged` and `negated` of each claim.
+/// Fills `attribution`, `hedged` and `negated` of each claim from the sentence
+/// attributions [`find`] gave and the document's quotes.
 pub(crate) fn annotate(
     doc: &Prepared,
-    mentions: &[Mention],
-    entities: &[LocalEntity],
+    found: &[SentenceAttribution],
     quotes: &[QuoteExpr],
     claims: &mut [ClaimExpr],
 ) {
-    let found = find(doc, mentions, entities, quotes);
     let words = lower_words(doc);
     let tokens = &doc.analysis.tokens;
     for claim in claims.iter_mut() {
@@ -382,7 +381,8 @@ mod tests {
         .iter()
         .map(|w| claim(&doc, w))
         .collect();
-        annotate(&doc, &mentions, &entities, &quotes, &mut claims);
+        let found = find(&doc, &mentions, &entities, &quotes);
+        annotate(&doc, &found, &quotes, &mut claims);
         let got: Vec<(Option<String>, Option<String>, bool, bool)> = claims
             .iter()
             .map(|c| {

@@ -17,6 +17,7 @@ pub(crate) mod coref;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
 pub(crate) mod phrases;
+pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub(crate) mod quotes;
 pub(crate) mod times;
@@ -222,6 +223,10 @@ pub(crate) struct Extraction {
     pub events: Vec<EventMention>,
     /// Claims, in text order.
     pub claims: Vec<ClaimExpr>,
+    /// The interview the article frames itself as reporting, if any.
+    pub interview: Option<provenance::Interview>,
+    /// The origin of each claim (same order as `claims`).
+    pub origins: Vec<provenance::Origin>,
 }
 
 /// A prepared document with `names` tagged as mentions (every word-bounded occurrence
