@@ -8,7 +8,8 @@
 //! quote, neutral when it lies mostly inside another (indirect) Content, wrong otherwise.
 //! Speaker: on gold quotes whose Source holds a capitalized name other than a pronoun,
 //! right when the speaker of the predicted quote covering most of it has a mention
-//! overlapping the Source. Same counting as `shared/eval/score/polnear_check.py`, which
+//! overlapping the Source (and, as a check needing no tagger, whether its words name
+//! the Source). Same counting as `shared/eval/score/polnear_check.py`, which
 //! runs the CLI instead. `--misses` lists missed, wrong and wrongly attributed quotes.
 
 use std::collections::BTreeMap;
@@ -69,8 +70,8 @@ fn score(texts: &[Text], ledger: &Ledger, verbose: bool) {
         let spans = e.mentions.iter().map(|m| (m.doc.as_str(), m.start..m.end));
         mentions.entry(&e.id).or_default().extend(spans);
     }
-    let (mut gold_n, mut predicted, mut right, mut hit, mut named, mut speaker_ok) =
-        (0, 0, 0, 0, 0, 0);
+    let (mut gold_n, mut predicted, mut right, mut hit) = (0, 0, 0, 0);
+    let (mut named, mut speaker_ok, mut words_ok) = (0, 0, 0);
     for t in texts {
         let quotes: Vec<_> = ledger.quotes.iter().filter(|q| q.doc == t.id).collect();
         for q in &quotes {
@@ -128,6 +129,12 @@ fn score(texts: &[Text], ledger: &Ledger, verbose: bool) {
                     .is_some_and(|ms| ms.iter().any(|(d, m)| *d == t.id && overlap(m, source) > 0))
             });
             speaker_ok += usize::from(ok);
+            // The speaker's words alone, as a check of the frames that needs no tagger.
+            let gold_words = &t.text[source.clone()];
+            words_ok += usize::from(
+                best.and_then(|q| q.speaker_text.as_deref())
+                    .is_some_and(|w| gold_words.contains(w) || w.contains(gold_words)),
+            );
             if verbose && !ok {
                 let said = best.and_then(|q| q.speaker_text.clone());
                 println!(
@@ -152,6 +159,10 @@ fn score(texts: &[Text], ledger: &Ledger, verbose: bool) {
     println!(
         "speaker right on {speaker_ok} of {named} named-source quotes ({:.3})",
         ratio(speaker_ok, named)
+    );
+    println!(
+        "speaker words match the gold Source on {words_ok} ({:.3})",
+        ratio(words_ok, named)
     );
     println!("speaker: {:.3} quote_f1: {f:.3}", ratio(speaker_ok, named));
 }

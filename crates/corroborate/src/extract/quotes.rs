@@ -396,8 +396,10 @@ impl Frames<'_> {
         inside(self.quoted, at)
     }
 
+    /// Whether token `i` ends a sentence (a period inside parentheses, "(D-Ore.)", does not).
     fn is_terminal(&self, i: usize) -> bool {
         matches!(self.words[i].as_str(), "." | "!" | "?" | "..." | "…")
+            && self.words.get(i + 1).is_none_or(|next| next != ")")
     }
 
     fn paragraph(&self, i: usize) -> usize {
@@ -409,7 +411,8 @@ impl Frames<'_> {
     fn after(&self, s: &Segment) -> Range<usize> {
         let tokens = &self.doc.analysis.tokens;
         let start = tokens.partition_point(|t| t.start < s.outer.end);
-        if !s.closed || self.doc.text[s.inner.clone()].ends_with('.') {
+        let signed = self.words.get(start).is_some_and(|w| w == "-" || w == "--");
+        if !s.closed || self.doc.text[s.inner.clone()].ends_with('.') && !signed {
             return start..start;
         }
         let paragraph = paragraph_of(self.paragraphs, s.inner.start);
@@ -521,7 +524,9 @@ impl Frames<'_> {
     fn after_quote(&self, frame: Range<usize>, speakers: &Speakers) -> Option<Found> {
         let first = self.first_word(frame.clone());
         let reach = (first + CUE_REACH).min(frame.end);
-        let &cue = self.cues_in(first..reach).first()?;
+        let Some(&cue) = self.cues_in(first..reach).first() else {
+            return self.signature(frame, speakers);
+        };
         let after_cue = cue.0 + cue.1..frame.end;
         let np = if cue.0 == first {
             speakers.resolve(after_cue, Side::AfterCue)
@@ -532,6 +537,21 @@ impl Frames<'_> {
             cue: Some(self.cue_text(cue)),
             ..np
         })
+    }
+
+    /// A dash and a name after a quote, as vox pops sign one ("“…” — Ana Ruiz").
+    fn signature(&self, frame: Range<usize>, speakers: &Speakers) -> Option<Found> {
+        let dash =
+            frame.start < frame.end && matches!(self.words[frame.start].as_str(), "-" | "--");
+        if !dash || frame.len() > 6 {
+            return None;
+        }
+        let found = speakers.resolve(frame.start + 1..frame.end, Side::AfterCue);
+        let capitalized = found
+            .span
+            .as_ref()
+            .is_some_and(|s| self.doc.text[s.clone()].starts_with(char::is_uppercase));
+        (found.speaker.is_some() || capitalized).then_some(found)
     }
 
     /// "Ryan told the paper: “…”" / "According to Ryan, “…”".
@@ -710,22 +730,38 @@ impl<'a> Speakers<'a> {
         {
             return Found::default();
         }
-        // A description: up to the first comma or preposition.
-        let end = tokens
-            .clone()
+        // A description: the words of its clause (after the last comma before a cue, up
+        // to the first comma after one), without a parenthesis or a prepositional phrase.
+        let start = match side {
+            Side::BeforeCue => (tokens.start..tokens.end)
+                .rev()
+                .find(|&i| self.words[i] == "," && !self.in_parenthesis(tokens.clone(), i))
+                .map_or(tokens.start, |i| i + 1),
+            Side::AfterCue => tokens.start,
+        };
+        let end = (start..tokens.end)
             .find(|&i| {
-                self.words[i] == "," || prepositions().match_at(self.words, i, i + 1).is_some()
+                matches!(self.words[i].as_str(), "," | "(" | "[")
+                    || prepositions().match_at(self.words, i, i + 1).is_some()
             })
             .unwrap_or(tokens.end);
-        if end == tokens.start || end - tokens.start > 5 {
+        if end <= start || end - start > 5 {
             return Found::default();
         }
-        let span = self.byte_range(&(tokens.start..end));
+        let span = self.byte_range(&(start..end));
         Found {
             speaker: coref::referent(self.doc, &self.visible, self.entities, &span),
             span: Some(span),
             cue: None,
         }
+    }
+
+    /// Whether token `i` stands inside parentheses opened within `tokens`.
+    fn in_parenthesis(&self, tokens: Range<usize>, i: usize) -> bool {
+        let open = (tokens.start..i)
+            .rev()
+            .find(|&k| matches!(self.words[k].as_str(), "(" | ")"));
+        open.is_some_and(|k| self.words[k] == "(")
     }
 
     /// The clause subject in `tokens`: the first named person or organization not
@@ -992,6 +1028,30 @@ mod tests {
             &[("Ada Ray", Person)],
         );
         assert_eq!(got, [q("It is done,", "Ada Ray", "said")]);
+    }
+
+    #[test]
+    fn signed_quotes_and_long_frames() {
+        let got = quotes(
+            "“We deserve better.” ― Ana Ruiz\n\n\
+             “It is a shame,” Rep. Ada Ray (D-Ore.) said Friday.",
+            &[("Ana Ruiz", Person), ("Ada Ray", Person)],
+        );
+        assert_eq!(
+            got,
+            [
+                q("We deserve better.", "Ana Ruiz", "-"),
+                q("It is a shame,", "Ada Ray", "said"),
+            ]
+        );
+        let text = "“No,” Rep. Ada Ray (D-Ore.) said.\n\n\
+                    In one post on Monday, the mayor wrote: “We will rebuild.”";
+        let (doc, mentions, entities) = tagged(text, &[]);
+        let got: Vec<Option<&str>> = find(&doc, &mentions, &entities)
+            .into_iter()
+            .map(|q| q.speaker_span.map(|s| &doc.text[s]))
+            .collect();
+        assert_eq!(got, [Some("Rep. Ada Ray"), Some("the mayor")]);
     }
 
     #[test]
