@@ -48,6 +48,12 @@ pub(crate) fn clause_openers() -> &'static Phrases {
     SET.get_or_init(|| Phrases::new(&[include_str!("../../data/clause_openers.txt")]))
 }
 
+/// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
+fn auxiliaries() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/auxiliaries.txt")]))
+}
+
 /// Prepositions that govern the name after them (`data/prepositions.txt`).
 pub(crate) fn prepositions() -> &'static Phrases {
     static SET: OnceLock<Phrases> = OnceLock::new();
@@ -559,6 +565,9 @@ impl Frames<'_> {
         let &cue = self.cues_in(frame.clone()).last()?;
         let np = if self.words[cue.0] == "according" {
             speakers.resolve(cue.0 + cue.1..frame.end, Side::AfterCue)
+        } else if self.words[cue.0].ends_with("ing") {
+            // "X welcomed Y, calling him a “…”": a participle's speaker is the subject.
+            speakers.subject(frame.start..cue.0).unwrap_or_default()
         } else {
             speakers.resolve(frame.start..cue.0, Side::BeforeCue)
         };
@@ -575,8 +584,10 @@ impl Frames<'_> {
         let span = found.span.clone()?;
         let tokens = &self.doc.analysis.tokens;
         let next = tokens.partition_point(|t| t.start < span.end);
-        let cue = (next < frame.end && self.words[next].chars().all(char::is_alphabetic))
-            .then(|| self.words[next].clone());
+        let word = self.words.get(next).filter(|_| next < frame.end);
+        let cue = word
+            .filter(|w| w.chars().all(char::is_alphabetic) && !auxiliaries().contains(w))
+            .cloned();
         Some(Found { cue, ..found })
     }
 }
@@ -944,6 +955,27 @@ mod tests {
             [
                 q("a disaster", "Pia Sand", "called"),
                 q("cannot work.", "Pia Sand", "said")
+            ]
+        );
+    }
+
+    #[test]
+    fn participles_take_the_subject_and_auxiliaries_are_no_cues() {
+        let text = "Ida Moe, a judge in Lund, welcomed Per Dahl in a post, calling him \
+                    a “true expert.” Per Dahl was “very happy” that day.";
+        let got = quotes(
+            text,
+            &[
+                ("Ida Moe", Person),
+                ("Lund", Location),
+                ("Per Dahl", Person),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                q("true expert.", "Ida Moe", "calling"),
+                q("very happy", "Per Dahl", "-")
             ]
         );
     }
