@@ -249,9 +249,9 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 
 /// Runs the per-document stages in order.
 fn extract_document(doc: Prepared) -> Extraction {
+    let (mentions, entities) = extract::mentions::find(&doc);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
-    let (mentions, entities) = (Vec::new(), Vec::new());
     let quotes = extract::quotes::find(&doc, &mentions, &entities);
     let (events, mut claims) = (Vec::new(), Vec::new());
     let attributions = extract::attribution::find(&doc, &mentions, &entities, &quotes);
@@ -303,7 +303,7 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             start: q.span.start,
             end: q.span.end,
             text: x.doc.slice(&q.span).to_string(),
-            speaker: q.speaker.map(|e| local_entity_id(id, e)),
+            speaker: q.speaker.map(|e| entity_id(x, e)),
             speaker_text: q.speaker_span.as_ref().map(|s| x.doc.slice(s).to_string()),
             cue: q.cue.clone(),
         }));
@@ -324,36 +324,41 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
     ledger
 }
 
-/// The ledger id of a document's local entity until cross-document resolution merges
-/// entities across documents: the document id and the entity's index.
-fn local_entity_id(doc: &str, entity: usize) -> String {
-    format!("{doc}#e{entity}")
-}
-
-/// One ledger entity per local entity of a document.
+/// The in-document entities of one extraction as ledger entities (until cross-document
+/// resolution joins them): aliases are the distinct surface forms in order of appearance.
 fn local_entities(x: &Extraction) -> impl Iterator<Item = Entity> + '_ {
-    x.entities.iter().enumerate().map(|(i, e)| {
-        let mentions: Vec<Span> = e
-            .mentions
-            .iter()
-            .map(|&m| Span {
-                doc: x.doc.id.clone(),
-                start: x.mentions[m].span.start,
-                end: x.mentions[m].span.end,
-            })
-            .collect();
-        let mut aliases: Vec<String> = mentions
-            .iter()
-            .map(|s| x.doc.text[s.start..s.end].to_string())
-            .collect();
-        aliases.sort();
-        aliases.dedup();
+    x.entities.iter().enumerate().map(move |(i, e)| {
+        let spans: Vec<&std::ops::Range<usize>> =
+            e.mentions.iter().map(|&m| &x.mentions[m].span).collect();
+        let mut aliases: Vec<String> = Vec::new();
+        for span in &spans {
+            let surface = x.doc.slice(span);
+            if !aliases.iter().any(|a| a == surface) {
+                aliases.push(surface.to_string());
+            }
+        }
         Entity {
-            id: local_entity_id(&x.doc.id, i),
+            id: entity_id(x, i),
             kind: e.kind,
             name: e.name.clone(),
             aliases,
-            mentions,
+            mentions: spans
+                .iter()
+                .map(|s| Span {
+                    doc: x.doc.id.clone(),
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect(),
         }
     })
+}
+
+/// The ledger id of local entity `e` of an extraction (see [`crate::ids::local_entity_id`]).
+fn entity_id(x: &Extraction, e: usize) -> String {
+    let first = x.entities[e]
+        .mentions
+        .first()
+        .map_or(0, |&m| x.mentions[m].span.start);
+    crate::ids::local_entity_id(&x.doc.id, first)
 }
