@@ -328,9 +328,24 @@ fn double_segments(doc: &Prepared, paragraphs: &[Range<usize>]) -> Vec<Segment> 
     let mut carried = false;
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         let mut open: Option<(Mark, bool)> = None;
+        let mut nested = 0;
         for (k, mark) in all[pi].iter().enumerate() {
             let continues = k == 0 && carried;
+            // A double quote inside a double quote (“… he calls “hell” …”) when enough
+            // closing marks follow for both.
+            let closers = all[pi][k + 1..]
+                .iter()
+                .filter(|m| m.role != Role::Open)
+                .count();
             match (mark.role, open.take()) {
+                (Role::Open, Some(o)) if closers > nested + 1 => {
+                    nested += 1;
+                    open = Some(o);
+                }
+                (Role::Close | Role::Either, Some(o)) if nested > 0 => {
+                    nested -= 1;
+                    open = Some(o);
+                }
                 (Role::Open, Some((o, c))) => {
                     let end = cut_off(doc, o.at.start, mark.at.start);
                     out.extend(segment(text, &o, end, end, c));
@@ -402,10 +417,14 @@ impl Frames<'_> {
         inside(self.quoted, at)
     }
 
-    /// Whether token `i` ends a sentence (a period inside parentheses, "(D-Ore.)", does not).
+    /// Whether token `i` ends a sentence (the period of an abbreviation before a comma or
+    /// a closing parenthesis, "McConnell, R-Ky., said", does not).
     fn is_terminal(&self, i: usize) -> bool {
         matches!(self.words[i].as_str(), "." | "!" | "?" | "..." | "…")
-            && self.words.get(i + 1).is_none_or(|next| next != ")")
+            && self
+                .words
+                .get(i + 1)
+                .is_none_or(|next| !matches!(next.as_str(), ")" | "," | ";"))
     }
 
     fn paragraph(&self, i: usize) -> usize {
@@ -743,11 +762,26 @@ impl<'a> Speakers<'a> {
         }
         // A description: the words of its clause (after the last comma before a cue, up
         // to the first comma after one), without a parenthesis or a prepositional phrase.
-        let start = match side {
-            Side::BeforeCue => (tokens.start..tokens.end)
+        let clause_after = |end: usize| {
+            (tokens.start..end)
                 .rev()
                 .find(|&i| self.words[i] == "," && !self.in_parenthesis(tokens.clone(), i))
-                .map_or(tokens.start, |i| i + 1),
+                .map_or(tokens.start, |i| i + 1)
+        };
+        let start = match side {
+            Side::BeforeCue => {
+                // "Mr. King, 82, said": an age is no description.
+                let mut start = clause_after(tokens.end);
+                let numeric = |i: usize| {
+                    self.words[i]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ',')
+                };
+                while start > tokens.start && (start..tokens.end).all(numeric) {
+                    start = clause_after(start - 1);
+                }
+                start
+            }
             Side::AfterCue => tokens.start,
         };
         let end = (start..tokens.end)
@@ -978,6 +1012,24 @@ mod tests {
                 q("very happy", "Per Dahl", "-")
             ]
         );
+    }
+
+    #[test]
+    fn nested_double_quotes_and_abbreviations_in_frames() {
+        let text = "“I would rather live in what he calls “hell” than here,” Eva Lind, \
+                    D-Ore., said. “Yes,” Tom Berg, 82, said.";
+        let got = quotes(text, &[("Eva Lind", Person)]);
+        assert_eq!(
+            got[0],
+            q(
+                "I would rather live in what he calls “hell” than here,",
+                "Eva Lind",
+                "said"
+            )
+        );
+        let (doc, mentions, entities) = tagged(text, &[]);
+        let second = find(&doc, &mentions, &entities)[1].speaker_span.clone();
+        assert_eq!(second.map(|s| &doc.text[s]), Some("Tom Berg"));
     }
 
     #[test]
