@@ -585,8 +585,19 @@ impl Frames<'_> {
         let np = if self.words[cue.0] == "according" {
             speakers.resolve(cue.0 + cue.1..frame.end, Side::AfterCue)
         } else if self.words[cue.0].ends_with("ing") {
-            // "X welcomed Y, calling him a “…”": a participle's speaker is the subject.
-            speakers.subject(frame.start..cue.0).unwrap_or_default()
+            // "X welcomed Y, calling him a “…”": a participle's speaker is the subject,
+            // of the frame or else of the sentence ("X did A -- “…” -- and, asked, B,
+            // asserting “…”").
+            let tokens = &self.doc.analysis.tokens;
+            let sentences = &self.doc.analysis.sentences;
+            let at = tokens[cue.0].start;
+            let sentence = sentences
+                .get(sentences.partition_point(|x| x.end <= at))
+                .map_or(frame.start, |x| x.tokens.start);
+            speakers
+                .subject(frame.start..cue.0)
+                .or_else(|| speakers.subject(sentence..cue.0))
+                .unwrap_or_default()
         } else {
             speakers.resolve(frame.start..cue.0, Side::BeforeCue)
         };
@@ -817,7 +828,7 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let bytes = self.byte_range(&tokens);
-        let named = self.mentions.iter().find(|m| {
+        let named = self.visible.iter().find(|m| {
             bytes.start <= m.span.start
                 && m.span.end <= bytes.end
                 && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
