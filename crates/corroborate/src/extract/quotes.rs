@@ -86,7 +86,10 @@ pub(crate) fn find(
             continue;
         }
         let mut found = found.unwrap_or_default();
-        if found.span.is_none() {
+        // A quote standing alone continues the speaker before it; words quoted inside a
+        // sentence with no cue (a scare quote) do not.
+        let inherits = found.cue.is_some() || !frames.embedded(&frames.before(segment));
+        if found.span.is_none() && inherits {
             if let Some((p, q)) = &previous {
                 if segment.continues || paragraph <= p + 1 {
                     found = Found {
@@ -806,10 +809,31 @@ impl<'a> Speakers<'a> {
         }
         let span = self.byte_range(&(start..end));
         Found {
-            speaker: coref::referent(self.doc, &self.visible, self.entities, &span),
+            speaker: self
+                .by_name(&span)
+                .or_else(|| coref::referent(self.doc, &self.visible, self.entities, &span)),
             span: Some(span),
             cue: None,
         }
+    }
+
+    /// The entity a capitalized name the tagger missed here stands for: the latest
+    /// entity mentioned before it whose name holds all its parts ("Berg" → "Anna Berg").
+    fn by_name(&self, span: &Range<usize>) -> Option<usize> {
+        let words = &self.doc.text[span.clone()];
+        if !words.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let parts = super::mentions::name_parts(words);
+        self.visible
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= span.start)
+            .map(|m| m.entity)
+            .find(|&e| {
+                let name = super::mentions::name_parts(&self.entities[e].name);
+                !parts.is_empty() && parts.iter().all(|p| name.contains(p))
+            })
     }
 
     /// Whether token `i` stands inside parentheses opened within `tokens`.
@@ -1041,6 +1065,24 @@ mod tests {
         let (doc, mentions, entities) = tagged(text, &[]);
         let second = find(&doc, &mentions, &entities)[1].speaker_span.clone();
         assert_eq!(second.map(|s| &doc.text[s]), Some("Tom Berg"));
+    }
+
+    #[test]
+    fn untagged_surnames_and_scare_quotes() {
+        let text = "Anna Berg spoke first. “We lost,” Berg said.\n\n\
+                    The ship carried “old weapons.”";
+        let (doc, _, _) = tagged(text, &[]);
+        let at = text.find("Anna Berg").unwrap();
+        let (mentions, entities) =
+            super::super::mentions::group(&doc.text, vec![(at..at + "Anna Berg".len(), 0, Person)]);
+        let got = find(&doc, &mentions, &entities);
+        assert_eq!(
+            got[0].speaker,
+            Some(0),
+            "the untagged surname joins the full name"
+        );
+        assert_eq!(got[1].speaker, None, "a scare quote does not inherit");
+        assert_eq!(got[1].cue, None);
     }
 
     #[test]
