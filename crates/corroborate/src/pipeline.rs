@@ -11,7 +11,7 @@ use crate::extract::{self, ClaimExpr, EventMention, Extraction, SubjectRef, Valu
 use crate::ids::item_id;
 use crate::input::{Content, DocumentInput};
 use crate::model::{
-    Argument, Claim, Document, Entity, Event, Failure, Ledger, Quantity, Span, Time, Value,
+    Argument, Claim, Document, Entity, Event, Failure, Ledger, Quantity, Quote, Span, Time, Value,
 };
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
@@ -255,18 +255,27 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     let (mentions, entities) = extract::mentions::find(&doc);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
+    let quotes = extract::quotes::find(&doc, &mentions, &entities);
     let mut x = Extraction {
         doc,
         mentions,
         entities,
         times,
         quantities,
-        quotes: Vec::new(),
+        quotes,
         events: Vec::new(),
         claims: Vec::new(),
+        interview: None,
+        origins: Vec::new(),
     };
     x.events = extract::events::find(&x);
     x.claims = extract::claims::find(&x);
+    let attributions =
+        extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
+    extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
+    x.interview =
+        extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
+    x.origins = extract::provenance::origins(&x.claims, &x.events, x.interview.as_ref());
     x
 }
 
@@ -295,6 +304,15 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             end: t.span.end,
             text: x.doc.slice(&t.span).to_string(),
             value: t.value.clone(),
+        }));
+        ledger.quotes.extend(x.quotes.iter().map(|q| Quote {
+            doc: id.clone(),
+            start: q.span.start,
+            end: q.span.end,
+            text: x.doc.slice(&q.span).to_string(),
+            speaker: q.speaker.map(|e| local_entity_id(x, e)),
+            speaker_text: q.speaker_span.as_ref().map(|s| x.doc.slice(s).to_string()),
+            cue: q.cue.clone(),
         }));
         ledger
             .quantities
