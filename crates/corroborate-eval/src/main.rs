@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     };
     let result: Result<(), String> = match command.as_str() {
         "events" => events::run(rest),
+        "conll" => corroborate_eval::conll::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),

@@ -164,10 +164,16 @@ pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
                 ValueExpr::Text(t) => format!("t{t}"),
                 ValueExpr::Entity(e) => format!("e{e}"),
             };
+            // Two wordings of one subject say one thing; without a subject, the words
+            // are what the claim is about ("196 defectors", "196 officials").
+            let about = match c.subject {
+                SubjectRef::None => c.subject_text.clone(),
+                _ => String::new(),
+            };
             (
                 c.predicate.clone(),
                 format!("{:?}", c.subject),
-                c.subject_text.clone(),
+                about,
                 value,
             )
         };
@@ -358,7 +364,12 @@ impl Sentence<'_> {
             }
             // "North Korean diplomat Ri": a title right before the name.
             let pre = self.syntax().phrase_ending(first, false);
-            if let Some(pre) = pre.filter(|p| p.words.start < first) {
+            // Only a title makes the words before a name a description of a person ("the
+            // newspaper X" says nothing about anyone).
+            let pre = pre.filter(|p| {
+                p.words.start < first && title_in(self.syntax(), &(p.words.start..first)).is_some()
+            });
+            if let Some(pre) = pre {
                 self.describe((entity, text.clone()), &(pre.words.start..first));
             }
         }

@@ -228,11 +228,12 @@ pub(crate) struct Linker<'a> {
 
 impl Linker<'_> {
     /// The entity a phrase refers to: a mention inside it (of the first `preferred`
-    /// kind found), else what coreference makes of a pronoun or a description.
+    /// kind found, or holding its head), else what coreference makes of a pronoun or a
+    /// description ("a North Korean diplomat" is a description, not "North Korean").
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
-            coref::referent(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
+            coref::described(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
                 .or_else(|| coref::lede_description(&self.x.doc, &self.x.entities, &span))
         })
     }
@@ -473,8 +474,8 @@ impl Linker<'_> {
         });
     }
 
-    /// The entity a phrase names: a mention inside it, of the first preferred kind found
-    /// (any kind when none is preferred… or found).
+    /// The entity a phrase names: a mention inside it, of the first preferred kind found,
+    /// else a mention of any kind that holds the phrase's head.
     pub(crate) fn entity_of(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         let inside: Vec<&Mention> = self
@@ -483,10 +484,17 @@ impl Linker<'_> {
             .iter()
             .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
             .collect();
+        // Another kind only when it names the phrase's head: "a North Korean diplomat"
+        // is no mention of "North Korean".
+        let head = &self.syntax.words[phrase.head].span;
         preferred
             .iter()
             .find_map(|kind| inside.iter().find(|m| m.kind == *kind))
-            .or_else(|| inside.first())
+            .or_else(|| {
+                inside
+                    .iter()
+                    .find(|m| m.span.start <= head.start && head.end <= m.span.end)
+            })
             .map(|m| m.entity)
     }
 }

@@ -258,7 +258,10 @@ impl Syntax {
     fn adjectival(&self, at: usize, start: usize) -> bool {
         self.class(at) == Some(Class::Verb)
             && at > start
-            && matches!(self.class(at - 1), Some(Class::Det | Class::Poss))
+            && matches!(
+                self.class(at - 1),
+                Some(Class::Det | Class::Poss | Class::Clitic)
+            )
             && matches!(self.class(at + 1), Some(Class::Content | Class::Name))
     }
 
@@ -324,13 +327,15 @@ impl Syntax {
         if matches!(self.class(end - 1), Some(Class::Det | Class::Poss)) {
             return None;
         }
-        // "a tanker named Star Nine", "a group called the Hawks": the name belongs.
+        // "a tanker named Star Nine", "a group called the Hawks": the name belongs, and
+        // is what the phrase names.
         if matches!(self.low(end), "named" | "called") {
             if let Some(name) = self
                 .phrase_at(end + 1, false)
                 .filter(|p| self.class(p.head) == Some(Class::Name))
             {
                 end = name.words.end;
+                head = name.head;
             }
         }
         Some(Phrase {
