@@ -30,6 +30,14 @@ use std::ops::Range;
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
+/// The items of a list in text order that belong to sentence `sentence`, found by
+/// binary search so that a document of many sentences is not scanned once per sentence.
+pub(crate) fn in_sentence<T>(items: &[T], sentence: usize, of: impl Fn(&T) -> usize) -> &[T] {
+    let start = items.partition_point(|item| of(item) < sentence);
+    let end = items.partition_point(|item| of(item) <= sentence);
+    &items[start..end.max(start)]
+}
+
 /// One mention of a named thing in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mention {
