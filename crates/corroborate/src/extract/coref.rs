@@ -93,7 +93,11 @@ fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str
     let text = doc.text.as_str();
     mentions.iter().filter(|m| m.entity == entity).any(|m| {
         let sentence = &doc.analysis.sentences[m.sentence];
-        let mut from = m.span.start.saturating_sub(DESCRIPTION_REACH).max(sentence.start);
+        let mut from = m
+            .span
+            .start
+            .saturating_sub(DESCRIPTION_REACH)
+            .max(sentence.start);
         let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
         while !text.is_char_boundary(from) {
             from -= 1;
