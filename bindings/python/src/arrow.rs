@@ -142,6 +142,11 @@ fn documents(d: &[model::Document]) -> Vec<Column> {
             opt_strs(d.iter().map(|d| d.title.as_deref())),
             true,
         ),
+        (
+            "author",
+            opt_strs(d.iter().map(|d| d.author.as_deref())),
+            true,
+        ),
         ("text", strs(d.iter().map(|d| d.text.as_str())), false),
     ]
 }

@@ -40,6 +40,9 @@ pub struct Document {
     /// The headline.
     #[pyo3(get)]
     pub title: Option<String>,
+    /// The byline found in a web page.
+    #[pyo3(get)]
+    pub author: Option<String>,
     /// Ranges of `text` that are not article body.
     #[pyo3(get)]
     pub removed: Vec<Removed>,
@@ -85,6 +88,7 @@ impl Convert for model::Document {
             source,
             url,
             title,
+            author,
             removed,
         } = self;
         Document {
@@ -95,6 +99,7 @@ impl Convert for model::Document {
             source: source.clone(),
             url: url.clone(),
             title: title.clone(),
+            author: author.clone(),
             removed: removed.convert(cx),
         }
     }
@@ -140,6 +145,7 @@ impl Document {
             source,
             url,
             title,
+            author: None,
             removed: Vec::new(),
         })
     }

@@ -190,8 +190,8 @@ def test_the_gil_is_released_while_the_core_works() -> None:
     import time
 
     docs = [
-        corroborate.Document(f"d{i:05}", text=" ".join([ARTICLES["east"], ARTICLES["west"]] * 20), published=PUBLISHED)
-        for i in range(400)
+        corroborate.Document(f"d{i:05}", text=" ".join([ARTICLES["east"], ARTICLES["west"]] * 5), published=PUBLISHED)
+        for i in range(100)
     ]
     ticks: list[float] = []
     stop = threading.Event()

@@ -5,7 +5,9 @@
 
 use std::process::ExitCode;
 
+mod events;
 mod quantities;
+mod synth;
 mod tempeval;
 
 fn main() -> ExitCode {
@@ -15,7 +17,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
+        "conll" => corroborate_eval::conll::run(rest),
+        "events" => events::run(rest),
         "quantities" => quantities::run(rest),
+        "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),
     };
