@@ -93,6 +93,30 @@ impl LedgerBuilder {
         self
     }
 
+    /// Adds the documents a path names (an article file, a directory of them or a JSONL
+    /// manifest, as [`load_path`](crate::load_path) reads them). A path that cannot be
+    /// read is an error, or with [`keep_going`](LedgerBuilder::keep_going) set *before*
+    /// this call, a failure the ledger lists — so every front end treats paths alike.
+    ///
+    /// ```
+    /// use corroborate::LedgerBuilder;
+    /// let missing = std::env::temp_dir().join("corroborate-no-such-file.txt");
+    /// assert!(LedgerBuilder::new().path(&missing).is_err());
+    /// let builder = LedgerBuilder::new().keep_going(true).path(&missing).unwrap();
+    /// let ledger = builder.build().unwrap();
+    /// assert_eq!(ledger.failures[0].code, "io");
+    /// ```
+    pub fn path(self, path: impl AsRef<std::path::Path>) -> Result<LedgerBuilder, Error> {
+        let path = path.as_ref();
+        match crate::load_path(path) {
+            Ok(documents) => Ok(self.documents(documents)),
+            Err(error) if self.keep_going => {
+                Ok(self.failed_input(path.display().to_string(), &error))
+            }
+            Err(error) => Err(error),
+        }
+    }
+
     /// With `true`, a document that cannot be read is listed in the ledger's `failures`
     /// and the others are processed; with `false` (the default) the first such error is
     /// returned. Either way no document is dropped silently.
