@@ -10,7 +10,7 @@ mod tokens;
 
 pub use boilerplate::mark_boilerplate;
 pub use normalize::{fold, fold_char, fold_lower};
-pub use sentences::{Sentence, segment};
+pub use sentences::{MAX_SENTENCE_TOKENS, Sentence, segment};
 pub use tokens::{Token, tokenize};
 
 use crate::model::Removed;
