@@ -187,7 +187,7 @@ fn deep_nesting_finishes_quickly() {
     let page = html::extract(unclosed.as_bytes(), None);
     assert!(page.text.contains(PARAGRAPHS[1]) || page.text.is_empty());
     assert!(
-        start.elapsed() < Duration::from_secs(60),
+        start.elapsed() < Duration::from_secs(if cfg!(debug_assertions) { 300 } else { 30 }),
         "{:?}",
         start.elapsed()
     );
@@ -206,8 +206,11 @@ fn a_ten_megabyte_page_finishes_in_bounded_time() {
     let start = Instant::now();
     let text = html::extract(page.as_bytes(), None).text;
     assert!(text.contains(PARAGRAPHS[2]));
+    // Unoptimized builds on a loaded machine take about two minutes; a super-linear
+    // step would take hours.
+    let limit = if cfg!(debug_assertions) { 900 } else { 90 };
     assert!(
-        start.elapsed() < Duration::from_secs(120),
+        start.elapsed() < Duration::from_secs(limit),
         "{:?}",
         start.elapsed()
     );

@@ -25,8 +25,11 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// assert!(body.ends_with('\n'));
 /// ```
 pub fn body(html: &str, url: Option<&str>) -> String {
-    let first = blocks(&trafilatura(html, url));
-    let second = blocks(&readability(html, url));
+    // Each extractor parses the page itself; run them side by side.
+    let (first, second) = rayon::join(
+        || blocks(&trafilatura(html, url)),
+        || blocks(&readability(html, url)),
+    );
     if run_together(&first) {
         return if second.trim().is_empty() {
             first
