@@ -17,8 +17,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
-        "events" => events::run(rest),
         "conll" => corroborate_eval::conll::run(rest),
+        "events" => events::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),

@@ -27,13 +27,6 @@ pub(crate) fn item_id(prefix: &str, doc: &str, parts: &[&str]) -> String {
     format!("{prefix}-{:012x}", fnv1a(&key) >> 16)
 }
 
-/// An id for an entity known to one document: `ent-` and 12 hex digits of a hash of the
-/// document id and the byte offset of the entity's first mention.
-pub(crate) fn local_entity_id(doc: &str, first_mention: usize) -> String {
-    let key = format!("{doc}\0{first_mention}");
-    format!("ent-{:012x}", fnv1a(key.as_bytes()) >> 16)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,7 +41,5 @@ mod tests {
             item_id("ev", "a", &["1", "x"])
         );
         assert_ne!(item_id("ev", "a", &["1", "x"]), item_id("ev", "a", &["1x"]));
-        assert_eq!(local_entity_id("a", 3), local_entity_id("a", 3));
-        assert_ne!(local_entity_id("a", 3), local_entity_id("a", 4));
     }
 }

@@ -278,6 +278,7 @@ fn ledger_document(doc: &Prepared) -> Document {
         source: doc.source.clone(),
         url: doc.url.clone(),
         title: doc.title.clone(),
+        author: doc.author.clone(),
         removed: doc.analysis.removed.clone(),
     }
 }
@@ -288,7 +289,6 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
     for x in &extractions {
         let id = &x.doc.id;
         ledger.documents.push(ledger_document(&x.doc));
-        ledger.entities.extend(local_entities(x));
         ledger.times.extend(x.times.iter().map(|t| Time {
             doc: id.clone(),
             start: t.span.start,
@@ -311,6 +311,9 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             }));
         let entity_id = |e: usize| local_entity_id(x, e);
         ledger
+            .entities
+            .extend((0..x.entities.len()).map(|e| ledger_entity(x, e)));
+        ledger
             .events
             .extend(x.events.iter().map(|e| ledger_event(x, e, &entity_id)));
         let event_id = |e: usize| local_event_id(x, &x.events[e]);
@@ -325,8 +328,7 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
 
 /// The id of a document's entity before cross-document resolution.
 pub(crate) fn local_entity_id(x: &Extraction, entity: usize) -> String {
-    let first = x.entities[entity].mentions.first();
-    crate::ids::local_entity_id(&x.doc.id, first.map_or(0, |&m| x.mentions[m].span.start))
+    item_id("en", &x.doc.id, &[&entity.to_string()])
 }
 
 /// The id of an event mention taken as an event of its own.
@@ -336,6 +338,28 @@ pub(crate) fn local_event_id(x: &Extraction, event: &EventMention) -> String {
         &x.doc.id,
         &[&event.trigger.start.to_string(), &event.kind],
     )
+}
+
+/// A document's entity as a ledger entity of its own.
+fn ledger_entity(x: &Extraction, entity: usize) -> Entity {
+    let local = &x.entities[entity];
+    let spans = local.mentions.iter().map(|&m| &x.mentions[m].span);
+    let mut aliases: Vec<String> = spans.clone().map(|s| x.doc.slice(s).to_string()).collect();
+    aliases.sort();
+    aliases.dedup();
+    Entity {
+        id: local_entity_id(x, entity),
+        kind: local.kind,
+        name: local.name.clone(),
+        aliases,
+        mentions: spans
+            .map(|s| Span {
+                doc: x.doc.id.clone(),
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
+    }
 }
 
 /// An event mention as a ledger event, entities named by `entity_id`.
@@ -416,34 +440,4 @@ pub(crate) fn ledger_claim(
         hedged: claim.hedged,
         negated: claim.negated,
     }
-}
-
-/// The in-document entities of one extraction as ledger entities (until cross-document
-/// resolution joins them): aliases are the distinct surface forms in order of appearance.
-fn local_entities(x: &Extraction) -> impl Iterator<Item = Entity> + '_ {
-    x.entities.iter().map(move |e| {
-        let spans: Vec<&std::ops::Range<usize>> =
-            e.mentions.iter().map(|&m| &x.mentions[m].span).collect();
-        let mut aliases: Vec<String> = Vec::new();
-        for span in &spans {
-            let surface = x.doc.slice(span);
-            if !aliases.iter().any(|a| a == surface) {
-                aliases.push(surface.to_string());
-            }
-        }
-        Entity {
-            id: crate::ids::local_entity_id(&x.doc.id, spans.first().map_or(0, |s| s.start)),
-            kind: e.kind,
-            name: e.name.clone(),
-            aliases,
-            mentions: spans
-                .iter()
-                .map(|s| Span {
-                    doc: x.doc.id.clone(),
-                    start: s.start,
-                    end: s.end,
-                })
-                .collect(),
-        }
-    })
 }
