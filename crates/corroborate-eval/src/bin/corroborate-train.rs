@@ -3,7 +3,7 @@
 //! Same data, options and seed give the same model bytes.
 //!
 //! usage: corroborate-train [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
-//!        [--seed N] [--min-count N] [--folds N] [--one-stage]
+//!        [--seed N] [--min-count N] [--folds N] [--prune N] [--one-stage]
 
 use std::process::ExitCode;
 
@@ -45,11 +45,12 @@ fn run() -> Result<(), String> {
     );
     let out = value("--out", format!("{root}/crates/corroborate/data/ner.model"));
     let options = Options {
-        epochs: number("--epochs", 12)? as usize,
+        epochs: number("--epochs", 15)? as usize,
         seed: number("--seed", 1)?,
         min_count: number("--min-count", 1)? as u32,
         two_stage: !args.iter().any(|a| a == "--one-stage"),
         folds: number("--folds", 2)? as usize,
+        prune: number("--prune", 0)? as i16,
     };
     let training = conll::read(&train_path)?;
     let dev = conll::read(&dev_path)?;

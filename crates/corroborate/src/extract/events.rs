@@ -598,6 +598,8 @@ pub(crate) mod tests {
             quotes: Vec::new(),
             events: Vec::new(),
             claims: Vec::new(),
+            interview: None,
+            origins: Vec::new(),
         }
     }
 

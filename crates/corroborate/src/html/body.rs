@@ -1,10 +1,15 @@
 //! The article body of a parsed page, as text blocks separated by blank lines.
 //!
-//! Two maintained extractors are combined. `rs-trafilatura` scores best on news pages
-//! (see docs/quality-html.md) and is the first choice. When it cannot find a content
-//! container it falls back to the whole page's text run together into one or two huge
-//! lines — navigation, sidebars and all; on those pages a Readability port
-//! (`dom_smoothie`), which scores candidate containers differently, is asked instead.
+//! Two maintained extractors are combined (figures in docs/quality-html.md).
+//! `rs-trafilatura` scores best on news pages and gives the body. A Readability port
+//! (`dom_smoothie`), which picks the content container by a different score, is a
+//! second opinion used two ways:
+//! - when `rs-trafilatura` finds no content container it returns the whole page's text
+//!   run together into one or two huge lines (navigation, sidebars and all); then the
+//!   Readability text is taken instead;
+//! - otherwise the short blocks at the start and end of the body that Readability did
+//!   not keep (section links, kickers, share prompts, "more stories" lists) are cut.
+//!   Blocks inside the body, and long paragraphs anywhere, are never cut.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -21,15 +26,63 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// ```
 pub fn body(html: &str, url: Option<&str>) -> String {
     let first = blocks(&trafilatura(html, url));
-    if !run_together(&first) {
-        return first;
-    }
     let second = blocks(&readability(html, url));
-    if second.trim().is_empty() {
-        first
-    } else {
-        second
+    if run_together(&first) {
+        return if second.trim().is_empty() {
+            first
+        } else {
+            second
+        };
     }
+    trim_edges(&first, &second)
+}
+
+/// Blocks longer than this many words are paragraphs, kept whatever the second opinion.
+const PARAGRAPH_WORDS: usize = 40;
+
+/// A second opinion shorter than this (in normalized bytes) is too little to judge by.
+const MIN_OPINION: usize = 200;
+
+/// `body` without the leading and trailing short blocks that `opinion` does not contain.
+fn trim_edges(body: &str, opinion: &str) -> String {
+    let opinion = words(opinion);
+    if opinion.len() < MIN_OPINION {
+        return body.to_string();
+    }
+    let parts: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|b| !b.is_empty())
+        .collect();
+    let shared: Vec<bool> = parts.iter().map(|b| opinion.contains(&words(b))).collect();
+    if !shared.contains(&true) {
+        return body.to_string();
+    }
+    let keep = |i: usize| shared[i] || parts[i].split_whitespace().count() > PARAGRAPH_WORDS;
+    let start = (0..parts.len()).find(|&i| keep(i)).unwrap_or(0);
+    let end = (start..parts.len())
+        .rev()
+        .find(|&i| keep(i))
+        .map_or(start, |i| i + 1);
+    let mut out = parts[start..end].join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// The words of a text, lowercased, one space apart: what two extractors' renderings
+/// of the same block have in common whatever their spacing and punctuation.
+fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// Text by `rs-trafilatura`. Its panics (it indexes strings by computed offsets) are
@@ -104,6 +157,23 @@ mod tests {
     fn blocks_are_single_spaced_lines_between_blank_lines() {
         assert_eq!(blocks("  One\t two \n\n\n Three\n"), "One two\n\nThree\n");
         assert_eq!(blocks(" \n\t\n"), "");
+    }
+
+    #[test]
+    fn edges_missing_from_the_second_opinion_are_cut() {
+        let story =
+            "The ferry resumed service on Monday after a week of storms, the operator said.";
+        let more = "Officials said the harbour wall would be inspected again before the winter season began.";
+        let body =
+            format!("World | Europe\n\n{story}\n\nSee also\n\n{more}\n\nShare this article\n");
+        let opinion = format!("{story} {more} ").repeat(3);
+        assert_eq!(
+            trim_edges(&body, &opinion),
+            format!("{story}\n\nSee also\n\n{more}\n")
+        );
+        // Too short an opinion, or one sharing nothing, changes nothing.
+        assert_eq!(trim_edges(&body, story), body);
+        assert_eq!(trim_edges(&body, &"unrelated words here ".repeat(20)), body);
     }
 
     #[test]

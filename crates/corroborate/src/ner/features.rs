@@ -267,7 +267,7 @@ impl DocView {
     }
 
     /// The features of every word of sentence `s`, written into `out`.
-    pub(crate) fn features(&self, s: usize, history: Option<&History>, out: &mut Features) {
+    pub(crate) fn features(&self, s: usize, out: &mut Features) {
         out.keys.clear();
         out.starts.clear();
         let words = &self.sentences[s];
@@ -357,8 +357,23 @@ impl DocView {
                     .take_while(|w| w.case.capitalized())
                     .count();
                 k.push(hash::key(t::CAP_RUN, (left * 4 + right) as u64));
-                if let Some(counts) = history.and_then(|h| h.others(w, s, i)) {
-                    push_history(k, &counts);
+            }
+        }
+        out.starts.push(out.keys.len());
+    }
+}
+
+impl DocView {
+    /// The second-stage features of every word of sentence `s`: how `history` tagged
+    /// the word's other occurrences (capitalized words only).
+    pub(crate) fn history_features(&self, s: usize, history: &History, out: &mut Features) {
+        out.keys.clear();
+        out.starts.clear();
+        for (i, w) in self.sentences[s].iter().enumerate() {
+            out.starts.push(out.keys.len());
+            if w.case.capitalized() {
+                if let Some(counts) = history.others(w, s, i) {
+                    push_history(&mut out.keys, &counts);
                 }
             }
         }
@@ -425,7 +440,7 @@ mod tests {
         let seen = doc.memory[&hash::of("rain")];
         assert!(seen.lowercase && !seen.capitalized_inside);
         let mut features = Features::default();
-        doc.features(0, None, &mut features);
+        doc.features(0, &mut features);
         assert_eq!(features.len(), 3);
         assert!(features.of(0).contains(&hash::key(t::SEEN_LOWER, 1)));
     }

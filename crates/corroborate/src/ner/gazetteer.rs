@@ -1,6 +1,6 @@
 //! Gazetteers: embedded lists of names the tagger may not have seen in training —
 //! countries, regions, cities, nationalities, international organizations, the head
-//! words organizations end in, person titles and common given names. Membership is a
+//! words organizations end in, person titles, common given names and family names. Membership is a
 //! feature, never a decision: the model learns how far to trust each list.
 
 use std::sync::OnceLock;
@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use super::hash;
 
 /// The lists, in the order of their class numbers.
-const LISTS: [&str; 8] = [
+const LISTS: [&str; 9] = [
     include_str!("../../data/gazetteer/countries.txt"),
     include_str!("../../data/gazetteer/regions.txt"),
     include_str!("../../data/gazetteer/cities.txt"),
@@ -17,6 +17,7 @@ const LISTS: [&str; 8] = [
     include_str!("../../data/gazetteer/org_heads.txt"),
     include_str!("../../data/gazetteer/titles.txt"),
     include_str!("../../data/gazetteer/given_names.txt"),
+    include_str!("../../data/gazetteer/surnames.txt"),
 ];
 
 /// The number of lists.

@@ -125,28 +125,36 @@ impl Tagger {
 }
 
 impl Tagger {
-    /// The tags of every sentence, from the last stage.
+    /// The tags of every sentence, from the last stage. The word features are the same
+    /// for every stage and computed once; later stages add the history features.
     fn tags(&self, view: &DocView) -> Vec<Vec<u8>> {
+        let base: Vec<Features> = (0..view.len())
+            .map(|s| {
+                let mut features = Features::default();
+                view.features(s, &mut features);
+                features
+            })
+            .collect();
         let mut tags = Vec::new();
-        for stage in &self.stages {
-            let history = (!tags.is_empty()).then(|| History::new(view, std::mem::take(&mut tags)));
-            tags = tag_sentences(view, stage, history.as_ref());
+        let mut emissions = Vec::new();
+        let mut extra = Features::default();
+        for (n, stage) in self.stages.iter().enumerate() {
+            let history = (n > 0).then(|| History::new(view, std::mem::take(&mut tags)));
+            tags = base
+                .iter()
+                .enumerate()
+                .map(|(s, features)| {
+                    stage.emissions(features, &mut emissions);
+                    if let Some(history) = &history {
+                        view.history_features(s, history, &mut extra);
+                        stage.add_emissions(&extra, &mut emissions);
+                    }
+                    tags::viterbi(&emissions, stage.transitions())
+                })
+                .collect();
         }
         tags
     }
-}
-
-/// The best tags of every sentence of `view` under `weights`.
-fn tag_sentences(view: &DocView, weights: &Weights, history: Option<&History>) -> Vec<Vec<u8>> {
-    let mut features = Features::default();
-    let mut emissions = Vec::new();
-    (0..view.len())
-        .map(|s| {
-            view.features(s, history, &mut features);
-            weights.emissions(&features, &mut emissions);
-            tags::viterbi(&emissions, weights.transitions())
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -211,5 +219,48 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn titles_stay_outside_the_name() {
+        let found = names(&["President Jorge Almeida arrived in Lisbon on Monday ."]);
+        assert!(
+            has(&found, "Jorge Almeida", EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(has(&found, "Lisbon", EntityKind::Location), "{found:?}");
+    }
+
+    #[test]
+    fn hyphenated_and_spaced_given_names() {
+        let found = names(&[
+            "Park Ji-hoon , a senior official , met reporters .",
+            "Park Ji Hoon declined to comment .",
+        ]);
+        assert!(has(&found, "Park Ji-hoon", EntityKind::Person), "{found:?}");
+        assert!(has(&found, "Park Ji Hoon", EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn headlines_read_the_body_and_acronyms_keep_their_dots() {
+        let found = names(&[
+            "FLOODS CUT OFF MANILA SUBURBS AS STORM NEARS",
+            "Heavy rain flooded Manila on Tuesday , the U.N. said .",
+        ]);
+        assert!(has(&found, "MANILA", EntityKind::Location), "{found:?}");
+        assert!(has(&found, "U.N.", EntityKind::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_kind_of_its_full_name() {
+        let found = names(&[
+            "Teresa Okafor won the vote on Sunday .",
+            "Okafor thanked her supporters .",
+        ]);
+        assert!(
+            has(&found, "Teresa Okafor", EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(has(&found, "Okafor", EntityKind::Person), "{found:?}");
     }
 }

@@ -91,11 +91,16 @@ impl Weights {
         }
     }
 
-    /// Adds each word's feature rows into `out` (one score per tag per word).
+    /// Each word's score per tag: the sum of its feature rows.
     pub(crate) fn emissions(&self, features: &Features, out: &mut Vec<[i32; TAGS]>) {
         out.clear();
-        for i in 0..features.len() {
-            let mut scores = [0i32; TAGS];
+        out.resize(features.len(), [0; TAGS]);
+        self.add_emissions(features, out);
+    }
+
+    /// Adds each word's feature rows to its scores in `out`.
+    pub(crate) fn add_emissions(&self, features: &Features, out: &mut [[i32; TAGS]]) {
+        for (i, scores) in out.iter_mut().enumerate() {
             for &key in features.of(i) {
                 if let Some(row) = self.row(key) {
                     for (s, &w) in scores.iter_mut().zip(row) {
@@ -103,7 +108,6 @@ impl Weights {
                     }
                 }
             }
-            out.push(scores);
         }
     }
 

@@ -40,6 +40,9 @@ pub struct Options {
     pub two_stage: bool,
     /// Folds for the first-stage tags the second stage learns from.
     pub folds: usize,
+    /// Quantized weights smaller than this (in absolute value, out of 32767 for the
+    /// largest) are dropped: a smaller table is faster to look up.
+    pub prune: i16,
 }
 
 /// One sentence as training sees it: feature indexes per word and gold tags.
@@ -104,7 +107,7 @@ impl Perceptron {
     }
 
     /// The averaged weights, quantized to 16 bits.
-    fn averaged(&self, keys: &[u32]) -> Weights {
+    fn averaged(&self, keys: &[u32], prune: i16) -> Weights {
         let step = self.step as f64;
         let average = |w: i32, sum: i64| f64::from(w) - sum as f64 / step;
         let rows: Vec<f64> = self
@@ -130,7 +133,8 @@ impl Perceptron {
             .filter_map(|(&key, row)| {
                 let mut quantized = [0i16; TAGS];
                 for (q, &v) in quantized.iter_mut().zip(row) {
-                    *q = (v * scale).round() as i16;
+                    let value = (v * scale).round() as i16;
+                    *q = if value.abs() < prune { 0 } else { value };
                 }
                 quantized
                     .iter()
@@ -246,13 +250,25 @@ fn train_stage(
             }
             perceptron.step += 1;
         }
-        let tagger = stages(perceptron.averaged(&keys));
+        let tagger = stages(perceptron.averaged(&keys, options.prune));
         let value = score(epoch, &tagger);
         if best.as_ref().is_none_or(|b| value > b.2) {
             best = Some((tagger, epoch, value));
         }
     }
-    best.unwrap_or_else(|| (stages(perceptron.averaged(&keys)), 0, 0.0))
+    best.unwrap_or_else(|| (stages(perceptron.averaged(&keys, options.prune)), 0, 0.0))
+}
+
+/// Each word's keys of `a` then of `b`.
+fn joined(a: &Features, b: &Features) -> Features {
+    let mut out = Features::default();
+    for i in 0..a.len() {
+        out.starts.push(out.keys.len());
+        out.keys.extend_from_slice(a.of(i));
+        out.keys.extend_from_slice(b.of(i));
+    }
+    out.starts.push(out.keys.len());
+    out
 }
 
 /// The kept feature keys (ascending) and every sentence as feature indexes.
@@ -268,7 +284,12 @@ fn examples(
         let history = history.map(|h| History::new(&view, h[d].clone()));
         for (s, sentence) in document.iter().enumerate() {
             let mut features = Features::default();
-            view.features(s, history.as_ref(), &mut features);
+            view.features(s, &mut features);
+            if let Some(history) = &history {
+                let mut extra = Features::default();
+                view.history_features(s, history, &mut extra);
+                features = joined(&features, &extra);
+            }
             for &k in &features.keys {
                 *counts.entry(k).or_default() += 1;
             }
@@ -341,6 +362,7 @@ mod tests {
             min_count: 1,
             two_stage: true,
             folds: 2,
+            prune: 0,
         };
         let (first, kept) = train(&documents, &options, |_, _, _| 0.0);
         let (second, _) = train(&documents, &options, |_, _, _| 0.0);
