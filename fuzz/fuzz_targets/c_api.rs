@@ -14,11 +14,19 @@ use corroborate_ffi::{corroborate_status, corroborate_str};
 use libfuzzer_sys::fuzz_target;
 
 fn raw(bytes: &[u8]) -> corroborate_str {
-    corroborate_str { ptr: bytes.as_ptr().cast(), len: bytes.len() }
+    corroborate_str {
+        ptr: bytes.as_ptr().cast(),
+        len: bytes.len(),
+    }
 }
 
 fn ok(status: corroborate_status) -> bool {
-    assert_ne!(status, corroborate_status::CORROBORATE_PANIC, "{}", last_error());
+    assert_ne!(
+        status,
+        corroborate_status::CORROBORATE_PANIC,
+        "{}",
+        last_error()
+    );
     if status != corroborate_status::CORROBORATE_OK {
         assert!(!last_error().is_empty(), "a failure without a message");
     }
@@ -27,7 +35,9 @@ fn ok(status: corroborate_status) -> bool {
 
 fn last_error() -> String {
     // SAFETY: the library returns a NUL-terminated string that lives until the next call.
-    unsafe { CStr::from_ptr(corroborate_last_error()) }.to_string_lossy().into_owned()
+    unsafe { CStr::from_ptr(corroborate_last_error()) }
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// A view's string is NULL or lies inside memory the ledger owns (read it all).
@@ -38,7 +48,10 @@ fn touch(s: corroborate_str) -> usize {
     }
     // SAFETY: the library lends `len` bytes at `ptr` for the ledger's lifetime.
     let bytes = unsafe { std::slice::from_raw_parts(s.ptr.cast::<u8>(), s.len) };
-    assert!(std::str::from_utf8(bytes).is_ok(), "a lent string is not UTF-8");
+    assert!(
+        std::str::from_utf8(bytes).is_ok(),
+        "a lent string is not UTF-8"
+    );
     bytes.len()
 }
 
@@ -51,8 +64,15 @@ fn read_all(ledger: *const corroborate_ledger) {
         assert!(ok(corroborate_ledger_to_json(ledger, &mut json)));
         touch(json);
         let mut reread: *mut corroborate_ledger = std::ptr::null_mut();
-        assert!(ok(corroborate_ledger_from_json(json, &mut reread)), "{}", last_error());
-        assert_eq!(corroborate_ledger_entity_count(reread), corroborate_ledger_entity_count(ledger));
+        assert!(
+            ok(corroborate_ledger_from_json(json, &mut reread)),
+            "{}",
+            last_error()
+        );
+        assert_eq!(
+            corroborate_ledger_entity_count(reread),
+            corroborate_ledger_entity_count(ledger)
+        );
         corroborate_ledger_free(reread);
 
         for i in 0..=corroborate_ledger_document_count(ledger) {
@@ -88,7 +108,9 @@ fn read_all(ledger: *const corroborate_ledger) {
                 touch(reading.value);
                 for d in 0..=reading.document_count {
                     let mut doc = corroborate_str::NONE;
-                    if ok(corroborate_ledger_reading_document(ledger, i, r, d, &mut doc)) {
+                    if ok(corroborate_ledger_reading_document(
+                        ledger, i, r, d, &mut doc,
+                    )) {
                         touch(doc);
                     }
                 }
@@ -131,7 +153,10 @@ fuzz_target!(|data: &[u8]| {
         }
         ok(corroborate_builder_set_keep_going(builder, flags & 2 != 0));
         if flags & 4 != 0 {
-            ok(corroborate_builder_set_max_document_bytes(builder, usize::from(flags) * 4));
+            ok(corroborate_builder_set_max_document_bytes(
+                builder,
+                usize::from(flags) * 4,
+            ));
         }
         let mut pairs = 0;
         while let (Some(id), Some(text)) = (fields.next(), fields.next()) {
@@ -139,7 +164,11 @@ fuzz_target!(|data: &[u8]| {
             doc.id = raw(id);
             doc.text = raw(text);
             doc.html = flags & (8 << (pairs % 3)) != 0;
-            doc.source = if flags & 64 != 0 { raw(id) } else { corroborate_str::NONE };
+            doc.source = if flags & 64 != 0 {
+                raw(id)
+            } else {
+                corroborate_str::NONE
+            };
             ok(corroborate_builder_add_document(builder, &doc));
             pairs += 1;
         }

@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 mod quantities;
+mod synth;
 mod tempeval;
 
 fn main() -> ExitCode {
@@ -16,6 +17,7 @@ fn main() -> ExitCode {
     };
     let result: Result<(), String> = match command.as_str() {
         "quantities" => quantities::run(rest),
+        "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),
     };
