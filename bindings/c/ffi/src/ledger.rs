@@ -146,3 +146,54 @@ pub unsafe extern "C" fn corroborate_ledger_to_json(
         Ok(())
     })
 }
+
+// The thread-safety promise above rests on this: a ledger handle is `Send + Sync`.
+const _: fn() = || {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<corroborate_ledger>();
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate::{DocumentInput, LedgerBuilder};
+
+    #[test]
+    fn json_is_made_once_and_shared_across_threads() {
+        let ledger = LedgerBuilder::new()
+            .document(DocumentInput::text("a", "The port reopened on Monday."))
+            .build()
+            .unwrap();
+        let expected = ledger.to_json();
+        let handle = into_raw(corroborate_ledger::new(ledger));
+        let address = handle as usize;
+        let seen: Vec<(usize, String)> = std::thread::scope(|scope| {
+            let readers: Vec<_> = (0..4)
+                .map(|_| {
+                    scope.spawn(move || {
+                        let mut out = corroborate_str::NONE;
+                        // SAFETY: the handle lives until after the scope; readers only share it.
+                        let status = unsafe {
+                            corroborate_ledger_to_json(
+                                address as *const corroborate_ledger,
+                                &mut out,
+                            )
+                        };
+                        assert_eq!(status, corroborate_status::CORROBORATE_OK);
+                        // SAFETY: the JSON lives as long as the handle.
+                        let bytes =
+                            unsafe { std::slice::from_raw_parts(out.ptr.cast::<u8>(), out.len) };
+                        (out.ptr as usize, String::from_utf8(bytes.to_vec()).unwrap())
+                    })
+                })
+                .collect();
+            readers.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        assert!(
+            seen.iter()
+                .all(|(ptr, json)| *ptr == seen[0].0 && *json == expected)
+        );
+        // SAFETY: made by `into_raw` above and freed once, after every reader finished.
+        unsafe { corroborate_ledger_free(handle) };
+    }
+}
