@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+mod events;
 mod quantities;
 mod synth;
 mod tempeval;
@@ -16,6 +17,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
+        "conll" => corroborate_eval::conll::run(rest),
+        "events" => events::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),

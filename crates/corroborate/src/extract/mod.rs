@@ -12,10 +12,13 @@
 // the pipeline the shared types and the grouping helpers have no reader.
 #![allow(dead_code)]
 
+pub(crate) mod claims;
 pub(crate) mod coref;
+pub(crate) mod events;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
 pub(crate) mod quantities;
+pub(crate) mod syntax;
 pub(crate) mod times;
 
 use std::ops::Range;
