@@ -225,6 +225,65 @@ static void ledgers(void) {
   corroborate_builder_free(builder);
 }
 
+/* True when a borrowed string equals a C string. */
+static int str_is(corroborate_str s, const char *expected) {
+  return s.ptr != NULL && s.len == strlen(expected) && memcmp(s.ptr, expected, s.len) == 0;
+}
+
+/* The views over a stored ledger with one comparison and one quote. */
+static void views(void) {
+  static const char json[] =
+      "{\"schema\":\"corroborate.ledger/1\","
+      "\"documents\":[{\"id\":\"a\",\"text\":\"Lena Ortiz, 40, said \\\"yes\\\".\",\"published\":null,"
+      "\"source\":\"The Courier\",\"url\":null,\"title\":null,\"removed\":[]}],"
+      "\"stories\":[{\"id\":\"s1\",\"documents\":[\"a\",\"b\"],\"title\":null}],"
+      "\"entities\":[{\"id\":\"e1\",\"kind\":\"person\",\"name\":\"Lena Ortiz\","
+      "\"aliases\":[\"Lena Ortiz\",\"Ortiz\"],\"mentions\":[{\"doc\":\"a\",\"start\":0,\"end\":10}]}],"
+      "\"events\":[],\"claims\":[],"
+      "\"quotes\":[{\"doc\":\"a\",\"start\":22,\"end\":25,\"text\":\"yes\",\"speaker\":\"e1\","
+      "\"speaker_text\":\"Lena Ortiz\",\"cue\":\"said\"}],"
+      "\"quantities\":[],\"times\":[],"
+      "\"comparisons\":[{\"story\":\"s1\",\"subject\":\"e1\",\"predicate\":\"age\",\"verdict\":\"conflict\","
+      "\"readings\":[{\"value\":40,\"claims\":[\"c1\"],\"documents\":[\"a\"],\"sources\":[]},"
+      "{\"value\":\"forty-one\",\"claims\":[\"c2\"],\"documents\":[\"b\"],\"sources\":[]}]}]}";
+  corroborate_ledger *ledger = NULL;
+  corroborate_document document;
+  corroborate_entity entity;
+  corroborate_comparison comparison;
+  corroborate_reading reading;
+  corroborate_quote quote;
+  corroborate_str id;
+
+  CHECK(corroborate_ledger_from_json(str_of(json), &ledger) == CORROBORATE_OK);
+  if (ledger == NULL) {
+    fprintf(stderr, "  %s\n", corroborate_last_error());
+    failures++;
+    return;
+  }
+  CHECK(corroborate_ledger_document(ledger, 0, &document) == CORROBORATE_OK);
+  CHECK(str_is(document.source, "The Courier") && document.published.ptr == NULL);
+  CHECK(corroborate_ledger_entity(ledger, 0, &entity) == CORROBORATE_OK);
+  CHECK(entity.kind == CORROBORATE_PERSON && str_is(entity.kind_name, "person"));
+  CHECK(str_is(entity.name, "Lena Ortiz") && entity.alias_count == 2 && entity.mention_count == 1);
+  CHECK(corroborate_ledger_comparison_count(ledger) == 1);
+  CHECK(corroborate_ledger_comparison(ledger, 0, &comparison) == CORROBORATE_OK);
+  CHECK(comparison.verdict == CORROBORATE_CONFLICT && str_is(comparison.verdict_name, "conflict"));
+  CHECK(str_is(comparison.subject_name, "Lena Ortiz") && str_is(comparison.predicate, "age"));
+  CHECK(comparison.reading_count == 2);
+  CHECK(corroborate_ledger_reading(ledger, 0, 0, &reading) == CORROBORATE_OK);
+  CHECK(reading.is_number && reading.number == 40.0 && str_is(reading.value, "40"));
+  CHECK(corroborate_ledger_reading(ledger, 0, 1, &reading) == CORROBORATE_OK);
+  CHECK(!reading.is_number && str_is(reading.value, "forty-one") && reading.document_count == 1);
+  CHECK(corroborate_ledger_reading_document(ledger, 0, 1, 0, &id) == CORROBORATE_OK);
+  CHECK(str_is(id, "b"));
+  CHECK_ERR(corroborate_ledger_reading(ledger, 0, 2, &reading), CORROBORATE_INVALID_ARGUMENT,
+            "reading index 2 is out of range (there are 2)");
+  CHECK(corroborate_ledger_quote(ledger, 0, &quote) == CORROBORATE_OK);
+  CHECK(str_is(quote.text, "yes") && str_is(quote.speaker_name, "Lena Ortiz"));
+  CHECK(str_is(quote.cue, "said") && quote.start == 22 && quote.end == 25);
+  corroborate_ledger_free(ledger);
+}
+
 static void freeing(void) {
   corroborate_builder *builder = NULL;
   corroborate_builder_free(NULL);
@@ -248,6 +307,7 @@ int main(void) {
   bad_text();
   build_errors();
   ledgers();
+  views();
   freeing();
   names();
   printf("%d passed, %d failed\n", passed, failures);
