@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 mod events;
+mod polnear;
 mod quantities;
 mod synth;
 mod tempeval;
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
     let result: Result<(), String> = match command.as_str() {
         "conll" => corroborate_eval::conll::run(rest),
         "events" => events::run(rest),
+        "polnear" => polnear::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),

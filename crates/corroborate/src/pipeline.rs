@@ -11,7 +11,7 @@ use crate::extract::{self, ClaimExpr, EventMention, Extraction, SubjectRef, Valu
 use crate::ids::item_id;
 use crate::input::{Content, DocumentInput};
 use crate::model::{
-    Argument, Claim, Document, Entity, Event, Failure, Ledger, Quantity, Span, Time, Value,
+    Argument, Claim, Document, Entity, Event, Failure, Ledger, Quantity, Quote, Span, Time, Value,
 };
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
@@ -91,6 +91,30 @@ impl LedgerBuilder {
     ) -> LedgerBuilder {
         self.documents.extend(documents);
         self
+    }
+
+    /// Adds the documents a path names (an article file, a directory of them or a JSONL
+    /// manifest, as [`load_path`](crate::load_path) reads them). A path that cannot be
+    /// read is an error, or with [`keep_going`](LedgerBuilder::keep_going) set *before*
+    /// this call, a failure the ledger lists — so every front end treats paths alike.
+    ///
+    /// ```
+    /// use corroborate::LedgerBuilder;
+    /// let missing = std::env::temp_dir().join("corroborate-no-such-file.txt");
+    /// assert!(LedgerBuilder::new().path(&missing).is_err());
+    /// let builder = LedgerBuilder::new().keep_going(true).path(&missing).unwrap();
+    /// let ledger = builder.build().unwrap();
+    /// assert_eq!(ledger.failures[0].code, "io");
+    /// ```
+    pub fn path(self, path: impl AsRef<std::path::Path>) -> Result<LedgerBuilder, Error> {
+        let path = path.as_ref();
+        match crate::load_path(path) {
+            Ok(documents) => Ok(self.documents(documents)),
+            Err(error) if self.keep_going => {
+                Ok(self.failed_input(path.display().to_string(), &error))
+            }
+            Err(error) => Err(error),
+        }
     }
 
     /// With `true`, a document that cannot be read is listed in the ledger's `failures`
@@ -255,18 +279,27 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     let (mentions, entities) = extract::mentions::find(&doc);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
+    let quotes = extract::quotes::find(&doc, &mentions, &entities);
     let mut x = Extraction {
         doc,
         mentions,
         entities,
         times,
         quantities,
-        quotes: Vec::new(),
+        quotes,
         events: Vec::new(),
         claims: Vec::new(),
+        interview: None,
+        origins: Vec::new(),
     };
     x.events = extract::events::find(&x);
     x.claims = extract::claims::find(&x);
+    let attributions =
+        extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
+    extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
+    x.interview =
+        extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
+    x.origins = extract::provenance::origins(&x.claims, &x.events, x.interview.as_ref());
     x
 }
 
@@ -278,6 +311,7 @@ fn ledger_document(doc: &Prepared) -> Document {
         source: doc.source.clone(),
         url: doc.url.clone(),
         title: doc.title.clone(),
+        author: doc.author.clone(),
         removed: doc.analysis.removed.clone(),
     }
 }
@@ -294,6 +328,15 @@ fn assemble(extractions: Vec<Extraction>) -> Ledger {
             end: t.span.end,
             text: x.doc.slice(&t.span).to_string(),
             value: t.value.clone(),
+        }));
+        ledger.quotes.extend(x.quotes.iter().map(|q| Quote {
+            doc: id.clone(),
+            start: q.span.start,
+            end: q.span.end,
+            text: x.doc.slice(&q.span).to_string(),
+            speaker: q.speaker.map(|e| local_entity_id(x, e)),
+            speaker_text: q.speaker_span.as_ref().map(|s| x.doc.slice(s).to_string()),
+            cue: q.cue.clone(),
         }));
         ledger
             .quantities

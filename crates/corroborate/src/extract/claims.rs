@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use super::events::{Linker, phrase_value};
 use super::syntax::{Class, Phrase, Syntax, is_reporting};
-use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr};
+use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
 use crate::model::EntityKind;
 
 /// What kind of word a role-title entry is.
@@ -164,10 +164,16 @@ pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
                 ValueExpr::Text(t) => format!("t{t}"),
                 ValueExpr::Entity(e) => format!("e{e}"),
             };
+            // Two wordings of one subject say one thing; without a subject, the words
+            // are what the claim is about ("196 defectors", "196 officials").
+            let about = match c.subject {
+                SubjectRef::None => c.subject_text.clone(),
+                _ => String::new(),
+            };
             (
                 c.predicate.clone(),
                 format!("{:?}", c.subject),
-                c.subject_text.clone(),
+                about,
                 value,
             )
         };
@@ -244,12 +250,9 @@ impl Sentence<'_> {
             return None;
         }
         let after = s.words[phrase.head].span.end;
-        self.x()
-            .mentions
+        in_sentence(&self.x().mentions, self.index, |m| m.sentence)
             .iter()
-            .find(|m| {
-                m.sentence == self.index && m.span.start >= after && m.kind == EntityKind::Person
-            })
+            .find(|m| m.span.start >= after && m.kind == EntityKind::Person)
             .map(|m| m.entity)
     }
 
@@ -317,18 +320,15 @@ impl Sentence<'_> {
         let s = self.syntax();
         let x = self.x();
         let mut found = Vec::new();
-        for m in x.mentions.iter().filter(|m| m.sentence == self.index) {
+        for m in in_sentence(&x.mentions, self.index, |m| m.sentence) {
             if x.entities[m.entity].kind != EntityKind::Person {
                 continue;
             }
-            let Some(first) = s.words.iter().position(|w| w.span.start >= m.span.start) else {
+            let words = s.words_in(&m.span);
+            let (first, end) = (words.start, words.end);
+            if first >= s.words.len() {
                 continue;
-            };
-            let end = s
-                .words
-                .iter()
-                .position(|w| w.span.start >= m.span.end)
-                .unwrap_or(s.words.len());
+            }
             found.push((m.entity, x.doc.text[m.span.clone()].to_string(), first, end));
         }
         for (entity, text, first, end) in found {
@@ -358,7 +358,12 @@ impl Sentence<'_> {
             }
             // "North Korean diplomat Ri": a title right before the name.
             let pre = self.syntax().phrase_ending(first, false);
-            if let Some(pre) = pre.filter(|p| p.words.start < first) {
+            // Only a title makes the words before a name a description of a person ("the
+            // newspaper X" says nothing about anyone).
+            let pre = pre.filter(|p| {
+                p.words.start < first && title_in(self.syntax(), &(p.words.start..first)).is_some()
+            });
+            if let Some(pre) = pre {
                 self.describe((entity, text.clone()), &(pre.words.start..first));
             }
         }
@@ -480,10 +485,9 @@ impl Sentence<'_> {
     fn event_arguments(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
-        for (index, event) in x.events.iter().enumerate() {
-            if event.sentence != self.index {
-                continue;
-            }
+        let first = x.events.partition_point(|e| e.sentence < self.index);
+        let events = in_sentence(&x.events, self.index, |e| e.sentence);
+        for (index, event) in (first..).zip(events) {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
             for argument in &event.arguments {
                 if !matches!(
@@ -517,10 +521,8 @@ impl Sentence<'_> {
     /// `count` and `amount` claims from the sentence's quantities.
     fn quantities(&mut self) {
         let x = self.x();
-        let found: Vec<ClaimExpr> = x
-            .quantities
+        let found: Vec<ClaimExpr> = in_sentence(&x.quantities, self.index, |q| q.sentence)
             .iter()
-            .filter(|q| q.sentence == self.index)
             .filter_map(|q| {
                 let counted = q.counted.clone()?;
                 let predicate = if q.unit.is_none() { "count" } else { "amount" };
@@ -601,7 +603,7 @@ impl Sentence<'_> {
     fn described_participants(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
-        for event in x.events.iter().filter(|e| e.sentence == self.index) {
+        for event in in_sentence(&x.events, self.index, |e| e.sentence) {
             for argument in &event.arguments {
                 let Some(entity) = argument.entity else {
                     continue;

@@ -61,6 +61,17 @@ pub(crate) fn referent(
     {
         return Some(m.entity);
     }
+    described(doc, mentions, entities, span)
+}
+
+/// The person that words naming no one refer to: a pronoun's antecedent, or the main
+/// person for a definite description of them ("the diplomat", "the 52-year-old").
+pub(crate) fn described(
+    doc: &Prepared,
+    mentions: &[Mention],
+    entities: &[LocalEntity],
+    span: &Range<usize>,
+) -> Option<usize> {
     let words = doc.text[span.clone()].trim();
     if is_person_pronoun(words) {
         return pronoun_antecedent(doc, mentions, span.start);
@@ -93,7 +104,11 @@ fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str
     let text = doc.text.as_str();
     mentions.iter().filter(|m| m.entity == entity).any(|m| {
         let sentence = &doc.analysis.sentences[m.sentence];
-        let mut from = m.span.start.saturating_sub(DESCRIPTION_REACH).max(sentence.start);
+        let mut from = m
+            .span
+            .start
+            .saturating_sub(DESCRIPTION_REACH)
+            .max(sentence.start);
         let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
         while !text.is_char_boundary(from) {
             from -= 1;

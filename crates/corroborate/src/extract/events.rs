@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::syntax::{Class, Complement, Phrase, Syntax, is_reporting, names_no_place};
+use super::syntax::{
+    CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place,
+};
 use super::{ArgumentExpr, EventMention, Extraction, Mention, TimeExpr, coref};
 use crate::model::EntityKind;
 
@@ -139,7 +141,9 @@ pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
     let mut found = Vec::new();
     for sentence in x.doc.body_sentence_indexes() {
         let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
-        let times: Vec<&TimeExpr> = x.times.iter().filter(|t| t.sentence == sentence).collect();
+        let times: Vec<&TimeExpr> = super::in_sentence(&x.times, sentence, |t| t.sentence)
+            .iter()
+            .collect();
         let linker = Linker { x, syntax: &syntax };
         for at in 0..syntax.words.len() {
             let Some(entry) = entry_at(&syntax, at) else {
@@ -175,10 +179,10 @@ fn event_time<'t>(syntax: &Syntax, times: &[&'t TimeExpr], at: usize) -> Option<
     let start = syntax.clause_start(at);
     let end = clause_end(syntax, at);
     let word_of = |t: &TimeExpr| {
-        syntax
+        let i = syntax
             .words
-            .iter()
-            .position(|w| w.span.start >= t.span.start)
+            .partition_point(|w| w.span.start < t.span.start);
+        (i < syntax.words.len()).then_some(i)
     };
     // "since 2016" bounds a span; "said on Tuesday" dates the report.
     let bounded = |i: usize| {
@@ -209,13 +213,14 @@ fn event_time<'t>(syntax: &Syntax, times: &[&'t TimeExpr], at: usize) -> Option<
 /// One past the last word of the clause holding word `at`: the next relative pronoun,
 /// subordinator, semicolon or the sentence end.
 fn clause_end(syntax: &Syntax, at: usize) -> usize {
-    (at + 1..syntax.words.len())
+    let limit = syntax.words.len().min(at + 1 + CLAUSE_REACH);
+    (at + 1..limit)
         .find(|&i| {
             matches!(syntax.classes[i], Class::Rel | Class::Sub)
                 || syntax.comma_conjunction(i)
                 || matches!(syntax.words[i].low.as_str(), ";" | ":" | "\"")
         })
-        .unwrap_or(syntax.words.len())
+        .unwrap_or(limit)
 }
 
 /// Links phrases of one sentence to the document's entities.
@@ -228,11 +233,12 @@ pub(crate) struct Linker<'a> {
 
 impl Linker<'_> {
     /// The entity a phrase refers to: a mention inside it (of the first `preferred`
-    /// kind found), else what coreference makes of a pronoun or a description.
+    /// kind found, or holding its head), else what coreference makes of a pronoun or a
+    /// description ("a North Korean diplomat" is a description, not "North Korean").
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
-            coref::referent(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
+            coref::described(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
                 .or_else(|| coref::lede_description(&self.x.doc, &self.x.entities, &span))
         })
     }
@@ -370,7 +376,9 @@ impl Linker<'_> {
         }
         let mut at = end + 2;
         let mut place = None;
-        while let Some(phrase) = s.phrase_at(at, false) {
+        let mut steps = 0;
+        while let Some(phrase) = s.phrase_at(at, false).filter(|_| steps < 8) {
+            steps += 1;
             let located = matches!(s.words[at - 1].low.as_str(), "in" | "at");
             if located && s.classes[phrase.head] == Class::Name {
                 place = Some(phrase.clone());
@@ -473,8 +481,8 @@ impl Linker<'_> {
         });
     }
 
-    /// The entity a phrase names: a mention inside it, of the first preferred kind found
-    /// (any kind when none is preferred… or found).
+    /// The entity a phrase names: a mention inside it, of the first preferred kind found,
+    /// else a mention of any kind that holds the phrase's head.
     pub(crate) fn entity_of(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         let inside: Vec<&Mention> = self
@@ -483,10 +491,17 @@ impl Linker<'_> {
             .iter()
             .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
             .collect();
+        // Another kind only when it names the phrase's head: "a North Korean diplomat"
+        // is no mention of "North Korean".
+        let head = &self.syntax.words[phrase.head].span;
         preferred
             .iter()
             .find_map(|kind| inside.iter().find(|m| m.kind == *kind))
-            .or_else(|| inside.first())
+            .or_else(|| {
+                inside
+                    .iter()
+                    .find(|m| m.span.start <= head.start && head.end <= m.span.end)
+            })
             .map(|m| m.entity)
     }
 }
@@ -583,6 +598,8 @@ pub(crate) mod tests {
             quotes: Vec::new(),
             events: Vec::new(),
             claims: Vec::new(),
+            interview: None,
+            origins: Vec::new(),
         }
     }
 

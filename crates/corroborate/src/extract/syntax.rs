@@ -146,6 +146,11 @@ fn classify(word: &Word, sentence_start: bool) -> Class {
     }
 }
 
+/// How many words a clause may span, in either direction from a word of it: far above
+/// any real clause, and a bound on the work one word can cost in a pathological
+/// sentence (a ten-megabyte line).
+pub(crate) const CLAUSE_REACH: usize = 80;
+
 /// A run of words: a noun phrase, or any other stretch the layer hands out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Phrase {
@@ -180,9 +185,8 @@ pub(crate) struct Syntax {
 impl Syntax {
     /// Sentence `index` of `doc`, the words inside `times` marked as time words.
     pub fn of_sentence(doc: &Prepared, index: usize, times: &[TimeExpr]) -> Syntax {
-        let spans: Vec<Range<usize>> = times
+        let spans: Vec<Range<usize>> = super::in_sentence(times, index, |t| t.sentence)
             .iter()
-            .filter(|t| t.sentence == index)
             .map(|t| t.span.clone())
             .collect();
         Syntax::new(sentence_words(doc, index), &spans)
@@ -199,9 +203,10 @@ impl Syntax {
         let mut classes = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
             let start = headline || i == 0 || matches!(classes.last(), Some(Class::Punct));
-            let in_time = times
-                .iter()
-                .any(|t| t.start < word.span.end && word.span.start < t.end);
+            // Times are in text order: the only candidate is the last one starting
+            // before the word ends.
+            let candidate = times.partition_point(|t| t.start < word.span.end);
+            let in_time = candidate > 0 && word.span.start < times[candidate - 1].end;
             classes.push(if in_time {
                 Class::Time
             } else {
@@ -258,7 +263,10 @@ impl Syntax {
     fn adjectival(&self, at: usize, start: usize) -> bool {
         self.class(at) == Some(Class::Verb)
             && at > start
-            && matches!(self.class(at - 1), Some(Class::Det | Class::Poss))
+            && matches!(
+                self.class(at - 1),
+                Some(Class::Det | Class::Poss | Class::Clitic)
+            )
             && matches!(self.class(at + 1), Some(Class::Content | Class::Name))
     }
 
@@ -324,13 +332,15 @@ impl Syntax {
         if matches!(self.class(end - 1), Some(Class::Det | Class::Poss)) {
             return None;
         }
-        // "a tanker named Star Nine", "a group called the Hawks": the name belongs.
+        // "a tanker named Star Nine", "a group called the Hawks": the name belongs, and
+        // is what the phrase names.
         if matches!(self.low(end), "named" | "called") {
             if let Some(name) = self
                 .phrase_at(end + 1, false)
                 .filter(|p| self.class(p.head) == Some(Class::Name))
             {
                 end = name.words.end;
+                head = name.head;
             }
         }
         Some(Phrase {
@@ -606,7 +616,8 @@ impl Syntax {
     /// The first word of the clause holding word `at`: after the last complementizer
     /// "that" following a verb, semicolon or colon before it, or 0.
     pub fn clause_start(&self, at: usize) -> usize {
-        (0..at)
+        let floor = at.saturating_sub(CLAUSE_REACH);
+        (floor..at)
             .rev()
             .find(|&i| {
                 self.comma_conjunction(i)
@@ -618,7 +629,7 @@ impl Syntax {
                             Some(Class::Verb | Class::Time | Class::Content)
                         ))
             })
-            .map_or(0, |i| i + 1)
+            .map_or(floor, |i| i + 1)
     }
 
     /// Whether word `at` is the conjunction of ", and" / ", but", which joins clauses.
@@ -701,7 +712,8 @@ impl Syntax {
             return None;
         }
         let start = end + 1;
-        let stop = (start..self.words.len())
+        let limit = self.words.len().min(start + 17);
+        let stop = (start..limit)
             .find(|&i| self.class(i) == Some(Class::Punct) && self.low(i) != "-")
             .unwrap_or(self.words.len());
         (stop > start && stop - start <= 16).then_some(start..stop)
