@@ -294,8 +294,7 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     };
     x.events = extract::events::find(&x);
     x.claims = extract::claims::find(&x);
-    let attributions =
-        extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
+    let attributions = extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
     extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
     x.interview =
         extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);

@@ -12,8 +12,8 @@
 // the pipeline the shared types and the grouping helpers have no reader.
 #![allow(dead_code)]
 
-pub(crate) mod claims;
 pub(crate) mod attribution;
+pub(crate) mod claims;
 pub(crate) mod coref;
 pub(crate) mod events;
 pub(crate) mod mentions;
@@ -21,8 +21,8 @@ pub(crate) mod numbers;
 pub(crate) mod phrases;
 pub(crate) mod provenance;
 pub(crate) mod quantities;
-pub(crate) mod syntax;
 pub(crate) mod quotes;
+pub(crate) mod syntax;
 pub(crate) mod times;
 
 use std::ops::Range;
