@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+mod events;
 mod polnear;
 mod quantities;
 mod synth;
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
     let result: Result<(), String> = match command.as_str() {
         "conll" => corroborate_eval::conll::run(rest),
         "polnear" => polnear::run(rest),
+        "events" => events::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),

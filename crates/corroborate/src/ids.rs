@@ -16,11 +16,15 @@ pub(crate) fn content_id(bytes: &[u8]) -> String {
     format!("doc-{:012x}", fnv1a(bytes) >> 16)
 }
 
-/// An id for an entity known to one document: `ent-` and 12 hex digits of a hash of the
-/// document id and the byte offset of the entity's first mention.
-pub(crate) fn local_entity_id(doc: &str, first_mention: usize) -> String {
-    let key = format!("{doc}\0{first_mention}");
-    format!("ent-{:012x}", fnv1a(key.as_bytes()) >> 16)
+/// An id for an item of one document: `prefix`, `-`, and 12 hex digits of the hash of
+/// the document id and the item's distinguishing parts (offsets, kind, …).
+pub(crate) fn item_id(prefix: &str, doc: &str, parts: &[&str]) -> String {
+    let mut key = doc.as_bytes().to_vec();
+    for part in parts {
+        key.push(0);
+        key.extend_from_slice(part.as_bytes());
+    }
+    format!("{prefix}-{:012x}", fnv1a(&key) >> 16)
 }
 
 #[cfg(test)]
@@ -32,7 +36,10 @@ mod tests {
         assert_eq!(content_id(b"abc"), content_id(b"abc"));
         assert_ne!(content_id(b"abc"), content_id(b"abd"));
         assert_eq!(content_id(b"").len(), 16);
-        assert_eq!(local_entity_id("a", 3), local_entity_id("a", 3));
-        assert_ne!(local_entity_id("a", 3), local_entity_id("a", 4));
+        assert_eq!(
+            item_id("ev", "a", &["1", "x"]),
+            item_id("ev", "a", &["1", "x"])
+        );
+        assert_ne!(item_id("ev", "a", &["1", "x"]), item_id("ev", "a", &["1x"]));
     }
 }

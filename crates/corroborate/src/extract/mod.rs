@@ -13,13 +13,16 @@
 #![allow(dead_code)]
 
 pub(crate) mod attribution;
+pub(crate) mod claims;
 pub(crate) mod coref;
+pub(crate) mod events;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
 pub(crate) mod phrases;
 pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub(crate) mod quotes;
+pub(crate) mod syntax;
 pub(crate) mod times;
 
 use std::ops::Range;
@@ -223,10 +226,6 @@ pub(crate) struct Extraction {
     pub events: Vec<EventMention>,
     /// Claims, in text order.
     pub claims: Vec<ClaimExpr>,
-    /// The interview the article frames itself as reporting, if any.
-    pub interview: Option<provenance::Interview>,
-    /// The origin of each claim (same order as `claims`).
-    pub origins: Vec<provenance::Origin>,
 }
 
 /// A prepared document with `names` tagged as mentions (every word-bounded occurrence

@@ -332,14 +332,17 @@ fn double_segments(doc: &Prepared, paragraphs: &[Range<usize>]) -> Vec<Segment> 
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         let mut open: Option<(Mark, bool)> = None;
         let mut nested = 0;
+        // How many closing marks follow each mark, counted once from the end.
+        let mut closers_after = vec![0; all[pi].len()];
+        for k in (0..all[pi].len().saturating_sub(1)).rev() {
+            closers_after[k] =
+                closers_after[k + 1] + usize::from(all[pi][k + 1].role != Role::Open);
+        }
         for (k, mark) in all[pi].iter().enumerate() {
             let continues = k == 0 && carried;
             // A double quote inside a double quote (“… he calls “hell” …”) when enough
             // closing marks follow for both.
-            let closers = all[pi][k + 1..]
-                .iter()
-                .filter(|m| m.role != Role::Open)
-                .count();
+            let closers = closers_after[k];
             match (mark.role, open.take()) {
                 (Role::Open, Some(o)) if closers > nested + 1 => {
                     nested += 1;
@@ -625,7 +628,26 @@ impl Frames<'_> {
     }
 }
 
-fn inside(ranges: &[Range<usize>], at: usize) -> bool {
+/// How many mentions before a pronoun or a description may be its antecedent: enough
+/// for a few sentences, and a bound on hostile input.
+const RECENT_MENTIONS: usize = 64;
+
+/// The last [`RECENT_MENTIONS`] mentions of `list` (in text order) starting before `end`.
+fn recent(list: &[Mention], end: usize) -> &[Mention] {
+    let upto = list.partition_point(|m| m.span.start < end);
+    &list[upto.saturating_sub(RECENT_MENTIONS)..upto]
+}
+
+/// The mentions of `list` (in text order) lying within `bytes`.
+fn within<'m>(list: &'m [Mention], bytes: &Range<usize>) -> &'m [Mention] {
+    let from = list.partition_point(|m| m.span.start < bytes.start);
+    let upto = list.partition_point(|m| m.span.start < bytes.end);
+    let inner = &list[from..upto.max(from)];
+    &inner[..inner.partition_point(|m| m.span.end <= bytes.end)]
+}
+
+/// Whether `at` lies in one of `ranges` (sorted, not overlapping).
+pub(crate) fn inside(ranges: &[Range<usize>], at: usize) -> bool {
     let i = ranges.partition_point(|r| r.start <= at);
     i > 0 && at < ranges[i - 1].end
 }
@@ -689,8 +711,8 @@ impl<'a> Speakers<'a> {
     /// The person a pronoun at byte `at` stands for: the latest subject within reach,
     /// else the latest visible person.
     fn antecedent(&self, at: usize) -> Option<usize> {
-        coref::pronoun_antecedent(self.doc, &self.subjects, at)
-            .or_else(|| coref::pronoun_antecedent(self.doc, &self.visible, at))
+        coref::pronoun_antecedent(self.doc, recent(&self.subjects, at), at)
+            .or_else(|| coref::pronoun_antecedent(self.doc, recent(&self.visible, at), at))
     }
 
     fn token_at(&self, at: usize) -> usize {
@@ -720,10 +742,8 @@ impl<'a> Speakers<'a> {
     /// anything else, nearest the cue on `side`.
     fn named(&self, tokens: &Range<usize>, side: Side) -> Option<&Mention> {
         let bytes = self.byte_range(tokens);
-        let candidates: Vec<&Mention> = self
-            .mentions
+        let candidates: Vec<&Mention> = within(self.mentions, &bytes)
             .iter()
-            .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
             .filter(|m| !self.governed(m, tokens.start))
             .collect();
         let ranked = |kind: EntityKind| candidates.iter().filter(move |m| m.kind == kind);
@@ -809,9 +829,10 @@ impl<'a> Speakers<'a> {
         }
         let span = self.byte_range(&(start..end));
         Found {
-            speaker: self
-                .by_name(&span)
-                .or_else(|| coref::referent(self.doc, &self.visible, self.entities, &span)),
+            speaker: self.by_name(&span).or_else(|| {
+                let visible = recent(&self.visible, span.end);
+                coref::referent(self.doc, visible, self.entities, &span)
+            }),
             span: Some(span),
             cue: None,
         }
@@ -825,7 +846,7 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let parts = super::mentions::name_parts(words);
-        self.visible
+        recent(&self.visible, span.start)
             .iter()
             .rev()
             .filter(|m| m.span.end <= span.start)
@@ -852,7 +873,7 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let bytes = self.byte_range(&tokens);
-        let named = self.visible.iter().find(|m| {
+        let named = within(&self.visible, &bytes).iter().find(|m| {
             bytes.start <= m.span.start
                 && m.span.end <= bytes.end
                 && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
