@@ -332,6 +332,15 @@ mod tests {
     }
 
     #[test]
+    fn nationalities_modifying_a_source_are_not_the_source() {
+        let got = attributions(
+            "Norlandic media reported the arrest.",
+            &[("Norlandic", EntityKind::Other)],
+        );
+        assert_eq!(got, [a("Norlandic media", "-", "reported")]);
+    }
+
+    #[test]
     fn pronoun_sources_resolve() {
         let got = attributions(
             "Ana Lupu arrived in May. She said the talks failed.",

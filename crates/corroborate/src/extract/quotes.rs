@@ -738,12 +738,29 @@ impl<'a> Speakers<'a> {
         t[tokens.start].start..t[tokens.end - 1].end
     }
 
+    /// Whether a nationality or other name only modifies the noun after it ("Norlandic
+    /// media"): the source is the noun's phrase. (Places are kept: the tagger often
+    /// takes a speaker for one, and "Norland's ministry" is Norland's voice.)
+    fn modifier(&self, m: &Mention, end: usize) -> bool {
+        let next = self
+            .doc
+            .analysis
+            .tokens
+            .partition_point(|t| t.start < m.span.end);
+        let word = self.words.get(next).filter(|_| next < end);
+        m.kind == EntityKind::Other
+            && word.is_some_and(|w| {
+                w == "'s" || w.starts_with(char::is_lowercase) && w.chars().all(char::is_alphabetic)
+            })
+    }
+
     /// The best named candidate in `tokens`: a person before an organization before
     /// anything else, nearest the cue on `side`.
     fn named(&self, tokens: &Range<usize>, side: Side) -> Option<&Mention> {
         let bytes = self.byte_range(tokens);
         let candidates: Vec<&Mention> = within(self.mentions, &bytes)
             .iter()
+            .filter(|m| !self.modifier(m, tokens.end))
             .filter(|m| !self.governed(m, tokens.start))
             .collect();
         let ranked = |kind: EntityKind| candidates.iter().filter(move |m| m.kind == kind);
@@ -828,11 +845,18 @@ impl<'a> Speakers<'a> {
             return Found::default();
         }
         let span = self.byte_range(&(start..end));
+        // A description whose name only modifies it ("Norlandic media") is nobody.
+        let plain = !within(self.mentions, &span)
+            .iter()
+            .any(|m| self.modifier(m, end));
+        let speaker = plain.then(|| self.by_name(&span)).flatten().or_else(|| {
+            let visible = recent(&self.visible, span.end);
+            plain
+                .then(|| coref::referent(self.doc, visible, self.entities, &span))
+                .flatten()
+        });
         Found {
-            speaker: self.by_name(&span).or_else(|| {
-                let visible = recent(&self.visible, span.end);
-                coref::referent(self.doc, visible, self.entities, &span)
-            }),
+            speaker,
             span: Some(span),
             cue: None,
         }
