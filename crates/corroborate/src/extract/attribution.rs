@@ -85,9 +85,11 @@ pub(crate) fn annotate(
     let words = lower_words(doc);
     let tokens = &doc.analysis.tokens;
     for claim in claims.iter_mut() {
-        let quote = quotes
-            .iter()
-            .find(|q| q.span.start <= claim.span.start && claim.span.end <= q.span.end);
+        let last = quotes.partition_point(|q| q.span.start <= claim.span.start);
+        let quote = last
+            .checked_sub(1)
+            .map(|i| &quotes[i])
+            .filter(|q| claim.span.end <= q.span.end);
         claim.attribution = match quote {
             Some(q) => Some(AttributionExpr {
                 entity: q.speaker,
@@ -97,7 +99,7 @@ pub(crate) fn annotate(
                     .map_or_else(String::new, |s| doc.slice(s).to_string()),
                 cue: q.cue.clone().unwrap_or_default(),
             }),
-            None => found
+            None => found[found.partition_point(|a| a.sentence < claim.sentence)..]
                 .iter()
                 .find(|a| {
                     a.sentence == claim.sentence
@@ -127,7 +129,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn in_quote(&self, i: usize) -> bool {
         let at = self.doc.analysis.tokens[i].start;
-        self.quoted.iter().any(|q| q.start <= at && at < q.end)
+        super::quotes::inside(self.quoted, at)
     }
 
     fn bytes(&self, tokens: Range<usize>) -> Range<usize> {
@@ -327,6 +329,15 @@ mod tests {
             &[("United States", Location)],
         );
         assert_eq!(got, [a("Media reports", "-", "said")]);
+    }
+
+    #[test]
+    fn nationalities_modifying_a_source_are_not_the_source() {
+        let got = attributions(
+            "Norlandic media reported the arrest.",
+            &[("Norlandic", EntityKind::Other)],
+        );
+        assert_eq!(got, [a("Norlandic media", "-", "reported")]);
     }
 
     #[test]

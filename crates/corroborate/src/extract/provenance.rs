@@ -17,7 +17,9 @@ use std::ops::Range;
 use super::attribution::SentenceAttribution;
 use super::phrases::{Phrases, lower_words};
 use super::quotes::{Side, Speakers};
-use super::{AttributionExpr, ClaimExpr, EventMention, LocalEntity, Mention, SubjectRef};
+use super::{
+    AttributionExpr, ClaimExpr, EventMention, Extraction, LocalEntity, Mention, SubjectRef,
+};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -53,6 +55,24 @@ pub(crate) enum Origin {
     Own,
 }
 
+/// The provenance of one document's claims: what the cross-document stage reads to
+/// count independent sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Provenance {
+    /// The interview the article frames itself as reporting, if any.
+    pub interview: Option<Interview>,
+    /// The origin of each claim, in the order of `Extraction::claims`.
+    pub origins: Vec<Origin>,
+}
+
+/// The provenance of an extraction whose claims the attribution stage has annotated.
+pub(crate) fn of(x: &Extraction) -> Provenance {
+    let attributions = super::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
+    let interview = article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
+    let origins = origins(&x.claims, &x.events, interview.as_ref());
+    Provenance { interview, origins }
+}
+
 /// The interview an article frames itself as reporting, if any: the first body sentence
 /// with "interview with/to OUTLET" or "PERSON told OUTLET", where OUTLET is a named
 /// organization or a description of a news outlet ("the newspaper").
@@ -81,21 +101,9 @@ pub(crate) fn article_origin(
     };
     doc.body_sentence_indexes().find_map(|s| {
         let range = doc.analysis.sentences[s].tokens.clone();
-        let attributed = attributions.iter().find(|a| a.sentence == s);
-        let person = attributed
-            .and_then(|a| a.attribution.entity)
-            .filter(|&e| entities[e].kind == EntityKind::Person)
-            .or_else(|| {
-                let sentence = &doc.analysis.sentences[s];
-                mentions
-                    .iter()
-                    .find(|m| {
-                        m.kind == EntityKind::Person
-                            && sentence.start <= m.span.start
-                            && m.span.end <= sentence.end
-                    })
-                    .map(|m| m.entity)
-            });
+        let attributed = attributions
+            .get(attributions.partition_point(|a| a.sentence < s))
+            .filter(|a| a.sentence == s);
         let framed = range.clone().find_map(|i| match words[i].as_str() {
             "interview" | "interviews"
                 if matches!(words.get(i + 1).map(String::as_str), Some("with" | "to")) =>
@@ -107,6 +115,17 @@ pub(crate) fn article_origin(
             }
             _ => None,
         })?;
+        let person = attributed
+            .and_then(|a| a.attribution.entity)
+            .filter(|&e| entities[e].kind == EntityKind::Person)
+            .or_else(|| {
+                let sentence = &doc.analysis.sentences[s];
+                mentions[mentions.partition_point(|m| m.span.start < sentence.start)..]
+                    .iter()
+                    .take_while(|m| m.span.end <= sentence.end)
+                    .find(|m| m.kind == EntityKind::Person)
+                    .map(|m| m.entity)
+            });
         let (outlet, outlet_text) = framed;
         (person.is_some() && person != outlet).then_some(Interview {
             outlet,
@@ -291,6 +310,24 @@ mod tests {
                 Origin::Own,
             ]
         );
+    }
+
+    #[test]
+    fn provenance_of_a_whole_document() {
+        let text = "Ana Lupu told the Daily Post that she fled to Sweden in May. \
+                    Lupu, 40, is a former diplomat. Lupu defected with her husband.";
+        let x = crate::pipeline::extract_document(
+            crate::prepare::prepare(crate::input::DocumentInput::text("d", text), None).unwrap(),
+        );
+        let p = of(&x);
+        assert_eq!(p.origins.len(), x.claims.len());
+        let iv = p.interview.expect("the article frames an interview");
+        assert_eq!((iv.sentence, iv.outlet_text.as_str()), (0, "Daily Post"));
+        let from_interview = p
+            .origins
+            .iter()
+            .filter(|o| matches!(o, Origin::Interview(_)));
+        assert!(from_interview.count() > 0, "{:?} {:?}", x.claims, p.origins);
     }
 
     #[test]

@@ -332,14 +332,17 @@ fn double_segments(doc: &Prepared, paragraphs: &[Range<usize>]) -> Vec<Segment> 
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         let mut open: Option<(Mark, bool)> = None;
         let mut nested = 0;
+        // How many closing marks follow each mark, counted once from the end.
+        let mut closers_after = vec![0; all[pi].len()];
+        for k in (0..all[pi].len().saturating_sub(1)).rev() {
+            closers_after[k] =
+                closers_after[k + 1] + usize::from(all[pi][k + 1].role != Role::Open);
+        }
         for (k, mark) in all[pi].iter().enumerate() {
             let continues = k == 0 && carried;
             // A double quote inside a double quote (“… he calls “hell” …”) when enough
             // closing marks follow for both.
-            let closers = all[pi][k + 1..]
-                .iter()
-                .filter(|m| m.role != Role::Open)
-                .count();
+            let closers = closers_after[k];
             match (mark.role, open.take()) {
                 (Role::Open, Some(o)) if closers > nested + 1 => {
                     nested += 1;
@@ -625,7 +628,26 @@ impl Frames<'_> {
     }
 }
 
-fn inside(ranges: &[Range<usize>], at: usize) -> bool {
+/// How many mentions before a pronoun or a description may be its antecedent: enough
+/// for a few sentences, and a bound on hostile input.
+const RECENT_MENTIONS: usize = 64;
+
+/// The last [`RECENT_MENTIONS`] mentions of `list` (in text order) starting before `end`.
+fn recent(list: &[Mention], end: usize) -> &[Mention] {
+    let upto = list.partition_point(|m| m.span.start < end);
+    &list[upto.saturating_sub(RECENT_MENTIONS)..upto]
+}
+
+/// The mentions of `list` (in text order) lying within `bytes`.
+fn within<'m>(list: &'m [Mention], bytes: &Range<usize>) -> &'m [Mention] {
+    let from = list.partition_point(|m| m.span.start < bytes.start);
+    let upto = list.partition_point(|m| m.span.start < bytes.end);
+    let inner = &list[from..upto.max(from)];
+    &inner[..inner.partition_point(|m| m.span.end <= bytes.end)]
+}
+
+/// Whether `at` lies in one of `ranges` (sorted, not overlapping).
+pub(crate) fn inside(ranges: &[Range<usize>], at: usize) -> bool {
     let i = ranges.partition_point(|r| r.start <= at);
     i > 0 && at < ranges[i - 1].end
 }
@@ -689,8 +711,8 @@ impl<'a> Speakers<'a> {
     /// The person a pronoun at byte `at` stands for: the latest subject within reach,
     /// else the latest visible person.
     fn antecedent(&self, at: usize) -> Option<usize> {
-        coref::pronoun_antecedent(self.doc, &self.subjects, at)
-            .or_else(|| coref::pronoun_antecedent(self.doc, &self.visible, at))
+        coref::pronoun_antecedent(self.doc, recent(&self.subjects, at), at)
+            .or_else(|| coref::pronoun_antecedent(self.doc, recent(&self.visible, at), at))
     }
 
     fn token_at(&self, at: usize) -> usize {
@@ -716,14 +738,29 @@ impl<'a> Speakers<'a> {
         t[tokens.start].start..t[tokens.end - 1].end
     }
 
+    /// Whether a nationality or other name only modifies the noun after it ("Norlandic
+    /// media"): the source is the noun's phrase. (Places are kept: the tagger often
+    /// takes a speaker for one, and "Norland's ministry" is Norland's voice.)
+    fn modifier(&self, m: &Mention, end: usize) -> bool {
+        let next = self
+            .doc
+            .analysis
+            .tokens
+            .partition_point(|t| t.start < m.span.end);
+        let word = self.words.get(next).filter(|_| next < end);
+        m.kind == EntityKind::Other
+            && word.is_some_and(|w| {
+                w == "'s" || w.starts_with(char::is_lowercase) && w.chars().all(char::is_alphabetic)
+            })
+    }
+
     /// The best named candidate in `tokens`: a person before an organization before
     /// anything else, nearest the cue on `side`.
     fn named(&self, tokens: &Range<usize>, side: Side) -> Option<&Mention> {
         let bytes = self.byte_range(tokens);
-        let candidates: Vec<&Mention> = self
-            .mentions
+        let candidates: Vec<&Mention> = within(self.mentions, &bytes)
             .iter()
-            .filter(|m| bytes.start <= m.span.start && m.span.end <= bytes.end)
+            .filter(|m| !self.modifier(m, tokens.end))
             .filter(|m| !self.governed(m, tokens.start))
             .collect();
         let ranked = |kind: EntityKind| candidates.iter().filter(move |m| m.kind == kind);
@@ -808,10 +845,18 @@ impl<'a> Speakers<'a> {
             return Found::default();
         }
         let span = self.byte_range(&(start..end));
+        // A description whose name only modifies it ("Norlandic media") is nobody.
+        let plain = !within(self.mentions, &span)
+            .iter()
+            .any(|m| self.modifier(m, end));
+        let speaker = plain.then(|| self.by_name(&span)).flatten().or_else(|| {
+            let visible = recent(&self.visible, span.end);
+            plain
+                .then(|| coref::referent(self.doc, visible, self.entities, &span))
+                .flatten()
+        });
         Found {
-            speaker: self
-                .by_name(&span)
-                .or_else(|| coref::referent(self.doc, &self.visible, self.entities, &span)),
+            speaker,
             span: Some(span),
             cue: None,
         }
@@ -825,7 +870,7 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let parts = super::mentions::name_parts(words);
-        self.visible
+        recent(&self.visible, span.start)
             .iter()
             .rev()
             .filter(|m| m.span.end <= span.start)
@@ -852,7 +897,7 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let bytes = self.byte_range(&tokens);
-        let named = self.visible.iter().find(|m| {
+        let named = within(&self.visible, &bytes).iter().find(|m| {
             bytes.start <= m.span.start
                 && m.span.end <= bytes.end
                 && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
