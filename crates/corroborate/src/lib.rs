@@ -21,8 +21,12 @@
 
 #[doc(hidden)]
 pub mod __eval;
+mod assemble;
+mod compare;
 mod error;
 mod extract;
+#[cfg(test)]
+mod fixtures;
 pub mod html;
 mod ids;
 mod input;
@@ -32,6 +36,7 @@ pub mod model;
 mod pipeline;
 mod prepare;
 pub mod report;
+mod resolve;
 pub mod text;
 
 pub use error::{Error, ErrorKind};

@@ -4,12 +4,11 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::extract::{self, Extraction};
 use crate::input::{Content, DocumentInput};
-use crate::model::{Document, Failure, Ledger, Quantity, Time};
+use crate::model::{Failure, Ledger};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -213,7 +212,7 @@ impl LedgerBuilder {
                 extraction
             })
             .collect();
-        let mut ledger = assemble(extractions);
+        let mut ledger = crate::assemble::ledger(extractions);
         ledger.failures = failures;
         Ok(ledger)
     }
@@ -261,46 +260,4 @@ fn extract_document(doc: Prepared) -> Extraction {
         events: Vec::new(),
         claims: Vec::new(),
     }
-}
-
-fn ledger_document(doc: &Prepared) -> Document {
-    Document {
-        id: doc.id.clone(),
-        text: doc.text.clone(),
-        published: doc.published.map(|d: Date| d.to_string()),
-        source: doc.source.clone(),
-        url: doc.url.clone(),
-        title: doc.title.clone(),
-        removed: doc.analysis.removed.clone(),
-    }
-}
-
-/// Puts the per-document extractions together into one ledger.
-fn assemble(extractions: Vec<Extraction>) -> Ledger {
-    let mut ledger = Ledger::default();
-    for x in &extractions {
-        let id = &x.doc.id;
-        ledger.documents.push(ledger_document(&x.doc));
-        ledger.times.extend(x.times.iter().map(|t| Time {
-            doc: id.clone(),
-            start: t.span.start,
-            end: t.span.end,
-            text: x.doc.slice(&t.span).to_string(),
-            value: t.value.clone(),
-        }));
-        ledger
-            .quantities
-            .extend(x.quantities.iter().map(|q| Quantity {
-                doc: id.clone(),
-                start: q.span.start,
-                end: q.span.end,
-                value: q.value,
-                unit: q.unit.clone(),
-                approximate: q.approximate,
-                bound: q.bound.map(|b| b.as_str().to_string()),
-                counted: q.counted.clone(),
-                time: q.time.clone(),
-            }));
-    }
-    ledger
 }
