@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+mod ecb;
 mod quantities;
 mod tempeval;
 
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
+        "ecb" => ecb::run(rest),
         "quantities" => quantities::run(rest),
         "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),

@@ -24,7 +24,17 @@ use crate::lexicon;
 use crate::model::EntityKind;
 
 /// Mean cosine similarity two clusters need to be joined.
-const THRESHOLD: f64 = 0.12;
+const THRESHOLD: f64 = 0.15;
+/// Mean similarity, with document frequencies counted inside a first-pass cluster, that
+/// keeps two parts of it together (see [`cluster`]).
+const SPLIT_THRESHOLD: f64 = 0.12;
+/// Mean similarity a lone document needs to join a cluster after the split.
+const ATTACH_THRESHOLD: f64 = 0.05;
+/// First-pass clusters larger than this are not split again (the split compares all
+/// pairs inside a cluster).
+const MAX_SPLIT: usize = 500;
+/// Weight of a capitalized word inside a sentence, over a plain content word.
+const CAPITAL_WEIGHT: f64 = 2.0;
 /// Terms per document entered in the blocking index.
 const BLOCK_TERMS: usize = 15;
 /// A term in more documents than this is no blocking key.
@@ -34,17 +44,48 @@ const NAME_WEIGHT: f64 = 2.0;
 
 /// Clusters `docs` into stories: lists of document indexes, each sorted, in order of
 /// their first document.
+///
+/// Two passes. The first, over the whole collection, gathers documents on one topic
+/// (all the rehab admissions, all the earthquakes). The second weighs terms again by
+/// their document frequency *inside* each such cluster, where the topic's own words
+/// ("rehab", "earthquake") become common and what tells one happening from another —
+/// the names, places, years — stands out, and clusters it again; lone documents left
+/// over then join the part they are closest to.
 pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
-    let vectors = vectors(docs);
-    let pairs = candidate_pairs(&vectors);
+    let raw: Vec<BTreeMap<String, f64>> = docs.iter().map(terms).collect();
+    let all: Vec<usize> = (0..docs.len()).collect();
+    let global = vectors(&raw, &all);
+    let pairs = candidate_pairs(&global);
     let edges: Vec<(usize, usize, f64)> = pairs
         .into_iter()
         .filter_map(|(a, b)| {
-            let sim = cosine(&vectors[a], &vectors[b]);
+            let sim = cosine(&global[a], &global[b]);
             (sim > 0.0).then_some((a, b, sim))
         })
         .collect();
-    average_link(docs.len(), &edges)
+    let mut out = Vec::new();
+    for group in average_link(docs.len(), &edges, THRESHOLD) {
+        if group.len() < 4 || group.len() > MAX_SPLIT {
+            out.push(group);
+            continue;
+        }
+        let local = vectors(&raw, &group);
+        let mut edges = Vec::new();
+        for a in 0..group.len() {
+            for b in a + 1..group.len() {
+                let sim = cosine(&local[a], &local[b]);
+                if sim > 0.0 {
+                    edges.push((a, b, sim));
+                }
+            }
+        }
+        let subs = attach_strays(average_link(group.len(), &edges, SPLIT_THRESHOLD), &edges);
+        for sub in subs {
+            out.push(sub.into_iter().map(|i| group[i]).collect());
+        }
+    }
+    out.sort();
+    out
 }
 
 /// A sparse vector: (term id, weight) sorted by term id, of unit length.
@@ -64,7 +105,14 @@ fn terms(x: &Extraction) -> BTreeMap<String, f64> {
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();
     let stop = stopwords();
     for s in x.doc.body_sentence_indexes() {
-        for word in x.doc.sentence_words(s) {
+        for (i, word) in x.doc.sentence_words(s).into_iter().enumerate() {
+            // A capitalized word inside a sentence is most likely part of a name: it
+            // names the happening's people and places even where no tagger ran.
+            if i > 0 && word.len() > 2 && word.chars().next().is_some_and(char::is_uppercase) {
+                *counts
+                    .entry(format!("c:{}", word.to_lowercase()))
+                    .or_default() += CAPITAL_WEIGHT;
+            }
             let lower = crate::text::fold_lower(word);
             if lower.chars().count() >= 3
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -105,9 +153,10 @@ fn terms(x: &Extraction) -> BTreeMap<String, f64> {
     weighted
 }
 
-/// TF-IDF vectors of unit length, term ids given in order of first appearance.
-fn vectors(docs: &[Extraction]) -> Vec<Vector> {
-    let raw: Vec<BTreeMap<String, f64>> = docs.iter().map(terms).collect();
+/// TF-IDF vectors of unit length of the documents `members`, document frequencies
+/// counted among them, term ids given in order of first appearance.
+fn vectors(raw: &[BTreeMap<String, f64>], members: &[usize]) -> Vec<Vector> {
+    let raw: Vec<&BTreeMap<String, f64>> = members.iter().map(|&d| &raw[d]).collect();
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     for terms in &raw {
@@ -120,7 +169,7 @@ fn vectors(docs: &[Extraction]) -> Vec<Vector> {
             df[id as usize] += 1;
         }
     }
-    let n = docs.len() as f64;
+    let n = raw.len() as f64;
     raw.iter()
         .map(|terms| {
             let mut v: Vector = terms
@@ -183,6 +232,46 @@ fn candidate_pairs(vectors: &[Vector]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Single documents left alone by clustering join the cluster they are most similar to
+/// on average, when that similarity reaches [`ATTACH_THRESHOLD`]: a short article shares too few
+/// words with any one document to be linked, yet clearly belongs with a group.
+fn attach_strays(mut clusters: Vec<Vec<usize>>, edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    let n: usize = clusters.iter().map(Vec::len).sum();
+    let mut cluster_of = vec![0; n];
+    for (c, members) in clusters.iter().enumerate() {
+        for &d in members {
+            cluster_of[d] = c;
+        }
+    }
+    let mut sums: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for &(a, b, sim) in edges {
+        for (stray, other) in [(a, b), (b, a)] {
+            if clusters[cluster_of[stray]].len() == 1 && clusters[cluster_of[other]].len() > 1 {
+                *sums.entry((stray, cluster_of[other])).or_default() += sim;
+            }
+        }
+    }
+    let mut best: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+    for ((stray, c), sum) in sums {
+        let mean = sum / clusters[c].len() as f64;
+        let entry = best.entry(stray).or_insert((mean, c));
+        if mean > entry.0 {
+            *entry = (mean, c);
+        }
+    }
+    for (stray, (mean, c)) in best {
+        if mean >= ATTACH_THRESHOLD {
+            clusters[c].push(stray);
+            clusters[cluster_of[stray]].clear();
+        }
+    }
+    clusters.retain(|c| !c.is_empty());
+    for c in &mut clusters {
+        c.sort_unstable();
+    }
+    clusters
+}
+
 /// A candidate merge in the heap: the mean similarity of two clusters.
 #[derive(PartialEq)]
 struct Merge {
@@ -211,7 +300,7 @@ impl PartialOrd for Merge {
 /// as similarity 0. A cluster is named by its smallest document; a merge keeps the
 /// smaller name, and heap entries naming an absorbed cluster or an outdated sum are
 /// skipped when they surface.
-fn average_link(n: usize, edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
     let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
     let mut heap = BinaryHeap::new();
     for &(a, b, sim) in edges {
@@ -222,7 +311,7 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
     let mut members: Vec<Vec<usize>> = (0..n).map(|d| vec![d]).collect();
     let mut alive = vec![true; n];
     while let Some(Merge { mean, a, b }) = heap.pop() {
-        if mean < THRESHOLD {
+        if mean < threshold {
             break;
         }
         if !alive[a] || !alive[b] {
@@ -272,8 +361,11 @@ mod tests {
     fn average_link_keeps_loose_chains_apart() {
         // 0-1 and 2-3 are close; 1-2 alone is similar, not their clusters on average.
         let edges = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.3)];
-        assert_eq!(average_link(4, &edges), vec![vec![0, 1], vec![2, 3]]);
+        assert_eq!(
+            average_link(4, &edges, THRESHOLD),
+            vec![vec![0, 1], vec![2, 3]]
+        );
         let edges = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7)];
-        assert_eq!(average_link(3, &edges), vec![vec![0, 1, 2]]);
+        assert_eq!(average_link(3, &edges, THRESHOLD), vec![vec![0, 1, 2]]);
     }
 }
