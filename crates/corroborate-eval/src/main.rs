@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 mod ecb;
 mod quantities;
+mod synth;
 mod tempeval;
 
 fn main() -> ExitCode {
@@ -16,8 +17,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result: Result<(), String> = match command.as_str() {
+        "conll" => corroborate_eval::conll::run(rest),
         "ecb" => ecb::run(rest),
         "quantities" => quantities::run(rest),
+        "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),
         other => Err(format!("unknown command {other:?}")),
     };

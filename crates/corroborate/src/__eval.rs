@@ -69,3 +69,9 @@ fn prepared(text: &str, published: Option<&str>) -> Option<crate::prepare::Prepa
     }
     prepare(input, None).ok()
 }
+
+pub use crate::ner::{TaggedSpan, Tagger};
+
+/// Training the entity tagger (cargo feature `train`).
+#[cfg(feature = "train")]
+pub use crate::ner::train as ner_train;

@@ -236,7 +236,7 @@ mod tests {
                 "defection",
                 "defected",
                 &[("agent", "Choe Min-gyu")],
-                Some("2023-11"),
+                Some("2022-05"),
             )
             .claim("Choe Min-gyu", "age", V::N(47.0), "47", None)
             .claim(
@@ -256,8 +256,8 @@ mod tests {
             .claim(
                 "#0",
                 "time",
-                V::T("2023-11"),
-                "last November",
+                V::T("2022-05"),
+                "last May",
                 Some("Transport Ministry"),
             )
             .claim("#0", "place", V::E("Lima"), "in Lima", None)
@@ -266,7 +266,7 @@ mod tests {
                 "b",
                 Some("Valley Times"),
                 "Choi Min Kyu, 47, a third secretary at the embassy in Lima, defected with \
-                 his wife and children in 2023, according to the Ministry of Transport. \
+                 his wife and children in 2022, according to the Ministry of Transport. \
                  Anna Choi, a researcher, said defections are rising.",
             )
             .entity(PERSON, &["Choi Min Kyu"])
@@ -277,7 +277,7 @@ mod tests {
                 "defection",
                 "defected",
                 &[("agent", "Choi Min Kyu")],
-                Some("2023"),
+                Some("2022"),
             )
             .claim("Choi Min Kyu", "age", V::N(47.0), "47", None)
             .claim(
@@ -297,8 +297,8 @@ mod tests {
             .claim(
                 "#0",
                 "time",
-                V::T("2023"),
-                "in 2023",
+                V::T("2022"),
+                "in 2022",
                 Some("Ministry of Transport"),
             )
             .claim("#0", "place", V::E("Lima"), "in Lima", None)
@@ -312,7 +312,7 @@ mod tests {
             .entity(PERSON, &["Choe"])
             .entity(ORG, &["Harbor Gazette"])
             .entity(EntityKind::Location, &["Lima"])
-            .event("defection", "defected", &[("agent", "Choe")], Some("2023"))
+            .event("defection", "defected", &[("agent", "Choe")], Some("2022"))
             .claim("Choe", "age", V::N(47.0), "aged 47", Some("Harbor Gazette"))
             .claim(
                 "Choe",
@@ -370,7 +370,7 @@ mod tests {
         );
         assert_eq!(ledger.events.len(), 1);
         assert_eq!(ledger.events[0].documents, ["a", "b", "c"]);
-        assert_eq!(ledger.events[0].time.as_deref(), Some("2023"));
+        assert_eq!(ledger.events[0].time.as_deref(), Some("2022"));
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod input;
 mod lexicon;
 mod merge;
 pub mod model;
+mod ner;
 mod pipeline;
 mod prepare;
 pub mod report;

@@ -248,12 +248,13 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 
 /// Runs the per-document stages in order.
 fn extract_document(doc: Prepared) -> Extraction {
+    let (mentions, entities) = extract::mentions::find(&doc);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
     Extraction {
         doc,
-        mentions: Vec::new(),
-        entities: Vec::new(),
+        mentions,
+        entities,
         times,
         quantities,
         quotes: Vec::new(),

@@ -33,7 +33,6 @@ impl Prepared {
     }
 
     /// The token strings of sentence `index`.
-    #[allow(dead_code)] // read by the entity tagger, being merged
     pub fn sentence_words(&self, index: usize) -> Vec<&str> {
         let sentence = &self.analysis.sentences[index];
         self.analysis

@@ -5,7 +5,7 @@
 //! whose values normalize to the same key ([`values`]) form one reading; the verdict is
 //! `single` when one document gives them all, `agree` when every two readings fit
 //! (a coarser time, an approximate number, "family" for "wife and child"), `conflict`
-//! otherwise. A negated claim ("did not defect in 2023") is a reading of its own, in
+//! otherwise. A negated claim ("did not resign in 2022") is a reading of its own, in
 //! conflict with the same value asserted.
 //!
 //! Only predicates with one true value per subject (`data/functional_predicates.txt`:

@@ -7,6 +7,29 @@ use std::ops::Range;
 
 use super::{LocalEntity, Mention};
 use crate::model::EntityKind;
+use crate::ner::Tagger;
+use crate::prepare::Prepared;
+
+/// Tags the document's body sentences (all at once, so names inform each other across
+/// sentences) and groups the names found into mentions and in-document entities.
+pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let body: Vec<usize> = doc.body_sentence_indexes().collect();
+    let words: Vec<Vec<&str>> = body.iter().map(|&s| doc.sentence_words(s)).collect();
+    let spans = Tagger::shipped()
+        .tag_document(&words)
+        .into_iter()
+        .map(|t| {
+            let sentence = body[t.sentence];
+            let tokens = &doc.analysis.tokens[doc.analysis.sentences[sentence].tokens.clone()];
+            (
+                tokens[t.start].start..tokens[t.end - 1].end,
+                sentence,
+                t.kind,
+            )
+        })
+        .collect();
+    group(&doc.text, spans)
+}
 
 /// The parts of a name for matching: folded, lowercased, split at spaces and hyphens,
 /// with a possessive ending dropped.
@@ -304,6 +327,19 @@ mod tests {
         let text = "Oslo’s mayor met Oslo officials.";
         let got = names(text, &[("Oslo’s", Location), ("Oslo", Location)]);
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn tagged_names_map_to_byte_ranges_of_body_sentences() {
+        let text = "Skip to content\nAnna Lindqvist arrived in Stockholm on Friday. \
+                    Lindqvist said the trip went well.\n";
+        let doc = crate::prepare::prepare(crate::DocumentInput::text("a", text), None).unwrap();
+        let (mentions, entities) = find(&doc);
+        let surfaces: Vec<&str> = mentions.iter().map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(surfaces, ["Anna Lindqvist", "Stockholm", "Lindqvist"]);
+        assert_eq!(entities[0].name, "Anna Lindqvist");
+        assert_eq!(entities[0].mentions, [0, 2]);
+        assert_eq!(entities[1].kind, Location);
     }
 
     #[test]

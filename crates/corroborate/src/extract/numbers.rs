@@ -148,7 +148,8 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
         return None;
     }
     let plain: String = s.chars().filter(|&c| c != ',').collect();
-    plain.parse().ok()
+    // A 500-digit number overflows to infinity, which JSON cannot carry: not a quantity.
+    plain.parse().ok().filter(|value: &f64| value.is_finite())
 }
 
 /// The value of one number-word token, hyphenated compounds included ("twenty-five").
@@ -174,7 +175,7 @@ pub(crate) fn number_at(words: &[Word], at: usize) -> Option<Number> {
             .get(at + 1)
             .and_then(|w| number_words().get(w.low.as_str()))
             .filter(|(_, kind)| matches!(kind, WordKind::Scale | WordKind::Hundred));
-        return Some(match scale {
+        let number = match scale {
             Some(&(factor, _)) => Number {
                 value: value * factor,
                 words: 2,
@@ -185,7 +186,8 @@ pub(crate) fn number_at(words: &[Word], at: usize) -> Option<Number> {
                 words: 1,
                 approximate: false,
             },
-        });
+        };
+        return number.value.is_finite().then_some(number);
     }
     number_in_words(words, at)
 }
@@ -292,6 +294,7 @@ pub(crate) mod tests {
         assert_eq!(parse_digits("1,04"), None);
         assert_eq!(parse_digits("12a"), None);
         assert_eq!(parse_digits(""), None);
+        assert_eq!(parse_digits(&"9".repeat(500)), None);
         assert_eq!(value("2.5 million people"), Some((2_500_000.0, 2, false)));
     }
 

@@ -10,7 +10,8 @@
 //!    initial more or less ("George W. Bush" / "George Bush") and transliteration slips
 //!    in long parts.
 //! 3. **Short forms** (inside one story): a bare surname joins the full name in the
-//!    story that begins or ends with it — when several do, the one more documents of
+//!    story that begins or ends with it (a name of two or three parts joins the longer
+//!    name it ends: "Lo Presti", "Diane Crawford Smith") — when several do, the one more documents of
 //!    the story name, as the story's protagonist is the likelier referent of a surname
 //!    used alone; an acronym joins the one name whose initials it spells. Short forms
 //!    with no single best candidate stay apart rather than guess.
@@ -155,7 +156,8 @@ impl Sets {
 }
 
 /// Whether two full person names (canonical parts) can name one person: the same parts
-/// (in any order, or spaced differently), or the same first and last parts with the
+/// (in any order, or spaced differently), the shorter name ending the longer one
+/// ("Diane Crawford Smith" in "Sharron Diane Crawford Smith"), or the same first and last parts with the
 /// shorter name's parts all found in order in the longer one, parts compared allowing
 /// transliteration slips.
 pub(crate) fn same_person(a: &[String], b: &[String]) -> bool {
@@ -170,6 +172,9 @@ pub(crate) fn same_person(a: &[String], b: &[String]) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.ends_with(short) {
+        return true;
+    }
     let ends = part_matches(&short[0], &long[0])
         && part_matches(&short[short.len() - 1], &long[long.len() - 1]);
     ends && is_subsequence(short, long)
@@ -213,7 +218,13 @@ fn name_keys(item: &Item) -> Vec<(u8, String)> {
         }
         let mut sorted = item.parts.clone();
         sorted.sort();
-        return vec![(1, item.parts.concat()), (1, sorted.join(" "))];
+        // The same full name tagged as a person here and an organization there is one
+        // thing: the tagger slipped, a name of several words rarely names two kinds.
+        return vec![
+            (1, item.parts.concat()),
+            (1, sorted.join(" ")),
+            (2, word_set(&item.parts).join(" ")),
+        ];
     }
     let words = word_set(&item.parts);
     if words.len() >= 2 {
@@ -250,13 +261,22 @@ fn variant_names(items: &[Item], sets: &mut Sets) {
 /// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
 fn short_forms(items: &[Item], sets: &mut Sets) {
     // (story, surname) → full person names; (story, initials) → multi-word non-persons.
-    let mut surnames: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut surnames: HashMap<(usize, String), Vec<usize>> = HashMap::new();
     let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         if item.full_person() {
-            for part in [&item.parts[0], &item.parts[item.parts.len() - 1]] {
+            let n = item.parts.len();
+            for part in [&item.parts[0], &item.parts[n - 1]] {
                 surnames
-                    .entry((item.story, part.as_str()))
+                    .entry((item.story, part.clone()))
+                    .or_default()
+                    .push(i);
+            }
+            // A surname of several words ("Lo Presti", "Boone Isaacs") or a name without
+            // its first given name: the last parts of a longer name.
+            for from in 1..n.saturating_sub(1) {
+                surnames
+                    .entry((item.story, item.parts[from..].concat()))
                     .or_default()
                     .push(i);
             }
@@ -280,9 +300,9 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
         }
     }
     for (i, item) in items.iter().enumerate() {
-        let targets: Vec<usize> = if item.is_person() && item.parts.len() == 1 {
+        let targets: Vec<usize> = if item.is_person() && item.parts.len() <= 3 {
             surnames
-                .get(&(item.story, item.parts[0].as_str()))
+                .get(&(item.story, item.parts.concat()))
                 .cloned()
                 .unwrap_or_default()
         } else if !item.is_person() && item.parts.len() == 1 {
@@ -372,5 +392,26 @@ fn resolved(docs: &[Extraction], items: &[Item], members: &[usize]) -> Resolved 
         name,
         aliases: surfaces.keys().map(|s| s.to_string()).collect(),
         mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        same_person(&names::parts(a), &names::parts(b))
+    }
+
+    #[test]
+    fn full_names_match_by_their_parts() {
+        assert!(same("Kim Jong-un", "Kim Jong Un"));
+        assert!(same("Yoon Suk Yeol", "Suk Yeol Yoon"));
+        assert!(same("George W. Bush", "George Bush"));
+        assert!(same("Diane Crawford Smith", "Sharron Diane Crawford Smith"));
+        assert!(same("Mahmoud Ahmadinejad", "Mahmoud Ahmadinezhad"));
+        assert!(!same("Lina Yoon", "Yoon Suk Yeol"));
+        assert!(!same("Kim Jong-un", "Kim Jong-nam"));
+        assert!(!same("George Bush", "Reggie Bush"));
     }
 }

@@ -2,7 +2,7 @@
 //! happening.
 //!
 //! Two mentions are one event when they have the same type, their times fit (the same
-//! period or one inside the other: "2023-11" fits "2023", not "2024-02") and no key
+//! period or one inside the other: "2022-05" fits "2022", not "2022-08") and no key
 //! argument clearly differs (an `agent` or `patient` that resolves to two different
 //! entities). Mentions are taken in document then text order and each joins the first
 //! event of its story and type it fits, so the outcome is fixed by the document ids.

@@ -67,9 +67,18 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
         .map(canonical)
         .filter(|p| !p.is_empty())
         .collect();
-    // A title is dropped only while a name remains after it ("President" alone stays).
+    // A title is dropped only while a name remains after it ("President" alone stays);
+    // so is a generational suffix ("Jr", "III").
     while out.len() > 1 && is_title(&out[0]) {
         out.remove(0);
+    }
+    if out.len() > 2
+        && matches!(
+            out[out.len() - 1].as_str(),
+            "jr" | "sr" | "ii" | "iii" | "iv"
+        )
+    {
+        out.pop();
     }
     out
 }
@@ -141,6 +150,7 @@ mod tests {
     fn a_lone_title_stays() {
         assert_eq!(parts("President"), ["president"]);
         assert_eq!(parts("President Joe Biden"), ["joe", "biden"]);
+        assert_eq!(parts("Arthur Bell Jr."), ["arthur", "bell"]);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Story clustering: documents about one real-world happening.
 //!
 //! Each document becomes a TF-IDF vector over what it is about: its content words, the
-//! names it mentions (in their canonical form, so "Thae" and "Tae" count as one), the
-//! years it dates things to and the kinds of event it reports. Documents meet only
+//! capitalized words that name its people and places (in their canonical romanization,
+//! so "Thae" and "Tae" count as one), the years it dates things to and the kinds of
+//! event it reports, and the full names of the people in it (a full name is far more
+//! specific than its two words apart). Documents meet only
 //! through an inverted index on each one's most telling terms (blocking: a term shared
 //! by more than [`MAX_POSTING`] documents links nothing), their cosine similarity is
 //! computed for those candidate pairs alone, and average-link agglomerative clustering
@@ -11,6 +13,9 @@
 //! earthquakes share "earthquake" but not their places, names and years), where single
 //! linkage would chain them.
 //!
+//! Similarity fades with the distance between publication dates, so one kind of
+//! happening reported months apart makes two stories.
+//!
 //! Documents are processed in id order and every tie is broken by document index, so the
 //! stories do not depend on the order the documents were given in.
 
@@ -18,7 +23,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::sync::OnceLock;
 
-use super::names::{self, word_set};
+use super::names;
 use crate::extract::Extraction;
 use crate::lexicon;
 use crate::model::EntityKind;
@@ -37,10 +42,13 @@ const MAX_SPLIT: usize = 500;
 const CAPITAL_WEIGHT: f64 = 2.0;
 /// Terms per document entered in the blocking index.
 const BLOCK_TERMS: usize = 15;
-/// A term in more documents than this is no blocking key.
-const MAX_POSTING: usize = 400;
-/// How much more a name counts than a content word.
-const NAME_WEIGHT: f64 = 2.0;
+/// A term in more documents than this is no blocking key: it names a topic, not a
+/// happening, and would bring quadratic work.
+const MAX_POSTING: usize = 100;
+/// Days apart at which two documents' similarity is halved.
+const DATE_SCALE: f64 = 14.0;
+/// How much more a full name, a year or an event type counts than a content word.
+const TAG_WEIGHT: f64 = 2.0;
 
 /// Clusters `docs` into stories: lists of document indexes, each sorted, in order of
 /// their first document.
@@ -59,7 +67,7 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
     let edges: Vec<(usize, usize, f64)> = pairs
         .into_iter()
         .filter_map(|(a, b)| {
-            let sim = cosine(&global[a], &global[b]);
+            let sim = cosine(&global[a], &global[b]) * closeness(&docs[a], &docs[b]);
             (sim > 0.0).then_some((a, b, sim))
         })
         .collect();
@@ -88,6 +96,17 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
     out
 }
 
+/// How much two documents' publication dates allow them one story: 1 for the same day,
+/// one half two weeks apart, near nothing months apart (two earthquakes in one region,
+/// a year apart, read alike). Documents without a date are not held apart.
+fn closeness(a: &Extraction, b: &Extraction) -> f64 {
+    let (Some(x), Some(y)) = (a.doc.published, b.doc.published) else {
+        return 1.0;
+    };
+    let days = x.until(y).map_or(0, |span| span.get_days().abs());
+    1.0 / (1.0 + (f64::from(days) / DATE_SCALE).powi(2))
+}
+
 /// A sparse vector: (term id, weight) sorted by term id, of unit length.
 type Vector = Vec<(u32, f64)>;
 
@@ -109,9 +128,8 @@ fn terms(x: &Extraction) -> BTreeMap<String, f64> {
             // A capitalized word inside a sentence is most likely part of a name: it
             // names the happening's people and places even where no tagger ran.
             if i > 0 && word.len() > 2 && word.chars().next().is_some_and(char::is_uppercase) {
-                *counts
-                    .entry(format!("c:{}", word.to_lowercase()))
-                    .or_default() += CAPITAL_WEIGHT;
+                let key = names::parts(word).concat();
+                *counts.entry(format!("c:{key}")).or_default() += CAPITAL_WEIGHT;
             }
             let lower = crate::text::fold_lower(word);
             if lower.chars().count() >= 3
@@ -127,14 +145,10 @@ fn terms(x: &Extraction) -> BTreeMap<String, f64> {
         .map(|(t, n)| (t, 1.0 + f64::ln(n)))
         .collect();
     let mut extra: BTreeMap<String, f64> = BTreeMap::new();
-    for entity in &x.entities {
+    for entity in x.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let parts = names::parts(&entity.name);
-        let key = match entity.kind {
-            EntityKind::Person => parts.concat(),
-            _ => word_set(&parts).join(" "),
-        };
-        if !key.is_empty() {
-            *extra.entry(format!("n:{key}")).or_default() += 1.0;
+        if parts.len() >= 2 {
+            *extra.entry(format!("n:{}", parts.concat())).or_default() += 1.0;
         }
     }
     for t in &x.times {
@@ -148,7 +162,7 @@ fn terms(x: &Extraction) -> BTreeMap<String, f64> {
         *extra.entry(format!("v:{}", e.kind)).or_default() += 1.0;
     }
     for (t, n) in extra {
-        weighted.insert(t, NAME_WEIGHT * (1.0 + f64::ln(n)));
+        weighted.insert(t, TAG_WEIGHT * (1.0 + f64::ln(n)));
     }
     weighted
 }

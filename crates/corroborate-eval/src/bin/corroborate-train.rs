@@ -1,0 +1,69 @@
+//! `corroborate-train`: trains the entity tagger on CoNLL-2003 `eng.train`, keeps the
+//! epoch that scores best on `eng.testa`, and writes `crates/corroborate/data/ner.model`.
+//! Same data, options and seed give the same model bytes.
+//!
+//! usage: corroborate-train [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
+//!        [--seed N] [--min-count N]
+
+use std::process::ExitCode;
+
+use corroborate::__eval::ner_train::{Options, train};
+use corroborate_eval::conll;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("corroborate-train: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |name: &str, default: String| -> String {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+            .unwrap_or(default)
+    };
+    let number = |name: &str, default: u64| -> Result<u64, String> {
+        value(name, default.to_string())
+            .parse()
+            .map_err(|_| format!("{name} takes a number"))
+    };
+    let train_path = value(
+        "--train",
+        format!("{root}/../shared/eval/conll2003/eng.train"),
+    );
+    let dev_path = value(
+        "--dev",
+        format!("{root}/../shared/eval/conll2003/eng.testa"),
+    );
+    let out = value("--out", format!("{root}/crates/corroborate/data/ner.model"));
+    let options = Options {
+        epochs: number("--epochs", 12)? as usize,
+        seed: number("--seed", 1)?,
+        min_count: number("--min-count", 1)? as u32,
+    };
+    let training = conll::read(&train_path)?;
+    let dev = conll::read(&dev_path)?;
+    eprintln!("training on {train_path} with {options:?}");
+    let (tagger, epoch, f1) = train(&training, &options, |epoch, tagger| {
+        let score = conll::score(tagger, &dev);
+        eprintln!("epoch {epoch}: dev F1 {:.4}", score.f1());
+        score.f1()
+    });
+    let bytes = tagger.to_bytes();
+    std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    let score = conll::score(&tagger, &dev);
+    print!("{}", score.report());
+    println!(
+        "best epoch {epoch} (dev F1 {f1:.4}); wrote {out} ({} bytes)",
+        bytes.len()
+    );
+    Ok(())
+}

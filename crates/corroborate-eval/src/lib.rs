@@ -1,0 +1,3 @@
+//! Shared pieces of the evaluation and training tools.
+
+pub mod conll;

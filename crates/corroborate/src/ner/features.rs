@@ -1,0 +1,373 @@
+//! Feature extraction. A document is read once into per-word hashes (word, lowercase,
+//! shape, affixes, gazetteer matches) and a document memory (how each word is written
+//! elsewhere in the document); each word's features are then combinations of these
+//! hashes over a window of two words either side, turned into 32-bit keys.
+
+use std::collections::HashMap;
+
+use super::gazetteer::Gazetteer;
+use super::hash;
+
+/// How a word is capitalized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// No letters.
+    None,
+    /// Only lowercase letters.
+    Lower,
+    /// An uppercase first letter followed by lowercase ones ("Paris", "McDonald").
+    Title,
+    /// Only uppercase letters ("NATO", "U.N.").
+    Upper,
+}
+
+impl Case {
+    fn of(word: &str) -> Case {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            return Case::None;
+        };
+        let (mut upper, mut lower) = (0, 0);
+        for c in letters {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+        match (first.is_uppercase(), upper, lower) {
+            (true, _, 0) => Case::Upper,
+            (true, _, _) => Case::Title,
+            (false, 0, _) => Case::Lower,
+            (false, _, _) => Case::Title,
+        }
+    }
+
+    fn capitalized(self) -> bool {
+        matches!(self, Case::Title | Case::Upper)
+    }
+}
+
+/// What is known of one word before looking at its neighbours.
+#[derive(Debug, Clone)]
+struct Word {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    /// Prefixes then suffixes of one to four characters of the lowercase word.
+    affixes: [u64; 8],
+    case: Case,
+    gaz: u64,
+}
+
+/// How a lowercase word form is written elsewhere in the document.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    /// Somewhere in lowercase, outside headlines.
+    lowercase: bool,
+    /// Somewhere capitalized, neither sentence-initial nor in a headline.
+    capitalized_inside: bool,
+    /// The first mixed-case spelling outside headlines, as a word hash.
+    mixed: Option<u64>,
+}
+
+/// One document ready for feature extraction.
+pub(crate) struct DocView {
+    sentences: Vec<Vec<Word>>,
+    /// Whether each sentence is a headline (letters, but none lowercase).
+    headline: Vec<bool>,
+    /// Index of each sentence's first word with a letter or digit.
+    first: Vec<usize>,
+    memory: HashMap<u64, Seen>,
+}
+
+/// The keys of every word of a sentence: word `i` has `keys[starts[i]..starts[i + 1]]`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Features {
+    pub keys: Vec<u32>,
+    pub starts: Vec<usize>,
+}
+
+impl Features {
+    /// The keys of word `i`.
+    pub(crate) fn of(&self, i: usize) -> &[u32] {
+        &self.keys[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// The number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+}
+
+/// Template numbers (the first byte of each key's hash input).
+mod t {
+    pub const BIAS: u8 = 1;
+    pub const WORD: u8 = 2;
+    pub const LOWER: u8 = 3;
+    pub const SHAPE: u8 = 4;
+    pub const SHORT: u8 = 5;
+    pub const AFFIX: u8 = 6; // 6..=13
+    pub const LOWER_AT: u8 = 14; // 14..=17: -2, -1, +1, +2
+    pub const SHORT_AT: u8 = 18; // 18..=21
+    pub const BIGRAM_LEFT: u8 = 22;
+    pub const BIGRAM_RIGHT: u8 = 23;
+    pub const SHAPE_TRIGRAM: u8 = 24;
+    pub const FIRST: u8 = 25;
+    pub const HEADLINE_SHORT: u8 = 26;
+    pub const HEADLINE_LOWER: u8 = 27;
+    pub const GAZ: u8 = 28;
+    pub const GAZ_LEFT: u8 = 29;
+    pub const GAZ_RIGHT: u8 = 30;
+    pub const SEEN_LOWER: u8 = 31;
+    pub const SEEN_INSIDE: u8 = 32;
+    pub const SEEN_MIXED: u8 = 33;
+    pub const CAP_RUN: u8 = 34;
+}
+
+/// The shape of a word: `X` for uppercase, `x` lowercase, `d` digits, other characters
+/// as they are; `long` keeps runs up to four, otherwise runs collapse to one.
+fn shape(word: &str, long: bool) -> u64 {
+    let mut h = hash::of("");
+    let (mut last, mut run) = ('\0', 0);
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        run = if s == last { run + 1 } else { 1 };
+        last = s;
+        if run == 1 || (long && run <= 4) {
+            h = hash::extend(h, s.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    h
+}
+
+fn affixes(lower: &str) -> [u64; 8] {
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    let n = chars.len();
+    let mut out = [0u64; 8];
+    for k in 1..=4 {
+        let prefix_end = chars.get(k).map_or(lower.len(), |&(i, _)| i);
+        out[k - 1] = hash::of(&lower[..prefix_end]);
+        let suffix_start = if k >= n { 0 } else { chars[n - k].0 };
+        out[3 + k] = hash::of(&lower[suffix_start..]);
+    }
+    out
+}
+
+impl DocView {
+    /// Reads a document's sentences (their words).
+    pub(crate) fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocView {
+        let gazetteer = Gazetteer::shipped();
+        let mut views = Vec::with_capacity(sentences.len());
+        let mut headline = Vec::with_capacity(sentences.len());
+        let mut first = Vec::with_capacity(sentences.len());
+        let mut memory: HashMap<u64, Seen> = HashMap::new();
+        for words in sentences {
+            let folded: Vec<String> = words
+                .iter()
+                .map(|w| crate::text::fold(w.as_ref()))
+                .collect();
+            let lower: Vec<String> = folded.iter().map(|w| w.to_lowercase()).collect();
+            let gaz = gazetteer.matches(&lower);
+            let view: Vec<Word> = folded
+                .iter()
+                .zip(&lower)
+                .zip(gaz)
+                .map(|((w, l), gaz)| Word {
+                    word: hash::of(w),
+                    lower: hash::of(l),
+                    shape: shape(w, true),
+                    short: shape(w, false),
+                    affixes: affixes(l),
+                    case: Case::of(w),
+                    gaz,
+                })
+                .collect();
+            let is_headline = view.iter().any(|w| w.case != Case::None)
+                && view
+                    .iter()
+                    .all(|w| matches!(w.case, Case::None | Case::Upper));
+            let start = folded
+                .iter()
+                .position(|w| w.chars().any(char::is_alphanumeric))
+                .unwrap_or(0);
+            if !is_headline {
+                for (i, w) in view.iter().enumerate() {
+                    let seen = memory.entry(w.lower).or_default();
+                    match w.case {
+                        Case::Lower => seen.lowercase = true,
+                        Case::Title | Case::Upper if i > start => {
+                            seen.capitalized_inside = true;
+                        }
+                        _ => {}
+                    }
+                    if w.case == Case::Title && seen.mixed.is_none() {
+                        seen.mixed = Some(w.word);
+                    }
+                }
+            }
+            views.push(view);
+            headline.push(is_headline);
+            first.push(start);
+        }
+        DocView {
+            sentences: views,
+            headline,
+            first,
+            memory,
+        }
+    }
+
+    /// The number of sentences.
+    pub(crate) fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// The features of every word of sentence `s`, written into `out`.
+    pub(crate) fn features(&self, s: usize, out: &mut Features) {
+        out.keys.clear();
+        out.starts.clear();
+        let words = &self.sentences[s];
+        let headline = self.headline[s];
+        let first = self.first[s];
+        let bos = hash::of("<s>");
+        let eos = hash::of("</s>");
+        let lower_at = |i: isize| -> u64 {
+            if i < 0 {
+                bos
+            } else {
+                words.get(i as usize).map_or(eos, |w| w.lower)
+            }
+        };
+        let short_at = |i: isize| -> u64 {
+            if i < 0 {
+                bos
+            } else {
+                words.get(i as usize).map_or(eos, |w| w.short)
+            }
+        };
+        for (i, w) in words.iter().enumerate() {
+            out.starts.push(out.keys.len());
+            let k = &mut out.keys;
+            let at = i as isize;
+            k.push(hash::key(t::BIAS, 0));
+            k.push(hash::key(t::WORD, w.word));
+            k.push(hash::key(t::LOWER, w.lower));
+            k.push(hash::key(t::SHAPE, w.shape));
+            k.push(hash::key(t::SHORT, w.short));
+            for (j, &a) in w.affixes.iter().enumerate() {
+                k.push(hash::key(t::AFFIX + j as u8, a));
+            }
+            for (j, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                k.push(hash::key(t::LOWER_AT + j as u8, lower_at(at + offset)));
+                k.push(hash::key(t::SHORT_AT + j as u8, short_at(at + offset)));
+            }
+            k.push(hash::key(
+                t::BIGRAM_LEFT,
+                hash::pair(lower_at(at - 1), w.lower),
+            ));
+            k.push(hash::key(
+                t::BIGRAM_RIGHT,
+                hash::pair(w.lower, lower_at(at + 1)),
+            ));
+            k.push(hash::key(
+                t::SHAPE_TRIGRAM,
+                hash::pair(hash::pair(short_at(at - 1), w.short), short_at(at + 1)),
+            ));
+            if i == first {
+                k.push(hash::key(t::FIRST, w.short));
+            }
+            if headline {
+                k.push(hash::key(t::HEADLINE_SHORT, w.short));
+                k.push(hash::key(t::HEADLINE_LOWER, w.lower));
+            }
+            push_bits(k, t::GAZ, w.gaz);
+            if i > 0 {
+                push_bits(k, t::GAZ_LEFT, classes(words[i - 1].gaz));
+            }
+            if let Some(next) = words.get(i + 1) {
+                push_bits(k, t::GAZ_RIGHT, classes(next.gaz));
+            }
+            if w.case.capitalized() {
+                let seen = self.memory.get(&w.lower).copied().unwrap_or_default();
+                let position = u64::from(i == first) + 2 * u64::from(headline);
+                if seen.lowercase {
+                    k.push(hash::key(t::SEEN_LOWER, position));
+                }
+                if seen.capitalized_inside {
+                    k.push(hash::key(t::SEEN_INSIDE, position));
+                }
+                if position != 0 {
+                    if let Some(mixed) = seen.mixed {
+                        k.push(hash::key(t::SEEN_MIXED, mixed));
+                    }
+                }
+                let left = words[..i]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|w| w.case.capitalized())
+                    .count();
+                let right = words[i + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| w.case.capitalized())
+                    .count();
+                k.push(hash::key(t::CAP_RUN, (left * 4 + right) as u64));
+            }
+        }
+        out.starts.push(out.keys.len());
+    }
+}
+
+/// One key per set bit of `bits`.
+fn push_bits(keys: &mut Vec<u32>, template: u8, mut bits: u64) {
+    while bits != 0 {
+        let bit = bits.trailing_zeros();
+        keys.push(hash::key(template, u64::from(bit)));
+        bits &= bits - 1;
+    }
+}
+
+/// The classes of a gazetteer bit set, positions dropped.
+fn classes(bits: u64) -> u64 {
+    (0..super::gazetteer::CLASSES)
+        .filter(|c| (bits >> (4 * c)) & 0xf != 0)
+        .fold(0, |acc, c| acc | 1 << c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases_and_shapes() {
+        assert_eq!(Case::of("Paris"), Case::Title);
+        assert_eq!(Case::of("NATO"), Case::Upper);
+        assert_eq!(Case::of("U.N."), Case::Upper);
+        assert_eq!(Case::of("iPhone"), Case::Title);
+        assert_eq!(Case::of("1996"), Case::None);
+        assert_eq!(shape("Jong-un", false), shape("Ab-cd", false));
+        assert_ne!(shape("Jong-un", true), shape("Ab-cd", true));
+    }
+
+    #[test]
+    fn the_document_memory_sees_other_sentences() {
+        let doc = DocView::new(&[vec!["Rain", "fell", "."], vec!["Heavy", "rain", "."]]);
+        let seen = doc.memory[&hash::of("rain")];
+        assert!(seen.lowercase && !seen.capitalized_inside);
+        let mut features = Features::default();
+        doc.features(0, &mut features);
+        assert_eq!(features.len(), 3);
+        assert!(features.of(0).contains(&hash::key(t::SEEN_LOWER, 1)));
+    }
+}

@@ -1,0 +1,102 @@
+//! Gazetteers: embedded lists of names the tagger may not have seen in training —
+//! countries, regions, cities, nationalities, international organizations, the head
+//! words organizations end in, person titles and common given names. Membership is a
+//! feature, never a decision: the model learns how far to trust each list.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::hash;
+
+/// The lists, in the order of their class numbers.
+const LISTS: [&str; 8] = [
+    include_str!("../../data/gazetteer/countries.txt"),
+    include_str!("../../data/gazetteer/regions.txt"),
+    include_str!("../../data/gazetteer/cities.txt"),
+    include_str!("../../data/gazetteer/demonyms.txt"),
+    include_str!("../../data/gazetteer/organizations.txt"),
+    include_str!("../../data/gazetteer/org_heads.txt"),
+    include_str!("../../data/gazetteer/titles.txt"),
+    include_str!("../../data/gazetteer/given_names.txt"),
+];
+
+/// The number of lists.
+pub(crate) const CLASSES: usize = LISTS.len();
+
+/// Every entry, lowercased, keyed by the hash of its words joined by single spaces.
+pub(crate) struct Gazetteer {
+    /// Entry hash → bit set of the lists holding it.
+    entries: HashMap<u64, u16>,
+    /// The most words any entry has.
+    longest: usize,
+}
+
+impl Gazetteer {
+    /// The embedded lists, parsed once.
+    pub(crate) fn shipped() -> &'static Gazetteer {
+        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+        GAZ.get_or_init(|| {
+            let mut entries: HashMap<u64, u16> = HashMap::new();
+            let mut longest = 1;
+            for (class, list) in LISTS.iter().enumerate() {
+                for line in crate::lexicon::lines(list) {
+                    let lower = line.to_lowercase();
+                    let words: Vec<&str> = lower.split_whitespace().collect();
+                    longest = longest.max(words.len());
+                    *entries.entry(hash::of(&words.join(" "))).or_default() |= 1 << class;
+                }
+            }
+            Gazetteer { entries, longest }
+        })
+    }
+
+    /// For each word (lowercased), a bit set of matches: bit `4 * class + position`, where
+    /// position is 0 for a one-word entry, else 1 first, 2 inside, 3 last word.
+    pub(crate) fn matches(&self, lower: &[String]) -> Vec<u64> {
+        let mut found = vec![0u64; lower.len()];
+        for start in 0..lower.len() {
+            let mut h = hash::of(&lower[start]);
+            for end in start + 1..=lower.len().min(start + self.longest) {
+                if end > start + 1 {
+                    h = hash::extend(hash::extend(h, b" "), lower[end - 1].as_bytes());
+                }
+                let Some(&classes) = self.entries.get(&h) else {
+                    continue;
+                };
+                for class in (0..CLASSES).filter(|c| classes & (1 << c) != 0) {
+                    for (i, bits) in found[start..end].iter_mut().enumerate() {
+                        let position = match (end - start, i) {
+                            (1, _) => 0,
+                            (_, 0) => 1,
+                            (n, i) if i + 1 == n => 3,
+                            _ => 2,
+                        };
+                        *bits |= 1 << (4 * class + position);
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_lowercase()).collect()
+    }
+
+    #[test]
+    fn multiword_entries_mark_first_inside_and_last_words() {
+        let gaz = Gazetteer::shipped();
+        let found = gaz.matches(&lower(&["in", "New", "Zealand", "today"]));
+        assert_eq!(found[0], 0);
+        let country = 0;
+        assert_ne!(found[1] & (1 << (4 * country + 1)), 0);
+        assert_ne!(found[2] & (1 << (4 * country + 3)), 0);
+        let single = gaz.matches(&lower(&["France"]));
+        assert_ne!(single[0] & 1, 0);
+    }
+}

@@ -1,0 +1,188 @@
+//! The entity tagger: a structured averaged perceptron over the core's tokens, trained
+//! on CoNLL-2003 English news (`corroborate-train`), shipped inside the library.
+//!
+//! Each word gets features from itself and two words either side (forms, shapes,
+//! affixes, gazetteer matches) and from the rest of the document (is this word written
+//! in lowercase elsewhere? capitalized mid-sentence?). Viterbi decoding over BILOU tags
+//! finds the best valid sequence of names per sentence.
+
+mod features;
+mod gazetteer;
+mod hash;
+mod model;
+mod tags;
+#[cfg(feature = "train")]
+pub mod train;
+
+use std::io::Read;
+use std::sync::OnceLock;
+
+use crate::model::EntityKind;
+use features::{DocView, Features};
+use model::Weights;
+
+/// The first bytes of a model file (then a deflate stream of the weights).
+const MAGIC: &[u8; 8] = b"CORNER01";
+
+/// A name the tagger found: words `start..end` of sentence `sentence`.
+///
+/// ```
+/// use corroborate::__eval::Tagger;
+/// use corroborate::model::EntityKind;
+/// let found = Tagger::shipped().tag_document(&[vec!["Maria", "Lopez", "visited", "Peru", "."]]);
+/// assert_eq!((found[0].start, found[0].end, found[0].kind), (0, 2, EntityKind::Person));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaggedSpan {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// Person, organization, location or other.
+    pub kind: EntityKind,
+}
+
+/// A trained tagger.
+///
+/// ```
+/// use corroborate::__eval::Tagger;
+/// let tagger = Tagger::shipped();
+/// let found = tagger.tag_document(&[vec!["He", "flew", "to", "Berlin", "."]]);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].start, 3);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagger {
+    weights: Weights,
+}
+
+impl Tagger {
+    /// The model compiled into the library, decoded on first use.
+    pub fn shipped() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            Tagger::from_bytes(include_bytes!("../../data/ner.model"))
+                .expect("the embedded model is well formed (checked by a test)")
+        })
+    }
+
+    /// Reads a model file; `None` when the bytes are not one.
+    ///
+    /// ```
+    /// use corroborate::__eval::Tagger;
+    /// assert!(Tagger::from_bytes(b"not a model").is_none());
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
+        let body = bytes.strip_prefix(MAGIC)?;
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(body)
+            .read_to_end(&mut raw)
+            .ok()?;
+        let mut input = &raw[..];
+        let weights = Weights::read(&mut input)?;
+        input.is_empty().then_some(Tagger { weights })
+    }
+
+    /// The model file of this tagger.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut raw = Vec::new();
+        self.weights.write(&mut raw);
+        let mut out = MAGIC.to_vec();
+        let mut encoder = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
+        std::io::Write::write_all(&mut encoder, &raw).expect("writing to memory");
+        encoder.finish().expect("writing to memory");
+        out
+    }
+
+    /// Tags every sentence of one document (all at once, so that the way a word is
+    /// written in one sentence informs the others). Spans come in text order.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<TaggedSpan> {
+        let view = DocView::new(sentences);
+        let mut features = Features::default();
+        let mut emissions = Vec::new();
+        let mut found = Vec::new();
+        for s in 0..view.len() {
+            view.features(s, &mut features);
+            self.weights.emissions(&features, &mut emissions);
+            let best = tags::viterbi(&emissions, self.weights.transitions());
+            found.extend(
+                tags::spans(&best)
+                    .into_iter()
+                    .map(|(start, end, kind)| TaggedSpan {
+                        sentence: s,
+                        start,
+                        end,
+                        kind,
+                    }),
+            );
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(sentences: &[&str]) -> Vec<(String, EntityKind)> {
+        let split: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        Tagger::shipped()
+            .tag_document(&split)
+            .into_iter()
+            .map(|t| (split[t.sentence][t.start..t.end].join(" "), t.kind))
+            .collect()
+    }
+
+    fn has(found: &[(String, EntityKind)], name: &str, kind: EntityKind) -> bool {
+        found.iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn the_shipped_model_loads_and_round_trips() {
+        let tagger = Tagger::shipped();
+        assert!(tagger.weights.len() > 1000);
+        assert_eq!(
+            Tagger::from_bytes(&tagger.to_bytes()).as_ref(),
+            Some(tagger)
+        );
+    }
+
+    #[test]
+    fn persons_organizations_and_locations() {
+        let found = names(&[
+            "Prime Minister Elena Vasquez met officials of the World Bank in Nairobi on Monday .",
+        ]);
+        assert!(
+            has(&found, "Elena Vasquez", EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "World Bank", EntityKind::Organization),
+            "{found:?}"
+        );
+        assert!(has(&found, "Nairobi", EntityKind::Location), "{found:?}");
+    }
+
+    #[test]
+    fn organizations_that_contain_a_place() {
+        let found = names(&["The Bank of Canada raised rates , a spokesman said ."]);
+        assert!(
+            has(&found, "Bank of Canada", EntityKind::Organization),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn possessives_with_either_apostrophe() {
+        for apostrophe in ["'s", "’s"] {
+            let sentence = format!("Jonathan Meyer {apostrophe} lawyer spoke to reporters .");
+            let found = names(&[&sentence]);
+            assert!(
+                has(&found, "Jonathan Meyer", EntityKind::Person),
+                "{found:?}"
+            );
+        }
+    }
+}
