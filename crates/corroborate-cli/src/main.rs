@@ -89,13 +89,7 @@ fn build(args: &LedgerArgs) -> Result<Ledger, Error> {
         builder = builder.published(date);
     }
     for input in &args.inputs {
-        match corroborate::load_path(input) {
-            Ok(documents) => builder = builder.documents(documents),
-            Err(error) if args.keep_going => {
-                builder = builder.failed_input(input.display().to_string(), &error)
-            }
-            Err(error) => return Err(error),
-        }
+        builder = builder.path(input)?;
     }
     builder.build()
 }

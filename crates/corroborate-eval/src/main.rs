@@ -6,6 +6,8 @@
 use std::process::ExitCode;
 
 mod ecb;
+mod events;
+mod polnear;
 mod quantities;
 mod synth;
 mod tempeval;
@@ -18,6 +20,8 @@ fn main() -> ExitCode {
     };
     let result: Result<(), String> = match command.as_str() {
         "conll" => corroborate_eval::conll::run(rest),
+        "events" => events::run(rest),
+        "polnear" => polnear::run(rest),
         "ecb" => ecb::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),

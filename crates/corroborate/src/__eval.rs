@@ -62,6 +62,19 @@ pub fn quantities(text: &str, published: Option<&str>) -> Vec<Quantity> {
         .collect()
 }
 
+/// The event triggers of `text` published on `published` (`YYYY-MM-DD`), after every
+/// per-document stage: (start byte, end byte, event type), in text order.
+pub fn event_triggers(text: &str, published: Option<&str>) -> Vec<(usize, usize, String)> {
+    let Some(doc) = prepared(text, published) else {
+        return Vec::new();
+    };
+    crate::pipeline::extract_document(doc)
+        .events
+        .into_iter()
+        .map(|e| (e.trigger.start, e.trigger.end, e.kind))
+        .collect()
+}
+
 fn prepared(text: &str, published: Option<&str>) -> Option<crate::prepare::Prepared> {
     let mut input = DocumentInput::text("eval", text);
     if let Some(date) = published {

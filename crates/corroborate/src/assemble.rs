@@ -10,9 +10,12 @@
 //! and documents are always processed in id order, so one set of documents gives one
 //! ledger whatever order it came in.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 
 use crate::compare;
+use crate::extract::provenance::Origin;
 use crate::extract::{Extraction, SubjectRef, ValueExpr};
 use crate::model::{
     Argument, Attribution, Claim, Document, Entity, Event, Ledger, Quantity, Quote, Span, Story,
@@ -84,12 +87,20 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
             .collect(),
         ..Ledger::default()
     };
+    let mut inherited = HashMap::new();
     for (d, x) in docs.iter().enumerate() {
+        let first = ledger.claims.len();
         claims(&mut ledger.claims, x, d, &ids);
+        for (claim, origin) in ledger.claims[first..].iter().zip(&x.origins) {
+            if let (None, Origin::Interview(interview)) = (&claim.attribution, origin) {
+                let outlet = interview.outlet.map(|local| ids.entity(d, local));
+                inherited.insert(claim.id.clone(), (outlet, interview.outlet_text.clone()));
+            }
+        }
         quotes(&mut ledger.quotes, x, d, &ids);
         times_and_quantities(&mut ledger, x);
     }
-    ledger.comparisons = compare::comparisons(&ledger);
+    ledger.comparisons = compare::comparisons(&ledger, &inherited);
     ledger
 }
 
@@ -129,6 +140,7 @@ fn document(doc: &Prepared) -> Document {
         source: doc.source.clone(),
         url: doc.url.clone(),
         title: doc.title.clone(),
+        author: doc.author.clone(),
         removed: doc.analysis.removed.clone(),
     }
 }

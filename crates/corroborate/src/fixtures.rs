@@ -42,6 +42,8 @@ impl Doc {
                 quotes: Vec::new(),
                 events: Vec::new(),
                 claims: Vec::new(),
+                interview: None,
+                origins: Vec::new(),
             },
         }
     }

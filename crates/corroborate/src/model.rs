@@ -85,6 +85,9 @@ pub struct Document {
     /// The headline, as given or found in the page.
     #[serde(default)]
     pub title: Option<String>,
+    /// The byline found in a web page (an extension of the contract).
+    #[serde(default)]
+    pub author: Option<String>,
     /// Ranges of `text` that are not article body.
     pub removed: Vec<Removed>,
 }

@@ -89,6 +89,30 @@ impl LedgerBuilder {
         self
     }
 
+    /// Adds the documents a path names (an article file, a directory of them or a JSONL
+    /// manifest, as [`load_path`](crate::load_path) reads them). A path that cannot be
+    /// read is an error, or with [`keep_going`](LedgerBuilder::keep_going) set *before*
+    /// this call, a failure the ledger lists — so every front end treats paths alike.
+    ///
+    /// ```
+    /// use corroborate::LedgerBuilder;
+    /// let missing = std::env::temp_dir().join("corroborate-no-such-file.txt");
+    /// assert!(LedgerBuilder::new().path(&missing).is_err());
+    /// let builder = LedgerBuilder::new().keep_going(true).path(&missing).unwrap();
+    /// let ledger = builder.build().unwrap();
+    /// assert_eq!(ledger.failures[0].code, "io");
+    /// ```
+    pub fn path(self, path: impl AsRef<std::path::Path>) -> Result<LedgerBuilder, Error> {
+        let path = path.as_ref();
+        match crate::load_path(path) {
+            Ok(documents) => Ok(self.documents(documents)),
+            Err(error) if self.keep_going => {
+                Ok(self.failed_input(path.display().to_string(), &error))
+            }
+            Err(error) => Err(error),
+        }
+    }
+
     /// With `true`, a document that cannot be read is listed in the ledger's `failures`
     /// and the others are processed; with `false` (the default) the first such error is
     /// returned. Either way no document is dropped silently.
@@ -247,18 +271,29 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 }
 
 /// Runs the per-document stages in order.
-fn extract_document(doc: Prepared) -> Extraction {
+pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     let (mentions, entities) = extract::mentions::find(&doc);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
-    Extraction {
+    let quotes = extract::quotes::find(&doc, &mentions, &entities);
+    let mut x = Extraction {
         doc,
         mentions,
         entities,
         times,
         quantities,
-        quotes: Vec::new(),
+        quotes,
         events: Vec::new(),
         claims: Vec::new(),
-    }
+        interview: None,
+        origins: Vec::new(),
+    };
+    x.events = extract::events::find(&x);
+    x.claims = extract::claims::find(&x);
+    let attributions = extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
+    extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
+    x.interview =
+        extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
+    x.origins = extract::provenance::origins(&x.claims, &x.events, x.interview.as_ref());
+    x
 }

@@ -22,6 +22,8 @@ pub(crate) struct Prepared {
     pub url: Option<String>,
     /// Headline.
     pub title: Option<String>,
+    /// Byline, as found in a web page.
+    pub author: Option<String>,
     /// Tokens, sentences and boilerplate.
     pub analysis: Analysis,
 }
@@ -73,34 +75,37 @@ pub(crate) fn prepare(
     default_published: Option<Date>,
 ) -> Result<Prepared, Error> {
     let name = input.origin.clone().unwrap_or_else(|| input.id.clone());
+    let is_page = matches!(input.content, Content::Html(_));
     let (text, found) = match input.content {
         Content::Text(text) => (text, None),
         Content::Html(bytes) => {
-            let page = crate::html::extract(&bytes);
-            let text = page.text.clone();
-            (text, Some(page))
+            let page = crate::html::extract(&bytes, input.url.as_deref());
+            (page.text, Some(page.metadata))
         }
     };
     if text.trim().is_empty() {
         return Err(Error::new(ErrorKind::EmptyDocument { input: name }));
     }
+    let found = found.unwrap_or_default();
+    // The caller's date wins; then the page's own; then a date in the caller's address.
     let published = match input.published.as_deref() {
         Some(value) => Some(parse_date(&name, value)?),
         None => found
-            .as_ref()
-            .and_then(|page| page.published.as_deref())
-            .and_then(|value| parse_date(&name, value).ok())
+            .published
+            .clone()
+            .or_else(|| input.url.as_deref().and_then(crate::html::date_in_url))
+            .and_then(|value| parse_date(&name, &value).ok())
             .or(default_published),
     };
-    let (source, url, title) = match found {
-        Some(page) => (
-            input.source.or(page.site_name),
-            input.url.or(page.url),
-            input.title.or(page.title),
-        ),
-        None => (input.source, input.url, input.title),
+    let source = input.source.or(found.site_name);
+    let url = input.url.or(found.url);
+    let title = input.title.or(found.title);
+    let author = found.author;
+    let analysis = if is_page {
+        Analysis::of_extracted_page(&text)
+    } else {
+        Analysis::new(&text)
     };
-    let analysis = Analysis::new(&text);
     Ok(Prepared {
         id: input.id,
         text,
@@ -108,6 +113,7 @@ pub(crate) fn prepare(
         source,
         url,
         title,
+        author,
         analysis,
     })
 }

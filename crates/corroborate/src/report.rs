@@ -1,11 +1,16 @@
 //! A plain-text report of a ledger for people who never read JSON: per story, the
 //! conflicts side by side with each outlet's own words, what the sources agree on (with
-//! how many outlets and how many independent sources), and what only one outlet says.
+//! how many outlets and how many independent sources), and what only one outlet says;
+//! and the same ledger as HTML tables with the outlets side by side ([`html`]).
+
+mod html;
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::model::{Claim, Comparison, Entity, Event, Ledger, Reading, Value, Verdict};
+
+pub use html::{comparison_html, html};
 
 /// Renders the ledger as a report.
 ///

@@ -241,6 +241,20 @@ proptest! {
     }
 
     #[test]
+    fn thread_count_does_not_matter(texts in corpus()) {
+        let named: Vec<(String, String)> =
+            texts.into_iter().enumerate().map(|(i, t)| (format!("d{i}"), t)).collect();
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| build(&named).to_json())
+        };
+        prop_assert_eq!(on(1), on(4));
+    }
+
+    #[test]
     fn merged_parts_equal_the_whole(texts in corpus(), cuts in prop::collection::vec(any::<bool>(), 5), right_first in any::<bool>()) {
         let named: Vec<(String, String)> =
             texts.into_iter().enumerate().map(|(i, t)| (format!("d{i}"), t)).collect();

@@ -3,7 +3,7 @@
 //! Same data, options and seed give the same model bytes.
 //!
 //! usage: corroborate-train [--train FILE] [--dev FILE] [--out FILE] [--epochs N]
-//!        [--seed N] [--min-count N]
+//!        [--seed N] [--min-count N] [--folds N] [--prune N] [--one-stage]
 
 use std::process::ExitCode;
 
@@ -45,25 +45,28 @@ fn run() -> Result<(), String> {
     );
     let out = value("--out", format!("{root}/crates/corroborate/data/ner.model"));
     let options = Options {
-        epochs: number("--epochs", 12)? as usize,
+        epochs: number("--epochs", 15)? as usize,
         seed: number("--seed", 1)?,
         min_count: number("--min-count", 1)? as u32,
+        two_stage: !args.iter().any(|a| a == "--one-stage"),
+        folds: number("--folds", 2)? as usize,
+        prune: number("--prune", 0)? as i16,
     };
     let training = conll::read(&train_path)?;
     let dev = conll::read(&dev_path)?;
     eprintln!("training on {train_path} with {options:?}");
-    let (tagger, epoch, f1) = train(&training, &options, |epoch, tagger| {
+    let (tagger, kept) = train(&training, &options, |stage, epoch, tagger| {
         let score = conll::score(tagger, &dev);
-        eprintln!("epoch {epoch}: dev F1 {:.4}", score.f1());
+        eprintln!("stage {stage} epoch {epoch}: dev F1 {:.4}", score.f1());
         score.f1()
     });
     let bytes = tagger.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     let score = conll::score(&tagger, &dev);
     print!("{}", score.report());
-    println!(
-        "best epoch {epoch} (dev F1 {f1:.4}); wrote {out} ({} bytes)",
-        bytes.len()
-    );
+    for (stage, (epoch, f1)) in kept.iter().enumerate() {
+        println!("stage {}: best epoch {epoch} (dev F1 {f1:.4})", stage + 1);
+    }
+    println!("wrote {out} ({} bytes)", bytes.len());
     Ok(())
 }

@@ -46,7 +46,12 @@ struct Entry<'l> {
 
 /// The comparisons of a ledger whose stories, entities, events and claims are set, in
 /// order of story, subject (as the ledger lists entities then events) and predicate.
-pub(crate) fn comparisons(ledger: &Ledger) -> Vec<Comparison> {
+/// `inherited` gives, by claim id, the origin an unattributed claim takes from its
+/// article (an interview the article reports: outlet entity id, outlet's words).
+pub(crate) fn comparisons(
+    ledger: &Ledger,
+    inherited: &HashMap<String, (Option<String>, String)>,
+) -> Vec<Comparison> {
     let story_of: HashMap<&str, usize> = ledger
         .stories
         .iter()
@@ -87,7 +92,7 @@ pub(crate) fn comparisons(ledger: &Ledger) -> Vec<Comparison> {
             .or_default()
             .push(Entry { claim, normal, key });
     }
-    let origins = sources::Origins::new(ledger);
+    let origins = sources::Origins::new(ledger, inherited);
     questions
         .into_iter()
         .map(|((story, _, predicate, _), entries)| Comparison {

@@ -8,7 +8,9 @@
 //!    reading, *that* outlet's origin for it — so "A cites B, which cites C" rests on
 //!    C, and an outlet citing a newspaper that reported the fact itself rests on the
 //!    newspaper;
-//! 3. without attribution, the outlet's own reporting: its own origin, which is the
+//! 3. without attribution, the origin the article passes on to it (an interview it
+//!    reports, found by the per-document provenance stage);
+//! 4. otherwise the outlet's own reporting: its own origin, which is the
 //!    same origin as other outlets citing it by name.
 //!
 //! An unnamed attribution ("officials said") stays the citing outlet's own matter:
@@ -37,6 +39,8 @@ pub(crate) struct Origins<'l> {
     by_name: HashMap<String, Option<&'l str>>,
     /// Outlet name key → documents of that outlet.
     outlets: HashMap<String, Vec<&'l str>>,
+    /// Origins unattributed claims inherit from their article, by claim id.
+    inherited: &'l HashMap<String, (Option<String>, String)>,
 }
 
 /// The content-word key of an organization or outlet name.
@@ -46,7 +50,10 @@ fn name_key(name: &str) -> String {
 
 impl<'l> Origins<'l> {
     /// Indexes the ledger's organization names and outlets.
-    pub fn new(ledger: &'l Ledger) -> Origins<'l> {
+    pub fn new(
+        ledger: &'l Ledger,
+        inherited: &'l HashMap<String, (Option<String>, String)>,
+    ) -> Origins<'l> {
         let mut by_name: HashMap<String, Option<&'l str>> = HashMap::new();
         for entity in ledger
             .entities
@@ -87,6 +94,7 @@ impl<'l> Origins<'l> {
                 .collect(),
             by_name,
             outlets,
+            inherited,
         }
     }
 
@@ -119,7 +127,15 @@ impl<'l> Origins<'l> {
 
     /// The origin a claim's attribution names, before following chains.
     fn named(&self, claim: &Claim) -> Option<Origin> {
-        let a = claim.attribution.as_ref()?;
+        let (given, text) = match &claim.attribution {
+            Some(a) => (a.entity.clone(), a.text.clone()),
+            None => self.inherited.get(&claim.id)?.clone(),
+        };
+        let a = crate::model::Attribution {
+            entity: given,
+            text,
+            cue: String::new(),
+        };
         let key = name_key(&a.text);
         let entity = a.entity.clone().or_else(|| {
             self.by_name

@@ -12,16 +12,31 @@
 // the pipeline the shared types and the grouping helpers have no reader.
 #![allow(dead_code)]
 
+pub(crate) mod attribution;
+pub(crate) mod claims;
 pub(crate) mod coref;
+pub(crate) mod events;
 pub(crate) mod mentions;
 pub(crate) mod numbers;
+pub(crate) mod phrases;
+pub(crate) mod provenance;
 pub(crate) mod quantities;
+pub(crate) mod quotes;
+pub(crate) mod syntax;
 pub(crate) mod times;
 
 use std::ops::Range;
 
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
+
+/// The items of a list in text order that belong to sentence `sentence`, found by
+/// binary search so that a document of many sentences is not scanned once per sentence.
+pub(crate) fn in_sentence<T>(items: &[T], sentence: usize, of: impl Fn(&T) -> usize) -> &[T] {
+    let start = items.partition_point(|item| of(item) < sentence);
+    let end = items.partition_point(|item| of(item) <= sentence);
+    &items[start..end.max(start)]
+}
 
 /// One mention of a named thing in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,4 +234,39 @@ pub(crate) struct Extraction {
     pub events: Vec<EventMention>,
     /// Claims, in text order.
     pub claims: Vec<ClaimExpr>,
+    /// The interview the article frames itself as reporting, if any.
+    pub interview: Option<provenance::Interview>,
+    /// The origin of each claim (same order as `claims`).
+    pub origins: Vec<provenance::Origin>,
+}
+
+/// A prepared document with `names` tagged as mentions (every word-bounded occurrence
+/// not inside a longer listed name), grouped as the tagger's output would be.
+#[cfg(test)]
+pub(crate) fn tagged(
+    text: &str,
+    names: &[(&str, EntityKind)],
+) -> (Prepared, Vec<Mention>, Vec<LocalEntity>) {
+    let doc = crate::prepare::prepare(crate::input::DocumentInput::text("t", text), None).unwrap();
+    let mut spans = Vec::new();
+    for &(name, kind) in names {
+        for (at, _) in text.match_indices(name) {
+            let end = at + name.len();
+            let inside_longer = names.iter().any(|&(other, _)| {
+                other.len() > name.len()
+                    && text
+                        .match_indices(other)
+                        .any(|(o, _)| o <= at && end <= o + other.len())
+            });
+            let word_bounded = !text[..at].ends_with(char::is_alphanumeric)
+                && !text[end..].starts_with(char::is_alphanumeric);
+            if !inside_longer && word_bounded {
+                let sentence = doc.analysis.sentences.partition_point(|s| s.end <= at);
+                spans.push((at..end, sentence, kind));
+            }
+        }
+    }
+    spans.sort_by_key(|(r, _, _)| r.start);
+    let (mentions, entities) = mentions::group(&doc.text, spans);
+    (doc, mentions, entities)
 }

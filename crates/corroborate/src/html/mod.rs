@@ -1,64 +1,57 @@
 //! Web pages in: the article text and the page's metadata.
+//!
+//! A page goes through four steps, one module each: [`decode`] (bytes to text by
+//! byte-order mark, declared charset or content), [`flatten`] (pathological nesting
+//! capped so that parsing stays linear and the stack bounded), [`body`] (the article
+//! text, paragraphs and headings as blocks) and [`Metadata`] (headline, date, author,
+//! outlet, address).
 
-use scraper::{Html, Selector};
+mod body;
+mod decode;
+mod flatten;
+mod metadata;
+
+pub use body::body;
+pub use decode::decode;
+pub use flatten::{MAX_DEPTH, flatten};
+pub use metadata::{Metadata, date_in_url};
 
 /// What a web page yields: the article body as text plus the metadata found in the page.
 ///
 /// ```
-/// let page = corroborate::html::extract(b"<html><head><title>T</title></head><body><p>One.</p><p>Two.</p></body></html>");
-/// assert_eq!(page.text, "One.\n\nTwo.\n");
-/// assert_eq!(page.title.as_deref(), Some("T"));
+/// let page = corroborate::html::extract(b"<html><head><title>Floods recede</title></head><body><article>\
+///     <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
+///     <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>", None);
+/// assert!(page.text.contains("officials said on Tuesday morning.\n\nSchools"));
+/// assert_eq!(page.metadata.title.as_deref(), Some("Floods recede"));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
-    /// The article body, one block a paragraph.
+    /// The article body: one block a paragraph, heading or list item, separated by blank lines.
     pub text: String,
-    /// The headline.
-    pub title: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    pub published: Option<String>,
-    /// Byline.
-    pub author: Option<String>,
-    /// The outlet.
-    pub site_name: Option<String>,
-    /// Canonical address.
-    pub url: Option<String>,
+    /// What the page says about itself.
+    pub metadata: Metadata,
 }
 
-/// Extracts the text blocks of a page.
-pub fn extract(bytes: &[u8]) -> Page {
-    let html = String::from_utf8_lossy(bytes);
-    let doc = Html::parse_document(&html);
-    let blocks =
-        Selector::parse("body p, body h1, body h2, body h3, body li").expect("valid selector");
-    let mut text = String::new();
-    for element in doc.select(&blocks) {
-        let line = element.text().collect::<Vec<_>>().join(" ");
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !line.is_empty() {
-            text.push_str(&line);
-            text.push_str("\n\n");
-        }
-    }
-    text.truncate(text.trim_end().len());
-    text.push('\n');
-    let title = Selector::parse("title").expect("valid selector");
+/// Extracts the article body and metadata of a page given as raw bytes in any declared
+/// encoding; `url` is the page's address when the caller knows it.
+pub fn extract(bytes: &[u8], url: Option<&str>) -> Page {
+    let html = decode(bytes);
+    let html = flatten(&html);
+    let metadata = Metadata::from_html(&html);
+    let url = url.or(metadata.url.as_deref());
     Page {
-        text: if text.trim().is_empty() {
-            String::new()
-        } else {
-            text
-        },
-        title: doc
-            .select(&title)
-            .next()
-            .map(|t| t.text().collect::<String>().trim().to_string())
-            .filter(|t| !t.is_empty()),
-        ..Page::default()
+        text: body(&html, url),
+        metadata,
     }
 }
 
 /// True when the bytes look like an HTML document.
+///
+/// ```
+/// assert!(corroborate::html::looks_like_html(b"\n<!DOCTYPE html><html><body>x</body></html>"));
+/// assert!(!corroborate::html::looks_like_html(b"The <b> tag is bold."));
+/// ```
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     head.trim_start().starts_with("<!doctype html")

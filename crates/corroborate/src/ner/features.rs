@@ -3,10 +3,9 @@
 //! elsewhere in the document); each word's features are then combinations of these
 //! hashes over a window of two words either side, turned into 32-bit keys.
 
-use std::collections::HashMap;
-
 use super::gazetteer::Gazetteer;
 use super::hash;
+use super::tags::TAGS;
 
 /// How a word is capitalized.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +78,7 @@ pub(crate) struct DocView {
     headline: Vec<bool>,
     /// Index of each sentence's first word with a letter or digit.
     first: Vec<usize>,
-    memory: HashMap<u64, Seen>,
+    memory: hash::Map<Seen>,
 }
 
 /// The keys of every word of a sentence: word `i` has `keys[starts[i]..starts[i + 1]]`.
@@ -124,6 +123,43 @@ mod t {
     pub const SEEN_INSIDE: u8 = 32;
     pub const SEEN_MIXED: u8 = 33;
     pub const CAP_RUN: u8 = 34;
+    pub const HISTORY_KIND: u8 = 35;
+    pub const HISTORY_TAG: u8 = 36;
+    pub const HISTORY_MAJORITY: u8 = 37;
+}
+
+/// How the previous stage tagged each capitalized word form across the document: the
+/// second stage reads it so that a name tagged confidently in one sentence informs its
+/// other occurrences (Ratinov and Roth 2009).
+pub(crate) struct History {
+    /// Lowercase word hash → how many times each tag was given.
+    counts: hash::Map<[u16; TAGS]>,
+    /// The previous stage's tags, per sentence.
+    tags: Vec<Vec<u8>>,
+}
+
+impl History {
+    /// Collects the tags `tags` (one list per sentence) of `view`'s capitalized words.
+    pub(crate) fn new(view: &DocView, tags: Vec<Vec<u8>>) -> History {
+        let mut counts: hash::Map<[u16; TAGS]> = hash::Map::default();
+        for (words, sentence_tags) in view.sentences.iter().zip(&tags) {
+            for (w, &tag) in words.iter().zip(sentence_tags) {
+                if w.case.capitalized() {
+                    let c = &mut counts.entry(w.lower).or_insert([0; TAGS])[tag as usize];
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        History { counts, tags }
+    }
+
+    /// The tags of the word's other occurrences (its own tag left out).
+    fn others(&self, word: &Word, s: usize, i: usize) -> Option<[u16; TAGS]> {
+        let mut counts = *self.counts.get(&word.lower)?;
+        let own = self.tags[s][i] as usize;
+        counts[own] = counts[own].saturating_sub(1);
+        counts.iter().any(|&c| c > 0).then_some(counts)
+    }
 }
 
 /// The shape of a word: `X` for uppercase, `x` lowercase, `d` digits, other characters
@@ -151,14 +187,12 @@ fn shape(word: &str, long: bool) -> u64 {
 }
 
 fn affixes(lower: &str) -> [u64; 8] {
-    let chars: Vec<(usize, char)> = lower.char_indices().collect();
-    let n = chars.len();
+    let mut ends = lower.char_indices().skip(1).map(|(i, _)| i);
+    let mut starts = lower.char_indices().rev().map(|(i, _)| i);
     let mut out = [0u64; 8];
-    for k in 1..=4 {
-        let prefix_end = chars.get(k).map_or(lower.len(), |&(i, _)| i);
-        out[k - 1] = hash::of(&lower[..prefix_end]);
-        let suffix_start = if k >= n { 0 } else { chars[n - k].0 };
-        out[3 + k] = hash::of(&lower[suffix_start..]);
+    for k in 0..4 {
+        out[k] = hash::of(&lower[..ends.next().unwrap_or(lower.len())]);
+        out[4 + k] = hash::of(&lower[starts.next().unwrap_or(0)..]);
     }
     out
 }
@@ -170,7 +204,7 @@ impl DocView {
         let mut views = Vec::with_capacity(sentences.len());
         let mut headline = Vec::with_capacity(sentences.len());
         let mut first = Vec::with_capacity(sentences.len());
-        let mut memory: HashMap<u64, Seen> = HashMap::new();
+        let mut memory: hash::Map<Seen> = hash::Map::default();
         for words in sentences {
             let folded: Vec<String> = words
                 .iter()
@@ -327,6 +361,46 @@ impl DocView {
         }
         out.starts.push(out.keys.len());
     }
+}
+
+impl DocView {
+    /// The second-stage features of every word of sentence `s`: how `history` tagged
+    /// the word's other occurrences (capitalized words only).
+    pub(crate) fn history_features(&self, s: usize, history: &History, out: &mut Features) {
+        out.keys.clear();
+        out.starts.clear();
+        for (i, w) in self.sentences[s].iter().enumerate() {
+            out.starts.push(out.keys.len());
+            if w.case.capitalized() {
+                if let Some(counts) = history.others(w, s, i) {
+                    push_history(&mut out.keys, &counts);
+                }
+            }
+        }
+        out.starts.push(out.keys.len());
+    }
+}
+
+/// The history features of a word whose other occurrences got the tags `counts`: each
+/// kind and tag given, and the kind given most (outside counting as a kind).
+fn push_history(keys: &mut Vec<u32>, counts: &[u16; TAGS]) {
+    let mut kinds = [0u32; 5];
+    for (tag, &c) in counts.iter().enumerate() {
+        let kind = if tag == 0 { 0 } else { 1 + (tag - 1) / 4 };
+        kinds[kind] += u32::from(c);
+        if c > 0 && tag > 0 {
+            keys.push(hash::key(t::HISTORY_TAG, tag as u64));
+        }
+    }
+    for (kind, &c) in kinds.iter().enumerate().skip(1) {
+        if c > 0 {
+            keys.push(hash::key(t::HISTORY_KIND, kind as u64));
+        }
+    }
+    let majority = (0..5)
+        .max_by_key(|&k| (kinds[k], std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    keys.push(hash::key(t::HISTORY_MAJORITY, majority as u64));
 }
 
 /// One key per set bit of `bits`.

@@ -1,15 +1,14 @@
 //! Gazetteers: embedded lists of names the tagger may not have seen in training —
 //! countries, regions, cities, nationalities, international organizations, the head
-//! words organizations end in, person titles and common given names. Membership is a
+//! words organizations end in, person titles, common given names and family names. Membership is a
 //! feature, never a decision: the model learns how far to trust each list.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::hash;
 
 /// The lists, in the order of their class numbers.
-const LISTS: [&str; 8] = [
+const LISTS: [&str; 9] = [
     include_str!("../../data/gazetteer/countries.txt"),
     include_str!("../../data/gazetteer/regions.txt"),
     include_str!("../../data/gazetteer/cities.txt"),
@@ -18,6 +17,7 @@ const LISTS: [&str; 8] = [
     include_str!("../../data/gazetteer/org_heads.txt"),
     include_str!("../../data/gazetteer/titles.txt"),
     include_str!("../../data/gazetteer/given_names.txt"),
+    include_str!("../../data/gazetteer/surnames.txt"),
 ];
 
 /// The number of lists.
@@ -25,8 +25,9 @@ pub(crate) const CLASSES: usize = LISTS.len();
 
 /// Every entry, lowercased, keyed by the hash of its words joined by single spaces.
 pub(crate) struct Gazetteer {
-    /// Entry hash → bit set of the lists holding it.
-    entries: HashMap<u64, u16>,
+    /// Hash of an entry or of the first words of a longer one → bit set of the lists
+    /// holding it as a whole entry (possibly none), and whether longer entries begin so.
+    entries: hash::Map<(u16, bool)>,
     /// The most words any entry has.
     longest: usize,
 }
@@ -36,14 +37,20 @@ impl Gazetteer {
     pub(crate) fn shipped() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
         GAZ.get_or_init(|| {
-            let mut entries: HashMap<u64, u16> = HashMap::new();
+            let mut entries: hash::Map<(u16, bool)> = hash::Map::default();
             let mut longest = 1;
             for (class, list) in LISTS.iter().enumerate() {
                 for line in crate::lexicon::lines(list) {
                     let lower = line.to_lowercase();
                     let words: Vec<&str> = lower.split_whitespace().collect();
                     longest = longest.max(words.len());
-                    *entries.entry(hash::of(&words.join(" "))).or_default() |= 1 << class;
+                    for n in 1..words.len() {
+                        entries
+                            .entry(hash::of(&words[..n].join(" ")))
+                            .or_default()
+                            .1 = true;
+                    }
+                    entries.entry(hash::of(&words.join(" "))).or_default().0 |= 1 << class;
                 }
             }
             Gazetteer { entries, longest }
@@ -60,8 +67,8 @@ impl Gazetteer {
                 if end > start + 1 {
                     h = hash::extend(hash::extend(h, b" "), lower[end - 1].as_bytes());
                 }
-                let Some(&classes) = self.entries.get(&h) else {
-                    continue;
+                let Some(&(classes, longer)) = self.entries.get(&h) else {
+                    break;
                 };
                 for class in (0..CLASSES).filter(|c| classes & (1 << c) != 0) {
                     for (i, bits) in found[start..end].iter_mut().enumerate() {
@@ -73,6 +80,9 @@ impl Gazetteer {
                         };
                         *bits |= 1 << (4 * class + position);
                     }
+                }
+                if !longer {
+                    break;
                 }
             }
         }

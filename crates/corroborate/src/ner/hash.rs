@@ -2,6 +2,30 @@
 //! strings) hashed to 32 bits, so the model stores no strings and extraction allocates
 //! almost nothing. Collisions among the ~10⁵ kept features are rare and harmless.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A map keyed by hashes computed here: they are used as they are, not hashed again.
+pub(crate) type Map<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+/// The hasher of [`Map`]: passes a `u64` key through.
+#[derive(Default)]
+pub(crate) struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = extend(self.0, bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// FNV-1a over bytes, continuing from `hash`.
 pub(crate) fn extend(mut hash: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {

@@ -18,11 +18,12 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use features::{DocView, Features};
+use features::{DocView, Features, History};
 use model::Weights;
 
-/// The first bytes of a model file (then a deflate stream of the weights).
-const MAGIC: &[u8; 8] = b"CORNER01";
+/// The first bytes of a model file (then a deflate stream: the number of stages, then
+/// the weights of each).
+const MAGIC: &[u8; 8] = b"CORNER02";
 
 /// A name the tagger found: words `start..end` of sentence `sentence`.
 ///
@@ -55,7 +56,9 @@ pub struct TaggedSpan {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
-    weights: Weights,
+    /// The first stage reads the words; each later one also reads how the stage before
+    /// it tagged the same words elsewhere in the document.
+    stages: Vec<Weights>,
 }
 
 impl Tagger {
@@ -80,15 +83,19 @@ impl Tagger {
         flate2::read::DeflateDecoder::new(body)
             .read_to_end(&mut raw)
             .ok()?;
-        let mut input = &raw[..];
-        let weights = Weights::read(&mut input)?;
-        input.is_empty().then_some(Tagger { weights })
+        let (&count, mut input) = raw.split_first()?;
+        let stages = (0..count)
+            .map(|_| Weights::read(&mut input))
+            .collect::<Option<Vec<Weights>>>()?;
+        (input.is_empty() && !stages.is_empty()).then_some(Tagger { stages })
     }
 
     /// The model file of this tagger.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut raw = Vec::new();
-        self.weights.write(&mut raw);
+        let mut raw = vec![self.stages.len() as u8];
+        for stage in &self.stages {
+            stage.write(&mut raw);
+        }
         let mut out = MAGIC.to_vec();
         let mut encoder = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
         std::io::Write::write_all(&mut encoder, &raw).expect("writing to memory");
@@ -100,25 +107,53 @@ impl Tagger {
     /// written in one sentence informs the others). Spans come in text order.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<TaggedSpan> {
         let view = DocView::new(sentences);
-        let mut features = Features::default();
-        let mut emissions = Vec::new();
-        let mut found = Vec::new();
-        for s in 0..view.len() {
-            view.features(s, &mut features);
-            self.weights.emissions(&features, &mut emissions);
-            let best = tags::viterbi(&emissions, self.weights.transitions());
-            found.extend(
-                tags::spans(&best)
+        self.tags(&view)
+            .iter()
+            .enumerate()
+            .flat_map(|(s, best)| {
+                tags::spans(best)
                     .into_iter()
-                    .map(|(start, end, kind)| TaggedSpan {
+                    .map(move |(start, end, kind)| TaggedSpan {
                         sentence: s,
                         start,
                         end,
                         kind,
-                    }),
-            );
+                    })
+            })
+            .collect()
+    }
+}
+
+impl Tagger {
+    /// The tags of every sentence, from the last stage. The word features are the same
+    /// for every stage and computed once; later stages add the history features.
+    fn tags(&self, view: &DocView) -> Vec<Vec<u8>> {
+        let base: Vec<Features> = (0..view.len())
+            .map(|s| {
+                let mut features = Features::default();
+                view.features(s, &mut features);
+                features
+            })
+            .collect();
+        let mut tags = Vec::new();
+        let mut emissions = Vec::new();
+        let mut extra = Features::default();
+        for (n, stage) in self.stages.iter().enumerate() {
+            let history = (n > 0).then(|| History::new(view, std::mem::take(&mut tags)));
+            tags = base
+                .iter()
+                .enumerate()
+                .map(|(s, features)| {
+                    stage.emissions(features, &mut emissions);
+                    if let Some(history) = &history {
+                        view.history_features(s, history, &mut extra);
+                        stage.add_emissions(&extra, &mut emissions);
+                    }
+                    tags::viterbi(&emissions, stage.transitions())
+                })
+                .collect();
         }
-        found
+        tags
     }
 }
 
@@ -142,7 +177,7 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_round_trips() {
         let tagger = Tagger::shipped();
-        assert!(tagger.weights.len() > 1000);
+        assert!(tagger.stages[0].len() > 1000);
         assert_eq!(
             Tagger::from_bytes(&tagger.to_bytes()).as_ref(),
             Some(tagger)
@@ -184,5 +219,48 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn titles_stay_outside_the_name() {
+        let found = names(&["President Jorge Almeida arrived in Lisbon on Monday ."]);
+        assert!(
+            has(&found, "Jorge Almeida", EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(has(&found, "Lisbon", EntityKind::Location), "{found:?}");
+    }
+
+    #[test]
+    fn hyphenated_and_spaced_given_names() {
+        let found = names(&[
+            "Park Ji-hoon , a senior official , met reporters .",
+            "Park Ji Hoon declined to comment .",
+        ]);
+        assert!(has(&found, "Park Ji-hoon", EntityKind::Person), "{found:?}");
+        assert!(has(&found, "Park Ji Hoon", EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn headlines_read_the_body_and_acronyms_keep_their_dots() {
+        let found = names(&[
+            "FLOODS CUT OFF MANILA SUBURBS AS STORM NEARS",
+            "Heavy rain flooded Manila on Tuesday , the U.N. said .",
+        ]);
+        assert!(has(&found, "MANILA", EntityKind::Location), "{found:?}");
+        assert!(has(&found, "U.N.", EntityKind::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_kind_of_its_full_name() {
+        let found = names(&[
+            "Teresa Okafor won the vote on Sunday .",
+            "Okafor thanked her supporters .",
+        ]);
+        assert!(
+            has(&found, "Teresa Okafor", EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(has(&found, "Okafor", EntityKind::Person), "{found:?}");
     }
 }

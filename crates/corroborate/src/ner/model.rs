@@ -17,8 +17,16 @@ pub(crate) struct Weights {
     rows: Vec<i16>,
     /// `transitions[prev * TAGS + tag]`, with `prev == TAGS` at the sentence start.
     transitions: Vec<i32>,
-    /// Open-addressing table: (key, row index); key 0 marks an empty slot.
-    slots: Vec<(u32, u32)>,
+    /// Open-addressing table of keys with their rows, so that a lookup touches one
+    /// place in memory; key 0 marks an empty slot.
+    slots: Vec<Slot>,
+}
+
+/// One slot of the lookup table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Slot {
+    key: u32,
+    row: [i16; TAGS],
 }
 
 impl Weights {
@@ -33,14 +41,21 @@ impl Weights {
     }
 
     fn from_columns(keys: Vec<u32>, rows: Vec<i16>, transitions: Vec<i32>) -> Weights {
-        let capacity = (keys.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, 0u32); capacity];
-        for (index, &key) in keys.iter().enumerate() {
+        let capacity = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
+        let empty = Slot {
+            key: 0,
+            row: [0; TAGS],
+        };
+        let mut slots = vec![empty; capacity];
+        for (&key, row) in keys.iter().zip(rows.chunks_exact(TAGS)) {
             let mut slot = key as usize & (capacity - 1);
-            while slots[slot].0 != 0 {
+            while slots[slot].key != 0 {
                 slot = (slot + 1) & (capacity - 1);
             }
-            slots[slot] = (key, index as u32);
+            slots[slot] = Slot {
+                key,
+                row: row.try_into().expect("rows have TAGS weights"),
+            };
         }
         Weights {
             keys,
@@ -61,27 +76,31 @@ impl Weights {
         &self.transitions
     }
 
-    fn row(&self, key: u32) -> Option<&[i16]> {
+    fn row(&self, key: u32) -> Option<&[i16; TAGS]> {
         let mask = self.slots.len() - 1;
         let mut slot = key as usize & mask;
         loop {
-            let (k, index) = self.slots[slot];
-            if k == key {
-                let start = index as usize * TAGS;
-                return Some(&self.rows[start..start + TAGS]);
+            let found = &self.slots[slot];
+            if found.key == key {
+                return Some(&found.row);
             }
-            if k == 0 {
+            if found.key == 0 {
                 return None;
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    /// Adds each word's feature rows into `out` (one score per tag per word).
+    /// Each word's score per tag: the sum of its feature rows.
     pub(crate) fn emissions(&self, features: &Features, out: &mut Vec<[i32; TAGS]>) {
         out.clear();
-        for i in 0..features.len() {
-            let mut scores = [0i32; TAGS];
+        out.resize(features.len(), [0; TAGS]);
+        self.add_emissions(features, out);
+    }
+
+    /// Adds each word's feature rows to its scores in `out`.
+    pub(crate) fn add_emissions(&self, features: &Features, out: &mut [[i32; TAGS]]) {
+        for (i, scores) in out.iter_mut().enumerate() {
             for &key in features.of(i) {
                 if let Some(row) = self.row(key) {
                     for (s, &w) in scores.iter_mut().zip(row) {
@@ -89,7 +108,6 @@ impl Weights {
                     }
                 }
             }
-            out.push(scores);
         }
     }
 

@@ -45,6 +45,18 @@ fn may_end(tag: usize) -> bool {
     tag == 0 || matches!((tag - 1) % 4, LAST | UNIT)
 }
 
+/// For each tag, the tags that may precede it (`TAGS` standing for the sentence start).
+fn predecessors() -> &'static [Vec<usize>; TAGS] {
+    static TABLE: std::sync::OnceLock<[Vec<usize>; TAGS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|t| {
+            (0..=TAGS)
+                .filter(|&p| allowed((p < TAGS).then_some(p), t))
+                .collect()
+        })
+    })
+}
+
 /// The best-scoring valid tag sequence; `transitions[prev * TAGS + tag]` with
 /// `prev == TAGS` for the sentence start.
 pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8> {
@@ -53,27 +65,22 @@ pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8>
     if n == 0 {
         return Vec::new();
     }
+    let predecessors = predecessors();
     let mut back = vec![[0u8; TAGS]; n];
-    let mut score = [NEG; TAGS];
-    for (t, s) in score.iter_mut().enumerate() {
-        if allowed(None, t) {
-            *s = i64::from(emissions[0][t]) + i64::from(transitions[TAGS * TAGS + t]);
-        }
-    }
-    for i in 1..n {
-        let mut next = [NEG; TAGS];
-        for (t, slot) in next.iter_mut().enumerate() {
+    // One extra slot: the sentence start, scoring 0 before the first word only.
+    let mut score = [NEG; TAGS + 1];
+    score[TAGS] = 0;
+    for i in 0..n {
+        let mut next = [NEG; TAGS + 1];
+        for (t, slot) in next[..TAGS].iter_mut().enumerate() {
             let mut best = (NEG, 0u8);
-            for (p, &s) in score.iter().enumerate() {
-                if s == NEG || !allowed(Some(p), t) {
-                    continue;
-                }
-                let candidate = s + i64::from(transitions[p * TAGS + t]);
+            for &p in &predecessors[t] {
+                let candidate = score[p] + i64::from(transitions[p * TAGS + t]);
                 if candidate > best.0 {
                     best = (candidate, p as u8);
                 }
             }
-            if best.0 != NEG {
+            if best.0 > NEG / 2 {
                 *slot = best.0 + i64::from(emissions[i][t]);
                 back[i][t] = best.1;
             }
@@ -81,7 +88,7 @@ pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8>
         score = next;
     }
     let mut last = (0..TAGS)
-        .filter(|&t| may_end(t) && score[t] != NEG)
+        .filter(|&t| may_end(t) && score[t] > NEG / 2)
         .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
         .unwrap_or(0);
     let mut out = vec![0u8; n];

@@ -4,11 +4,16 @@
 //! tag. The average of the weights over all steps is the model; after each epoch the
 //! caller scores it (on held-out data) and the best epoch is kept. Everything is integer
 //! arithmetic in a fixed order, so the same data and seed give the same bytes.
+//!
+//! The second stage learns from how the first tagged each word's other occurrences in
+//! the document. Its training data must show first-stage mistakes as they happen on
+//! unseen text, so those tags come from first-stage models trained on the other folds of
+//! the documents (jackknifing), never from the model that saw them.
 
 use std::collections::HashMap;
 
 use super::Tagger;
-use super::features::{DocView, Features};
+use super::features::{DocView, Features, History};
 use super::model::{TRANSITIONS, Weights};
 use super::tags::{self, TAGS};
 use crate::model::EntityKind;
@@ -31,6 +36,13 @@ pub struct Options {
     pub seed: u64,
     /// Features seen fewer times in the training data are dropped.
     pub min_count: u32,
+    /// Train the document-consistency second stage.
+    pub two_stage: bool,
+    /// Folds for the first-stage tags the second stage learns from.
+    pub folds: usize,
+    /// Quantized weights smaller than this (in absolute value, out of 32767 for the
+    /// largest) are dropped: a smaller table is faster to look up.
+    pub prune: i16,
 }
 
 /// One sentence as training sees it: feature indexes per word and gold tags.
@@ -94,8 +106,8 @@ impl Perceptron {
         }
     }
 
-    /// The averaged weights, quantized to 16 bits, as a tagger.
-    fn averaged(&self, keys: &[u32]) -> Tagger {
+    /// The averaged weights, quantized to 16 bits.
+    fn averaged(&self, keys: &[u32], prune: i16) -> Weights {
         let step = self.step as f64;
         let average = |w: i32, sum: i64| f64::from(w) - sum as f64 / step;
         let rows: Vec<f64> = self
@@ -121,7 +133,8 @@ impl Perceptron {
             .filter_map(|(&key, row)| {
                 let mut quantized = [0i16; TAGS];
                 for (q, &v) in quantized.iter_mut().zip(row) {
-                    *q = (v * scale).round() as i16;
+                    let value = (v * scale).round() as i16;
+                    *q = if value.abs() < prune { 0 } else { value };
                 }
                 quantized
                     .iter()
@@ -133,9 +146,7 @@ impl Perceptron {
             .iter()
             .map(|&v| (v * scale).round() as i32)
             .collect();
-        Tagger {
-            weights: Weights::new(entries, transitions),
-        }
+        Weights::new(entries, transitions)
     }
 }
 
@@ -151,14 +162,65 @@ impl Rng {
     }
 }
 
-/// Trains on `documents`; after each epoch `score(epoch, &tagger)` rates the averaged
-/// model (higher is better) and the best one is returned with its epoch and score.
+/// Trains on `documents`; after each epoch of each stage, `score(stage, epoch, &tagger)`
+/// rates the tagger so far (higher is better) and the best epoch of the stage is kept.
+/// Returns the tagger and, per stage, the kept epoch and its score.
 pub fn train(
     documents: &[Vec<Sentence>],
     options: &Options,
+    mut score: impl FnMut(usize, usize, &Tagger) -> f64,
+) -> (Tagger, Vec<(usize, f64)>) {
+    let all: Vec<&[Sentence]> = documents.iter().map(Vec::as_slice).collect();
+    let (first, epoch, value) = train_stage(&all, None, &[], options, options.epochs, |e, t| {
+        score(1, e, t)
+    });
+    let mut kept = vec![(epoch, value)];
+    if !options.two_stage {
+        return (first, kept);
+    }
+    let folds = options.folds.max(2);
+    let mut predicted: Vec<Vec<Vec<u8>>> = vec![Vec::new(); all.len()];
+    for fold in 0..folds {
+        let rest: Vec<&[Sentence]> = (0..all.len())
+            .filter(|d| d % folds != fold)
+            .map(|d| all[d])
+            .collect();
+        let (model, _, _) = train_stage(&rest, None, &[], options, epoch, |_, _| 0.0);
+        for d in (0..all.len()).filter(|d| d % folds == fold) {
+            predicted[d] = model.tags(&DocView::new(&words(all[d])));
+        }
+    }
+    let earlier = first.stages.clone();
+    let (tagger, epoch, value) = train_stage(
+        &all,
+        Some(&predicted),
+        &earlier,
+        options,
+        options.epochs,
+        |e, t| score(2, e, t),
+    );
+    kept.push((epoch, value));
+    (tagger, kept)
+}
+
+fn words(document: &[Sentence]) -> Vec<Vec<&str>> {
+    document
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Trains one stage over `earlier` ones for `epochs`, keeping the best-scoring epoch.
+/// `history` holds, per document, the tags the second stage learns from.
+fn train_stage(
+    documents: &[&[Sentence]],
+    history: Option<&[Vec<Vec<u8>>]>,
+    earlier: &[Weights],
+    options: &Options,
+    epochs: usize,
     mut score: impl FnMut(usize, &Tagger) -> f64,
 ) -> (Tagger, usize, f64) {
-    let (keys, examples) = examples(documents, options.min_count);
+    let (keys, examples) = examples(documents, history, options.min_count);
     let mut perceptron = Perceptron {
         weights: vec![0; keys.len() * TAGS],
         sums: vec![0; keys.len() * TAGS],
@@ -170,7 +232,12 @@ pub fn train(
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut emissions = Vec::new();
     let mut best: Option<(Tagger, usize, f64)> = None;
-    for epoch in 1..=options.epochs {
+    let stages = |weights: Weights| {
+        let mut stages = earlier.to_vec();
+        stages.push(weights);
+        Tagger { stages }
+    };
+    for epoch in 1..=epochs {
         for i in (1..order.len()).rev() {
             order.swap(i, rng.below(i + 1));
         }
@@ -183,28 +250,46 @@ pub fn train(
             }
             perceptron.step += 1;
         }
-        let tagger = perceptron.averaged(&keys);
+        let tagger = stages(perceptron.averaged(&keys, options.prune));
         let value = score(epoch, &tagger);
         if best.as_ref().is_none_or(|b| value > b.2) {
             best = Some((tagger, epoch, value));
         }
     }
-    best.unwrap_or_else(|| (perceptron.averaged(&keys), 0, 0.0))
+    best.unwrap_or_else(|| (stages(perceptron.averaged(&keys, options.prune)), 0, 0.0))
+}
+
+/// Each word's keys of `a` then of `b`.
+fn joined(a: &Features, b: &Features) -> Features {
+    let mut out = Features::default();
+    for i in 0..a.len() {
+        out.starts.push(out.keys.len());
+        out.keys.extend_from_slice(a.of(i));
+        out.keys.extend_from_slice(b.of(i));
+    }
+    out.starts.push(out.keys.len());
+    out
 }
 
 /// The kept feature keys (ascending) and every sentence as feature indexes.
-fn examples(documents: &[Vec<Sentence>], min_count: u32) -> (Vec<u32>, Vec<Example>) {
+fn examples(
+    documents: &[&[Sentence]],
+    history: Option<&[Vec<Vec<u8>>]>,
+    min_count: u32,
+) -> (Vec<u32>, Vec<Example>) {
     let mut raw: Vec<(Features, Vec<u8>)> = Vec::new();
     let mut counts: HashMap<u32, u32> = HashMap::new();
-    for document in documents {
-        let words: Vec<Vec<&str>> = document
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let view = DocView::new(&words);
+    for (d, document) in documents.iter().enumerate() {
+        let view = DocView::new(&words(document));
+        let history = history.map(|h| History::new(&view, h[d].clone()));
         for (s, sentence) in document.iter().enumerate() {
             let mut features = Features::default();
             view.features(s, &mut features);
+            if let Some(history) = &history {
+                let mut extra = Features::default();
+                view.history_features(s, history, &mut extra);
+                features = joined(&features, &extra);
+            }
             for &k in &features.keys {
                 *counts.entry(k).or_default() += 1;
             }
@@ -275,9 +360,14 @@ mod tests {
             epochs: 5,
             seed: 7,
             min_count: 1,
+            two_stage: true,
+            folds: 2,
+            prune: 0,
         };
-        let (first, _, _) = train(&documents, &options, |_, _| 0.0);
-        let (second, _, _) = train(&documents, &options, |_, _| 0.0);
+        let (first, kept) = train(&documents, &options, |_, _, _| 0.0);
+        let (second, _) = train(&documents, &options, |_, _, _| 0.0);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(first.stages.len(), 2);
         assert_eq!(first.to_bytes(), second.to_bytes());
         let found = first.tag_document(&[vec!["Carl", "met", "Anna", "Berg", "in", "Oslo", "."]]);
         let kinds: Vec<_> = found.iter().map(|t| (t.start, t.end, t.kind)).collect();

@@ -10,7 +10,7 @@ mod tokens;
 
 pub use boilerplate::mark_boilerplate;
 pub use normalize::{fold, fold_char, fold_lower};
-pub use sentences::{Sentence, segment};
+pub use sentences::{MAX_SENTENCE_TOKENS, Sentence, segment};
 pub use tokens::{Token, tokenize};
 
 use crate::model::Removed;
@@ -40,9 +40,29 @@ pub struct Analysis {
 impl Analysis {
     /// Runs the text stage over `text`.
     pub fn new(text: &str) -> Analysis {
+        Analysis::with_removed(text, mark_boilerplate(text))
+    }
+
+    /// Runs the text stage over an article body extracted from a web page. The
+    /// extractor has already dropped the page furniture, so a line repeated verbatim is
+    /// content (a recipe step, a refrain, a repeated question), not a second copy of a
+    /// caption, and is kept.
+    ///
+    /// ```
+    /// use corroborate::text::Analysis;
+    /// let text = "Stir for one minute.\nAdd the rice.\nStir for one minute.\n";
+    /// assert_eq!(Analysis::new(text).removed.len(), 1);
+    /// assert!(Analysis::of_extracted_page(text).removed.is_empty());
+    /// ```
+    pub fn of_extracted_page(text: &str) -> Analysis {
+        let mut removed = mark_boilerplate(text);
+        removed.retain(|r| r.reason != "duplicate");
+        Analysis::with_removed(text, removed)
+    }
+
+    fn with_removed(text: &str, removed: Vec<Removed>) -> Analysis {
         let tokens = tokenize(text);
         let sentences = segment(text, &tokens);
-        let removed = mark_boilerplate(text);
         let is_body = sentences
             .iter()
             .map(|s| !removed.iter().any(|r| r.start < s.end && s.start < r.end))

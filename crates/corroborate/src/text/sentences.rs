@@ -68,6 +68,12 @@ fn acronym_closes(token: &str, next: &str) -> bool {
         && sentence_starters().contains(next)
 }
 
+/// The most tokens one sentence may hold. Real sentences stay far below it (news
+/// sentences rarely pass 100 tokens); a run of text with no sentence end — a 10 MB line,
+/// a table flattened to words — is cut into pieces this long, so that every later stage,
+/// some of which look across a sentence's tokens, works in bounded time per sentence.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
 /// Splits a document's tokens into sentences.
 pub fn segment(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
@@ -107,7 +113,7 @@ pub fn segment(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         } else {
             true
         };
-        if boundary {
+        if boundary || last + 1 - first >= MAX_SENTENCE_TOKENS {
             sentences.push(Sentence {
                 start: tokens[first].start,
                 end: tokens[last].end,
@@ -131,6 +137,20 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn endless_runs_are_cut_into_bounded_sentences() {
+        let text = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
+        let tokens = tokenize(&text);
+        let sentences = segment(&text, &tokens);
+        assert_eq!(sentences.len(), 3);
+        assert!(
+            sentences
+                .iter()
+                .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS)
+        );
+        assert_eq!(sentences.last().unwrap().tokens.end, tokens.len());
     }
 
     #[test]

@@ -1,0 +1,413 @@
+//! Who a statement is attributed to, and whether it is hedged or negated.
+//!
+//! A sentence is attributed when it names a source with a cue: "according to X", "X
+//! said / told Y / confirmed / reported (that) …", "…, officials said", "media revealed".
+//! "citing X" names where the reporting source got it, so it wins over the verb it
+//! follows. The source is resolved like a quote speaker (a name, a pronoun through
+//! coreference, or a description kept as words: "officials", "local media"). A claim
+//! inside a direct quote is attributed to the quote's speaker. A claim is hedged when
+//! its words hold a hedge ("reportedly", "may", "is believed to") and negated when they
+//! hold a negation ("not", "never") or its source denied it.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::phrases::{Phrases, lower_words};
+use super::quotes::{Found, Side, Speakers};
+use super::{AttributionExpr, ClaimExpr, LocalEntity, Mention, QuoteExpr};
+use crate::prepare::Prepared;
+
+/// How many tokens the source after "according to" or "citing" may hold.
+const SOURCE_TOKENS: usize = 12;
+
+fn reporting_verbs() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]))
+}
+
+fn hedges() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/hedges.txt")]))
+}
+
+fn negations() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/negations.txt")]))
+}
+
+/// Words before a reporting verb that make it a noun ("a report", "media reports").
+fn determiners() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/determiners.txt")]))
+}
+
+/// The attribution of one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SentenceAttribution {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The source and cue.
+    pub attribution: AttributionExpr,
+    /// Byte range of the source's words and the cue: a claim lying wholly inside it is
+    /// about the source ("Kim, 52, said …"), not attributed to it.
+    pub frame: Range<usize>,
+}
+
+/// The attributed sentences of a document's body, in order.
+pub(crate) fn find(
+    doc: &Prepared,
+    mentions: &[Mention],
+    entities: &[LocalEntity],
+    quotes: &[QuoteExpr],
+) -> Vec<SentenceAttribution> {
+    let words = lower_words(doc);
+    let quoted: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
+    let speakers = Speakers::new(doc, mentions, entities, &words, &quoted);
+    let reader = Reader {
+        doc,
+        words: &words,
+        quoted: &quoted,
+        speakers: &speakers,
+    };
+    doc.body_sentence_indexes()
+        .filter_map(|i| reader.sentence(i))
+        .collect()
+}
+
+/// Fills `attribution`, `hedged` and `negated` of each claim from the sentence
+/// attributions [`find`] gave and the document's quotes.
+pub(crate) fn annotate(
+    doc: &Prepared,
+    found: &[SentenceAttribution],
+    quotes: &[QuoteExpr],
+    claims: &mut [ClaimExpr],
+) {
+    let words = lower_words(doc);
+    let tokens = &doc.analysis.tokens;
+    for claim in claims.iter_mut() {
+        let quote = quotes
+            .iter()
+            .find(|q| q.span.start <= claim.span.start && claim.span.end <= q.span.end);
+        claim.attribution = match quote {
+            Some(q) => Some(AttributionExpr {
+                entity: q.speaker,
+                text: q
+                    .speaker_span
+                    .as_ref()
+                    .map_or_else(String::new, |s| doc.slice(s).to_string()),
+                cue: q.cue.clone().unwrap_or_default(),
+            }),
+            None => found
+                .iter()
+                .find(|a| {
+                    a.sentence == claim.sentence
+                        && !(a.frame.start <= claim.span.start && claim.span.end <= a.frame.end)
+                })
+                .map(|a| a.attribution.clone()),
+        };
+        let span = tokens.partition_point(|t| t.start < claim.span.start)
+            ..tokens.partition_point(|t| t.start < claim.span.end);
+        claim.hedged = hedges().any_in(&words, span.clone());
+        let denied = claim
+            .attribution
+            .as_ref()
+            .is_some_and(|a| negations().contains(&a.cue));
+        claim.negated = denied || negations().any_in(&words, span);
+    }
+}
+
+/// Reads the attribution of sentences.
+struct Reader<'a> {
+    doc: &'a Prepared,
+    words: &'a [String],
+    quoted: &'a [Range<usize>],
+    speakers: &'a Speakers<'a>,
+}
+
+impl Reader<'_> {
+    fn in_quote(&self, i: usize) -> bool {
+        let at = self.doc.analysis.tokens[i].start;
+        self.quoted.iter().any(|q| q.start <= at && at < q.end)
+    }
+
+    fn bytes(&self, tokens: Range<usize>) -> Range<usize> {
+        let t = &self.doc.analysis.tokens;
+        if tokens.is_empty() {
+            return t[tokens.start].start..t[tokens.start].start;
+        }
+        t[tokens.start].start..t[tokens.end - 1].end
+    }
+
+    /// The attribution of sentence `index`: "citing X", then "according to X", then the
+    /// first reporting verb with a source.
+    fn sentence(&self, index: usize) -> Option<SentenceAttribution> {
+        let range = self.doc.analysis.sentences[index].tokens.clone();
+        let outside = |i: &usize| !self.in_quote(*i);
+        let after_cue = |phrase: &str| {
+            range.clone().filter(outside).find_map(|i| {
+                let n = reporting_verbs().match_at(self.words, i, range.end)?;
+                (self.words[i..i + n].join(" ") == phrase).then_some((i, n))
+            })
+        };
+        for phrase in ["citing", "according to"] {
+            if let Some((i, n)) = after_cue(phrase) {
+                let end = (i + n..range.end)
+                    .find(|&k| matches!(self.words[k].as_str(), "," | "." | ";" | ":"))
+                    .unwrap_or(range.end)
+                    .min(i + n + SOURCE_TOKENS);
+                let found = self.speakers.resolve(i + n..end, Side::AfterCue);
+                if let Some(a) = self.expr(found, phrase, i..end) {
+                    return Some(SentenceAttribution {
+                        sentence: index,
+                        ..a
+                    });
+                }
+            }
+        }
+        range
+            .clone()
+            .filter(outside)
+            .find_map(|i| self.verb(range.clone(), i))
+            .map(|a| SentenceAttribution {
+                sentence: index,
+                ..a
+            })
+    }
+
+    /// A reporting verb at token `i` with its source before it ("officials said") or,
+    /// right after a comma, after it (", said the minister").
+    fn verb(&self, sentence: Range<usize>, i: usize) -> Option<SentenceAttribution> {
+        let n = reporting_verbs().match_at(self.words, i, sentence.end)?;
+        let t = &self.doc.analysis.tokens[i];
+        let written = &self.doc.text[t.start..t.end];
+        let previous = (i > sentence.start).then(|| self.words[i - 1].as_str());
+        if written.starts_with(char::is_uppercase)
+            || previous.is_some_and(|p| determiners().contains(p))
+            || reporting_verbs()
+                .match_at(self.words, i + n, sentence.end)
+                .is_some()
+        {
+            return None; // "United States", "a report", "media reports said"
+        }
+        let cue = self.words[i..i + n].join(" ");
+        if previous.is_none_or(|p| p == ",") {
+            // ", said the minister." — the source after the verb, when it is a name or a
+            // pronoun, or a few words closing the sentence.
+            let end = (i + n..sentence.end)
+                .find(|&k| matches!(self.words[k].as_str(), "," | "." | ";"))
+                .unwrap_or(sentence.end);
+            let found = self.speakers.resolve(i + n..end, Side::AfterCue);
+            let closes =
+                (end..sentence.end).all(|k| !self.words[k].chars().any(char::is_alphanumeric));
+            if found.speaker.is_some() || closes && end - (i + n) <= 4 {
+                return self.expr(found, &cue, i..end);
+            }
+        }
+        // The source: a name anywhere before the verb, else the words since the last comma.
+        let clause = (sentence.start..i)
+            .rev()
+            .find(|&k| matches!(self.words[k].as_str(), "," | ":" | ";") || self.in_quote(k))
+            .map_or(sentence.start, |k| k + 1);
+        let named = self.speakers.resolve(sentence.start..i, Side::BeforeCue);
+        let found = if named.speaker.is_some() {
+            named
+        } else {
+            self.speakers.resolve(clause..i, Side::BeforeCue)
+        };
+        let start = found.span.as_ref().map_or(clause, |s| {
+            self.doc
+                .analysis
+                .tokens
+                .partition_point(|t| t.start < s.start)
+        });
+        self.expr(found, &cue, start..i + n)
+    }
+
+    fn expr(&self, found: Found, cue: &str, frame: Range<usize>) -> Option<SentenceAttribution> {
+        let span = found.span?;
+        Some(SentenceAttribution {
+            sentence: 0,
+            attribution: AttributionExpr {
+                entity: found.speaker,
+                text: self.doc.slice(&span).to_string(),
+                cue: cue.to_string(),
+            },
+            frame: self.bytes(frame),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{SubjectRef, ValueExpr, tagged};
+    use crate::model::EntityKind;
+    use crate::model::EntityKind::{Location, Organization, Person};
+
+    /// (source text, source entity name or "-", cue) of each sentence.
+    fn attributions(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
+        let (doc, mentions, entities) = tagged(text, names);
+        let quotes = super::super::quotes::find(&doc, &mentions, &entities);
+        find(&doc, &mentions, &entities, &quotes)
+            .into_iter()
+            .map(|a| {
+                let name = a
+                    .attribution
+                    .entity
+                    .map_or("-".to_string(), |e| entities[e].name.clone());
+                (a.attribution.text, name, a.attribution.cue)
+            })
+            .collect()
+    }
+
+    fn a(text: &str, name: &str, cue: &str) -> (String, String, String) {
+        (text.into(), name.into(), cue.into())
+    }
+
+    #[test]
+    fn according_to_a_named_source() {
+        let got = attributions(
+            "The ship sank in May, according to the Coast Guard of Norland.",
+            &[("Coast Guard of Norland", Organization)],
+        );
+        assert_eq!(
+            got,
+            [a(
+                "Coast Guard of Norland",
+                "Coast Guard of Norland",
+                "according to"
+            )]
+        );
+    }
+
+    #[test]
+    fn verbs_with_named_and_unnamed_sources() {
+        let got = attributions(
+            "On Monday, the Ministry of Ports confirmed that the ship sank. \
+             The crew was rescued, officials said. Local media revealed the cargo. \
+             Ana Lupu told reporters the port would close.",
+            &[("Ministry of Ports", Organization), ("Ana Lupu", Person)],
+        );
+        assert_eq!(
+            got,
+            [
+                a("Ministry of Ports", "Ministry of Ports", "confirmed"),
+                a("officials", "-", "said"),
+                a("Local media", "-", "revealed"),
+                a("Ana Lupu", "Ana Lupu", "told"),
+            ]
+        );
+    }
+
+    #[test]
+    fn inverted_and_citing() {
+        let got = attributions(
+            "The bridge will reopen, said Pavel Novak. \
+             Radio Nord reported the fire, citing the Fire Service of Lund.",
+            &[
+                ("Pavel Novak", Person),
+                ("Radio Nord", Organization),
+                ("Fire Service of Lund", Organization),
+                ("Lund", Location),
+            ],
+        );
+        assert_eq!(
+            got,
+            [
+                a("Pavel Novak", "Pavel Novak", "said"),
+                a("Fire Service of Lund", "Fire Service of Lund", "citing"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nouns_and_names_are_no_cues() {
+        let got = attributions(
+            "A report on the United States appeared. Media reports said nothing.",
+            &[("United States", Location)],
+        );
+        assert_eq!(got, [a("Media reports", "-", "said")]);
+    }
+
+    #[test]
+    fn pronoun_sources_resolve() {
+        let got = attributions(
+            "Ana Lupu arrived in May. She said the talks failed.",
+            &[("Ana Lupu", Person)],
+        );
+        assert_eq!(got, [a("She", "Ana Lupu", "said")]);
+    }
+
+    fn claim(doc: &Prepared, words: &str) -> ClaimExpr {
+        let start = doc.text.find(words).unwrap();
+        ClaimExpr {
+            span: start..start + words.len(),
+            sentence: doc.analysis.sentences.partition_point(|s| s.end <= start),
+            subject: SubjectRef::None,
+            subject_text: String::new(),
+            predicate: "be".into(),
+            value: ValueExpr::Text(String::new()),
+            value_text: String::new(),
+            attribution: None,
+            hedged: false,
+            negated: false,
+        }
+    }
+
+    #[test]
+    fn annotate_fills_claims() {
+        let text = "Ana Lupu, 52, said the ship reportedly sank near Lund. \
+                    The crew did not survive, according to the Coast Guard. \
+                    The Coast Guard denied that the captain fled. \
+                    “The cargo may be lost,” Lupu said. The port closed on Friday.";
+        let (doc, mentions, entities) = tagged(
+            text,
+            &[
+                ("Ana Lupu", Person),
+                ("Lupu", Person),
+                ("Lund", Location),
+                ("Coast Guard", Organization),
+            ],
+        );
+        let quotes = super::super::quotes::find(&doc, &mentions, &entities);
+        let mut claims: Vec<ClaimExpr> = [
+            "Ana Lupu, 52",
+            "the ship reportedly sank near Lund",
+            "The crew did not survive",
+            "the captain fled",
+            "The cargo may be lost",
+            "The port closed on Friday",
+        ]
+        .iter()
+        .map(|w| claim(&doc, w))
+        .collect();
+        let found = find(&doc, &mentions, &entities, &quotes);
+        annotate(&doc, &found, &quotes, &mut claims);
+        let got: Vec<(Option<String>, Option<String>, bool, bool)> = claims
+            .iter()
+            .map(|c| {
+                let a = c.attribution.as_ref();
+                (
+                    a.and_then(|a| a.entity).map(|e| entities[e].name.clone()),
+                    a.map(|a| a.cue.clone()),
+                    c.hedged,
+                    c.negated,
+                )
+            })
+            .collect();
+        let person = Some("Ana Lupu".to_string());
+        let guard = Some("Coast Guard".to_string());
+        let cue = |c: &str| Some(c.to_string());
+        assert_eq!(
+            got,
+            [
+                (None, None, false, false),
+                (person.clone(), cue("said"), true, false),
+                (guard.clone(), cue("according to"), false, true),
+                (guard, cue("denied"), false, true),
+                (person, cue("said"), true, false),
+                (None, None, false, false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,845 @@
+//! Claims: the atomic statements of each body sentence, in the form the cross-document
+//! stage compares — a subject (an entity or an event), a predicate keyword and a
+//! normalized value.
+//!
+//! - Attributes of people: `age` ("Ri, 52," / "aged 52" / "the 52-year-old"), `role`
+//!   and `occupation` (appositives, titles before a name, "served as …", "his post as
+//!   …", "X was a …"), `nationality` (the adjective of a described person) and
+//!   `affiliation` ("a counselor at the embassy"). Titles are normalized through
+//!   `data/role_titles.txt`, which keeps rank words ("third secretary") and folds
+//!   synonyms ("adviser", "counsellor" → "counselor").
+//! - Event arguments: the `time`, `origin`, `destination`, `place` and `companions` a
+//!   sentence gives an event mention.
+//! - `count` (bare numbers) and `amount` (numbers with a unit) from quantities, the
+//!   counted phrase as subject text and the quantity's time kept.
+//! - For a sentence with none of these, the lemma of its main verb about its subject.
+//!
+//! Attribution, hedging and negation are left for the attribution stage.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::events::{Linker, phrase_value};
+use super::syntax::{Class, Phrase, Syntax, is_reporting};
+use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
+use crate::model::EntityKind;
+
+/// What kind of word a role-title entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleKind {
+    Title,
+    Occupation,
+    Rank,
+}
+
+fn titles() -> &'static HashMap<&'static str, (&'static str, TitleKind)> {
+    static MAP: OnceLock<HashMap<&'static str, (&'static str, TitleKind)>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
+            .filter_map(|f| {
+                let kind = match *f.get(2)? {
+                    "title" => TitleKind::Title,
+                    "occupation" => TitleKind::Occupation,
+                    "rank" => TitleKind::Rank,
+                    _ => return None,
+                };
+                Some((f[0], (f[1], kind)))
+            })
+            .collect()
+    })
+}
+
+fn nationalities() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/nationalities.txt"))
+            .filter_map(|f| Some((f[0], *f.get(1)?)))
+            .collect()
+    })
+}
+
+/// A role title found in a run of words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Title {
+    /// `role` or `occupation`.
+    predicate: &'static str,
+    /// Canonical form with its rank words ("third secretary").
+    value: String,
+    /// Words of the title, rank words included.
+    words: Range<usize>,
+}
+
+/// The last title in `words` (the head of a description comes last: "political
+/// affairs counselor"), longest entry first, with the rank words before it.
+fn title_in(syntax: &Syntax, words: &Range<usize>) -> Option<Title> {
+    let mut found = None;
+    let mut i = words.start;
+    while i < words.end {
+        let hit = (1..=3).rev().find_map(|len| {
+            let end = i + len;
+            if end > words.end {
+                return None;
+            }
+            let text = syntax.text(&(i..end));
+            match titles().get(text.as_str()) {
+                Some(&(canonical, kind)) if kind != TitleKind::Rank => Some((canonical, kind, end)),
+                _ => None,
+            }
+        });
+        match hit {
+            Some((canonical, kind, end)) => {
+                let mut start = i;
+                let mut ranks = Vec::new();
+                while start > words.start {
+                    match titles().get(syntax.words[start - 1].low.as_str()) {
+                        Some(&(rank, TitleKind::Rank)) => {
+                            ranks.insert(0, rank);
+                            start -= 1;
+                        }
+                        _ => break,
+                    }
+                }
+                ranks.push(canonical);
+                found = Some(Title {
+                    predicate: if kind == TitleKind::Title {
+                        "role"
+                    } else {
+                        "occupation"
+                    },
+                    value: ranks.join(" "),
+                    words: start..end,
+                });
+                i = end;
+            }
+            None => {
+                if syntax.words[i].low == "of" || syntax.classes[i] == Class::Prep {
+                    break; // the head comes before its prepositional phrases
+                }
+                i += 1;
+            }
+        }
+    }
+    found
+}
+
+/// The country of the first nationality adjective in `words`.
+fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str, Range<usize>)> {
+    for i in words.clone() {
+        for len in [2, 1] {
+            let end = i + len;
+            if end <= words.end {
+                if let Some(country) = nationalities().get(syntax.text(&(i..end)).as_str()) {
+                    return Some((country, i..end));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Finds the claims of a document whose entities, times, quantities and events are known.
+pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
+    let mut claims = Vec::new();
+    for sentence in x.doc.body_sentence_indexes() {
+        let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
+        let mut found = Sentence {
+            linker: Linker { x, syntax: &syntax },
+            index: sentence,
+            claims: Vec::new(),
+        };
+        found.people();
+        found.as_phrases();
+        found.copulas();
+        found.described_participants();
+        found.event_arguments();
+        found.quantities();
+        if found.claims.is_empty() {
+            found.verb_lemma();
+        }
+        let mut list = found.claims;
+        let key = |c: &ClaimExpr| {
+            let value = match &c.value {
+                ValueExpr::Number(n) => format!("n{n}"),
+                ValueExpr::Text(t) => format!("t{t}"),
+                ValueExpr::Entity(e) => format!("e{e}"),
+            };
+            // Two wordings of one subject say one thing; without a subject, the words
+            // are what the claim is about ("196 defectors", "196 officials").
+            let about = match c.subject {
+                SubjectRef::None => c.subject_text.clone(),
+                _ => String::new(),
+            };
+            (
+                c.predicate.clone(),
+                format!("{:?}", c.subject),
+                about,
+                value,
+            )
+        };
+        list.sort_by_cached_key(key);
+        list.dedup_by(|a, b| key(a) == key(b));
+        claims.extend(list);
+    }
+    claims
+}
+
+/// The claims of one sentence, being gathered.
+struct Sentence<'a> {
+    linker: Linker<'a>,
+    index: usize,
+    claims: Vec<ClaimExpr>,
+}
+
+impl Sentence<'_> {
+    fn syntax(&self) -> &Syntax {
+        self.linker.syntax
+    }
+
+    fn x(&self) -> &Extraction {
+        self.linker.x
+    }
+
+    /// The claims' span: their sentence.
+    fn sentence_span(&self) -> Range<usize> {
+        let sentence = &self.x().doc.analysis.sentences[self.index];
+        sentence.start..sentence.end
+    }
+
+    /// Adds one claim; `value_words` are the words giving the value.
+    fn push(
+        &mut self,
+        subject: SubjectRef,
+        subject_text: String,
+        predicate: &str,
+        value: ValueExpr,
+        value_words: &Range<usize>,
+    ) {
+        let span = self.sentence_span();
+        self.claims.push(ClaimExpr {
+            span,
+            sentence: self.index,
+            subject,
+            subject_text,
+            predicate: predicate.to_string(),
+            value,
+            value_text: self.x().doc.text[self.syntax().span(value_words)].to_string(),
+            attribution: None,
+            hedged: false,
+            negated: false,
+        });
+    }
+
+    /// The person a phrase refers to, with the words naming them.
+    fn person(&self, phrase: &Phrase) -> Option<(usize, String)> {
+        let entity = self
+            .linker
+            .refer(phrase, &[EntityKind::Person])
+            .or_else(|| self.cataphora(phrase))?;
+        (self.x().entities[entity].kind == EntityKind::Person).then(|| {
+            let span = self.syntax().span(&phrase.words);
+            (entity, self.x().doc.text[span].to_string())
+        })
+    }
+
+    /// A pronoun in a fronted phrase that has no antecedent yet refers ahead, to the
+    /// first person named after it in the sentence ("In his last post, Rask …").
+    fn cataphora(&self, phrase: &Phrase) -> Option<usize> {
+        let s = self.syntax();
+        if phrase.words.len() != 1 || !matches!(s.classes[phrase.head], Class::Poss | Class::Pron) {
+            return None;
+        }
+        let after = s.words[phrase.head].span.end;
+        in_sentence(&self.x().mentions, self.index, |m| m.sentence)
+            .iter()
+            .find(|m| m.span.start >= after && m.kind == EntityKind::Person)
+            .map(|m| m.entity)
+    }
+
+    /// Claims about a described person: role, occupation, nationality and affiliation
+    /// from the words `words` describing them.
+    fn describe(&mut self, person: (usize, String), words: &Range<usize>) {
+        let (entity, text) = person;
+        let subject = SubjectRef::Entity(entity);
+        let title = title_in(self.syntax(), words);
+        // The nationality adjective describes the person before the title ("a Chilean
+        // counselor"), not what follows it ("director for Latin American affairs").
+        let before_title = words.start..title.as_ref().map_or(words.end, |t| t.words.start);
+        if let Some(title) = title {
+            self.push(
+                subject,
+                text.clone(),
+                title.predicate,
+                ValueExpr::Text(title.value.clone()),
+                &title.words,
+            );
+            self.affiliation(subject, &text, title.words.end, words.end);
+        }
+        if let Some((country, at)) = nationality_in(self.syntax(), &before_title) {
+            self.push(
+                subject,
+                text,
+                "nationality",
+                ValueExpr::Text(country.to_string()),
+                &at,
+            );
+        }
+    }
+
+    /// "a counselor at the embassy", "an adviser to the minister": the organization
+    /// after a title.
+    fn affiliation(&mut self, subject: SubjectRef, text: &str, from: usize, end: usize) {
+        let s = self.syntax();
+        let Some(prep) = (from..end)
+            .find(|&i| matches!(s.words[i].low.as_str(), "at" | "for" | "with" | "of" | "to"))
+        else {
+            return;
+        };
+        let Some(phrase) = s.phrase_at(prep + 1, false) else {
+            return;
+        };
+        let org = self
+            .linker
+            .entity_of(&phrase, &[EntityKind::Organization])
+            .filter(|&e| self.x().entities[e].kind == EntityKind::Organization);
+        let head = s.words[phrase.head].low.as_str();
+        let is_org = org.is_some() || (s.classes[phrase.head] != Class::Name && head != "affairs");
+        if !is_org {
+            return;
+        }
+        let value = match org {
+            Some(e) => ValueExpr::Entity(e),
+            None => ValueExpr::Text(phrase_value(s, &phrase.words)),
+        };
+        let words = phrase.words.clone();
+        self.push(subject, text.to_string(), "affiliation", value, &words);
+    }
+
+    /// Ages, appositives and titles around each person mention.
+    fn people(&mut self) {
+        let s = self.syntax();
+        let x = self.x();
+        let mut found = Vec::new();
+        for m in in_sentence(&x.mentions, self.index, |m| m.sentence) {
+            if x.entities[m.entity].kind != EntityKind::Person {
+                continue;
+            }
+            let words = s.words_in(&m.span);
+            let (first, end) = (words.start, words.end);
+            if first >= s.words.len() {
+                continue;
+            }
+            found.push((m.entity, x.doc.text[m.span.clone()].to_string(), first, end));
+        }
+        for (entity, text, first, end) in found {
+            let subject = SubjectRef::Entity(entity);
+            // "Ri, 52," / "Ri, aged 52," and appositives.
+            if let Some(aside) = self.syntax().aside_after(end) {
+                let words = &self.syntax().words;
+                let number = |i: usize| words.get(i).and_then(|w| age_value(&w.low));
+                let at = if words[aside.start].low == "aged" {
+                    aside.start + 1
+                } else {
+                    aside.start
+                };
+                if let (Some(age), true) = (number(at), at + 1 == aside.end) {
+                    self.push(
+                        subject,
+                        text.clone(),
+                        "age",
+                        ValueExpr::Number(age),
+                        &(at..at + 1),
+                    );
+                } else if matches!(self.syntax().classes[aside.start], Class::Det)
+                    || words[aside.start].low == "former"
+                {
+                    self.describe((entity, text.clone()), &aside);
+                }
+            }
+            // "North Korean diplomat Ri": a title right before the name.
+            let pre = self.syntax().phrase_ending(first, false);
+            // Only a title makes the words before a name a description of a person ("the
+            // newspaper X" says nothing about anyone).
+            let pre = pre.filter(|p| {
+                p.words.start < first && title_in(self.syntax(), &(p.words.start..first)).is_some()
+            });
+            if let Some(pre) = pre {
+                self.describe((entity, text.clone()), &(pre.words.start..first));
+            }
+        }
+        self.ages();
+    }
+
+    /// "aged 52" and "the 52-year-old" away from a name.
+    fn ages(&mut self) {
+        let s = self.syntax();
+        let mut found = Vec::new();
+        for i in 0..s.words.len() {
+            let low = s.words[i].low.as_str();
+            let (age, words) = if let Some(n) = low.strip_suffix("-year-old") {
+                (age_value(n), i..i + 1)
+            } else if low == "aged" && i > 0 && s.words[i - 1].low != "," {
+                (s.words.get(i + 1).and_then(|w| age_value(&w.low)), i..i + 2)
+            } else {
+                continue;
+            };
+            let Some(age) = age else { continue };
+            let described = if low == "aged" {
+                s.phrase_ending(i, false)
+            } else if matches!(s.classes.get(i + 1), Some(Class::Name)) {
+                s.phrase_at(i + 1, false)
+            } else {
+                s.phrase_ending(i + 1, false)
+            };
+            if let Some(person) = described.and_then(|p| self.person(&p)) {
+                found.push((person, age, words));
+            }
+        }
+        for ((entity, text), age, words) in found {
+            self.push(
+                SubjectRef::Entity(entity),
+                text,
+                "age",
+                ValueExpr::Number(age),
+                &words,
+            );
+        }
+    }
+
+    /// "served as a counselor", "his post as political adviser", "the position of
+    /// deputy director": the role of the verb's subject or the noun's possessor.
+    fn as_phrases(&mut self) {
+        let s = self.syntax();
+        let mut found = Vec::new();
+        for i in 1..s.words.len() {
+            let low = s.words[i].low.as_str();
+            let noun_of = low == "of"
+                && matches!(
+                    s.words[i - 1].low.as_str(),
+                    "position" | "post" | "role" | "job" | "title" | "rank"
+                );
+            if low != "as" && !noun_of {
+                continue;
+            }
+            let Some(phrase) = s.phrase_at(i + 1, false) else {
+                continue;
+            };
+            let holder = s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
+                Class::Verb | Class::Content | Class::Locative if !noun_of => {
+                    s.subject(s.verb_group_start(i - 1))
+                }
+                _ => None,
+            });
+            let holder = holder.or_else(|| s.clause_subject(i).filter(|p| p.words.end <= i));
+            if let Some(person) = holder.and_then(|p| self.person(&p)) {
+                let end = self.phrase_with_complements(&phrase);
+                found.push((person, phrase.words.start..end));
+            }
+        }
+        for (person, words) in found {
+            self.describe(person, &words);
+        }
+    }
+
+    /// One past the end of a description with its prepositional phrases ("a counselor
+    /// at the embassy in Havana").
+    fn phrase_with_complements(&self, phrase: &Phrase) -> usize {
+        let s = self.syntax();
+        let mut end = phrase.words.end;
+        while s.classes.get(end) == Some(&Class::Prep) {
+            match s.phrase_at(end + 1, false) {
+                Some(next) => end = next.words.end,
+                None => break,
+            }
+        }
+        end
+    }
+
+    /// "X was a Cuba expert", "X is the third secretary": a title after a form of "be".
+    fn copulas(&mut self) {
+        let s = self.syntax();
+        let mut found = Vec::new();
+        for i in 1..s.words.len() {
+            if !matches!(s.words[i].low.as_str(), "is" | "was" | "are" | "were") {
+                continue;
+            }
+            if !matches!(s.classes.get(i + 1), Some(Class::Det | Class::Content)) {
+                continue;
+            }
+            let Some(phrase) = s.phrase_at(i + 1, false) else {
+                continue;
+            };
+            let group = s.verb_group_start(i);
+            if let Some(person) = s.subject(group).and_then(|p| self.person(&p)) {
+                let end = self.phrase_with_complements(&phrase);
+                found.push((person, phrase.words.start..end));
+            }
+        }
+        for (person, words) in found {
+            self.describe(person, &words);
+        }
+    }
+
+    /// The time, origin, destination, place and companions this sentence gives each
+    /// event mention in it.
+    fn event_arguments(&mut self) {
+        let x = self.x();
+        let mut found = Vec::new();
+        let first = x.events.partition_point(|e| e.sentence < self.index);
+        let events = in_sentence(&x.events, self.index, |e| e.sentence);
+        for (index, event) in (first..).zip(events) {
+            let trigger = x.doc.text[event.trigger.clone()].to_string();
+            for argument in &event.arguments {
+                if !matches!(
+                    argument.role.as_str(),
+                    "time" | "origin" | "destination" | "place" | "companions"
+                ) || argument.value.is_empty()
+                {
+                    continue;
+                }
+                let value = match argument.entity {
+                    Some(e) => ValueExpr::Entity(e),
+                    None => ValueExpr::Text(argument.value.clone()),
+                };
+                found.push(ClaimExpr {
+                    span: self.sentence_span(),
+                    sentence: self.index,
+                    subject: SubjectRef::Event(index),
+                    subject_text: trigger.clone(),
+                    predicate: argument.role.clone(),
+                    value,
+                    value_text: x.doc.text[argument.span.clone()].to_string(),
+                    attribution: None,
+                    hedged: false,
+                    negated: false,
+                });
+            }
+        }
+        self.claims.extend(found);
+    }
+
+    /// `count` and `amount` claims from the sentence's quantities.
+    fn quantities(&mut self) {
+        let x = self.x();
+        let found: Vec<ClaimExpr> = in_sentence(&x.quantities, self.index, |q| q.sentence)
+            .iter()
+            .filter_map(|q| {
+                let counted = q.counted.clone()?;
+                let predicate = if q.unit.is_none() { "count" } else { "amount" };
+                Some(ClaimExpr {
+                    span: self.sentence_span(),
+                    sentence: self.index,
+                    subject: SubjectRef::None,
+                    subject_text: counted,
+                    predicate: predicate.to_string(),
+                    value: ValueExpr::Number(q.value),
+                    value_text: x.doc.text[q.span.clone()].to_string(),
+                    attribution: None,
+                    hedged: false,
+                    negated: false,
+                })
+            })
+            .collect();
+        self.claims.extend(found);
+    }
+
+    /// For a sentence without other claims: its first verb's lemma as predicate, about
+    /// the verb's subject when that is an entity, with the verb's object or first
+    /// prepositional phrase as value.
+    fn verb_lemma(&mut self) {
+        let s = self.syntax();
+        // A finite verb: a past form, not a participle or gerund, nor a reporting verb
+        // (whose statement is an attribution, not a claim of its own).
+        let finite = |i: usize| {
+            let low = s.words[i].low.as_str();
+            s.classes[i] == Class::Verb && !low.ends_with("ing") && !is_reporting(low)
+        };
+        let Some(verb) = (1..s.words.len()).find(|&i| finite(i)) else {
+            return;
+        };
+        let Some(subject) = s.subject(s.verb_group_start(verb)) else {
+            return;
+        };
+        let Some(entity) = self.named_head(&subject).or_else(|| {
+            matches!(s.classes[subject.head], Class::Pron)
+                .then(|| self.linker.refer(&subject, &[]))
+                .flatten()
+        }) else {
+            return;
+        };
+        let Some(object) = s.complements(verb).into_iter().next() else {
+            return;
+        };
+        let value = match self.named_head(&object.phrase) {
+            Some(e) => ValueExpr::Entity(e),
+            None => ValueExpr::Text(phrase_value(s, &object.phrase.words)),
+        };
+        let subject_text = self.x().doc.text[s.span(&subject.words)].to_string();
+        let predicate = lemma(&s.words[verb].low);
+        let words = object.phrase.words.clone();
+        self.push(
+            SubjectRef::Entity(entity),
+            subject_text,
+            &predicate,
+            value,
+            &words,
+        );
+    }
+}
+
+impl Sentence<'_> {
+    /// The entity named by a phrase's head word (not by a word buried in a modifier).
+    fn named_head(&self, phrase: &Phrase) -> Option<usize> {
+        let head = &self.syntax().words[phrase.head].span;
+        self.x()
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= head.start && head.end <= m.span.end)
+            .map(|m| m.entity)
+    }
+
+    /// Roles and nationality given by the descriptions that fill an event's agent or
+    /// patient ("a political affairs counselor in Lima defected").
+    fn described_participants(&mut self) {
+        let x = self.x();
+        let mut found = Vec::new();
+        for event in in_sentence(&x.events, self.index, |e| e.sentence) {
+            for argument in &event.arguments {
+                let Some(entity) = argument.entity else {
+                    continue;
+                };
+                if !matches!(argument.role.as_str(), "agent" | "patient")
+                    || x.entities[entity].kind != EntityKind::Person
+                {
+                    continue;
+                }
+                let words = self.syntax().words_in(&argument.span);
+                if !words.is_empty() {
+                    let text = x.doc.text[argument.span.clone()].to_string();
+                    found.push(((entity, text), words));
+                }
+            }
+        }
+        for (person, words) in found {
+            self.describe(person, &words);
+        }
+    }
+}
+
+/// A plausible age ("52" → 52), or `None`.
+fn age_value(word: &str) -> Option<f64> {
+    let n: u32 = word.parse().ok()?;
+    (1..=120).contains(&n).then_some(f64::from(n))
+}
+
+/// A regular verb's lemma from its inflected form: "revealed" → "reveal", "planned" →
+/// "plan", "studied" → "study", "making" → "make" is beyond it ("mak"), which is still
+/// a stable key.
+pub(crate) fn lemma(word: &str) -> String {
+    if let Some(s) = word.strip_suffix("ied") {
+        format!("{s}y")
+    } else if let Some(s) = word.strip_suffix("ed").or_else(|| word.strip_suffix("ing")) {
+        let b = s.as_bytes();
+        let doubled = b.len() >= 3
+            && b[b.len() - 1] == b[b.len() - 2]
+            && !matches!(b[b.len() - 1], b'l' | b's' | b'e');
+        if doubled {
+            s[..s.len() - 1].to_string()
+        } else if s.ends_with('v')
+            || s.ends_with('z')
+            || s.ends_with("at")
+            || s.ends_with("iz")
+            || s.ends_with('c')
+            || s.ends_with("ur")
+        {
+            format!("{s}e")
+        } else {
+            s.to_string()
+        }
+    } else if let Some(s) = word.strip_suffix("ies") {
+        format!("{s}y")
+    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::events::tests::extraction;
+
+    const PERSON: EntityKind = EntityKind::Person;
+
+    /// (subject text, predicate, value key) of each claim of a synthetic text.
+    fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
+        let mut x = extraction(text, names);
+        x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
+        x.events = crate::extract::events::find(&x);
+        find(&x)
+            .into_iter()
+            .map(|c| {
+                let value = match c.value {
+                    ValueExpr::Number(n) => n.to_string(),
+                    ValueExpr::Text(t) => t,
+                    ValueExpr::Entity(e) => format!("#{}", x.entities[e].name),
+                };
+                (c.subject_text, c.predicate, value)
+            })
+            .collect()
+    }
+
+    fn has(list: &[(String, String, String)], predicate: &str, value: &str) -> bool {
+        list.iter().any(|(_, p, v)| p == predicate && v == value)
+    }
+
+    #[test]
+    fn ages_in_asides_and_descriptions() {
+        let got = claims(
+            "Mara Lind, 47, resigned. Later the 47-year-old left.",
+            &[("Mara Lind", PERSON)],
+        );
+        assert!(
+            got.iter().filter(|c| c.1 == "age" && c.2 == "47").count() == 2,
+            "{got:?}"
+        );
+        let got = claims("Mara Lind, aged 39, spoke.", &[("Mara Lind", PERSON)]);
+        assert!(has(&got, "age", "39"), "{got:?}");
+        let got = claims("Engineer Mara Lind, 2024, spoke.", &[("Mara Lind", PERSON)]);
+        assert!(!got.iter().any(|c| c.1 == "age"), "{got:?}");
+    }
+
+    #[test]
+    fn roles_from_appositives_titles_and_as() {
+        let got = claims(
+            "Mara Lind, a former second secretary at the Chilean embassy, spoke.",
+            &[("Mara Lind", PERSON)],
+        );
+        assert!(has(&got, "role", "second secretary"), "{got:?}");
+        assert!(has(&got, "affiliation", "chilean embassy"), "{got:?}");
+        assert!(!got.iter().any(|c| c.1 == "nationality"), "{got:?}");
+        let got = claims(
+            "Peruvian diplomat Ivo Rask resigned.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, "occupation", "diplomat"), "{got:?}");
+        assert!(has(&got, "nationality", "peru"), "{got:?}");
+        let got = claims(
+            "Ivo Rask retired. He had served as a political affairs consultant.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, "role", "counselor"), "{got:?}");
+        let got = claims(
+            "In his last post as trade advisor, Ivo Rask met buyers.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, "role", "counselor"), "{got:?}");
+        let got = claims(
+            "Ivo Rask was the acting ambassador.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, "role", "acting ambassador"), "{got:?}");
+    }
+
+    #[test]
+    fn pronouns_go_to_the_last_sentence_subject() {
+        let got = claims(
+            "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
+            &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
+        );
+        let role: Vec<_> = got.iter().filter(|c| c.1 == "role").collect();
+        assert_eq!(role.len(), 1, "{got:?}");
+        let x = extraction(
+            "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
+            &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
+        );
+        let found = find(&x);
+        let claim = found.iter().find(|c| c.predicate == "role").unwrap();
+        assert_eq!(claim.subject, SubjectRef::Entity(0));
+        assert_eq!(claim.value, ValueExpr::Text("acting consul".into()));
+    }
+
+    #[test]
+    fn descriptions_in_the_lede_describe_the_main_person() {
+        let text = "Ivo Rask has vanished. Police said a Peruvian second secretary posted in Lima absconded. Rask, 44, was last seen in May.";
+        let got = claims(
+            text,
+            &[
+                ("Ivo Rask", PERSON),
+                ("Rask", PERSON),
+                ("Lima", EntityKind::Location),
+            ],
+        );
+        assert!(has(&got, "role", "second secretary"), "{got:?}");
+        assert!(has(&got, "nationality", "peru"), "{got:?}");
+        assert!(has(&got, "age", "44"), "{got:?}");
+    }
+
+    #[test]
+    fn a_new_description_is_not_the_main_person() {
+        let text = "Diplomat Ivo Rask, 51, resigned. Rask said he met Ana Lopez. \
+                    The diplomat later moved abroad. The captain who hired him was 70.";
+        let x = extraction(
+            text,
+            &[
+                ("Ivo Rask", PERSON),
+                ("Rask", PERSON),
+                ("Ana Lopez", PERSON),
+            ],
+        );
+        let span = |words: &str| {
+            let start = text.find(words).unwrap();
+            start..start + words.len()
+        };
+        let refer = |words: &str| {
+            crate::extract::coref::referent(&x.doc, &x.mentions, &x.entities, &span(words))
+        };
+        assert_eq!(refer("The diplomat"), Some(0));
+        assert_eq!(refer("The captain"), None);
+    }
+
+    #[test]
+    fn nationality_comes_before_the_title() {
+        let got = claims(
+            "Ivo Rask became director for Latin American affairs.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(!got.iter().any(|c| c.1 == "nationality"), "{got:?}");
+    }
+
+    #[test]
+    fn event_arguments_become_claims() {
+        let got = claims(
+            "Ivo Rask defected to Norway with his wife and child in May.",
+            &[("Ivo Rask", PERSON), ("Norway", EntityKind::Location)],
+        );
+        assert!(has(&got, "destination", "#Norway"), "{got:?}");
+        assert!(has(&got, "companions", "child and wife"), "{got:?}");
+        assert!(has(&got, "time", "2023-05"), "{got:?}");
+    }
+
+    #[test]
+    fn counts_and_verb_lemmas() {
+        let got = claims("Last year, 310 miners joined the union.", &[]);
+        assert!(has(&got, "count", "310"), "{got:?}");
+        let got = claims("Ivo Rask criticized the budget.", &[("Ivo Rask", PERSON)]);
+        assert_eq!(
+            got,
+            [(
+                "Ivo Rask".to_string(),
+                "criticize".to_string(),
+                "budget".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn lemmas_of_regular_verbs() {
+        assert_eq!(lemma("revealed"), "reveal");
+        assert_eq!(lemma("planned"), "plan");
+        assert_eq!(lemma("studied"), "study");
+        assert_eq!(lemma("negotiated"), "negotiate");
+        assert_eq!(lemma("helps"), "help");
+    }
+}

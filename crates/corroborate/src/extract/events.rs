@@ -1,0 +1,755 @@
+//! Events: trigger words from the embedded lexicon (`data/event_triggers.txt`) and their
+//! participants, found by the syntactic layer and linked to the document's entities,
+//! times and (through coreference) pronouns and descriptions.
+//!
+//! A verb trigger takes its agent from its subject (or from "by …" when passive, its
+//! subject then being the patient), its object and prepositional phrases as patient,
+//! origin ("from", "out of"), destination ("to", "into"), place ("in", "at"),
+//! companions ("with his wife and child") or instrument ("with a knife"). A noun trigger
+//! ("his defection", "the release of the ship") takes its possessor and its "of" phrase.
+//! Its time is the nearest time expression of its clause, or the sentence's fronted one.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::syntax::{
+    CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place,
+};
+use super::{ArgumentExpr, EventMention, Extraction, Mention, TimeExpr, coref};
+use crate::model::EntityKind;
+
+/// How a trigger form is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A verb form that cannot be passive ("defects", "fleeing").
+    Verb,
+    /// A past participle ("seized"), passive after "was".
+    Participle,
+    /// A nominalization ("defection").
+    Noun,
+}
+
+/// One lexicon entry for a trigger word.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    kind: &'static str,
+    object: Option<&'static str>,
+    form: Form,
+    needs: &'static str,
+}
+
+fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<Entry>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        for fields in crate::lexicon::fields(include_str!("../../data/event_triggers.txt")) {
+            let [kind, object, verbs, nouns, rest @ ..] = fields.as_slice() else {
+                continue;
+            };
+            let object = (*object != "-").then_some(*object);
+            let needs = rest.first().copied().unwrap_or("");
+            let entry = |form| Entry {
+                kind,
+                object,
+                form,
+                needs,
+            };
+            for verb in verbs.split_whitespace().filter(|v| *v != "-") {
+                let (word, form) = match verb.strip_suffix('+') {
+                    Some(word) => (word, Form::Participle),
+                    None => (verb, Form::Verb),
+                };
+                map.entry(word).or_default().push(entry(form));
+            }
+            for noun in nouns.split_whitespace().filter(|n| *n != "-") {
+                map.entry(noun).or_default().push(entry(Form::Noun));
+            }
+        }
+        map
+    })
+}
+
+/// Canonical forms of kin and companion words (`data/kin_words.txt`).
+pub(crate) fn kin_words() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/kin_words.txt"))
+            .filter_map(|f| Some((f[0], *f.get(1)?)))
+            .collect()
+    })
+}
+
+/// Event types whose participants move: "to" gives them a destination.
+fn moves(kind: &str) -> bool {
+    matches!(
+        kind,
+        "defection" | "return" | "arrival" | "disappearance" | "release"
+    )
+}
+
+/// The lexicon entry that fits the word at `at`, deciding noun or verb from the word
+/// before it ("his escape" is a noun, "to escape" a verb).
+fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
+    let word = &syntax.words[at];
+    if syntax.classes[at] == Class::Name && at > 0 && !syntax.headline {
+        return None; // part of a name ("Victory Day", "Freedom Party")
+    }
+    let entries = lexicon().get(word.low.as_str())?;
+    let before = at.checked_sub(1).map(|i| syntax.classes[i]);
+    let nominal = matches!(
+        before,
+        Some(
+            Class::Det | Class::Poss | Class::Clitic | Class::Content | Class::Name | Class::Number
+        )
+    );
+    let pick = |noun: bool| {
+        entries
+            .iter()
+            .copied()
+            .find(|e| (e.form == Form::Noun) == noun)
+    };
+    let entry = if nominal {
+        pick(true).or_else(|| pick(false))
+    } else {
+        pick(false).or_else(|| pick(true))
+    }?;
+    // A verb form right after a determiner or a number is a noun or an adjective of
+    // another sense ("the free world", "200,000 sacks"), unless it is a participle
+    // ("the detained captain").
+    let determined = matches!(
+        before,
+        Some(Class::Det | Class::Poss | Class::Number | Class::Clitic)
+    );
+    if determined && entry.form == Form::Verb {
+        return None;
+    }
+    if !entry.needs.is_empty() {
+        let window = at + 1..(at + 6).min(syntax.words.len());
+        let found = syntax.words[window]
+            .iter()
+            .any(|w| entry.needs.split('|').any(|n| n == w.low));
+        if !found {
+            return None;
+        }
+    }
+    Some(entry)
+}
+
+/// Finds the event mentions of a document whose mentions, entities and times are known.
+pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
+    let mut found = Vec::new();
+    for sentence in x.doc.body_sentence_indexes() {
+        let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
+        let times: Vec<&TimeExpr> = super::in_sentence(&x.times, sentence, |t| t.sentence)
+            .iter()
+            .collect();
+        let linker = Linker { x, syntax: &syntax };
+        for at in 0..syntax.words.len() {
+            let Some(entry) = entry_at(&syntax, at) else {
+                continue;
+            };
+            let mut event = EventMention {
+                kind: entry.kind.to_string(),
+                trigger: syntax.words[at].span.clone(),
+                sentence,
+                arguments: Vec::new(),
+                time: None,
+            };
+            linker.arguments(&mut event, at, entry);
+            if let Some(time) = event_time(&syntax, &times, at) {
+                event.time = time.value.clone();
+                event.arguments.push(ArgumentExpr {
+                    role: "time".to_string(),
+                    entity: None,
+                    span: time.span.clone(),
+                    value: time.value.clone().unwrap_or_default(),
+                });
+            }
+            found.push(event);
+        }
+    }
+    found
+}
+
+/// The time of the event whose trigger is word `at`: the nearest time expression in
+/// the trigger's clause (not one opened by "since" or "until", which bound a span), or
+/// else a time fronted at the sentence's start ("In 2013, …").
+fn event_time<'t>(syntax: &Syntax, times: &[&'t TimeExpr], at: usize) -> Option<&'t TimeExpr> {
+    let start = syntax.clause_start(at);
+    let end = clause_end(syntax, at);
+    let word_of = |t: &TimeExpr| {
+        let i = syntax
+            .words
+            .partition_point(|w| w.span.start < t.span.start);
+        (i < syntax.words.len()).then_some(i)
+    };
+    // "since 2016" bounds a span; "said on Tuesday" dates the report.
+    let bounded = |i: usize| {
+        let mut before = i;
+        while before > 0 && matches!(syntax.words[before - 1].low.as_str(), "the" | "on" | "in") {
+            before -= 1;
+        }
+        before > 0 && {
+            let word = syntax.words[before - 1].low.as_str();
+            matches!(word, "since" | "until" | "from") || is_reporting(word)
+        }
+    };
+    let nearest = times
+        .iter()
+        .filter_map(|t| Some((word_of(t)?, *t)))
+        .filter(|&(i, _)| (start..end).contains(&i) && !bounded(i))
+        .min_by_key(|&(i, _)| i.abs_diff(at))
+        .map(|(_, t)| t);
+    nearest.or_else(|| {
+        times
+            .iter()
+            .filter_map(|t| Some((word_of(t)?, *t)))
+            .find(|&(i, _)| i <= 1 && syntax.words.iter().skip(i).take(6).any(|w| w.low == ","))
+            .map(|(_, t)| t)
+    })
+}
+
+/// One past the last word of the clause holding word `at`: the next relative pronoun,
+/// subordinator, semicolon or the sentence end.
+fn clause_end(syntax: &Syntax, at: usize) -> usize {
+    let limit = syntax.words.len().min(at + 1 + CLAUSE_REACH);
+    (at + 1..limit)
+        .find(|&i| {
+            matches!(syntax.classes[i], Class::Rel | Class::Sub)
+                || syntax.comma_conjunction(i)
+                || matches!(syntax.words[i].low.as_str(), ";" | ":" | "\"")
+        })
+        .unwrap_or(limit)
+}
+
+/// Links phrases of one sentence to the document's entities.
+pub(crate) struct Linker<'a> {
+    /// The document's extraction so far.
+    pub x: &'a Extraction,
+    /// The sentence.
+    pub syntax: &'a Syntax,
+}
+
+impl Linker<'_> {
+    /// The entity a phrase refers to: a mention inside it (of the first `preferred`
+    /// kind found, or holding its head), else what coreference makes of a pronoun or a
+    /// description ("a North Korean diplomat" is a description, not "North Korean").
+    pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
+        let span = self.syntax.span(&phrase.words);
+        self.entity_of(phrase, preferred).or_else(|| {
+            coref::described(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
+                .or_else(|| coref::lede_description(&self.x.doc, &self.x.entities, &span))
+        })
+    }
+
+    /// Fills the arguments of the event whose trigger is word `at`.
+    fn arguments(&self, event: &mut EventMention, at: usize, entry: Entry) {
+        let s = self.syntax;
+        let mut complements = s.complements(at);
+        let mut agent_phrase = None;
+        match entry.form {
+            Form::Noun => {
+                if let Some(owner) = s.possessor(at) {
+                    agent_phrase = Some(owner.clone());
+                    self.push(event, "agent", &owner);
+                }
+                complements.retain(|c| !c.prep.is_empty());
+                complements.extend(self.relative_continuation(&complements, at));
+            }
+            Form::Verb | Form::Participle => {
+                let group = s.verb_group_start(at);
+                let passive = entry.form == Form::Participle && s.is_passive(at);
+                if let Some(subject) = s.subject(group) {
+                    agent_phrase = Some(subject.clone());
+                    self.push_split(event, if passive { "patient" } else { "agent" }, &subject);
+                    if !passive && moves(&event.kind) {
+                        self.locative_origin(event, subject.words.end, group);
+                    }
+                }
+                if passive {
+                    complements.retain(|c| !c.prep.is_empty());
+                }
+                if moves(&event.kind) {
+                    let end = complements.last().map_or(at + 1, |c| c.phrase.words.end);
+                    self.left_behind(event, end);
+                }
+            }
+        }
+        for (k, c) in complements.iter().enumerate() {
+            let role = match c.prep.as_str() {
+                "" => entry.object,
+                // "the establishment of relations": the required word, not a party.
+                "of" if !entry.needs.is_empty() => None,
+                "of" if entry.form == Form::Noun => Some(match entry.object {
+                    Some("patient") => "patient",
+                    _ if agent_phrase.is_some() => "patient",
+                    _ => "agent",
+                }),
+                "by" if entry.form != Form::Verb => Some("agent"),
+                "between" => Some("agent"),
+                "against" => Some("patient"),
+                "from" | "out of" | "away from" => Some("origin"),
+                "to" | "into" | "toward" | "towards" if moves(&event.kind) => Some("destination"),
+                "in" | "at" | "near" | "inside" | "outside"
+                    if !names_no_place(&self.syntax.words[c.phrase.head].low) =>
+                {
+                    self.refine_previous(event, &complements, k);
+                    Some("place")
+                }
+                "with" | "alongside" | "together with" => Some(if self.is_people(&c.phrase) {
+                    "companions"
+                } else {
+                    "instrument"
+                }),
+                _ => None,
+            };
+            if let Some(role) = role {
+                if role == "agent" || role == "patient" {
+                    self.push_split(event, role, &c.phrase);
+                } else {
+                    self.push(event, role, &c.phrase);
+                }
+            }
+        }
+    }
+
+    /// The complements of a relative clause describing an event noun: "his escape,
+    /// which involved flying out of Cuba with his wife" adds "out of Cuba", "with …".
+    fn relative_continuation(&self, complements: &[Complement], at: usize) -> Vec<Complement> {
+        let s = self.syntax;
+        let end = complements.last().map_or(at + 1, |c| c.phrase.words.end);
+        let comma = s.words.get(end).is_some_and(|w| w.low == ",");
+        let rel = s.classes.get(end + 1) == Some(&Class::Rel);
+        if !(comma && rel) {
+            return Vec::new();
+        }
+        let mut verb = end + 2;
+        while verb + 1 < s.words.len()
+            && matches!(s.classes[verb + 1], Class::Verb | Class::Adv)
+            && verb < end + 4
+        {
+            verb += 1;
+        }
+        let mut found = s.complements(verb);
+        found.retain(|c| !c.prep.is_empty());
+        found
+    }
+
+    /// For a moving participant placed by a participle between its phrase and the verb
+    /// ("a diplomat stationed in Havana defected", "Ri, a counselor based in Lima,
+    /// fled"), that place is where the move started.
+    fn locative_origin(&self, event: &mut EventMention, from: usize, to: usize) {
+        let s = self.syntax;
+        let lo = s
+            .classes
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take(to.saturating_sub(from))
+            .find(|(_, c)| **c == Class::Locative)
+            .map(|(i, _)| i);
+        let Some(lo) = lo else { return };
+        if event.arguments.iter().any(|a| a.role == "origin") {
+            return;
+        }
+        if let Some(place) = s
+            .complements(lo)
+            .into_iter()
+            .find(|c| matches!(c.prep.as_str(), "in" | "at"))
+        {
+            self.push(event, "origin", &place.phrase);
+        }
+    }
+
+    /// ", leaving his post at the embassy in Lima": for a move without an origin, the
+    /// last named place of a "leaving" clause right after it.
+    fn left_behind(&self, event: &mut EventMention, mut end: usize) {
+        let s = self.syntax;
+        while matches!(s.classes.get(end), Some(Class::Time | Class::Adv)) {
+            end += 1;
+        }
+        let leaving = s.words.get(end).is_some_and(|w| w.low == ",")
+            && s.words.get(end + 1).is_some_and(|w| w.low == "leaving");
+        if !leaving || event.arguments.iter().any(|a| a.role == "origin") {
+            return;
+        }
+        let mut at = end + 2;
+        let mut place = None;
+        let mut steps = 0;
+        while let Some(phrase) = s.phrase_at(at, false).filter(|_| steps < 8) {
+            steps += 1;
+            let located = matches!(s.words[at - 1].low.as_str(), "in" | "at");
+            if located && s.classes[phrase.head] == Class::Name {
+                place = Some(phrase.clone());
+            }
+            let next = phrase.words.end;
+            if s.classes.get(next) != Some(&Class::Prep) {
+                break;
+            }
+            at = next + 1;
+        }
+        if let Some(place) = place {
+            self.push(event, "origin", &place);
+        }
+    }
+
+    /// When a place phrase follows an origin or destination without a location of its
+    /// own ("from the embassy in Havana"), the place's location becomes theirs.
+    fn refine_previous(&self, event: &mut EventMention, complements: &[Complement], k: usize) {
+        let Some(previous) = k.checked_sub(1).map(|p| &complements[p]) else {
+            return;
+        };
+        let place = &complements[k].phrase;
+        if previous.phrase.words.end != complements[k].phrase.words.start - 1 {
+            return;
+        }
+        let Some(location) = self.entity_of(place, &[EntityKind::Location]) else {
+            return;
+        };
+        let prev_span = self.syntax.span(&previous.phrase.words);
+        for argument in event.arguments.iter_mut().rev() {
+            if argument.span == prev_span
+                && matches!(argument.role.as_str(), "origin" | "destination")
+                && argument
+                    .entity
+                    .is_none_or(|e| self.x.entities[e].kind != EntityKind::Location)
+            {
+                argument.entity = Some(location);
+                argument.value = self.x.entities[location].name.to_lowercase();
+                argument.span.end = self.syntax.span(&place.words).end;
+            }
+        }
+    }
+
+    /// Whether a phrase names people: a pronoun, a kin word, a person noun, a person.
+    fn is_people(&self, phrase: &Phrase) -> bool {
+        let s = self.syntax;
+        let head = s.words[phrase.head].low.as_str();
+        s.classes[phrase.head] == Class::Pron
+            || kin_words().contains_key(head)
+            || coref::is_person_noun(head)
+            || self.entity_of(phrase, &[EntityKind::Person]).is_some()
+    }
+
+    /// Adds one argument per name of a coordinated phrase ("Chile and Peru"), or one for
+    /// the whole phrase.
+    fn push_split(&self, event: &mut EventMention, role: &str, phrase: &Phrase) {
+        let s = self.syntax;
+        let parts: Vec<Range<usize>> = split_at_and(s, &phrase.words);
+        let all_names =
+            parts.len() > 1 && parts.iter().all(|p| s.classes[p.end - 1] == Class::Name);
+        if all_names {
+            for mut part in parts {
+                // "kept Chile and Peru from …": the name, not the verb glued before it.
+                while s.classes[part.start] != Class::Name {
+                    part.start += 1;
+                }
+                let head = part.end - 1;
+                self.push(event, role, &Phrase { words: part, head });
+            }
+        } else {
+            self.push(event, role, phrase);
+        }
+    }
+
+    /// Adds the argument `role` filled by `phrase`.
+    fn push(&self, event: &mut EventMention, role: &str, phrase: &Phrase) {
+        let span = self.syntax.span(&phrase.words);
+        let preferred: &[EntityKind] = match role {
+            "origin" | "destination" | "place" => &[EntityKind::Location, EntityKind::Organization],
+            "instrument" => &[],
+            _ => &[
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Location,
+            ],
+        };
+        let entity = self.refer(phrase, preferred);
+        let value = if role == "companions" {
+            companions_value(self.syntax, &phrase.words)
+        } else if let Some(e) = entity {
+            self.x.entities[e].name.to_lowercase()
+        } else {
+            phrase_value(self.syntax, &phrase.words)
+        };
+        event.arguments.push(ArgumentExpr {
+            role: role.to_string(),
+            entity,
+            span,
+            value,
+        });
+    }
+
+    /// The entity a phrase names: a mention inside it, of the first preferred kind found,
+    /// else a mention of any kind that holds the phrase's head.
+    pub(crate) fn entity_of(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
+        let span = self.syntax.span(&phrase.words);
+        let inside: Vec<&Mention> = self
+            .x
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .collect();
+        // Another kind only when it names the phrase's head: "a North Korean diplomat"
+        // is no mention of "North Korean".
+        let head = &self.syntax.words[phrase.head].span;
+        preferred
+            .iter()
+            .find_map(|kind| inside.iter().find(|m| m.kind == *kind))
+            .or_else(|| {
+                inside
+                    .iter()
+                    .find(|m| m.span.start <= head.start && head.end <= m.span.end)
+            })
+            .map(|m| m.entity)
+    }
+}
+
+/// The parts of a word range separated by "and" (or commas in a list).
+fn split_at_and(syntax: &Syntax, words: &Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = words.start;
+    for i in words.clone() {
+        if matches!(syntax.words[i].low.as_str(), "and" | ",") {
+            if i > start {
+                parts.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if start < words.end {
+        parts.push(start..words.end);
+    }
+    parts
+}
+
+/// Whether the word at `i` is an article or a possessive, which a comparable value drops.
+fn is_article(syntax: &Syntax, i: usize) -> bool {
+    syntax.classes[i] == Class::Poss || matches!(syntax.words[i].low.as_str(), "a" | "an" | "the")
+}
+
+/// The comparable form of a phrase: lowercase, without articles and possessives.
+pub(crate) fn phrase_value(syntax: &Syntax, words: &Range<usize>) -> String {
+    words
+        .clone()
+        .filter(|&i| !is_article(syntax, i))
+        .map(|i| syntax.words[i].low.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" 's", "'s")
+}
+
+/// The comparable form of a group of companions: each part's words without
+/// determiners and possessives, kin words in canonical form, parts sorted and joined by
+/// "and" — "his wife and kid" and "the child and his wife" both give "child and wife",
+/// while "wife and children" stays apart.
+pub(crate) fn companions_value(syntax: &Syntax, words: &Range<usize>) -> String {
+    let mut parts: Vec<String> = split_at_and(syntax, words)
+        .into_iter()
+        .map(|part| {
+            part.filter(|&i| !is_article(syntax, i))
+                .map(|i| {
+                    let low = syntax.words[i].low.as_str();
+                    kin_words().get(low).copied().unwrap_or(low).to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.sort();
+    parts.dedup();
+    parts.join(" and ")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::extract::mentions;
+    use crate::input::DocumentInput;
+    use crate::prepare::prepare;
+
+    /// Runs the times and event stages over a synthetic text, with the given names
+    /// tagged as entities (so these tests do not depend on the tagger).
+    pub(crate) fn extraction(text: &str, names: &[(&str, EntityKind)]) -> Extraction {
+        let doc = prepare(DocumentInput::text("t", text).published("2024-03-20"), None).unwrap();
+        let mut spans = Vec::new();
+        for (name, kind) in names {
+            for (start, _) in text.match_indices(name) {
+                let sentence = doc
+                    .analysis
+                    .sentences
+                    .iter()
+                    .position(|s| s.start <= start && start < s.end)
+                    .unwrap();
+                spans.push((start..start + name.len(), sentence, *kind));
+            }
+        }
+        spans.sort_by_key(|(span, _, _)| span.start);
+        let (mentions, entities) = mentions::group(&doc.text, spans);
+        let times = super::super::times::find(&doc);
+        Extraction {
+            doc,
+            mentions,
+            entities,
+            times,
+            quantities: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+            interview: None,
+            origins: Vec::new(),
+        }
+    }
+
+    fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Vec<(String, String)>)> {
+        let x = extraction(text, names);
+        find(&x)
+            .into_iter()
+            .map(|e| {
+                let args = e
+                    .arguments
+                    .iter()
+                    .map(|a| (a.role.clone(), a.value.clone()))
+                    .collect();
+                (e.kind, args)
+            })
+            .collect()
+    }
+
+    fn args(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(r, v)| (r.to_string(), v.to_string()))
+            .collect()
+    }
+
+    const PERSON: EntityKind = EntityKind::Person;
+    const PLACE: EntityKind = EntityKind::Location;
+
+    #[test]
+    fn defection_with_destination_companions_and_time() {
+        let got = events(
+            "Army captain Lena Oduya, 41, defected from the garrison in Tarsk to Norway with her husband and kids last October.",
+            &[("Lena Oduya", PERSON), ("Tarsk", PLACE), ("Norway", PLACE)],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "defection");
+        assert_eq!(
+            got[0].1,
+            args(&[
+                ("agent", "lena oduya"),
+                ("origin", "tarsk"),
+                ("place", "tarsk"),
+                ("destination", "norway"),
+                ("companions", "children and husband"),
+                ("time", "2023-10"),
+            ])
+        );
+    }
+
+    #[test]
+    fn passive_seizure_takes_its_agent_from_by() {
+        let got = events(
+            "In 2011, the crew sought the release of a tanker named Star Nine that was seized by Ruritania.",
+            &[("Star Nine", EntityKind::Other), ("Ruritania", PLACE)],
+        );
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["release", "seizure"]);
+        assert_eq!(
+            got[0].1,
+            args(&[("patient", "star nine"), ("time", "2011")])
+        );
+        assert_eq!(
+            got[1].1,
+            args(&[
+                ("patient", "star nine"),
+                ("agent", "ruritania"),
+                ("time", "2011")
+            ])
+        );
+    }
+
+    #[test]
+    fn relations_between_two_parties() {
+        let got = events(
+            "Chile and Peru restored their relations on March 3.",
+            &[("Chile", PLACE), ("Peru", PLACE)],
+        );
+        assert_eq!(got[0].0, "diplomatic_relations");
+        assert_eq!(
+            got[0].1,
+            args(&[
+                ("agent", "chile"),
+                ("agent", "peru"),
+                ("time", "2024-03-03")
+            ])
+        );
+        assert!(events("The firm established a new office.", &[]).is_empty());
+    }
+
+    #[test]
+    fn nouns_take_possessors_and_relative_clauses() {
+        let got = events(
+            "Oduya described her escape, which involved driving out of Tarsk with her son.",
+            &[("Oduya", PERSON), ("Tarsk", PLACE)],
+        );
+        assert_eq!(got[0].0, "defection");
+        assert_eq!(
+            got[0].1,
+            args(&[
+                ("agent", "oduya"),
+                ("origin", "tarsk"),
+                ("companions", "son")
+            ])
+        );
+    }
+
+    #[test]
+    fn relative_pronouns_and_locative_participles() {
+        let got = events(
+            "Omar Vance, a former envoy who fled to Canada in 2015, spoke. A clerk posted in Lima defected.",
+            &[("Omar Vance", PERSON), ("Canada", PLACE), ("Lima", PLACE)],
+        );
+        assert_eq!(
+            got[0].1,
+            args(&[
+                ("agent", "omar vance"),
+                ("destination", "canada"),
+                ("time", "2015")
+            ])
+        );
+        assert_eq!(got[1].1, args(&[("agent", "clerk"), ("origin", "lima")]));
+    }
+
+    #[test]
+    fn headlines_in_title_case_have_triggers() {
+        let got = events("Veteran Actor Dies In Crash Near Lyon", &[]);
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["death", "crash"]);
+        assert!(events("The Victory Day parade passed.", &[]).is_empty());
+    }
+
+    #[test]
+    fn one_word_two_senses() {
+        let got = events("The club fired its coach after a fire at the stadium.", &[]);
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["dismissal", "fire"]);
+    }
+
+    #[test]
+    fn since_does_not_date_an_event() {
+        let got = events("No official had fled since 2016.", &[]);
+        assert_eq!(got[0].1, args(&[("agent", "no official")]));
+    }
+
+    #[test]
+    fn companions_compare_by_canonical_parts() {
+        let s = crate::extract::syntax::tests::parse(
+            "his wife and kid the child and his wife wife and children",
+        );
+        assert_eq!(companions_value(&s, &(0..4)), "child and wife");
+        assert_eq!(companions_value(&s, &(4..9)), "child and wife");
+        assert_eq!(companions_value(&s, &(9..12)), "children and wife");
+    }
+}

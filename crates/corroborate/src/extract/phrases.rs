@@ -1,0 +1,90 @@
+//! Word lists matched token by token.
+//!
+//! Cue and hedge lexicons hold phrases as well as single words ("according to", "is
+//! believed to"). Matching them over the document's tokens — folded and lowercased once
+//! per document — keeps curly apostrophes, case and spacing from mattering.
+
+use std::collections::BTreeMap;
+
+use crate::prepare::Prepared;
+
+/// A set of lowercase phrases, each a sequence of tokens.
+#[derive(Debug, Default)]
+pub(crate) struct Phrases {
+    /// Phrases by their first word, each as its remaining words.
+    by_first: BTreeMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    /// Reads the entries of one or more lexicon files (see [`crate::lexicon::lines`]).
+    pub fn new(files: &[&'static str]) -> Phrases {
+        let mut by_first: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for line in files.iter().flat_map(|f| crate::lexicon::lines(f)) {
+            let mut words = line.split_whitespace().map(crate::text::fold_lower);
+            if let Some(first) = words.next() {
+                by_first.entry(first).or_default().push(words.collect());
+            }
+        }
+        Phrases { by_first }
+    }
+
+    /// The length in tokens of the longest phrase that starts at `words[i]` and ends
+    /// before `limit`.
+    pub fn match_at(&self, words: &[String], i: usize, limit: usize) -> Option<usize> {
+        let rests = self.by_first.get(words.get(i)?)?;
+        rests
+            .iter()
+            .filter(|rest| {
+                i + 1 + rest.len() <= limit.min(words.len())
+                    && rest.iter().zip(&words[i + 1..]).all(|(a, b)| a == b)
+            })
+            .map(|rest| rest.len() + 1)
+            .max()
+    }
+
+    /// Whether `phrase` (words separated by spaces) is in the set.
+    pub fn contains(&self, phrase: &str) -> bool {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(crate::text::fold_lower)
+            .collect();
+        self.match_at(&words, 0, words.len()) == Some(words.len()) && !words.is_empty()
+    }
+
+    /// Whether a phrase of the set occurs anywhere in `words[range]`.
+    pub fn any_in(&self, words: &[String], range: std::ops::Range<usize>) -> bool {
+        range
+            .clone()
+            .any(|i| self.match_at(words, i, range.end).is_some())
+    }
+}
+
+/// The document's tokens, folded and lowercased, aligned with `analysis.tokens`.
+pub(crate) fn lower_words(doc: &Prepared) -> Vec<String> {
+    doc.analysis
+        .tokens
+        .iter()
+        .map(|t| crate::text::fold_lower(t.as_str(&doc.text)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_within_limit() {
+        let set = Phrases::new(&["may\nmay have\n# comment\nis believed to\n"]);
+        let w = words("it may have been");
+        assert_eq!(set.match_at(&w, 1, w.len()), Some(2));
+        assert_eq!(set.match_at(&w, 1, 2), Some(1));
+        assert_eq!(set.match_at(&w, 0, w.len()), None);
+        assert!(set.any_in(&words("he is believed to be"), 0..5));
+        assert!(set.contains("May") && set.contains("is believed to") && !set.contains("is"));
+        assert!(!set.any_in(&words("he is believed to be"), 0..3));
+    }
+}
