@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+mod ecb;
 mod events;
 mod polnear;
 mod quantities;
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         "conll" => corroborate_eval::conll::run(rest),
         "events" => events::run(rest),
         "polnear" => polnear::run(rest),
+        "ecb" => ecb::run(rest),
         "quantities" => quantities::run(rest),
         "synth" => synth::run(rest),
         "tempeval" => tempeval::run(rest),

@@ -16,17 +16,6 @@ pub(crate) fn content_id(bytes: &[u8]) -> String {
     format!("doc-{:012x}", fnv1a(bytes) >> 16)
 }
 
-/// An id for an item of one document: `prefix`, `-`, and 12 hex digits of the hash of
-/// the document id and the item's distinguishing parts (offsets, kind, …).
-pub(crate) fn item_id(prefix: &str, doc: &str, parts: &[&str]) -> String {
-    let mut key = doc.as_bytes().to_vec();
-    for part in parts {
-        key.push(0);
-        key.extend_from_slice(part.as_bytes());
-    }
-    format!("{prefix}-{:012x}", fnv1a(&key) >> 16)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,10 +25,5 @@ mod tests {
         assert_eq!(content_id(b"abc"), content_id(b"abc"));
         assert_ne!(content_id(b"abc"), content_id(b"abd"));
         assert_eq!(content_id(b"").len(), 16);
-        assert_eq!(
-            item_id("ev", "a", &["1", "x"]),
-            item_id("ev", "a", &["1", "x"])
-        );
-        assert_ne!(item_id("ev", "a", &["1", "x"]), item_id("ev", "a", &["1x"]));
     }
 }

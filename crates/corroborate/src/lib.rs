@@ -21,8 +21,12 @@
 
 #[doc(hidden)]
 pub mod __eval;
+mod assemble;
+mod compare;
 mod error;
 mod extract;
+#[cfg(test)]
+mod fixtures;
 pub mod html;
 mod ids;
 mod input;
@@ -33,6 +37,7 @@ mod ner;
 mod pipeline;
 mod prepare;
 pub mod report;
+mod resolve;
 pub mod text;
 
 pub use error::{Error, ErrorKind};

@@ -4,15 +4,11 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::extract::{self, ClaimExpr, EventMention, Extraction, SubjectRef, ValueExpr};
-use crate::ids::item_id;
+use crate::extract::{self, Extraction};
 use crate::input::{Content, DocumentInput};
-use crate::model::{
-    Argument, Claim, Document, Entity, Event, Failure, Ledger, Quantity, Quote, Span, Time, Value,
-};
+use crate::model::{Failure, Ledger};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -240,7 +236,7 @@ impl LedgerBuilder {
                 extraction
             })
             .collect();
-        let mut ledger = assemble(extractions);
+        let mut ledger = crate::assemble::ledger(extractions);
         ledger.failures = failures;
         Ok(ledger)
     }
@@ -300,185 +296,4 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
         extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
     x.origins = extract::provenance::origins(&x.claims, &x.events, x.interview.as_ref());
     x
-}
-
-fn ledger_document(doc: &Prepared) -> Document {
-    Document {
-        id: doc.id.clone(),
-        text: doc.text.clone(),
-        published: doc.published.map(|d: Date| d.to_string()),
-        source: doc.source.clone(),
-        url: doc.url.clone(),
-        title: doc.title.clone(),
-        author: doc.author.clone(),
-        removed: doc.analysis.removed.clone(),
-    }
-}
-
-/// Puts the per-document extractions together into one ledger.
-fn assemble(extractions: Vec<Extraction>) -> Ledger {
-    let mut ledger = Ledger::default();
-    for x in &extractions {
-        let id = &x.doc.id;
-        ledger.documents.push(ledger_document(&x.doc));
-        ledger.times.extend(x.times.iter().map(|t| Time {
-            doc: id.clone(),
-            start: t.span.start,
-            end: t.span.end,
-            text: x.doc.slice(&t.span).to_string(),
-            value: t.value.clone(),
-        }));
-        ledger.quotes.extend(x.quotes.iter().map(|q| Quote {
-            doc: id.clone(),
-            start: q.span.start,
-            end: q.span.end,
-            text: x.doc.slice(&q.span).to_string(),
-            speaker: q.speaker.map(|e| local_entity_id(x, e)),
-            speaker_text: q.speaker_span.as_ref().map(|s| x.doc.slice(s).to_string()),
-            cue: q.cue.clone(),
-        }));
-        ledger
-            .quantities
-            .extend(x.quantities.iter().map(|q| Quantity {
-                doc: id.clone(),
-                start: q.span.start,
-                end: q.span.end,
-                value: q.value,
-                unit: q.unit.clone(),
-                approximate: q.approximate,
-                bound: q.bound.map(|b| b.as_str().to_string()),
-                counted: q.counted.clone(),
-                time: q.time.clone(),
-            }));
-        let entity_id = |e: usize| local_entity_id(x, e);
-        ledger
-            .entities
-            .extend((0..x.entities.len()).map(|e| ledger_entity(x, e)));
-        ledger
-            .events
-            .extend(x.events.iter().map(|e| ledger_event(x, e, &entity_id)));
-        let event_id = |e: usize| local_event_id(x, &x.events[e]);
-        ledger.claims.extend(
-            x.claims
-                .iter()
-                .map(|c| ledger_claim(x, c, &entity_id, &event_id)),
-        );
-    }
-    ledger
-}
-
-/// The id of a document's entity before cross-document resolution.
-pub(crate) fn local_entity_id(x: &Extraction, entity: usize) -> String {
-    item_id("en", &x.doc.id, &[&entity.to_string()])
-}
-
-/// The id of an event mention taken as an event of its own.
-pub(crate) fn local_event_id(x: &Extraction, event: &EventMention) -> String {
-    item_id(
-        "ev",
-        &x.doc.id,
-        &[&event.trigger.start.to_string(), &event.kind],
-    )
-}
-
-/// A document's entity as a ledger entity of its own.
-fn ledger_entity(x: &Extraction, entity: usize) -> Entity {
-    let local = &x.entities[entity];
-    let spans = local.mentions.iter().map(|&m| &x.mentions[m].span);
-    let mut aliases: Vec<String> = spans.clone().map(|s| x.doc.slice(s).to_string()).collect();
-    aliases.sort();
-    aliases.dedup();
-    Entity {
-        id: local_entity_id(x, entity),
-        kind: local.kind,
-        name: local.name.clone(),
-        aliases,
-        mentions: spans
-            .map(|s| Span {
-                doc: x.doc.id.clone(),
-                start: s.start,
-                end: s.end,
-            })
-            .collect(),
-    }
-}
-
-/// An event mention as a ledger event, entities named by `entity_id`.
-pub(crate) fn ledger_event(
-    x: &Extraction,
-    event: &EventMention,
-    entity_id: &dyn Fn(usize) -> String,
-) -> Event {
-    Event {
-        id: local_event_id(x, event),
-        kind: event.kind.clone(),
-        mentions: vec![Span {
-            doc: x.doc.id.clone(),
-            start: event.trigger.start,
-            end: event.trigger.end,
-        }],
-        arguments: event
-            .arguments
-            .iter()
-            .map(|a| Argument {
-                role: a.role.clone(),
-                entity: a.entity.map(entity_id),
-                text: x.doc.slice(&a.span).to_string(),
-            })
-            .collect(),
-        time: event.time.clone(),
-        documents: vec![x.doc.id.clone()],
-    }
-}
-
-/// A claim as a ledger claim, entities and events named by `entity_id` and `event_id`.
-pub(crate) fn ledger_claim(
-    x: &Extraction,
-    claim: &ClaimExpr,
-    entity_id: &dyn Fn(usize) -> String,
-    event_id: &dyn Fn(usize) -> String,
-) -> Claim {
-    let value = match &claim.value {
-        ValueExpr::Number(n) => Value::Number(*n),
-        ValueExpr::Text(t) => Value::Text(t.clone()),
-        ValueExpr::Entity(e) => Value::Text(entity_id(*e)),
-    };
-    let subject = match claim.subject {
-        SubjectRef::Entity(e) => Some(entity_id(e)),
-        SubjectRef::Event(e) => Some(event_id(e)),
-        SubjectRef::None => None,
-    };
-    Claim {
-        id: item_id(
-            "cl",
-            &x.doc.id,
-            &[
-                &claim.span.start.to_string(),
-                &claim.span.end.to_string(),
-                &claim.predicate,
-                &value.key(),
-                subject.as_deref().unwrap_or(""),
-                &claim.subject_text,
-                &claim.value_text,
-            ],
-        ),
-        doc: x.doc.id.clone(),
-        start: claim.span.start,
-        end: claim.span.end,
-        subject,
-        subject_text: claim.subject_text.clone(),
-        predicate: claim.predicate.clone(),
-        value,
-        value_text: claim.value_text.clone(),
-        attribution: claim
-            .attribution
-            .as_ref()
-            .map(|a| crate::model::Attribution {
-                entity: a.entity.map(entity_id),
-                text: a.text.clone(),
-                cue: a.cue.clone(),
-            }),
-        hedged: claim.hedged,
-        negated: claim.negated,
-    }
 }

@@ -8,7 +8,7 @@ mod html;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Claim, Comparison, Ledger, Reading, Value, Verdict};
+use crate::model::{Claim, Comparison, Entity, Event, Ledger, Reading, Value, Verdict};
 
 pub use html::{comparison_html, html};
 
@@ -66,10 +66,12 @@ pub fn text(ledger: &Ledger) -> String {
             (Verdict::Agree, "WHAT THE SOURCES AGREE ON"),
             (Verdict::Single, "SAID BY ONE OUTLET ONLY"),
         ] {
-            let group: Vec<&&Comparison> = comparisons
+            let mut group: Vec<&&Comparison> = comparisons
                 .iter()
                 .filter(|c| c.verdict == verdict)
                 .collect();
+            // Most contested first: the most readings, then the most outlets involved.
+            group.sort_by_key(|c| std::cmp::Reverse((c.readings.len(), outlet_count(c))));
             if group.is_empty() {
                 continue;
             }
@@ -85,27 +87,48 @@ pub fn text(ledger: &Ledger) -> String {
     out
 }
 
+/// How many distinct documents give any reading of a comparison.
+fn outlet_count(comparison: &Comparison) -> usize {
+    let mut docs: Vec<&str> = comparison
+        .readings
+        .iter()
+        .flat_map(|r| r.documents.iter().map(String::as_str))
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Look-ups from ids to what a reader recognizes.
+/// Look-ups from ids to what a reader recognizes (indexed: a report of a large ledger
+/// must not scan every entity for every line).
 struct Names<'l> {
-    ledger: &'l Ledger,
     claims: HashMap<&'l str, &'l Claim>,
+    sources: HashMap<&'l str, Option<&'l str>>,
+    entities: HashMap<&'l str, &'l Entity>,
+    events: HashMap<&'l str, &'l Event>,
 }
 
 impl<'l> Names<'l> {
     fn new(ledger: &'l Ledger) -> Names<'l> {
         Names {
-            ledger,
             claims: ledger.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            sources: ledger
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d.source.as_deref()))
+                .collect(),
+            entities: ledger.entities.iter().map(|e| (e.id.as_str(), e)).collect(),
+            events: ledger.events.iter().map(|e| (e.id.as_str(), e)).collect(),
         }
     }
 
     /// The outlet's name with its id, e.g. "Daily Planet (a1)".
     fn outlet(&self, doc: &str) -> String {
-        match self.ledger.document(doc).and_then(|d| d.source.as_deref()) {
+        match self.sources.get(doc).copied().flatten() {
             Some(source) => format!("{source} ({doc})"),
             None => doc.to_string(),
         }
@@ -113,10 +136,10 @@ impl<'l> Names<'l> {
 
     /// A readable name for an entity or event id.
     fn subject(&self, id: &str) -> String {
-        if let Some(entity) = self.ledger.entity(id) {
+        if let Some(entity) = self.entities.get(id) {
             return entity.name.clone();
         }
-        if let Some(event) = self.ledger.events.iter().find(|e| e.id == id) {
+        if let Some(event) = self.events.get(id) {
             let agent =
                 event
                     .arguments
@@ -138,10 +161,9 @@ impl<'l> Names<'l> {
     fn value(&self, value: &Value) -> String {
         match value {
             Value::Text(t) => self
-                .ledger
-                .entity(t)
-                .map(|e| e.name.clone())
-                .unwrap_or_else(|| t.clone()),
+                .entities
+                .get(t.as_str())
+                .map_or_else(|| t.clone(), |e| e.name.clone()),
             Value::Number(_) => value.key(),
         }
     }
@@ -161,28 +183,12 @@ fn write_comparison(out: &mut String, comparison: &Comparison, names: &Names<'_>
 }
 
 fn write_reading(out: &mut String, reading: &Reading, names: &Names<'_>) {
-    let outlets = reading.documents.len();
-    let sources = reading.sources.len();
-    let mut line = format!(
-        "    {:<28} {} outlet{}",
-        format!("\"{}\"", names.value(&reading.value)),
-        outlets,
-        plural(outlets)
+    let _ = writeln!(
+        out,
+        "    \"{}\": {}",
+        names.value(&reading.value),
+        support(reading)
     );
-    if sources > 0 {
-        let origin: Vec<&str> = reading.sources.iter().map(|s| s.text.as_str()).collect();
-        let _ = write!(
-            line,
-            ", {} independent source{} ({})",
-            sources,
-            plural(sources),
-            origin.join("; ")
-        );
-        if sources == 1 && outlets > 1 {
-            line.push_str(" — rests on a single origin");
-        }
-    }
-    let _ = writeln!(out, "{line}");
     for claim_id in &reading.claims {
         if let Some(claim) = names.claims.get(claim_id.as_str()) {
             let mut words = claim.value_text.clone();
@@ -202,5 +208,103 @@ fn write_reading(out: &mut String, reading: &Reading, names: &Names<'_>) {
                 words
             );
         }
+    }
+}
+
+/// "agreed by 4 outlets, 2 independent sources (A; B)", with a flag when several
+/// outlets rest on one origin.
+fn support(reading: &Reading) -> String {
+    let outlets = reading.documents.len();
+    let mut line = match outlets {
+        1 => "1 outlet".to_string(),
+        n => format!("agreed by {n} outlets"),
+    };
+    let sources = reading.sources.len();
+    if sources > 0 {
+        let origins: Vec<&str> = reading.sources.iter().map(|s| s.text.as_str()).collect();
+        let _ = write!(
+            line,
+            ", {sources} independent source{} ({})",
+            plural(sources),
+            origins.join("; ")
+        );
+        if sources == 1 && outlets > 1 {
+            line.push_str(" — rests on a single origin");
+        }
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Source, Story};
+
+    fn reading(value: &str, docs: &[&str], sources: &[(&str, &[&str])]) -> Reading {
+        let strings = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        Reading {
+            value: Value::Text(value.into()),
+            claims: Vec::new(),
+            documents: strings(docs),
+            sources: sources
+                .iter()
+                .map(|(text, docs)| Source {
+                    entity: None,
+                    text: (*text).into(),
+                    documents: strings(docs),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn counts_outlets_and_independent_sources() {
+        let ledger = Ledger {
+            documents: ["a", "b", "c"]
+                .iter()
+                .map(|id| Document {
+                    id: (*id).into(),
+                    ..Document::default()
+                })
+                .collect(),
+            stories: vec![Story {
+                id: "s1".into(),
+                documents: vec!["a".into(), "b".into(), "c".into()],
+                title: Some("Port closed".into()),
+            }],
+            comparisons: vec![
+                Comparison {
+                    story: "s1".into(),
+                    subject: "x".into(),
+                    predicate: "count".into(),
+                    verdict: Verdict::Agree,
+                    readings: vec![reading(
+                        "12",
+                        &["a", "b", "c"],
+                        &[("Wire", &["a", "b", "c"])],
+                    )],
+                },
+                Comparison {
+                    story: "s1".into(),
+                    subject: "x".into(),
+                    predicate: "time".into(),
+                    verdict: Verdict::Conflict,
+                    readings: vec![
+                        reading("2023", &["a", "b"], &[("a", &["a"]), ("b", &["b"])]),
+                        reading("2021", &["c"], &[("c", &["c"])]),
+                    ],
+                },
+            ],
+            ..Ledger::default()
+        };
+        let report = text(&ledger);
+        let conflict = report.find("WHERE THE SOURCES DIFFER").unwrap();
+        let agree = report.find("WHAT THE SOURCES AGREE ON").unwrap();
+        assert!(conflict < agree, "{report}");
+        assert!(report.contains(
+            "\"12\": agreed by 3 outlets, 1 independent source (Wire) — rests on a single origin"
+        ));
+        assert!(report.contains("\"2023\": agreed by 2 outlets, 2 independent sources (a; b)\n"));
+        assert!(report.contains("\"2021\": 1 outlet, 1 independent source (c)\n"));
     }
 }

@@ -1,0 +1,172 @@
+//! Comparison: for each question a story raises — one subject, one predicate — which
+//! documents agree, which conflict and which stand alone.
+//!
+//! The claims of a story are grouped by (subject, predicate). Inside a group, claims
+//! whose values normalize to the same key ([`values`]) form one reading; the verdict is
+//! `single` when one document gives them all, `agree` when every two readings fit
+//! (a coarser time, an approximate number, "family" for "wife and child"), `conflict`
+//! otherwise. A negated claim ("did not resign in 2022") is a reading of its own, in
+//! conflict with the same value asserted.
+//!
+//! Only predicates with one true value per subject (`data/functional_predicates.txt`:
+//! `age`, `role`, `time`, `companions`, …) can conflict. Any other predicate is a verb
+//! that may hold of several values at once ("visited Rome" and "visited Paris"), so
+//! each of its values is a question of its own: agreed by several outlets or single.
+//!
+//! Each reading carries its independent `sources` ([`sources`]).
+
+mod sources;
+mod values;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+pub(crate) use values::times_fit;
+
+use crate::lexicon;
+use crate::model::{Claim, Comparison, Ledger, Reading, Value, Verdict};
+use values::Normal;
+
+/// Whether a predicate has one true value per subject.
+fn is_functional(predicate: &str) -> bool {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        lexicon::lines(include_str!("../../data/functional_predicates.txt")).collect()
+    })
+    .contains(&predicate)
+}
+
+/// One claim with its comparable value.
+struct Entry<'l> {
+    claim: &'l Claim,
+    normal: Normal,
+    /// The reading key: the normalized value, marked when negated.
+    key: String,
+}
+
+/// The comparisons of a ledger whose stories, entities, events and claims are set, in
+/// order of story, subject (as the ledger lists entities then events) and predicate.
+/// `inherited` gives, by claim id, the origin an unattributed claim takes from its
+/// article (an interview the article reports: outlet entity id, outlet's words).
+pub(crate) fn comparisons(
+    ledger: &Ledger,
+    inherited: &HashMap<String, (Option<String>, String)>,
+) -> Vec<Comparison> {
+    let story_of: HashMap<&str, usize> = ledger
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
+        .collect();
+    let subject_rank: HashMap<&str, usize> = ledger
+        .entities
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(ledger.events.iter().map(|e| e.id.as_str()))
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    let mut questions: BTreeMap<(usize, usize, &str, String), Vec<Entry<'_>>> = BTreeMap::new();
+    for claim in &ledger.claims {
+        let Some(subject) = claim.subject.as_deref() else {
+            continue;
+        };
+        let (Some(&story), Some(&rank)) =
+            (story_of.get(claim.doc.as_str()), subject_rank.get(subject))
+        else {
+            continue;
+        };
+        let normal = values::normalize(claim);
+        let key = if claim.negated {
+            format!("not {}", normal.key())
+        } else {
+            normal.key()
+        };
+        let open_value = if is_functional(&claim.predicate) {
+            String::new()
+        } else {
+            key.clone()
+        };
+        questions
+            .entry((story, rank, claim.predicate.as_str(), open_value))
+            .or_default()
+            .push(Entry { claim, normal, key });
+    }
+    let origins = sources::Origins::new(ledger, inherited);
+    questions
+        .into_iter()
+        .map(|((story, _, predicate, _), entries)| Comparison {
+            story: ledger.stories[story].id.clone(),
+            subject: entries[0].claim.subject.clone().unwrap_or_default(),
+            predicate: predicate.to_string(),
+            verdict: verdict(&entries),
+            readings: readings(&entries, &origins),
+        })
+        .collect()
+}
+
+fn verdict(entries: &[Entry<'_>]) -> Verdict {
+    let first_doc = &entries[0].claim.doc;
+    if entries.iter().all(|e| e.claim.doc == *first_doc) {
+        return Verdict::Single;
+    }
+    let fits = |a: &Entry<'_>, b: &Entry<'_>| {
+        a.claim.negated == b.claim.negated && a.normal.fits(&b.normal)
+    };
+    let all_fit = entries.iter().enumerate().all(|(i, a)| {
+        entries[i + 1..]
+            .iter()
+            .all(|b| a.key == b.key || fits(a, b))
+    });
+    if all_fit {
+        Verdict::Agree
+    } else {
+        Verdict::Conflict
+    }
+}
+
+fn readings(entries: &[Entry<'_>], origins: &sources::Origins<'_>) -> Vec<Reading> {
+    let mut by_key: BTreeMap<&str, Vec<&Entry<'_>>> = BTreeMap::new();
+    for entry in entries {
+        by_key.entry(entry.key.as_str()).or_default().push(entry);
+    }
+    let mut readings: Vec<Reading> = by_key
+        .into_values()
+        .map(|group| {
+            let claims: Vec<&Claim> = group.iter().map(|e| e.claim).collect();
+            let mut documents: Vec<String> = claims.iter().map(|c| c.doc.clone()).collect();
+            documents.sort();
+            documents.dedup();
+            Reading {
+                value: reading_value(&group),
+                claims: claims.iter().map(|c| c.id.clone()).collect(),
+                documents,
+                sources: origins.sources(&claims),
+            }
+        })
+        .collect();
+    readings.sort_by_key(|r| std::cmp::Reverse(r.documents.len()));
+    readings
+}
+
+/// A reading's value: the number, or the value its claims give most often (the first
+/// in sorted order on a tie), marked "not" when the claims deny it.
+fn reading_value(group: &[&Entry<'_>]) -> Value {
+    let mut counts: BTreeMap<String, (usize, &Value)> = BTreeMap::new();
+    for entry in group {
+        counts
+            .entry(entry.claim.value.key())
+            .or_insert((0, &entry.claim.value))
+            .0 += 1;
+    }
+    let best = counts
+        .values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.key().cmp(&a.1.key())))
+        .map(|(_, v)| (*v).clone())
+        .unwrap_or(Value::Text(String::new()));
+    if group[0].claim.negated {
+        Value::Text(format!("not {}", best.key()))
+    } else {
+        best
+    }
+}

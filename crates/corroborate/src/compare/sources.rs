@@ -1,0 +1,229 @@
+//! Independent origins: who a reading rests on, counting sources rather than echoes.
+//!
+//! A claim's origin is, in order:
+//! 1. its attribution, resolved to an entity (by the extraction stage, or here by
+//!    matching the attribution's words against the ledger's organization and place
+//!    names and the outlets' own names);
+//! 2. where the attribution names another outlet of the story that gives the same
+//!    reading, *that* outlet's origin for it — so "A cites B, which cites C" rests on
+//!    C, and an outlet citing a newspaper that reported the fact itself rests on the
+//!    newspaper;
+//! 3. without attribution, the origin the article passes on to it (an interview it
+//!    reports, found by the per-document provenance stage);
+//! 4. otherwise the outlet's own reporting: its own origin, which is the
+//!    same origin as other outlets citing it by name.
+//!
+//! An unnamed attribution ("officials said") stays the citing outlet's own matter:
+//! two outlets' anonymous officials are not known to be the same people.
+
+use std::collections::HashMap;
+
+use super::super::resolve::names::{self, word_set};
+use crate::model::{Claim, EntityKind, Ledger, Source};
+
+/// An origin: the key that makes two origins one, and what the ledger shows of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Origin {
+    key: String,
+    entity: Option<String>,
+    text: String,
+}
+
+/// Looks up origins in one ledger.
+pub(crate) struct Origins<'l> {
+    /// Outlet name of each document, when known.
+    source_of: HashMap<&'l str, Option<&'l str>>,
+    /// Canonical name of each entity.
+    entity_names: HashMap<&'l str, &'l str>,
+    /// Content-word key of a non-person entity name or alias → entity id, when unique.
+    by_name: HashMap<String, Option<&'l str>>,
+    /// Outlet name key → documents of that outlet.
+    outlets: HashMap<String, Vec<&'l str>>,
+    /// Origins unattributed claims inherit from their article, by claim id.
+    inherited: &'l HashMap<String, (Option<String>, String)>,
+}
+
+/// The content-word key of an organization or outlet name.
+fn name_key(name: &str) -> String {
+    word_set(&names::parts(name)).join(" ")
+}
+
+impl<'l> Origins<'l> {
+    /// Indexes the ledger's organization names and outlets.
+    pub fn new(
+        ledger: &'l Ledger,
+        inherited: &'l HashMap<String, (Option<String>, String)>,
+    ) -> Origins<'l> {
+        let mut by_name: HashMap<String, Option<&'l str>> = HashMap::new();
+        for entity in ledger
+            .entities
+            .iter()
+            .filter(|e| e.kind != EntityKind::Person)
+        {
+            for alias in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let key = name_key(alias);
+                if key.is_empty() {
+                    continue;
+                }
+                by_name
+                    .entry(key)
+                    .and_modify(|seen| {
+                        if *seen != Some(entity.id.as_str()) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert(Some(entity.id.as_str()));
+            }
+        }
+        let mut outlets: HashMap<String, Vec<&'l str>> = HashMap::new();
+        for doc in &ledger.documents {
+            if let Some(source) = &doc.source {
+                outlets.entry(name_key(source)).or_default().push(&doc.id);
+            }
+        }
+        Origins {
+            source_of: ledger
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d.source.as_deref()))
+                .collect(),
+            entity_names: ledger
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.as_str()))
+                .collect(),
+            by_name,
+            outlets,
+            inherited,
+        }
+    }
+
+    /// The outlet's own origin: its name, one with the entity of that name if any.
+    fn own(&self, doc: &str) -> Origin {
+        match self.source_of.get(doc).copied().flatten() {
+            Some(name) => {
+                let name = name.to_string();
+                let key = name_key(&name);
+                match self.by_name.get(&key).copied().flatten() {
+                    Some(id) => Origin {
+                        key: id.to_string(),
+                        entity: Some(id.to_string()),
+                        text: name,
+                    },
+                    None => Origin {
+                        key: format!("outlet:{key}"),
+                        entity: None,
+                        text: name,
+                    },
+                }
+            }
+            None => Origin {
+                key: format!("doc:{doc}"),
+                entity: None,
+                text: doc.to_string(),
+            },
+        }
+    }
+
+    /// The origin a claim's attribution names, before following chains.
+    fn named(&self, claim: &Claim) -> Option<Origin> {
+        let (given, text) = match &claim.attribution {
+            Some(a) => (a.entity.clone(), a.text.clone()),
+            None => self.inherited.get(&claim.id)?.clone(),
+        };
+        let a = crate::model::Attribution {
+            entity: given,
+            text,
+            cue: String::new(),
+        };
+        let key = name_key(&a.text);
+        let entity = a.entity.clone().or_else(|| {
+            self.by_name
+                .get(&key)
+                .copied()
+                .flatten()
+                .map(str::to_string)
+        });
+        if let Some(id) = entity {
+            let text = self
+                .entity_names
+                .get(id.as_str())
+                .map_or_else(|| a.text.clone(), |name| (*name).to_string());
+            return Some(Origin {
+                key: id.clone(),
+                entity: Some(id),
+                text,
+            });
+        }
+        if let Some(docs) = self.outlets.get(&key) {
+            return Some(self.own(docs[0]));
+        }
+        let named = a.text.chars().next().is_some_and(char::is_uppercase);
+        Some(if named {
+            Origin {
+                key: format!("name:{key}"),
+                entity: None,
+                text: a.text.clone(),
+            }
+        } else {
+            Origin {
+                key: format!("unnamed:{}:{key}", claim.doc),
+                entity: None,
+                text: format!("{} ({})", a.text, self.own(&claim.doc).text),
+            }
+        })
+    }
+
+    /// The origin of `claims[at]`, following citations to other outlets among `claims`
+    /// (the claims of one reading); `seen` guards against citation loops.
+    fn origin(&self, claims: &[&Claim], at: usize, seen: &mut Vec<usize>) -> Origin {
+        let claim = claims[at];
+        let Some(named) = self.named(claim) else {
+            return self.own(&claim.doc);
+        };
+        seen.push(at);
+        let relayed = claims.iter().enumerate().find(|(i, c)| {
+            !seen.contains(i) && c.doc != claim.doc && self.own(&c.doc).key == named.key
+        });
+        match relayed {
+            Some((i, _)) => self.origin(claims, i, seen),
+            None => named,
+        }
+    }
+
+    /// The independent sources of one reading: its claims grouped by origin, most
+    /// relaying documents first.
+    pub fn sources(&self, claims: &[&Claim]) -> Vec<Source> {
+        let mut found: Vec<(Origin, Vec<String>)> = Vec::new();
+        for at in 0..claims.len() {
+            let origin = self.origin(claims, at, &mut Vec::new());
+            let doc = claims[at].doc.clone();
+            match found.iter_mut().find(|(o, _)| o.key == origin.key) {
+                Some((_, docs)) => {
+                    if !docs.contains(&doc) {
+                        docs.push(doc);
+                    }
+                }
+                None => found.push((origin, vec![doc])),
+            }
+        }
+        let mut sources: Vec<Source> = found
+            .into_iter()
+            .map(|(origin, mut documents)| {
+                documents.sort();
+                Source {
+                    entity: origin.entity,
+                    text: origin.text,
+                    documents,
+                }
+            })
+            .collect();
+        sources.sort_by(|a, b| {
+            b.documents
+                .len()
+                .cmp(&a.documents.len())
+                .then_with(|| a.text.cmp(&b.text))
+        });
+        sources
+    }
+}

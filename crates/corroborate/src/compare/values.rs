@@ -1,0 +1,391 @@
+//! Claim values put in a comparable form, and when two of them fit.
+//!
+//! Compatibility is typed, because "different strings" is not "different facts":
+//! - **numbers**: exact values must be equal; a value marked approximate ("about 200")
+//!   fits any value within 10 %; a bound ("more than 190") fits the values it admits;
+//! - **times**: two periods fit when one lies inside the other or they overlap —
+//!   `2022-05` fits `2022` (a year is a coarser answer, not a different one) and
+//!   `2020/2023`, but not `2022-08`; times of different years never fit;
+//! - **groups** of people ("his wife and child"): members counted by category, where
+//!   a plural means two or more; "family" fits every group, "wife and child" does not
+//!   fit "wife and children" (one child against several); a member only one side names
+//!   is an omission, not a contradiction;
+//! - **role titles**: the head noun with its synonyms gathered (`data/roles.txt`:
+//!   "adviser" = "counsellor") and the rank words kept ("third secretary" ≠
+//!   "secretary"); qualifiers ("political affairs") are ignored;
+//! - entity ids and other text: equal or not.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use crate::extract::numbers::{Word, number_at};
+use crate::lexicon;
+use crate::model::{Claim, Value, format_number};
+
+/// A claim's value in comparable form.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Normal {
+    /// A number, possibly approximate or a bound.
+    Number {
+        /// The number.
+        value: f64,
+        /// "about", "around", …
+        approximate: bool,
+        /// `Some(true)` for a lower bound ("more than"), `Some(false)` for an upper one.
+        lower_bound: Option<bool>,
+    },
+    /// An ISO-8601 time value.
+    Time(String),
+    /// Members of a group by category: count 1, 2 for "two or more", or an exact count
+    /// given in words; `None` when the group is "family" (fits every group).
+    Group(Option<BTreeMap<String, Count>>),
+    /// A role title: rank words and canonical head ("third secretary", "counselor").
+    Role(String),
+    /// Anything else: an entity id or lowercase text.
+    Text(String),
+}
+
+/// How many members of one category a group has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Count {
+    /// Exactly this many.
+    Exactly(u32),
+    /// Two or more (a plural without a number).
+    Several,
+}
+
+impl Normal {
+    /// The key under which claims share one reading.
+    pub fn key(&self) -> String {
+        match self {
+            Normal::Number {
+                value,
+                approximate,
+                lower_bound,
+            } => {
+                let prefix = match (lower_bound, approximate) {
+                    (Some(true), _) => ">",
+                    (Some(false), _) => "<",
+                    (None, true) => "~",
+                    (None, false) => "",
+                };
+                format!("{prefix}{}", format_number(*value))
+            }
+            Normal::Time(t) | Normal::Role(t) | Normal::Text(t) => t.clone(),
+            Normal::Group(None) => "family".to_string(),
+            Normal::Group(Some(members)) => members
+                .iter()
+                .map(|(category, count)| match count {
+                    Count::Exactly(n) => format!("{category}:{n}"),
+                    Count::Several => format!("{category}:2+"),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// Whether two values can both be true of one subject.
+    pub fn fits(&self, other: &Normal) -> bool {
+        match (self, other) {
+            (Normal::Number { .. }, Normal::Number { .. }) => numbers_fit(self, other),
+            (Normal::Time(a), Normal::Time(b)) => times_fit(a, b),
+            (Normal::Group(a), Normal::Group(b)) => groups_fit(a.as_ref(), b.as_ref()),
+            _ => self.key() == other.key(),
+        }
+    }
+}
+
+/// The comparable form of a claim's value, by predicate.
+pub(crate) fn normalize(claim: &Claim) -> Normal {
+    match &claim.value {
+        Value::Number(n) => {
+            let (approximate, lower_bound) = qualifiers(&claim.value_text);
+            Normal::Number {
+                value: *n,
+                approximate,
+                lower_bound,
+            }
+        }
+        Value::Text(t) if claim.predicate == "role" => Normal::Role(role_key(t)),
+        Value::Text(t) if claim.predicate == "companions" => Normal::Group(group(t)),
+        Value::Text(t) if is_time_value(t) => Normal::Time(t.clone()),
+        Value::Text(t) => Normal::Text(crate::text::fold_lower(t.trim())),
+    }
+}
+
+/// Whether a text value is an ISO-8601 date, month, year or range of them.
+fn is_time_value(t: &str) -> bool {
+    t.split('/').all(|part| {
+        let digits: Vec<&str> = part.split('-').collect();
+        digits[0].len() == 4
+            && digits
+                .iter()
+                .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// The first and last day a time value covers, as comparable `YYYY-MM-DD` strings.
+fn period(t: &str) -> Option<(String, String)> {
+    let (first, last) = t.split_once('/').unwrap_or((t, t));
+    let bound = |v: &str, pad: &str| -> Option<String> {
+        let fields: Vec<&str> = v.split('-').collect();
+        let ok = v.len() <= pad.len()
+            && fields.len() <= 3
+            && fields[0].len() == 4
+            && fields.iter().all(|f| f.bytes().all(|b| b.is_ascii_digit()));
+        ok.then(|| format!("{v}{}", &pad[v.len()..]))
+    };
+    Some((bound(first, "0000-01-01")?, bound(last, "0000-12-31")?))
+}
+
+/// Whether two time values fit: one period inside or overlapping the other. Values
+/// that are not plain dates (weeks, seasons) fit only themselves.
+pub(crate) fn times_fit(a: &str, b: &str) -> bool {
+    match (period(a), period(b)) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => a == b,
+    }
+}
+
+fn numbers_fit(a: &Normal, b: &Normal) -> bool {
+    let (
+        Normal::Number {
+            value: x,
+            approximate: ax,
+            lower_bound: bx,
+        },
+        Normal::Number {
+            value: y,
+            approximate: ay,
+            lower_bound: by,
+        },
+    ) = (a, b)
+    else {
+        return false;
+    };
+    let admits = |bound: Option<bool>, limit: f64, v: f64| match bound {
+        Some(true) => v >= limit,
+        Some(false) => v <= limit,
+        None => true,
+    };
+    if bx.is_some() || by.is_some() {
+        return admits(*bx, *x, *y) && admits(*by, *y, *x);
+    }
+    if *ax || *ay {
+        return (x - y).abs() <= 0.1 * x.abs().max(y.abs());
+    }
+    x == y
+}
+
+/// Approximation and bound words in a value's text (`data/quantity_words.txt`).
+fn qualifiers(text: &str) -> (bool, Option<bool>) {
+    static WORDS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        lexicon::fields(include_str!("../../data/quantity_words.txt"))
+            .filter_map(|f| Some((*f.first()?, *f.get(1)?)))
+            .collect()
+    });
+    let padded = format!(" {} ", crate::text::fold_lower(text));
+    let mut approximate = false;
+    let mut bound = None;
+    for (phrase, kind) in words {
+        if padded.contains(&format!(" {phrase} ")) {
+            match *kind {
+                "at_least" => bound = Some(true),
+                "at_most" => bound = Some(false),
+                _ => approximate = true,
+            }
+        }
+    }
+    (approximate, bound)
+}
+
+/// The role lexicon: synonyms to canonical, and the rank, skip and stop words.
+struct Roles {
+    same: HashMap<&'static str, &'static str>,
+    rank: Vec<&'static str>,
+    skip: Vec<&'static str>,
+    stop: Vec<&'static str>,
+}
+
+fn roles() -> &'static Roles {
+    static ROLES: OnceLock<Roles> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        let mut roles = Roles {
+            same: HashMap::new(),
+            rank: Vec::new(),
+            skip: Vec::new(),
+            stop: Vec::new(),
+        };
+        for fields in lexicon::fields(include_str!("../../data/roles.txt")) {
+            let (Some(kind), Some(words)) = (fields.first(), fields.get(1)) else {
+                continue;
+            };
+            let words: Vec<&'static str> = words.split_whitespace().collect();
+            match *kind {
+                "same" => {
+                    for w in &words {
+                        roles.same.insert(w, words[0]);
+                    }
+                }
+                "rank" => roles.rank.extend(words),
+                "skip" => roles.skip.extend(words),
+                _ => roles.stop.extend(words),
+            }
+        }
+        roles
+    })
+}
+
+/// A role title's key: its rank words in order, then its head noun in canonical form.
+fn role_key(title: &str) -> String {
+    let roles = roles();
+    let lower = crate::text::fold_lower(title);
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !roles.stop.contains(w))
+        .filter(|w| !roles.skip.contains(w))
+        .collect();
+    let Some((head, before)) = words.split_last() else {
+        return lower.trim().to_string();
+    };
+    let mut key: Vec<&str> = before
+        .iter()
+        .copied()
+        .filter(|w| roles.rank.contains(w))
+        .collect();
+    key.push(roles.same.get(head).copied().unwrap_or(head));
+    key.join(" ")
+}
+
+/// The members of a group named in words, or `None` for a whole family.
+fn group(text: &str) -> Option<BTreeMap<String, Count>> {
+    static WORDS: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    let table = WORDS.get_or_init(|| {
+        lexicon::fields(include_str!("../../data/group_words.txt"))
+            .filter_map(|f| Some((*f.first()?, (*f.get(1)?, *f.get(2)?))))
+            .collect()
+    });
+    let words: Vec<Word> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| Word::new(0..0, w))
+        .collect();
+    let mut members: BTreeMap<String, Count> = BTreeMap::new();
+    for (i, word) in words.iter().enumerate() {
+        let Some(&(category, count)) = table.get(word.low.as_str()) else {
+            continue;
+        };
+        if category == "*" {
+            return None;
+        }
+        let counted = (i > 0)
+            .then(|| number_at(&words, i - 1))
+            .flatten()
+            .filter(|n| n.value >= 1.0 && n.value < 1000.0 && n.words == 1);
+        let count = match (counted, count) {
+            (Some(n), _) => Count::Exactly(n.value as u32),
+            (None, "1") => Count::Exactly(1),
+            _ => Count::Several,
+        };
+        members.insert(category.to_string(), count);
+    }
+    if members.is_empty() {
+        return None;
+    }
+    Some(members)
+}
+
+fn groups_fit(a: Option<&BTreeMap<String, Count>>, b: Option<&BTreeMap<String, Count>>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    a.iter().all(|(category, x)| match (x, b.get(category)) {
+        (_, None) => true,
+        (Count::Several, Some(Count::Exactly(n))) | (Count::Exactly(n), Some(Count::Several)) => {
+            *n >= 2
+        }
+        (x, Some(y)) => x == y,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(predicate: &str, value: Value, value_text: &str) -> Claim {
+        Claim {
+            id: "c".into(),
+            doc: "d".into(),
+            start: 0,
+            end: 0,
+            subject: None,
+            subject_text: String::new(),
+            predicate: predicate.into(),
+            value,
+            value_text: value_text.into(),
+            attribution: None,
+            hedged: false,
+            negated: false,
+        }
+    }
+
+    fn text(predicate: &str, value: &str) -> Normal {
+        normalize(&claim(predicate, Value::Text(value.into()), value))
+    }
+
+    fn number(value: f64, words: &str) -> Normal {
+        normalize(&claim("count", Value::Number(value), words))
+    }
+
+    #[test]
+    fn times_fit_by_period() {
+        assert!(times_fit("2022-05", "2022"));
+        assert!(times_fit("2022", "2022-05-05"));
+        assert!(times_fit("2018", "2016/2019"));
+        assert!(!times_fit("2022-05", "2022-08"));
+        assert!(!times_fit("2022-05-05", "2022-05-06"));
+        assert!(!times_fit("2022-W45", "2022"));
+        assert_eq!(text("time", "2022-05"), Normal::Time("2022-05".into()));
+    }
+
+    #[test]
+    fn numbers_fit_by_precision() {
+        assert!(number(52.0, "52").fits(&number(52.0, "52-year-old")));
+        assert!(!number(52.0, "52").fits(&number(53.0, "53")));
+        assert!(number(200.0, "about 200").fits(&number(196.0, "196")));
+        assert!(!number(200.0, "about 200").fits(&number(150.0, "150")));
+        assert!(number(190.0, "more than 190").fits(&number(196.0, "196")));
+        assert!(!number(190.0, "more than 190").fits(&number(150.0, "150")));
+        assert_eq!(number(190.0, "more than 190").key(), ">190");
+    }
+
+    #[test]
+    fn groups_count_their_members() {
+        let one = text("companions", "wife and child");
+        let many = text("companions", "wife and children");
+        let family = text("companions", "his family");
+        assert!(!one.fits(&many));
+        assert!(family.fits(&one) && family.fits(&many));
+        assert!(text("companions", "wife and two sons").fits(&many));
+        assert!(
+            !text("companions", "wife and two sons")
+                .fits(&text("companions", "wife and three children"))
+        );
+        assert_eq!(one.key(), "child:1 spouse:1");
+    }
+
+    #[test]
+    fn roles_gather_synonyms_and_keep_ranks() {
+        let key = |t: &str| text("role", t).key();
+        assert_eq!(key("political adviser"), "counselor");
+        assert_eq!(key("the counsellor for political affairs"), "counselor");
+        assert_eq!(key("political affairs counselor"), "counselor");
+        assert_eq!(
+            key("a former third secretary at the embassy"),
+            "third secretary"
+        );
+        assert_ne!(key("first secretary"), key("third secretary"));
+    }
+}

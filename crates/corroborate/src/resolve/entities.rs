@@ -1,0 +1,417 @@
+//! Entity resolution: the in-document entities of every document joined into ledger
+//! entities, one per real person, organization or place.
+//!
+//! Three passes, none of them all-pairs:
+//! 1. **Same name** (hash join, whole ledger): persons whose full names have equal
+//!    canonical parts ([`names::parts`]: romanization, diacritics, hyphens and spacing
+//!    folded), or the same parts in another order; organizations and places with the
+//!    same set of content words ("Unification Ministry" = "Ministry of Unification").
+//! 2. **Variant names** (blocked by first name part, whole ledger): a middle name or
+//!    initial more or less ("George W. Bush" / "George Bush") and transliteration slips
+//!    in long parts.
+//! 3. **Short forms** (inside one story): a bare surname joins the full name in the
+//!    story that begins or ends with it (a name of two or three parts joins the longer
+//!    name it ends: "Lo Presti", "Diane Crawford Smith") — when several do, the one more documents of
+//!    the story name, as the story's protagonist is the likelier referent of a surname
+//!    used alone; an acronym joins the one name whose initials it spells. Short forms
+//!    with no single best candidate stay apart rather than guess.
+//!
+//! Every union checks that the two sides stay one person: two full names that share
+//! only a surname ("Lina Yoon", "Yoon Suk Yeol") never end up together, however a
+//! chain of short forms would link them. A bare surname is never matched across
+//! stories: the same surname in another happening is as likely someone else.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::UnionFind;
+use super::names::{self, acronym, initials, part_matches, word_set};
+use crate::extract::Extraction;
+use crate::model::EntityKind;
+
+/// One ledger entity, before it gets its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The kind most of its mentions have.
+    pub kind: EntityKind,
+    /// The canonical name: the most frequent of the longest surfaces.
+    pub name: String,
+    /// Distinct surfaces, sorted.
+    pub aliases: Vec<String>,
+    /// Every mention as (document index, byte range), in document then text order.
+    pub mentions: Vec<(usize, Range<usize>)>,
+}
+
+/// The outcome of resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Entities {
+    /// The ledger entities, in order of first mention.
+    pub entities: Vec<Resolved>,
+    /// For each document, for each of its local entities, the index into `entities`.
+    pub of: Vec<Vec<usize>>,
+}
+
+/// One in-document entity as resolution sees it.
+struct Item {
+    doc: usize,
+    /// Index into the document's `entities`.
+    local: usize,
+    story: usize,
+    kind: EntityKind,
+    /// Canonical parts of its longest name.
+    parts: Vec<String>,
+    /// Its surfaces that are acronyms ("NIS"), as lowercase letters.
+    acronyms: Vec<String>,
+}
+
+impl Item {
+    fn is_person(&self) -> bool {
+        self.kind == EntityKind::Person
+    }
+
+    /// A full name: a person with two parts or more.
+    fn full_person(&self) -> bool {
+        self.is_person() && self.parts.len() >= 2
+    }
+}
+
+/// Resolves the local entities of `docs`; `story_of[d]` is document `d`'s story.
+pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize]) -> Entities {
+    let items = items(docs, story_of);
+    let mut sets = Sets::new(&items);
+    same_names(&items, &mut sets);
+    variant_names(&items, &mut sets);
+    short_forms(&items, &mut sets);
+    build(docs, &items, &mut sets)
+}
+
+fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
+    let mut items = Vec::new();
+    for (d, x) in docs.iter().enumerate() {
+        for (local, entity) in x.entities.iter().enumerate() {
+            let mut acronyms: Vec<String> = entity
+                .mentions
+                .iter()
+                .filter_map(|&m| acronym(x.doc.slice(&x.mentions[m].span)))
+                .collect();
+            acronyms.sort();
+            acronyms.dedup();
+            items.push(Item {
+                doc: d,
+                local,
+                story: story_of[d],
+                kind: entity.kind,
+                parts: names::parts(&entity.name),
+                acronyms,
+            });
+        }
+    }
+    items
+}
+
+/// Union-find over items that refuses unions joining two different full names.
+struct Sets {
+    sets: UnionFind,
+    /// Distinct full person names (canonical parts) of each root's set.
+    full_names: Vec<Vec<Vec<String>>>,
+}
+
+impl Sets {
+    fn new(items: &[Item]) -> Sets {
+        Sets {
+            sets: UnionFind::new(items.len()),
+            full_names: items
+                .iter()
+                .map(|i| {
+                    if i.full_person() {
+                        vec![i.parts.clone()]
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.sets.find(a), self.sets.find(b));
+        if ra == rb {
+            return;
+        }
+        let consistent = self.full_names[ra]
+            .iter()
+            .all(|x| self.full_names[rb].iter().all(|y| same_person(x, y)));
+        if !consistent {
+            return;
+        }
+        if let Some((root, child)) = self.sets.union(ra, rb) {
+            let moved = std::mem::take(&mut self.full_names[child]);
+            for name in moved {
+                if !self.full_names[root].contains(&name) {
+                    self.full_names[root].push(name);
+                }
+            }
+        }
+    }
+}
+
+/// Whether two full person names (canonical parts) can name one person: the same parts
+/// (in any order, or spaced differently), the shorter name ending the longer one
+/// ("Diane Crawford Smith" in "Sharron Diane Crawford Smith"), or the same first and last parts with the
+/// shorter name's parts all found in order in the longer one, parts compared allowing
+/// transliteration slips.
+pub(crate) fn same_person(a: &[String], b: &[String]) -> bool {
+    if a.concat() == b.concat() {
+        return true;
+    }
+    let mut sa = a.to_vec();
+    let mut sb = b.to_vec();
+    sa.sort();
+    sb.sort();
+    if sa == sb {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.ends_with(short) {
+        return true;
+    }
+    let ends = part_matches(&short[0], &long[0])
+        && part_matches(&short[short.len() - 1], &long[long.len() - 1]);
+    ends && is_subsequence(short, long)
+}
+
+/// Whether `short`'s parts occur in `long` in order, a one-letter part matching any part
+/// it is the initial of.
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short
+        .iter()
+        .all(|s| rest.any(|l| part_matches(s, l) || (s.len() == 1 && l.starts_with(s.as_str()))))
+}
+
+/// Pass 1: equal name keys, joined by hashing.
+fn same_names(items: &[Item], sets: &mut Sets) {
+    let mut first: HashMap<(u8, String), usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        for key in name_keys(item) {
+            match first.get(&key) {
+                Some(&j) => sets.join(j, i),
+                None => {
+                    first.insert(key, i);
+                }
+            }
+        }
+    }
+}
+
+/// The exact-match keys of an item, each tagged by the class it may match in:
+/// persons with persons, bare surnames only in their story, and organizations, places
+/// and other names with each other when the name has two words or more (a tagger often
+/// calls one newspaper an organization in one article and a place in the next).
+fn name_keys(item: &Item) -> Vec<(u8, String)> {
+    if item.parts.is_empty() {
+        return Vec::new();
+    }
+    if item.is_person() {
+        if item.parts.len() == 1 {
+            return vec![(0, format!("{}|{}", item.story, item.parts[0]))];
+        }
+        let mut sorted = item.parts.clone();
+        sorted.sort();
+        // The same full name tagged as a person here and an organization there is one
+        // thing: the tagger slipped, a name of several words rarely names two kinds.
+        return vec![
+            (1, item.parts.concat()),
+            (1, sorted.join(" ")),
+            (2, word_set(&item.parts).join(" ")),
+        ];
+    }
+    let words = word_set(&item.parts);
+    if words.len() >= 2 {
+        vec![(2, words.join(" "))]
+    } else {
+        vec![(3 + item.kind as u8, words.join(" "))]
+    }
+}
+
+/// Blocks bigger than this are skipped by pass 2: a first name shared by that many
+/// different full names says nothing, and the pass must stay near-linear.
+const MAX_BLOCK: usize = 200;
+
+/// Pass 2: full person names that differ by a middle part or a slip, compared only
+/// inside blocks of names with the same first part.
+fn variant_names(items: &[Item], sets: &mut Sets) {
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.full_person() {
+            blocks.entry(item.parts[0].as_str()).or_default().push(i);
+        }
+    }
+    for block in blocks.values().filter(|b| b.len() <= MAX_BLOCK) {
+        for (n, &a) in block.iter().enumerate() {
+            for &b in &block[n + 1..] {
+                if same_person(&items[a].parts, &items[b].parts) {
+                    sets.join(a, b);
+                }
+            }
+        }
+    }
+}
+
+/// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
+fn short_forms(items: &[Item], sets: &mut Sets) {
+    // (story, surname) → full person names; (story, initials) → multi-word non-persons.
+    let mut surnames: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.full_person() {
+            let n = item.parts.len();
+            for part in [&item.parts[0], &item.parts[n - 1]] {
+                surnames
+                    .entry((item.story, part.clone()))
+                    .or_default()
+                    .push(i);
+            }
+            // A surname of several words ("Lo Presti", "Boone Isaacs") or a name without
+            // its first given name: the last parts of a longer name.
+            for from in 1..n.saturating_sub(1) {
+                surnames
+                    .entry((item.story, item.parts[from..].concat()))
+                    .or_default()
+                    .push(i);
+            }
+        } else if !item.is_person() && item.parts.len() >= 2 {
+            let [all, content] = initials(&item.parts);
+            for letters in [all, content] {
+                let entry = initials_of.entry((item.story, letters)).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+    }
+    // Sets as they stand before short forms join them, and the documents naming each
+    // full name's set, to prefer the story's protagonist.
+    let before: Vec<usize> = (0..items.len()).map(|i| sets.sets.find(i)).collect();
+    let mut documents: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.full_person() {
+            documents.entry(before[i]).or_default().insert(item.doc);
+        }
+    }
+    for (i, item) in items.iter().enumerate() {
+        let targets: Vec<usize> = if item.is_person() && item.parts.len() <= 3 {
+            surnames
+                .get(&(item.story, item.parts.concat()))
+                .cloned()
+                .unwrap_or_default()
+        } else if !item.is_person() && item.parts.len() == 1 {
+            item.acronyms
+                .iter()
+                .filter_map(|a| initials_of.get(&(item.story, a.clone())))
+                .flatten()
+                .copied()
+                .collect()
+        } else {
+            continue;
+        };
+        let mut roots: Vec<(usize, usize)> = targets
+            .iter()
+            .map(|&t| {
+                (
+                    documents.get(&before[t]).map_or(0, BTreeSet::len),
+                    before[t],
+                )
+            })
+            .collect();
+        roots.sort_unstable_by(|a, b| b.cmp(a));
+        roots.dedup();
+        let best = match roots[..] {
+            [(_, root)] => Some(root),
+            [(n, root), (m, _), ..] if n > m => Some(root),
+            _ => None,
+        };
+        if let Some(root) = best {
+            sets.join(root, i);
+        }
+    }
+}
+
+fn build(docs: &[Extraction], items: &[Item], sets: &mut Sets) -> Entities {
+    let groups = sets.sets.groups();
+    let mut item_group = vec![0; items.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            item_group[i] = g;
+        }
+    }
+    // Items are numbered document by document, so a group's first member holds its
+    // first mention: groups come out in order of first mention already.
+    let mut of: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    let mut next = 0;
+    for x in docs {
+        of.push(item_group[next..next + x.entities.len()].to_vec());
+        next += x.entities.len();
+    }
+    let entities = groups
+        .iter()
+        .map(|members| resolved(docs, items, members))
+        .collect();
+    Entities { entities, of }
+}
+
+fn resolved(docs: &[Extraction], items: &[Item], members: &[usize]) -> Resolved {
+    let mut mentions = Vec::new();
+    let mut kinds: BTreeMap<EntityKind, usize> = BTreeMap::new();
+    let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in members {
+        let x = &docs[items[i].doc];
+        for &m in &x.entities[items[i].local].mentions {
+            let span = x.mentions[m].span.clone();
+            *kinds.entry(x.mentions[m].kind).or_default() += 1;
+            *surfaces.entry(x.doc.slice(&span)).or_default() += 1;
+            mentions.push((items[i].doc, span));
+        }
+    }
+    mentions.sort_by_key(|(d, span)| (*d, span.start, span.end));
+    mentions.dedup();
+    // Most mentions wins; on a tie the earlier kind in the enum's order.
+    let kind = kinds
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(items[members[0]].kind, |(k, _)| *k);
+    // The longest name, then the most frequent, then the first in sorted order.
+    let name = surfaces
+        .iter()
+        .map(|(s, n)| (names::parts(s).len(), *n, *s))
+        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(a.2)))
+        .map(|(_, _, s)| s.to_string())
+        .unwrap_or_default();
+    Resolved {
+        kind,
+        name,
+        aliases: surfaces.keys().map(|s| s.to_string()).collect(),
+        mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        same_person(&names::parts(a), &names::parts(b))
+    }
+
+    #[test]
+    fn full_names_match_by_their_parts() {
+        assert!(same("Kim Jong-un", "Kim Jong Un"));
+        assert!(same("Yoon Suk Yeol", "Suk Yeol Yoon"));
+        assert!(same("George W. Bush", "George Bush"));
+        assert!(same("Diane Crawford Smith", "Sharron Diane Crawford Smith"));
+        assert!(same("Mahmoud Ahmadinejad", "Mahmoud Ahmadinezhad"));
+        assert!(!same("Lina Yoon", "Yoon Suk Yeol"));
+        assert!(!same("Kim Jong-un", "Kim Jong-nam"));
+        assert!(!same("George Bush", "Reggie Bush"));
+    }
+}

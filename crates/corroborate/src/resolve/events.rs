@@ -1,0 +1,144 @@
+//! Event resolution: the event mentions of a story's documents joined into one event per
+//! happening.
+//!
+//! Two mentions are one event when they have the same type, their times fit (the same
+//! period or one inside the other: "2022-05" fits "2022", not "2022-08") and no key
+//! argument clearly differs (an `agent` or `patient` that resolves to two different
+//! entities). Mentions are taken in document then text order and each joins the first
+//! event of its story and type it fits, so the outcome is fixed by the document ids.
+//! Only events of one story and one type are ever compared: the blocks stay small.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::compare::times_fit;
+use crate::extract::Extraction;
+
+/// Roles whose filler identifies the happening: another agent or patient is another event.
+const KEY_ROLES: [&str; 2] = ["agent", "patient"];
+
+/// One ledger event, before it gets its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// Event type keyword.
+    pub kind: String,
+    /// Trigger spans as (document index, byte range), in document then text order.
+    pub mentions: Vec<(usize, Range<usize>)>,
+    /// Distinct (role, ledger entity index, words) fillers, by role then first seen.
+    pub arguments: Vec<(String, Option<usize>, String)>,
+    /// The time most mentions give (the most precise on a tie).
+    pub time: Option<String>,
+    /// Indexes of the documents reporting it, sorted.
+    pub documents: Vec<usize>,
+}
+
+/// The outcome of event resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Events {
+    /// The ledger events, in order of first mention.
+    pub events: Vec<Resolved>,
+    /// For each document, for each of its event mentions, the index into `events`.
+    pub of: Vec<Vec<usize>>,
+}
+
+/// What an event being built knows so far, to test the next mention against.
+struct Open {
+    kind: String,
+    times: Vec<String>,
+    keys: BTreeMap<String, usize>,
+    members: Vec<(usize, usize)>,
+}
+
+/// Resolves the event mentions of `docs`. `story_of[d]` is document `d`'s story and
+/// `entity_of[d][local]` the ledger entity of a local entity.
+pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<usize>]) -> Events {
+    let mut open: Vec<Open> = Vec::new();
+    let mut by_block: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    let mut of: Vec<Vec<usize>> = docs.iter().map(|x| vec![0; x.events.len()]).collect();
+    for (d, x) in docs.iter().enumerate() {
+        for (m, mention) in x.events.iter().enumerate() {
+            let keys: BTreeMap<String, usize> = mention
+                .arguments
+                .iter()
+                .filter(|a| KEY_ROLES.contains(&a.role.as_str()))
+                .filter_map(|a| Some((a.role.clone(), entity_of[d][a.entity?])))
+                .collect();
+            let block = by_block
+                .entry((story_of[d], mention.kind.as_str()))
+                .or_default();
+            let found = block.iter().copied().find(|&e| {
+                let event = &open[e];
+                let time_fits = match &mention.time {
+                    Some(t) => event.times.iter().all(|u| times_fit(t, u)),
+                    None => true,
+                };
+                time_fits
+                    && keys
+                        .iter()
+                        .all(|(role, id)| event.keys.get(role).is_none_or(|other| other == id))
+            });
+            let e = found.unwrap_or_else(|| {
+                open.push(Open {
+                    kind: mention.kind.clone(),
+                    times: Vec::new(),
+                    keys: BTreeMap::new(),
+                    members: Vec::new(),
+                });
+                block.push(open.len() - 1);
+                open.len() - 1
+            });
+            let event = &mut open[e];
+            if let Some(t) = &mention.time {
+                if !event.times.contains(t) {
+                    event.times.push(t.clone());
+                }
+            }
+            for (role, id) in keys {
+                event.keys.entry(role).or_insert(id);
+            }
+            event.members.push((d, m));
+            of[d][m] = e;
+        }
+    }
+    let events = open.iter().map(|o| build(docs, entity_of, o)).collect();
+    Events { events, of }
+}
+
+fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved {
+    let mut mentions = Vec::new();
+    let mut arguments: Vec<(String, Option<usize>, String)> = Vec::new();
+    let mut times: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut documents = Vec::new();
+    for &(d, m) in &open.members {
+        let x = &docs[d];
+        let mention = &x.events[m];
+        mentions.push((d, mention.trigger.clone()));
+        documents.push(d);
+        if let Some(t) = &mention.time {
+            *times.entry(t.as_str()).or_default() += 1;
+        }
+        for a in &mention.arguments {
+            let entity = a.entity.map(|local| entity_of[d][local]);
+            let text = x.doc.slice(&a.span).to_string();
+            let seen = arguments.iter().any(|(role, e, t)| {
+                *role == a.role && (entity.is_some() && *e == entity || *t == text)
+            });
+            if !seen {
+                arguments.push((a.role.clone(), entity, text));
+            }
+        }
+    }
+    arguments.sort_by(|a, b| a.0.cmp(&b.0));
+    documents.dedup();
+    let time = times
+        .iter()
+        .max_by(|a, b| (a.1, a.0.len()).cmp(&(b.1, b.0.len())).then(b.0.cmp(a.0)))
+        .map(|(t, _)| t.to_string());
+    Resolved {
+        kind: open.kind.clone(),
+        mentions,
+        arguments,
+        time,
+        documents,
+    }
+}

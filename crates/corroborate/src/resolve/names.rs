@@ -1,0 +1,174 @@
+//! Names reduced to the parts two spellings of one name share.
+//!
+//! Outlets write one name many ways: diacritics or none ("José"/"Jose"), hyphens and
+//! spacing ("Kim Jong-un"/"Kim Jong Un"), apostrophes ("Ch'ol"), and different
+//! romanizations of Korean, Chinese, Arabic and Russian names ("Thae"/"Tae",
+//! "Mohammed"/"Muhammad"). [`parts`] folds all of that away — transliteration to ASCII,
+//! then each part replaced by the canonical spelling of its group in
+//! `data/romanization.txt` — so that equal parts mean "same spelling of the same name".
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lexicon;
+
+/// Variant spelling → canonical spelling, from `data/romanization.txt`.
+fn romanization() -> &'static HashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = HashMap::new();
+        for line in lexicon::lines(include_str!("../../data/romanization.txt")) {
+            let mut words = line.split_whitespace();
+            if let Some(canonical) = words.next() {
+                table.insert(canonical, canonical);
+                for variant in words {
+                    table.insert(variant, canonical);
+                }
+            }
+        }
+        table
+    })
+}
+
+/// Honorifics and titles that may open a tagged name (`data/name_titles.txt`).
+fn is_title(word: &str) -> bool {
+    static TITLES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    TITLES
+        .get_or_init(|| lexicon::lines(include_str!("../../data/name_titles.txt")).collect())
+        .contains(&word)
+}
+
+/// Words that join the parts of an organization's name without naming anything.
+pub(crate) fn is_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the" | "and" | "for" | "on" | "in" | "&" | "de" | "du"
+    )
+}
+
+/// The canonical spelling of one lowercase ASCII name part.
+fn canonical(part: &str) -> String {
+    let bare: String = part.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    match romanization().get(bare.as_str()) {
+        Some(canonical) => (*canonical).to_string(),
+        None => bare,
+    }
+}
+
+/// The matching parts of a name: transliterated to ASCII, lowercased, split at spaces,
+/// hyphens and periods, a possessive and leading titles dropped, each part in its
+/// canonical romanization: "Mr. Thae Yong-ho's" → `["thae", "yong", "ho"]`.
+pub(crate) fn parts(name: &str) -> Vec<String> {
+    let ascii = any_ascii::any_ascii(&crate::text::fold(name)).to_lowercase();
+    let trimmed = ascii.trim_end_matches(['\'', ' ']);
+    let trimmed = trimmed.strip_suffix("'s").unwrap_or(trimmed);
+    let mut out: Vec<String> = trimmed
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
+        .map(canonical)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A title is dropped only while a name remains after it ("President" alone stays);
+    // so is a generational suffix ("Jr", "III").
+    while out.len() > 1 && is_title(&out[0]) {
+        out.remove(0);
+    }
+    if out.len() > 2
+        && matches!(
+            out[out.len() - 1].as_str(),
+            "jr" | "sr" | "ii" | "iii" | "iv"
+        )
+    {
+        out.pop();
+    }
+    out
+}
+
+/// The letters of an acronym ("NIS", "U.N.") in lowercase, or `None` when the surface
+/// is not one: two to eight letters, all capitals.
+pub(crate) fn acronym(surface: &str) -> Option<String> {
+    let letters: String = surface
+        .trim_end_matches("'s")
+        .chars()
+        .filter(|c| *c != '.')
+        .collect();
+    let count = letters.chars().count();
+    ((2..=8).contains(&count) && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| letters.to_ascii_lowercase())
+}
+
+/// The initials an acronym of this name could spell: of every word, and of the words
+/// that are not connectives ("Ministry of Unification" → "mou", "mu").
+pub(crate) fn initials(parts: &[String]) -> [String; 2] {
+    let all = parts.iter().filter_map(|p| p.chars().next()).collect();
+    let content = parts
+        .iter()
+        .filter(|p| !is_connective(p))
+        .filter_map(|p| p.chars().next())
+        .collect();
+    [all, content]
+}
+
+/// An organization's content words in sorted order, so that word order does not matter
+/// ("Unification Ministry" and "Ministry of Unification" give the same key).
+pub(crate) fn word_set(parts: &[String]) -> Vec<String> {
+    let mut words: Vec<String> = parts
+        .iter()
+        .filter(|p| !is_connective(p))
+        .cloned()
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Whether two name parts are spellings of one another: equal canonical forms, or long
+/// parts that differ by a transliteration slip ("Ahmadinejad"/"Ahmadinezhad").
+pub(crate) fn part_matches(a: &str, b: &str) -> bool {
+    a == b
+        || (a.len() >= 6
+            && b.len() >= 6
+            && a.as_bytes()[0] == b.as_bytes()[0]
+            && strsim::jaro_winkler(a, b) >= 0.93)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_have_equal_parts() {
+        assert_eq!(parts("Kim Jong-un"), parts("Kim Jong Un"));
+        assert_eq!(parts("Thae Yong-ho"), parts("Tae Yong-ho"));
+        assert_eq!(parts("Mohammed Salah"), parts("Muhammad Salah"));
+        assert_eq!(parts("Pak Chol"), parts("Park Ch'ol"));
+        assert_eq!(parts("José Ramos"), parts("Jose Ramos"));
+        assert_eq!(parts("Mr. Thae Yong-ho's"), ["thae", "yong", "ho"]);
+        assert_ne!(parts("Kim Jong-un"), parts("Kim Jong-nam"));
+    }
+
+    #[test]
+    fn a_lone_title_stays() {
+        assert_eq!(parts("President"), ["president"]);
+        assert_eq!(parts("President Joe Biden"), ["joe", "biden"]);
+        assert_eq!(parts("Arthur Bell Jr."), ["arthur", "bell"]);
+    }
+
+    #[test]
+    fn organizations_ignore_word_order() {
+        let a = word_set(&parts("Unification Ministry"));
+        let b = word_set(&parts("Ministry of Unification"));
+        assert_eq!(a, b);
+        assert_eq!(acronym("NIS").as_deref(), Some("nis"));
+        assert_eq!(acronym("U.N.").as_deref(), Some("un"));
+        assert_eq!(acronym("Nis"), None);
+        let [all, content] = initials(&parts("National Intelligence Service"));
+        assert_eq!((all.as_str(), content.as_str()), ("nis", "nis"));
+    }
+
+    #[test]
+    fn long_parts_tolerate_a_slip() {
+        assert!(part_matches("ahmadinejad", "ahmadinezhad"));
+        assert!(!part_matches("smith", "smyth"));
+        assert!(!part_matches("un", "nam"));
+    }
+}

@@ -1,0 +1,385 @@
+//! Story clustering: documents about one real-world happening.
+//!
+//! Each document becomes a TF-IDF vector over what it is about: its content words, the
+//! capitalized words that name its people and places (in their canonical romanization,
+//! so "Thae" and "Tae" count as one), the years it dates things to and the kinds of
+//! event it reports, and the full names of the people in it (a full name is far more
+//! specific than its two words apart). Documents meet only
+//! through an inverted index on each one's most telling terms (blocking: a term shared
+//! by more than [`MAX_POSTING`] documents links nothing), their cosine similarity is
+//! computed for those candidate pairs alone, and average-link agglomerative clustering
+//! over that sparse graph joins clusters while their mean similarity stays above
+//! [`THRESHOLD`]. Average linkage keeps two happenings of one kind apart (two
+//! earthquakes share "earthquake" but not their places, names and years), where single
+//! linkage would chain them.
+//!
+//! Similarity fades with the distance between publication dates, so one kind of
+//! happening reported months apart makes two stories.
+//!
+//! Documents are processed in id order and every tie is broken by document index, so the
+//! stories do not depend on the order the documents were given in.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::sync::OnceLock;
+
+use super::names;
+use crate::extract::Extraction;
+use crate::lexicon;
+use crate::model::EntityKind;
+
+/// Mean cosine similarity two clusters need to be joined.
+const THRESHOLD: f64 = 0.15;
+/// Mean similarity, with document frequencies counted inside a first-pass cluster, that
+/// keeps two parts of it together (see [`cluster`]).
+const SPLIT_THRESHOLD: f64 = 0.12;
+/// Mean similarity a lone document needs to join a cluster after the split.
+const ATTACH_THRESHOLD: f64 = 0.05;
+/// First-pass clusters larger than this are not split again (the split compares all
+/// pairs inside a cluster).
+const MAX_SPLIT: usize = 500;
+/// Weight of a capitalized word inside a sentence, over a plain content word.
+const CAPITAL_WEIGHT: f64 = 2.0;
+/// Terms per document entered in the blocking index.
+const BLOCK_TERMS: usize = 15;
+/// A term in more documents than this is no blocking key: it names a topic, not a
+/// happening, and would bring quadratic work.
+const MAX_POSTING: usize = 100;
+/// Days apart at which two documents' similarity is halved.
+const DATE_SCALE: f64 = 14.0;
+/// How much more a full name, a year or an event type counts than a content word.
+const TAG_WEIGHT: f64 = 2.0;
+
+/// Clusters `docs` into stories: lists of document indexes, each sorted, in order of
+/// their first document.
+///
+/// Two passes. The first, over the whole collection, gathers documents on one topic
+/// (all the rehab admissions, all the earthquakes). The second weighs terms again by
+/// their document frequency *inside* each such cluster, where the topic's own words
+/// ("rehab", "earthquake") become common and what tells one happening from another —
+/// the names, places, years — stands out, and clusters it again; lone documents left
+/// over then join the part they are closest to.
+pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
+    let raw: Vec<BTreeMap<String, f64>> = docs.iter().map(terms).collect();
+    let all: Vec<usize> = (0..docs.len()).collect();
+    let global = vectors(&raw, &all);
+    let pairs = candidate_pairs(&global);
+    let edges: Vec<(usize, usize, f64)> = pairs
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let sim = cosine(&global[a], &global[b]) * closeness(&docs[a], &docs[b]);
+            (sim > 0.0).then_some((a, b, sim))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for group in average_link(docs.len(), &edges, THRESHOLD) {
+        if group.len() < 4 || group.len() > MAX_SPLIT {
+            out.push(group);
+            continue;
+        }
+        let local = vectors(&raw, &group);
+        let mut edges = Vec::new();
+        for a in 0..group.len() {
+            for b in a + 1..group.len() {
+                let sim = cosine(&local[a], &local[b]);
+                if sim > 0.0 {
+                    edges.push((a, b, sim));
+                }
+            }
+        }
+        let subs = attach_strays(average_link(group.len(), &edges, SPLIT_THRESHOLD), &edges);
+        for sub in subs {
+            out.push(sub.into_iter().map(|i| group[i]).collect());
+        }
+    }
+    out.sort();
+    out
+}
+
+/// How much two documents' publication dates allow them one story: 1 for the same day,
+/// one half two weeks apart, near nothing months apart (two earthquakes in one region,
+/// a year apart, read alike). Documents without a date are not held apart.
+fn closeness(a: &Extraction, b: &Extraction) -> f64 {
+    let (Some(x), Some(y)) = (a.doc.published, b.doc.published) else {
+        return 1.0;
+    };
+    let days = x.until(y).map_or(0, |span| span.get_days().abs());
+    1.0 / (1.0 + (f64::from(days) / DATE_SCALE).powi(2))
+}
+
+/// A sparse vector: (term id, weight) sorted by term id, of unit length.
+type Vector = Vec<(u32, f64)>;
+
+fn stopwords() -> &'static std::collections::HashSet<&'static str> {
+    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        lexicon::lines(include_str!("../../data/stopwords.txt"))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// The raw terms of a document with their weights before IDF.
+fn terms(x: &Extraction) -> BTreeMap<String, f64> {
+    let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+    let stop = stopwords();
+    for s in x.doc.body_sentence_indexes() {
+        for (i, word) in x.doc.sentence_words(s).into_iter().enumerate() {
+            // A capitalized word inside a sentence is most likely part of a name: it
+            // names the happening's people and places even where no tagger ran.
+            if i > 0 && word.len() > 2 && word.chars().next().is_some_and(char::is_uppercase) {
+                let key = names::parts(word).concat();
+                *counts.entry(format!("c:{key}")).or_default() += CAPITAL_WEIGHT;
+            }
+            let lower = crate::text::fold_lower(word);
+            if lower.chars().count() >= 3
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !stop.contains(lower.as_str())
+            {
+                *counts.entry(lower).or_default() += 1.0;
+            }
+        }
+    }
+    let mut weighted: BTreeMap<String, f64> = counts
+        .into_iter()
+        .map(|(t, n)| (t, 1.0 + f64::ln(n)))
+        .collect();
+    let mut extra: BTreeMap<String, f64> = BTreeMap::new();
+    for entity in x.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let parts = names::parts(&entity.name);
+        if parts.len() >= 2 {
+            *extra.entry(format!("n:{}", parts.concat())).or_default() += 1.0;
+        }
+    }
+    for t in &x.times {
+        if let Some(year) = t.value.as_deref().and_then(|v| v.get(..4)) {
+            if year.bytes().all(|b| b.is_ascii_digit()) {
+                *extra.entry(format!("y:{year}")).or_default() += 1.0;
+            }
+        }
+    }
+    for e in &x.events {
+        *extra.entry(format!("v:{}", e.kind)).or_default() += 1.0;
+    }
+    for (t, n) in extra {
+        weighted.insert(t, TAG_WEIGHT * (1.0 + f64::ln(n)));
+    }
+    weighted
+}
+
+/// TF-IDF vectors of unit length of the documents `members`, document frequencies
+/// counted among them, term ids given in order of first appearance.
+fn vectors(raw: &[BTreeMap<String, f64>], members: &[usize]) -> Vec<Vector> {
+    let raw: Vec<&BTreeMap<String, f64>> = members.iter().map(|&d| &raw[d]).collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    for terms in &raw {
+        for term in terms.keys() {
+            let next = ids.len() as u32;
+            let id = *ids.entry(term.as_str()).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
+        }
+    }
+    let n = raw.len() as f64;
+    raw.iter()
+        .map(|terms| {
+            let mut v: Vector = terms
+                .iter()
+                .map(|(t, w)| {
+                    let id = ids[t.as_str()];
+                    let idf = f64::ln((n + 1.0) / (f64::from(df[id as usize]) + 1.0)) + 1.0;
+                    (id, w * idf)
+                })
+                .collect();
+            v.sort_by_key(|(id, _)| *id);
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v
+        })
+        .collect()
+}
+
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Pairs (a < b) of documents that share one of their most telling terms.
+fn candidate_pairs(vectors: &[Vector]) -> Vec<(usize, usize)> {
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (d, v) in vectors.iter().enumerate() {
+        let mut top: Vec<&(u32, f64)> = v.iter().collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (term, _) in top.into_iter().take(BLOCK_TERMS) {
+            postings.entry(*term).or_default().push(d);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for docs in postings.values() {
+        if docs.len() > MAX_POSTING {
+            continue;
+        }
+        for (n, &a) in docs.iter().enumerate() {
+            for &b in &docs[n + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Single documents left alone by clustering join the cluster they are most similar to
+/// on average, when that similarity reaches [`ATTACH_THRESHOLD`]: a short article shares too few
+/// words with any one document to be linked, yet clearly belongs with a group.
+fn attach_strays(mut clusters: Vec<Vec<usize>>, edges: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
+    let n: usize = clusters.iter().map(Vec::len).sum();
+    let mut cluster_of = vec![0; n];
+    for (c, members) in clusters.iter().enumerate() {
+        for &d in members {
+            cluster_of[d] = c;
+        }
+    }
+    let mut sums: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for &(a, b, sim) in edges {
+        for (stray, other) in [(a, b), (b, a)] {
+            if clusters[cluster_of[stray]].len() == 1 && clusters[cluster_of[other]].len() > 1 {
+                *sums.entry((stray, cluster_of[other])).or_default() += sim;
+            }
+        }
+    }
+    let mut best: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+    for ((stray, c), sum) in sums {
+        let mean = sum / clusters[c].len() as f64;
+        let entry = best.entry(stray).or_insert((mean, c));
+        if mean > entry.0 {
+            *entry = (mean, c);
+        }
+    }
+    for (stray, (mean, c)) in best {
+        if mean >= ATTACH_THRESHOLD {
+            clusters[c].push(stray);
+            clusters[cluster_of[stray]].clear();
+        }
+    }
+    clusters.retain(|c| !c.is_empty());
+    for c in &mut clusters {
+        c.sort_unstable();
+    }
+    clusters
+}
+
+/// A candidate merge in the heap: the mean similarity of two clusters.
+#[derive(PartialEq)]
+struct Merge {
+    mean: f64,
+    a: usize,
+    b: usize,
+}
+
+impl Eq for Merge {}
+
+impl Ord for Merge {
+    fn cmp(&self, other: &Merge) -> Ordering {
+        self.mean
+            .total_cmp(&other.mean)
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+    }
+}
+
+impl PartialOrd for Merge {
+    fn partial_cmp(&self, other: &Merge) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Average-link clustering over a sparse similarity graph: pairs without an edge count
+/// as similarity 0. A cluster is named by its smallest document; a merge keeps the
+/// smaller name, and heap entries naming an absorbed cluster or an outdated sum are
+/// skipped when they surface.
+fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<Vec<usize>> {
+    let mut links: Vec<BTreeMap<usize, f64>> = vec![BTreeMap::new(); n];
+    let mut heap = BinaryHeap::new();
+    for &(a, b, sim) in edges {
+        links[a].insert(b, sim);
+        links[b].insert(a, sim);
+        heap.push(Merge { mean: sim, a, b });
+    }
+    let mut members: Vec<Vec<usize>> = (0..n).map(|d| vec![d]).collect();
+    let mut alive = vec![true; n];
+    while let Some(Merge { mean, a, b }) = heap.pop() {
+        if mean < threshold {
+            break;
+        }
+        if !alive[a] || !alive[b] {
+            continue;
+        }
+        let current =
+            links[a].get(&b).copied().unwrap_or(0.0) / (members[a].len() * members[b].len()) as f64;
+        if current.total_cmp(&mean) != Ordering::Equal {
+            continue;
+        }
+        alive[b] = false;
+        let absorbed = std::mem::take(&mut members[b]);
+        members[a].extend(absorbed);
+        members[a].sort_unstable();
+        let b_links = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, sum) in b_links {
+            if c == a {
+                continue;
+            }
+            links[c].remove(&b);
+            *links[a].entry(c).or_default() += sum;
+            let total = links[a][&c];
+            links[c].insert(a, total);
+        }
+        let size_a = members[a].len();
+        for (&c, &sum) in &links[a] {
+            let (x, y) = (a.min(c), a.max(c));
+            heap.push(Merge {
+                mean: sum / (size_a * members[c].len()) as f64,
+                a: x,
+                b: y,
+            });
+        }
+    }
+    (0..n)
+        .filter(|&c| alive[c])
+        .map(|c| std::mem::take(&mut members[c]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_link_keeps_loose_chains_apart() {
+        // 0-1 and 2-3 are close; 1-2 alone is similar, not their clusters on average.
+        let edges = [(0, 1, 0.9), (2, 3, 0.9), (1, 2, 0.3)];
+        assert_eq!(
+            average_link(4, &edges, THRESHOLD),
+            vec![vec![0, 1], vec![2, 3]]
+        );
+        let edges = [(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7)];
+        assert_eq!(average_link(3, &edges, THRESHOLD), vec![vec![0, 1, 2]]);
+    }
+}
