@@ -32,8 +32,13 @@ impl Ledger {
     /// ```
     pub fn merge(self, other: Ledger) -> Result<Ledger, Error> {
         let mut documents: Vec<Document> = self.documents;
+        let known: std::collections::HashMap<String, usize> = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
         for doc in other.documents {
-            match documents.iter().find(|d| d.id == doc.id) {
+            match known.get(&doc.id).map(|&i| &documents[i]) {
                 Some(existing) if *existing == doc => {}
                 Some(_) => {
                     return Err(Error::new(ErrorKind::DuplicateId {

@@ -157,13 +157,18 @@ impl<'l> Names<'l> {
         id.to_string()
     }
 
-    /// A value as a reader would say it: entity ids become names.
+    /// A value as a reader would say it: entity ids become names, denied ones too
+    /// ("not e19" → "not Foreign Ministry").
     fn value(&self, value: &Value) -> String {
         match value {
-            Value::Text(t) => self
-                .entities
-                .get(t.as_str())
-                .map_or_else(|| t.clone(), |e| e.name.clone()),
+            Value::Text(t) => {
+                let (negation, id) = t
+                    .strip_prefix("not ")
+                    .map_or(("", t.as_str()), |id| ("not ", id));
+                self.entities
+                    .get(id)
+                    .map_or_else(|| t.clone(), |e| format!("{negation}{}", e.name))
+            }
             Value::Number(_) => value.key(),
         }
     }
