@@ -284,3 +284,16 @@ proptest! {
         prop_assert_eq!(ledgers.pop().unwrap().to_json(), whole.to_json());
     }
 }
+
+/// Found by the `ledger_text` fuzz target: a 60-digit quantity whose shortest printed
+/// form did not parse back to the same float without correctly rounded parsing.
+#[test]
+fn huge_quantities_round_trip_through_json() {
+    let text = format!(
+        "Officials said {} votes were counted.",
+        "9".repeat(2) + &"0".repeat(48) + "1227049391"
+    );
+    let ledger = build(&[("d".to_string(), text)]);
+    assert!(!ledger.quantities.is_empty());
+    assert_eq!(Ledger::from_json(&ledger.to_json()).unwrap(), ledger);
+}

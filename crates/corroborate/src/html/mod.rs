@@ -13,7 +13,7 @@ mod metadata;
 
 pub use body::body;
 pub use decode::decode;
-pub use flatten::{MAX_DEPTH, flatten};
+pub use flatten::{MAX_DEPTH, flatten, separate_blocks};
 pub use metadata::{Metadata, date_in_url};
 
 /// What a web page yields: the article body as text plus the metadata found in the page.
@@ -39,6 +39,7 @@ pub fn extract(bytes: &[u8], url: Option<&str>) -> Page {
     let html = decode(bytes);
     let html = flatten(&html);
     let metadata = Metadata::from_html(&html);
+    let html = separate_blocks(&html);
     let url = url.or(metadata.url.as_deref());
     Page {
         text: body(&html, url),
