@@ -180,6 +180,27 @@ fn skip_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
     bytes.len()
 }
 
+/// Puts a line break before every block-level tag that follows text or another tag
+/// directly. Minified pages write `</p><p>` with nothing between, and the body extractor
+/// then runs the two paragraphs together ("…morning.Schools …"); white space between
+/// blocks means nothing to a browser, so adding it changes no rendering.
+///
+/// ```
+/// use corroborate::html::separate_blocks;
+/// assert_eq!(separate_blocks("<p>One.</p><p>Two.</p>"), "\n<p>One.\n</p>\n<p>Two.\n</p>");
+/// assert_eq!(separate_blocks("<p>A <b>bold</b> word</p>"), "\n<p>A <b>bold</b> word\n</p>");
+/// ```
+pub fn separate_blocks(html: &str) -> Cow<'_, str> {
+    static BLOCK_TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let block_tag = BLOCK_TAG.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)<(/?)(p|div|h[1-6]|li|ul|ol|br|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|dd|dt|dl|hr|main|aside|nav)\b",
+        )
+        .expect("a valid pattern")
+    });
+    block_tag.replace_all(html, "\n<$1$2")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,25 +257,4 @@ mod tests {
             assert_eq!(flatten(page), page);
         }
     }
-}
-
-/// Puts a line break before every block-level tag that follows text or another tag
-/// directly. Minified pages write `</p><p>` with nothing between, and the body extractor
-/// then runs the two paragraphs together ("…morning.Schools …"); white space between
-/// blocks means nothing to a browser, so adding it changes no rendering.
-///
-/// ```
-/// use corroborate::html::separate_blocks;
-/// assert_eq!(separate_blocks("<p>One.</p><p>Two.</p>"), "\n<p>One.\n</p>\n<p>Two.\n</p>");
-/// assert_eq!(separate_blocks("<p>A <b>bold</b> word</p>"), "\n<p>A <b>bold</b> word\n</p>");
-/// ```
-pub fn separate_blocks(html: &str) -> Cow<'_, str> {
-    static BLOCK_TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let block_tag = BLOCK_TAG.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)<(/?)(p|div|h[1-6]|li|ul|ol|br|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption|dd|dt|dl|hr|main|aside|nav)\b",
-        )
-        .expect("a valid pattern")
-    });
-    block_tag.replace_all(html, "\n<$1$2")
 }
