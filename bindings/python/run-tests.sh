@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Python package's tests: builds the extension into bindings/python/.venv with
 # maturin, then runs pytest and checks the type stubs against the module with stubtest.
-# Works from a clean checkout; pyarrow, pandas, polars and dask are installed when the package
+# Works from a clean checkout; pyarrow, pandas and polars are installed when the package
 # index has them, and their tests are skipped otherwise.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -19,7 +19,7 @@ fi
 source .venv/bin/activate
 pip_install() { python -m pip install --quiet --disable-pip-version-check "$@"; }
 pip_install "maturin>=1.9.4,<2" pytest mypy
-for optional in pyarrow pandas polars "dask[distributed]"; do
+for optional in pyarrow pandas polars; do
   pip_install "$optional" || echo "note: $optional not installable here; its tests will be skipped"
 done
 
