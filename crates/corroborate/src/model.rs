@@ -253,7 +253,7 @@ impl Value {
 /// Prints a number the way the ledger does: whole numbers without `.0`.
 ///
 /// ```
-/// assert_eq!(corroborate::model::format_number(666666.0), "666666");
+/// assert_eq!(corroborate::model::format_number(48250.0), "48250");
 /// assert_eq!(corroborate::model::format_number(0.79), "0.79");
 /// ```
 pub fn format_number(n: f64) -> String {
@@ -277,9 +277,9 @@ fn serialize_number<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Err
 /// ```
 /// use corroborate::model::{Claim, Value};
 /// let c = Claim { id: "c1".into(), doc: "a".into(), start: 0, end: 10, subject: None,
-///     subject_text: "Ri".into(), predicate: "age".into(), value: Value::Number(52.0),
-///     value_text: "52".into(), attribution: None, hedged: false, negated: false };
-/// assert_eq!(c.value.key(), "52");
+///     subject_text: "Novak".into(), predicate: "age".into(), value: Value::Number(47.0),
+///     value_text: "47".into(), attribution: None, hedged: false, negated: false };
+/// assert_eq!(c.value.key(), "47");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
@@ -339,9 +339,9 @@ pub struct Quote {
 ///
 /// ```
 /// use corroborate::model::Quantity;
-/// let q = Quantity { doc: "a".into(), start: 0, end: 8, value: 666666.0, unit: Some("USD".into()),
+/// let q = Quantity { doc: "a".into(), start: 0, end: 8, value: 48250.0, unit: Some("USD".into()),
 ///     approximate: false, bound: None, counted: None, time: None };
-/// assert_eq!(serde_json::to_value(&q).unwrap()["value"], 666666);
+/// assert_eq!(serde_json::to_value(&q).unwrap()["value"], 48250);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {

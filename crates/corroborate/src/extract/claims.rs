@@ -2,7 +2,7 @@
 //! stage compares — a subject (an entity or an event), a predicate keyword and a
 //! normalized value.
 //!
-//! - Attributes of people: `age` ("Ri, 52," / "aged 52" / "the 52-year-old"), `role`
+//! - Attributes of people: `age` ("Novak, 47," / "aged 47" / "the 47-year-old"), `role`
 //!   and `occupation` (appositives, titles before a name, "served as …", "his post as
 //!   …", "X was a …"), `nationality` (the adjective of a described person) and
 //!   `affiliation` ("a counselor at the embassy"). Titles are normalized through
@@ -333,7 +333,7 @@ impl Sentence<'_> {
         }
         for (entity, text, first, end) in found {
             let subject = SubjectRef::Entity(entity);
-            // "Ri, 52," / "Ri, aged 52," and appositives.
+            // "Novak, 47," / "Novak, aged 47," and appositives.
             if let Some(aside) = self.syntax().aside_after(end) {
                 let words = &self.syntax().words;
                 let number = |i: usize| words.get(i).and_then(|w| age_value(&w.low));
@@ -356,7 +356,7 @@ impl Sentence<'_> {
                     self.describe((entity, text.clone()), &aside);
                 }
             }
-            // "North Korean diplomat Ri": a title right before the name.
+            // "Czech diplomat Novak": a title right before the name.
             let pre = self.syntax().phrase_ending(first, false);
             // Only a title makes the words before a name a description of a person ("the
             // newspaper X" says nothing about anyone).
@@ -370,7 +370,7 @@ impl Sentence<'_> {
         self.ages();
     }
 
-    /// "aged 52" and "the 52-year-old" away from a name.
+    /// "aged 47" and "the 47-year-old" away from a name.
     fn ages(&mut self) {
         let s = self.syntax();
         let mut found = Vec::new();
@@ -442,7 +442,7 @@ impl Sentence<'_> {
     }
 
     /// One past the end of a description with its prepositional phrases ("a counselor
-    /// at the embassy in Havana").
+    /// at the embassy in Oslo").
     fn phrase_with_complements(&self, phrase: &Phrase) -> usize {
         let s = self.syntax();
         let mut end = phrase.words.end;
@@ -626,7 +626,7 @@ impl Sentence<'_> {
     }
 }
 
-/// A plausible age ("52" → 52), or `None`.
+/// A plausible age ("47" → 47), or `None`.
 fn age_value(word: &str) -> Option<f64> {
     let n: u32 = word.parse().ok()?;
     (1..=120).contains(&n).then_some(f64::from(n))

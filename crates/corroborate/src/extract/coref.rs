@@ -1,6 +1,6 @@
 //! In-document coreference, as much as claims and quote speakers need: a pronoun goes
 //! to the last compatible person before it; a definite description of a person ("the
-//! diplomat", "the 52-year-old") goes to the document's main person.
+//! diplomat", "the 47-year-old") goes to the document's main person.
 
 use std::ops::Range;
 
@@ -21,8 +21,8 @@ pub(crate) fn is_person_pronoun(word: &str) -> bool {
 
 /// The person entity a pronoun at `at` refers to: in the nearest sentence (no more than
 /// [`PRONOUN_REACH`] back) with a person mentioned before `at`, the first such person —
-/// the sentence's subject far more often than a person named later in it ("Ri said he
-/// was thanked by the minister. He was promoted" → Ri).
+/// the sentence's subject far more often than a person named later in it ("Novak said he
+/// was thanked by the minister. He was promoted" → Novak).
 pub(crate) fn pronoun_antecedent(doc: &Prepared, mentions: &[Mention], at: usize) -> Option<usize> {
     let sentence = sentence_at(doc, at)?;
     let before: Vec<&Mention> = mentions
@@ -48,7 +48,7 @@ pub(crate) fn main_person(entities: &[LocalEntity]) -> Option<usize> {
 }
 
 /// The entity that the words `span` refer to, when they are a mention, a person pronoun
-/// or a definite description of a person ("the diplomat", "the 52-year-old").
+/// or a definite description of a person ("the diplomat", "the 47-year-old").
 pub(crate) fn referent(
     doc: &Prepared,
     mentions: &[Mention],
@@ -65,7 +65,7 @@ pub(crate) fn referent(
 }
 
 /// The person that words naming no one refer to: a pronoun's antecedent, or the main
-/// person for a definite description of them ("the diplomat", "the 52-year-old").
+/// person for a definite description of them ("the diplomat", "the 47-year-old").
 pub(crate) fn described(
     doc: &Prepared,
     mentions: &[Mention],
@@ -89,7 +89,7 @@ pub(crate) fn described(
 }
 
 /// How far (in bytes, inside its sentence) around a mention a describing noun may stand
-/// ("North Korean diplomat Ri", "Ri, a counselor at the embassy,").
+/// ("Czech diplomat Novak", "Novak, a counselor at the embassy,").
 const DESCRIPTION_REACH: usize = 48;
 
 /// Whether the document describes `entity` as what the description's head names: an
@@ -150,7 +150,7 @@ pub(crate) fn lede_description(
         .flatten()
 }
 
-/// Whether a lowercase definite description names a person: an age ("52-year-old") or a
+/// Whether a lowercase definite description names a person: an age ("47-year-old") or a
 /// person noun from `data/person_nouns.txt`.
 fn describes_person(lower: &str) -> bool {
     let head = lower.split_whitespace().last().unwrap_or("");

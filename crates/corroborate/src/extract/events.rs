@@ -234,7 +234,7 @@ pub(crate) struct Linker<'a> {
 impl Linker<'_> {
     /// The entity a phrase refers to: a mention inside it (of the first `preferred`
     /// kind found, or holding its head), else what coreference makes of a pronoun or a
-    /// description ("a North Korean diplomat" is a description, not "North Korean").
+    /// description ("a Czech diplomat" is a description, not "North Korean").
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
@@ -337,7 +337,7 @@ impl Linker<'_> {
     }
 
     /// For a moving participant placed by a participle between its phrase and the verb
-    /// ("a diplomat stationed in Havana defected", "Ri, a counselor based in Lima,
+    /// ("a diplomat stationed in Oslo defected", "Novak, a counselor based in Lima,
     /// fled"), that place is where the move started.
     fn locative_origin(&self, event: &mut EventMention, from: usize, to: usize) {
         let s = self.syntax;
@@ -395,7 +395,7 @@ impl Linker<'_> {
     }
 
     /// When a place phrase follows an origin or destination without a location of its
-    /// own ("from the embassy in Havana"), the place's location becomes theirs.
+    /// own ("from the embassy in Oslo"), the place's location becomes theirs.
     fn refine_previous(&self, event: &mut EventMention, complements: &[Complement], k: usize) {
         let Some(previous) = k.checked_sub(1).map(|p| &complements[p]) else {
             return;
@@ -491,7 +491,7 @@ impl Linker<'_> {
             .iter()
             .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
             .collect();
-        // Another kind only when it names the phrase's head: "a North Korean diplomat"
+        // Another kind only when it names the phrase's head: "a Czech diplomat"
         // is no mention of "North Korean".
         let head = &self.syntax.words[phrase.head].span;
         preferred

@@ -1,7 +1,7 @@
 //! Entity mentions: the tagger's spans in body sentences, grouped into the entities of
-//! one document. Spelling variants of a full name ("Kim Jong-un", "Kim Jong Un") are one
-//! entity; a bare surname ("Ri", "Yoon") joins the nearest full name it abbreviates; an
-//! acronym ("NIS") joins the organization whose initials it spells.
+//! one document. Spelling variants of a full name ("Park Min-jun", "Park Min Jun") are one
+//! entity; a bare surname ("Park", "Han") joins the nearest full name it abbreviates; an
+//! acronym ("FAA") joins the organization whose initials it spells.
 
 use std::ops::Range;
 
@@ -46,7 +46,7 @@ pub(crate) fn name_parts(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Letters of an acronym ("NIS", "U.N.") in lowercase, or `None` when the name is no acronym.
+/// Letters of an acronym ("FAA", "U.N.") in lowercase, or `None` when the name is no acronym.
 fn acronym_letters(name: &str) -> Option<String> {
     let letters: String = name.chars().filter(|c| *c != '.').collect();
     let count = letters.chars().count();
@@ -54,7 +54,7 @@ fn acronym_letters(name: &str) -> Option<String> {
         .then(|| letters.to_lowercase())
 }
 
-/// Initials of an organization's significant words ("National Intelligence Service" → "nis").
+/// Initials of an organization's significant words ("Federal Aviation Administration" → "faa").
 fn initials(parts: &[String]) -> String {
     parts
         .iter()
@@ -150,7 +150,7 @@ fn find_entity(
     None
 }
 
-/// A bare surname used before its full name ("Ri said … Ri Il-gyu, 52, …") joins the
+/// A bare surname used before its full name ("Park said … Park Min-jun, 47, …") joins the
 /// first later person whose name begins or ends with it, when exactly one such person exists.
 fn absorb_early_short_forms(
     mentions: &mut [Mention],
@@ -264,17 +264,17 @@ mod tests {
 
     #[test]
     fn spelling_variants_and_surnames_join() {
-        let text = "Kim Jong-un spoke. Later Kim Jong Un left, and Kim waved.";
+        let text = "Park Min-jun spoke. Later Park Min Jun left, and Park waved.";
         let got = names(
             text,
             &[
-                ("Kim Jong-un", Person),
-                ("Kim Jong Un", Person),
-                ("Kim", Person),
+                ("Park Min-jun", Person),
+                ("Park Min Jun", Person),
+                ("Park", Person),
             ],
         );
         assert_eq!(got.len(), 1);
-        assert_eq!(got[0].1, ["Kim Jong-un", "Kim Jong Un", "Kim"]);
+        assert_eq!(got[0].1, ["Park Min-jun", "Park Min Jun", "Park"]);
     }
 
     #[test]

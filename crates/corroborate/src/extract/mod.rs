@@ -8,10 +8,6 @@
 //! references are indexes into `Extraction::entities` (local to the document) until
 //! resolution maps them to ledger ids.
 
-// The tagger, quotes, events and claims stages are being merged; until they are wired into
-// the pipeline the shared types and the grouping helpers have no reader.
-#![allow(dead_code)]
-
 pub(crate) mod attribution;
 pub(crate) mod claims;
 pub(crate) mod coref;
@@ -123,7 +119,7 @@ pub(crate) struct QuoteExpr {
     pub span: Range<usize>,
     /// The speaker, as an index into `Extraction::entities`.
     pub speaker: Option<usize>,
-    /// The speaker's words where the quote is attributed ("Ri", "he", "the minister").
+    /// The speaker's words where the quote is attributed ("Novak", "he", "the minister").
     pub speaker_span: Option<Range<usize>>,
     /// The reporting verb or phrase ("said", "told", "wrote", "according to").
     pub cue: Option<String>,
@@ -134,7 +130,7 @@ pub(crate) struct QuoteExpr {
 pub(crate) struct AttributionExpr {
     /// The source, as an index into `Extraction::entities`, when it is a named one.
     pub entity: Option<usize>,
-    /// The source's words ("South Korea's National Intelligence Service", "officials").
+    /// The source's words ("Brazil's Federal Police", "officials").
     pub text: String,
     /// The cue ("according to", "said", "confirmed", "told").
     pub cue: String,

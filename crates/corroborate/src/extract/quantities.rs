@@ -661,48 +661,4 @@ mod tests {
             let _ = quantities(&format!("{text} over 1,000 of the 2.5% $3 twenty-five-day"));
         }
     }
-
-    /// The example story, when the shared corpus is present.
-    #[test]
-    fn example_story_quantities() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/corpus/ri-il-kyu");
-        let Ok(texts) = (0..5)
-            .map(|i| std::fs::read_to_string(dir.join(format!("00{i}.txt"))))
-            .collect::<Result<Vec<_>, _>>()
-        else {
-            eprintln!("skipped: {} not found", dir.display());
-            return;
-        };
-        let all: Vec<(String, QuantityExpr)> = texts
-            .iter()
-            .flat_map(|t| {
-                quantities(t)
-                    .into_iter()
-                    .map(|q| (t[q.span.clone()].to_string(), q))
-            })
-            .collect();
-        let find = |words: &str| {
-            all.iter()
-                .find(|(t, _)| t == words)
-                .map(|(_, q)| q)
-                .unwrap_or_else(|| {
-                    panic!(
-                        "{words} not in {:?}",
-                        all.iter().map(|(t, _)| t).collect::<Vec<_>>()
-                    )
-                })
-        };
-        let q = find("Around ten");
-        assert_eq!((q.value, q.approximate), (10.0, true));
-        let q = find("over 34,000");
-        assert_eq!((q.value, q.bound), (34000.0, Some(Bound::AtLeast)));
-        let q = find("$666,666");
-        assert_eq!((q.value, q.unit.as_deref()), (666666.0, Some("USD")));
-        let q = find("196");
-        assert_eq!(
-            (q.counted.as_deref(), q.time.as_deref()),
-            (Some("north korean defectors"), Some("2023"))
-        );
-    }
 }

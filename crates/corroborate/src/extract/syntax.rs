@@ -366,7 +366,7 @@ impl Syntax {
 
     /// The noun phrase that ends just before word `end`, read backwards: words, names,
     /// numbers, possessives and "of" phrases, stopping after a determiner. With
-    /// `coordinate`, a phrase joined by "and" is taken in too ("Seoul and Havana").
+    /// `coordinate`, a phrase joined by "and" is taken in too ("Seoul and Oslo").
     pub fn phrase_ending(&self, end: usize, coordinate: bool) -> Option<Phrase> {
         if end == 0 {
             return None;
@@ -450,9 +450,9 @@ impl Syntax {
     }
 
     /// The subject of the verb group starting at `group`: the phrase before it, through
-    /// an appositive or parenthesis set off by commas ("Ri, 52, defected"), a relative
-    /// pronoun ("the ship that was seized" → "the ship"), an infinitive ("Ri chose to
-    /// defect" → "Ri"), or, for a participle or gerund ("by defecting", ", leaving"),
+    /// an appositive or parenthesis set off by commas ("Novak, 47, defected"), a relative
+    /// pronoun ("the ship that was seized" → "the ship"), an infinitive ("Novak chose to
+    /// defect" → "Novak"), or, for a participle or gerund ("by defecting", ", leaving"),
     /// the subject of its clause.
     pub fn subject(&self, group: usize) -> Option<Phrase> {
         let before = group.checked_sub(1)?;
@@ -538,7 +538,7 @@ impl Syntax {
     }
 
     /// The subject of an infinitive whose "to" is at `to`: the possessor of a noun
-    /// ("Ri's decision to defect"), else the subject of the verb before ("Ri chose to
+    /// ("Novak's decision to defect"), else the subject of the verb before ("Novak chose to
     /// defect").
     fn infinitive_subject(&self, to: usize) -> Option<Phrase> {
         let noun = to.checked_sub(1)?;
@@ -562,7 +562,7 @@ impl Syntax {
         None
     }
 
-    /// The possessor of the noun at `noun`: "his" in "his defection", "Ri" in "Ri's
+    /// The possessor of the noun at `noun`: "his" in "his defection", "Novak" in "Novak's
     /// decision" (adjectives between allowed: "his last role").
     pub fn possessor(&self, noun: usize) -> Option<Phrase> {
         let mut at = noun;
@@ -576,7 +576,7 @@ impl Syntax {
                     });
                 }
                 Class::Clitic => {
-                    // "the wake of Ri's defection": Ri, not the wake.
+                    // "the wake of Novak's defection": Novak, not the wake.
                     let mut owner = self.phrase_ending(before, false)?;
                     if let Some(of) = owner.words.clone().rev().find(|&i| self.low(i) == "of") {
                         owner.words.start = of + 1;
@@ -591,8 +591,8 @@ impl Syntax {
     }
 
     /// The subject of the clause around word `at`: its first noun phrase, after any
-    /// fronted adverbial ("In 2013, Ri helped …") and after a complementizer ("said
-    /// that Ri …").
+    /// fronted adverbial ("In 2013, Novak helped …") and after a complementizer ("said
+    /// that Novak …").
     pub fn clause_subject(&self, at: usize) -> Option<Phrase> {
         let mut start = self.clause_start(at);
         loop {
@@ -705,7 +705,7 @@ impl Syntax {
         }
     }
 
-    /// The words of an aside set off by a comma right after word `end - 1`: ", 52,",
+    /// The words of an aside set off by a comma right after word `end - 1`: ", 47,",
     /// ", a former diplomat at the embassy," (up to the next comma or the sentence end).
     pub fn aside_after(&self, end: usize) -> Option<Range<usize>> {
         if self.low(end) != "," {

@@ -1,8 +1,8 @@
 //! Names reduced to the parts two spellings of one name share.
 //!
 //! Outlets write one name many ways: diacritics or none ("José"/"Jose"), hyphens and
-//! spacing ("Kim Jong-un"/"Kim Jong Un"), apostrophes ("Ch'ol"), and different
-//! romanizations of Korean, Chinese, Arabic and Russian names ("Thae"/"Tae",
+//! spacing ("Park Min-jun"/"Park Min Jun"), apostrophes ("Ch'ol"), and different
+//! romanizations of Korean, Chinese, Arabic and Russian names ("Choe"/"Choi",
 //! "Mohammed"/"Muhammad"). [`parts`] folds all of that away — transliteration to ASCII,
 //! then each part replaced by the canonical spelling of its group in
 //! `data/romanization.txt` — so that equal parts mean "same spelling of the same name".
@@ -57,7 +57,7 @@ fn canonical(part: &str) -> String {
 
 /// The matching parts of a name: transliterated to ASCII, lowercased, split at spaces,
 /// hyphens and periods, a possessive and leading titles dropped, each part in its
-/// canonical romanization: "Mr. Thae Yong-ho's" → `["thae", "yong", "ho"]`.
+/// canonical romanization: "Mr. Choi Min-ho's" → `["choe", "min", "ho"]`.
 pub(crate) fn parts(name: &str) -> Vec<String> {
     let ascii = any_ascii::any_ascii(&crate::text::fold(name)).to_lowercase();
     let trimmed = ascii.trim_end_matches(['\'', ' ']);
@@ -83,7 +83,7 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
     out
 }
 
-/// The letters of an acronym ("NIS", "U.N.") in lowercase, or `None` when the surface
+/// The letters of an acronym ("FAA", "U.N.") in lowercase, or `None` when the surface
 /// is not one: two to eight letters, all capitals.
 pub(crate) fn acronym(surface: &str) -> Option<String> {
     let letters: String = surface
@@ -97,7 +97,7 @@ pub(crate) fn acronym(surface: &str) -> Option<String> {
 }
 
 /// The initials an acronym of this name could spell: of every word, and of the words
-/// that are not connectives ("Ministry of Unification" → "mou", "mu").
+/// that are not connectives ("Ministry of Interior" → "moi", "mi").
 pub(crate) fn initials(parts: &[String]) -> [String; 2] {
     let all = parts.iter().filter_map(|p| p.chars().next()).collect();
     let content = parts
@@ -109,7 +109,7 @@ pub(crate) fn initials(parts: &[String]) -> [String; 2] {
 }
 
 /// An organization's content words in sorted order, so that word order does not matter
-/// ("Unification Ministry" and "Ministry of Unification" give the same key).
+/// ("Interior Ministry" and "Ministry of Interior" give the same key).
 pub(crate) fn word_set(parts: &[String]) -> Vec<String> {
     let mut words: Vec<String> = parts
         .iter()
@@ -137,13 +137,13 @@ mod tests {
 
     #[test]
     fn spellings_of_one_name_have_equal_parts() {
-        assert_eq!(parts("Kim Jong-un"), parts("Kim Jong Un"));
-        assert_eq!(parts("Thae Yong-ho"), parts("Tae Yong-ho"));
+        assert_eq!(parts("Park Min-jun"), parts("Park Min Jun"));
+        assert_eq!(parts("Choe Min-ho"), parts("Choi Min-ho"));
         assert_eq!(parts("Mohammed Salah"), parts("Muhammad Salah"));
         assert_eq!(parts("Pak Chol"), parts("Park Ch'ol"));
         assert_eq!(parts("José Ramos"), parts("Jose Ramos"));
-        assert_eq!(parts("Mr. Thae Yong-ho's"), ["thae", "yong", "ho"]);
-        assert_ne!(parts("Kim Jong-un"), parts("Kim Jong-nam"));
+        assert_eq!(parts("Mr. Choi Min-ho's"), ["choe", "min", "ho"]);
+        assert_ne!(parts("Park Min-jun"), parts("Park Min-seo"));
     }
 
     #[test]
@@ -155,14 +155,14 @@ mod tests {
 
     #[test]
     fn organizations_ignore_word_order() {
-        let a = word_set(&parts("Unification Ministry"));
-        let b = word_set(&parts("Ministry of Unification"));
+        let a = word_set(&parts("Interior Ministry"));
+        let b = word_set(&parts("Ministry of Interior"));
         assert_eq!(a, b);
-        assert_eq!(acronym("NIS").as_deref(), Some("nis"));
+        assert_eq!(acronym("FAA").as_deref(), Some("faa"));
         assert_eq!(acronym("U.N.").as_deref(), Some("un"));
-        assert_eq!(acronym("Nis"), None);
-        let [all, content] = initials(&parts("National Intelligence Service"));
-        assert_eq!((all.as_str(), content.as_str()), ("nis", "nis"));
+        assert_eq!(acronym("Faa"), None);
+        let [all, content] = initials(&parts("Federal Aviation Administration"));
+        assert_eq!((all.as_str(), content.as_str()), ("faa", "faa"));
     }
 
     #[test]

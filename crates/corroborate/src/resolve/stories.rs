@@ -2,7 +2,7 @@
 //!
 //! Each document becomes a TF-IDF vector over what it is about: its content words, the
 //! capitalized words that name its people and places (in their canonical romanization,
-//! so "Thae" and "Tae" count as one), the years it dates things to and the kinds of
+//! so "Choe" and "Choi" count as one), the years it dates things to and the kinds of
 //! event it reports, and the full names of the people in it (a full name is far more
 //! specific than its two words apart). Documents meet only
 //! through an inverted index on each one's most telling terms (blocking: a term shared

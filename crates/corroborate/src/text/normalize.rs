@@ -40,7 +40,7 @@ pub fn fold(s: &str) -> String {
 ///
 /// ```
 /// use corroborate::text::fold_lower;
-/// assert_eq!(fold_lower("Kim Jong‑Un"), "kim jong-un");
+/// assert_eq!(fold_lower("Park Min‑Jun"), "park min-jun");
 /// ```
 pub fn fold_lower(s: &str) -> String {
     s.chars()

@@ -59,10 +59,10 @@ fn is_always_split(c: char) -> bool {
 ///
 /// ```
 /// use corroborate::text::tokenize;
-/// let text = "He paid $666,666 (about 1.5%) in Jan. to Kim Jong-un, didn't he?";
+/// let text = "He paid $48,250 (about 1.5%) in Jan. to Park Min-jun, didn't he?";
 /// let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
-/// assert_eq!(words, ["He", "paid", "$", "666,666", "(", "about", "1.5", "%", ")", "in", "Jan.",
-///                    "to", "Kim", "Jong-un", ",", "did", "n't", "he", "?"]);
+/// assert_eq!(words, ["He", "paid", "$", "48,250", "(", "about", "1.5", "%", ")", "in", "Jan.",
+///                    "to", "Park", "Min-jun", ",", "did", "n't", "he", "?"]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -168,7 +168,7 @@ fn keeps_final_period(chunk: &str, line_start: bool) -> bool {
 /// Splits the core of a chunk: possessives, `n't`, and symbols glued to words.
 fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let core = &text[start..end];
-    // Currency symbols glued to the front: "$666,666", "₩10".
+    // Currency symbols glued to the front: "$48,250", "₩10".
     if let Some(c) = core.chars().next()
         && is_always_split(c)
         && core.len() > c.len_utf8()
@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn offsets_are_char_boundaries() {
-        let text = "Ri’s “giant prison” — 北朝鮮 $5";
+        let text = "Oslo’s “open secret” — 東京都 $5";
         for t in tokenize(text) {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(t.start < t.end);

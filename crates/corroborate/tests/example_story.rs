@@ -1,0 +1,79 @@
+//! The example story's must-shows for times and quantities, through the public API, when
+//! the shared corpus sits beside the repository (skipped otherwise). The expected values
+//! live here, in a test, and nowhere in the library.
+
+use std::path::PathBuf;
+
+use corroborate::model::Ledger;
+use corroborate::{DocumentInput, LedgerBuilder};
+
+fn example_story() -> Option<Ledger> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ri-il-kyu");
+    let mut builder = LedgerBuilder::new().published("2024-07-16");
+    for i in 0..5 {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("00{i}.txt"))) else {
+            eprintln!("skipped: {} not found", dir.display());
+            return None;
+        };
+        builder = builder.document(DocumentInput::text(format!("00{i}"), text));
+    }
+    Some(builder.build().expect("the example story builds"))
+}
+
+fn text<'a>(ledger: &'a Ledger, doc: &str, start: usize, end: usize) -> &'a str {
+    let document = ledger.documents.iter().find(|d| d.id == doc).unwrap();
+    &document.text[start..end]
+}
+
+#[test]
+fn times_resolve_against_the_publication_date() {
+    let Some(ledger) = example_story() else {
+        return;
+    };
+    let found: Vec<(&str, Option<&str>)> = ledger
+        .times
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_deref()))
+        .collect();
+    for (words, value) in [
+        ("last November", "2023-11"),
+        ("November", "2023-11"),
+        ("Tuesday", "2024-07-16"),
+        ("February 14", "2024-02-14"),
+        ("Last year", "2023"),
+        ("a decade ago", "2014"),
+        ("2016 to 2019", "2016/2019"),
+        ("late last year", "2023"),
+        ("late 1990s", "199"),
+    ] {
+        assert!(
+            found.contains(&(words, Some(value))),
+            "{words} → {value} not in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn quantities_carry_value_unit_bound_and_what_they_count() {
+    let Some(ledger) = example_story() else {
+        return;
+    };
+    let find = |words: &str| {
+        ledger
+            .quantities
+            .iter()
+            .find(|q| text(&ledger, &q.doc, q.start, q.end) == words)
+            .unwrap_or_else(|| panic!("{words} not among the quantities"))
+    };
+    let q = find("Around ten");
+    assert_eq!((q.value, q.approximate), (10.0, true));
+    let q = find("over 34,000");
+    assert_eq!((q.value, q.bound.as_deref()), (34000.0, Some("at_least")));
+    let q = find("$666,666");
+    assert_eq!((q.value, q.unit.as_deref()), (666666.0, Some("USD")));
+    let q = find("196");
+    assert_eq!(
+        (q.counted.as_deref(), q.time.as_deref()),
+        (Some("north korean defectors"), Some("2023"))
+    );
+}
