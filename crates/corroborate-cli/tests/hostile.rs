@@ -92,6 +92,14 @@ fn a_document_over_the_limit_is_refused_and_the_limit_is_configurable() {
         message.contains("huge.txt") && message.contains("over the limit of 67108864 bytes"),
         "{message}"
     );
+    // The limit is the caller's: a small document past a small limit is refused too.
+    let small = dir.join("small.txt");
+    std::fs::write(&small, "The committee met again. ".repeat(80)).unwrap();
+    let message = error(&run(&[p(&small), "--max-document-bytes", "1000"]));
+    assert!(
+        message.contains("small.txt") && message.contains("over the limit of 1000 bytes"),
+        "{message}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -10,6 +10,7 @@
 //! stays alone). Prints B³ precision, recall and F1 for both, stories last but one and
 //! the summary line last. Same counting as the reference scorer.
 
+use corroborate_eval::xml::{attribute, unescape};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
@@ -208,21 +209,6 @@ fn read_topics(root: &Path, lo: u32, hi: u32) -> Result<Vec<Gold>, String> {
         }
     }
     Ok(golds)
-}
-
-/// The value of `name="…"` in an XML tag line.
-fn attribute<'x>(line: &'x str, name: &str) -> Option<&'x str> {
-    let start = line.find(&format!("{name}=\""))? + name.len() + 2;
-    let len = line[start..].find('"')?;
-    Some(&line[start..start + len])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Reads one ECB+ file (one element a line, as the corpus is written).

@@ -9,6 +9,7 @@
 //! also marks reporting verbs, states and aspectual verbs, which corroborate's event
 //! vocabulary leaves out on purpose); the pooled figures come last.
 
+use corroborate_eval::xml::{attribute, unescape};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -108,21 +109,6 @@ fn read_selection(path: &Path) -> Result<BTreeMap<(u32, String), BTreeSet<u32>>,
             .insert(sentence);
     }
     Ok(map)
-}
-
-/// The value of attribute `name` in a tag's text.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
-    let len = tag[at..].find('"')?;
-    Some(&tag[at..at + len])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Builds the document of one file, runs the event stage and counts.

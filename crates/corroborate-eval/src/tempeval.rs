@@ -11,6 +11,7 @@
 //! prediction that matches no TIMEX3. Same counting as
 //! `shared/eval/score/tempeval_check.py`, which runs the whole ledger instead.
 
+use corroborate_eval::xml::{attribute, unescape};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -198,59 +199,13 @@ fn parse(raw: &str) -> Option<(String, String, Vec<Timex>)> {
                 }
             }
         } else if tag.starts_with("TIMEX3") {
-            open.push((text.len(), attribute(tag, "type"), attribute(tag, "value")));
+            open.push((
+                text.len(),
+                attribute(tag, "type").unwrap_or_default().to_string(),
+                attribute(tag, "value").unwrap_or_default().to_string(),
+            ));
         }
     }
     text.push_str(&unescape(rest));
     Some((dct, text, timexes))
-}
-
-fn attribute(tag: &str, name: &str) -> String {
-    let key = format!(" {name}=\"");
-    tag.find(&key)
-        .and_then(|at| {
-            let from = at + key.len();
-            tag[from..]
-                .find('"')
-                .map(|end| tag[from..from + end].to_string())
-        })
-        .unwrap_or_default()
-}
-
-/// Decodes the XML entities of a text segment.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
-            let entity = &rest[1..semi];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => entity
-                    .strip_prefix("#x")
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, semi))
-        });
-        match decoded {
-            Some((c, semi)) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

@@ -26,23 +26,7 @@ pub use html::{comparison_html, html};
 pub fn text(ledger: &Ledger) -> String {
     let mut out = String::new();
     let names = Names::new(ledger);
-    let n_docs = ledger.documents.len();
-    let _ = writeln!(
-        out,
-        "corroborate ledger: {} document{}, {} stor{}, {} entities, {} events, {} claims, {} quotes",
-        n_docs,
-        plural(n_docs),
-        ledger.stories.len(),
-        if ledger.stories.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
-        ledger.entities.len(),
-        ledger.events.len(),
-        ledger.claims.len(),
-        ledger.quotes.len(),
-    );
+    let _ = writeln!(out, "corroborate ledger: {}", counts(ledger));
     for story in &ledger.stories {
         let _ = writeln!(out);
         let rule = "=".repeat(78);
@@ -97,6 +81,21 @@ fn outlet_count(comparison: &Comparison) -> usize {
     docs.sort_unstable();
     docs.dedup();
     docs.len()
+}
+
+/// What a ledger holds, in words: "5 documents, 1 story, 59 entities, …".
+fn counts(ledger: &Ledger) -> String {
+    let n_docs = ledger.documents.len();
+    let n_stories = ledger.stories.len();
+    format!(
+        "{n_docs} document{}, {n_stories} stor{}, {} entities, {} events, {} claims, {} quotes",
+        plural(n_docs),
+        if n_stories == 1 { "y" } else { "ies" },
+        ledger.entities.len(),
+        ledger.events.len(),
+        ledger.claims.len(),
+        ledger.quotes.len(),
+    )
 }
 
 fn plural(n: usize) -> &'static str {

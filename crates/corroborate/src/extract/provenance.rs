@@ -17,9 +17,7 @@ use std::ops::Range;
 use super::attribution::SentenceAttribution;
 use super::phrases::{Phrases, lower_words};
 use super::quotes::{Side, Speakers};
-use super::{
-    AttributionExpr, ClaimExpr, EventMention, Extraction, LocalEntity, Mention, SubjectRef,
-};
+use super::{AttributionExpr, ClaimExpr, EventMention, LocalEntity, Mention, SubjectRef};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -53,24 +51,6 @@ pub(crate) enum Origin {
     Source(AttributionExpr),
     /// The article's own reporting.
     Own,
-}
-
-/// The provenance of one document's claims: what the cross-document stage reads to
-/// count independent sources.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Provenance {
-    /// The interview the article frames itself as reporting, if any.
-    pub interview: Option<Interview>,
-    /// The origin of each claim, in the order of `Extraction::claims`.
-    pub origins: Vec<Origin>,
-}
-
-/// The provenance of an extraction whose claims the attribution stage has annotated.
-pub(crate) fn of(x: &Extraction) -> Provenance {
-    let attributions = super::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
-    let interview = article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
-    let origins = origins(&x.claims, &x.events, interview.as_ref());
-    Provenance { interview, origins }
 }
 
 /// The interview an article frames itself as reporting, if any: the first body sentence
@@ -319,15 +299,17 @@ mod tests {
         let x = crate::pipeline::extract_document(
             crate::prepare::prepare(crate::input::DocumentInput::text("d", text), None).unwrap(),
         );
-        let p = of(&x);
-        assert_eq!(p.origins.len(), x.claims.len());
-        let iv = p.interview.expect("the article frames an interview");
+        assert_eq!(x.origins.len(), x.claims.len());
+        let iv = x
+            .interview
+            .clone()
+            .expect("the article frames an interview");
         assert_eq!((iv.sentence, iv.outlet_text.as_str()), (0, "Daily Post"));
-        let from_interview = p
+        let from_interview = x
             .origins
             .iter()
             .filter(|o| matches!(o, Origin::Interview(_)));
-        assert!(from_interview.count() > 0, "{:?} {:?}", x.claims, p.origins);
+        assert!(from_interview.count() > 0, "{:?} {:?}", x.claims, x.origins);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{Names, plural};
+use super::{Names, counts};
 use crate::model::{Comparison, Ledger, Story, Verdict};
 
 /// Stories shown before the view says how many more there are: a notebook cell holding
@@ -41,22 +41,10 @@ const STYLE: &str = "<style>\
 pub fn html(ledger: &Ledger) -> String {
     let names = Names::new(ledger);
     let mut out = format!("<div class=\"corroborate\">{STYLE}");
-    let n_docs = ledger.documents.len();
     let _ = write!(
         out,
-        "<p><b>corroborate ledger</b>: {n_docs} document{}, {} stor{}, {} entities, {} events, \
-         {} claims, {} quotes, {} comparisons</p>",
-        plural(n_docs),
-        ledger.stories.len(),
-        if ledger.stories.len() == 1 {
-            "y"
-        } else {
-            "ies"
-        },
-        ledger.entities.len(),
-        ledger.events.len(),
-        ledger.claims.len(),
-        ledger.quotes.len(),
+        "<p><b>corroborate ledger</b>: {}, {} comparisons</p>",
+        counts(ledger),
         ledger.comparisons.len(),
     );
     for story in ledger.stories.iter().take(MAX_STORIES) {
