@@ -155,6 +155,7 @@ impl Doc {
         self.x.claims.push(ClaimExpr {
             span: 0..len,
             sentence: 0,
+            focus: 0..len,
             subject: subject_ref,
             subject_text: subject.to_string(),
             predicate: predicate.to_string(),

@@ -6,8 +6,9 @@
 //! follows. The source is resolved like a quote speaker (a name, a pronoun through
 //! coreference, or a description kept as words: "officials", "local media"). A claim
 //! inside a direct quote is attributed to the quote's speaker. A claim is hedged when
-//! its words hold a hedge ("reportedly", "may", "is believed to") and negated when they
-//! hold a negation ("not", "never") or its source denied it.
+//! the clause its words stand in holds a hedge ("reportedly", "may", "is believed to")
+//! and negated when that clause holds a negation ("not", "never") or its source denied
+//! it; [`super::scope`] says how far a clause reaches.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -25,7 +26,8 @@ fn reporting_verbs() -> &'static Phrases {
     SET.get_or_init(|| Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]))
 }
 
-fn hedges() -> &'static Phrases {
+/// Words and phrases that soften a statement (`data/hedges.txt`).
+pub(crate) fn hedges() -> &'static Phrases {
     static SET: OnceLock<Phrases> = OnceLock::new();
     SET.get_or_init(|| Phrases::new(&[include_str!("../../data/hedges.txt")]))
 }
@@ -107,15 +109,47 @@ pub(crate) fn annotate(
                 })
                 .map(|a| a.attribution.clone()),
         };
-        let span = tokens.partition_point(|t| t.start < claim.span.start)
-            ..tokens.partition_point(|t| t.start < claim.span.end);
-        claim.hedged = hedges().any_in(&words, span.clone());
+        let tokens_of = |bytes: &Range<usize>| {
+            tokens.partition_point(|t| t.start < bytes.start)
+                ..tokens.partition_point(|t| t.start < bytes.end)
+        };
+        let span = tokens_of(&claim.span);
+        let focus = tokens_of(&claim.focus);
+        let reach = if focus.is_empty() || focus.start < span.start || focus.end > span.end {
+            vec![span]
+        } else {
+            super::scope::reach(&words, span, focus)
+        };
+        let in_reach = |set: &Phrases| reach.iter().any(|r| set.any_in(&words, r.clone()));
+        claim.hedged = reach
+            .iter()
+            .any(|r| r.clone().any(|i| hedges_at(&words, i, r.end)));
         let denied = claim
             .attribution
             .as_ref()
             .is_some_and(|a| negations().contains(&a.cue));
-        claim.negated = denied || negations().any_in(&words, span);
+        claim.negated = denied || in_reach(negations());
     }
+}
+
+/// Whether a hedge starts at `words[i]` (and ends before `limit`). A hedge that is a
+/// lone modal ("may", "could") hedges only when a verb follows it and no preposition
+/// comes before: "in May 2023" and "whatever he could to help" vouch for nothing less.
+fn hedges_at(words: &[String], i: usize, limit: usize) -> bool {
+    let Some(len) = hedges().match_at(words, i, limit) else {
+        return false;
+    };
+    if len > 1 || !super::quotes::auxiliaries().contains(&words[i]) {
+        return true;
+    }
+    let verb_follows = words
+        .get(i + 1)
+        .is_some_and(|w| w != "to" && w.chars().next().is_some_and(char::is_alphabetic));
+    let after_preposition = i > 0
+        && super::quotes::prepositions()
+            .match_at(words, i - 1, i)
+            .is_some();
+    verb_follows && !after_preposition
 }
 
 /// Reads the attribution of sentences.
@@ -353,6 +387,7 @@ mod tests {
         let start = doc.text.find(words).unwrap();
         ClaimExpr {
             span: start..start + words.len(),
+            focus: start..start + words.len(),
             sentence: doc.analysis.sentences.partition_point(|s| s.end <= start),
             subject: SubjectRef::None,
             subject_text: String::new(),
@@ -420,5 +455,19 @@ mod tests {
                 (None, None, false, false),
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_modal_hedges_only_before_a_verb() {
+        let words = |t: &str| -> Vec<String> { t.split(' ').map(str::to_lowercase).collect() };
+        let hedged = |t: &str| {
+            let w = words(t);
+            (0..w.len()).any(|i| hedges_at(&w, i, w.len()))
+        };
+        assert!(hedged("The cargo may be lost"));
+        assert!(hedged("She could return"));
+        assert!(!hedged("The port closed in May 2021"));
+        assert!(!hedged("He did whatever he could to help"));
+        assert!(hedged("The ship is believed to have sunk"));
     }
 }

@@ -13,6 +13,11 @@
 //! - `count` (bare numbers) and `amount` (numbers with a unit) from quantities, the
 //!   counted phrase as subject text and the quantity's time kept.
 //! - For a sentence with none of these, the lemma of its main verb about its subject.
+//! - For each relative clause that reports no event ("the ship, which was renamed and
+//!   is presumed to have gone back to smuggling"), one claim per coordinated verb about
+//!   the clause's antecedent: `be` with the participle for a bare passive ("be:
+//!   renamed"), else the verb's lemma with the words after it ("go: right back to
+//!   smuggling"), so that a hedge or negation inside the clause has a claim to mark.
 //!
 //! Attribution, hedging and negation are left for the attribution stage.
 
@@ -20,6 +25,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::attribution::hedges;
 use super::events::{Linker, phrase_value};
 use super::syntax::{Class, Phrase, Syntax, is_reporting};
 use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
@@ -157,6 +163,7 @@ pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
         if found.claims.is_empty() {
             found.verb_lemma();
         }
+        found.relative_clauses();
         let mut list = found.claims;
         let key = |c: &ClaimExpr| {
             let value = match &c.value {
@@ -216,9 +223,11 @@ impl Sentence<'_> {
         value_words: &Range<usize>,
     ) {
         let span = self.sentence_span();
+        let focus = self.syntax().span(value_words);
         self.claims.push(ClaimExpr {
             span,
             sentence: self.index,
+            focus,
             subject,
             subject_text,
             predicate: predicate.to_string(),
@@ -501,9 +510,12 @@ impl Sentence<'_> {
                     Some(e) => ValueExpr::Entity(e),
                     None => ValueExpr::Text(argument.value.clone()),
                 };
+                let focus = event.trigger.start.min(argument.span.start)
+                    ..event.trigger.end.max(argument.span.end);
                 found.push(ClaimExpr {
                     span: self.sentence_span(),
                     sentence: self.index,
+                    focus,
                     subject: SubjectRef::Event(index),
                     subject_text: trigger.clone(),
                     predicate: argument.role.clone(),
@@ -529,6 +541,7 @@ impl Sentence<'_> {
                 Some(ClaimExpr {
                     span: self.sentence_span(),
                     sentence: self.index,
+                    focus: q.span.clone(),
                     subject: SubjectRef::None,
                     subject_text: counted,
                     predicate: predicate.to_string(),
@@ -588,6 +601,76 @@ impl Sentence<'_> {
 }
 
 impl Sentence<'_> {
+    /// Claims from the relative clauses ("who", "whom", "which"; "that" is as often a
+    /// complementizer) of the sentence that hold no event trigger (an event's clause is
+    /// covered by its argument claims).
+    fn relative_clauses(&mut self) {
+        let s = self.syntax();
+        let lows: Vec<String> = s.words.iter().map(|w| w.low.clone()).collect();
+        let mut found = Vec::new();
+        for rel in 1..s.words.len() {
+            if !matches!(s.words[rel].low.as_str(), "who" | "whom" | "which") {
+                continue;
+            }
+            let Some(antecedent) = self.relative_antecedent(rel) else {
+                continue;
+            };
+            let end = relative_clause_end(s, rel);
+            let clause = s.span(&(rel..end));
+            let reports_event = self
+                .x()
+                .events
+                .iter()
+                .any(|e| e.trigger.start >= clause.start && e.trigger.end <= clause.end);
+            if reports_event {
+                continue;
+            }
+            let subject = match self.named_head(&antecedent) {
+                Some(entity) => SubjectRef::Entity(entity),
+                None => SubjectRef::None,
+            };
+            let subject_text = self.x().doc.text[s.span(&antecedent.words)].to_string();
+            for piece in coordinated_predicates(s, rel + 1..end) {
+                let Some(verb) = piece
+                    .clone()
+                    .find(|&i| is_verb_form(s, i) && !in_hedge(&lows, i))
+                else {
+                    continue;
+                };
+                let rest = verb + 1..piece.end;
+                let (predicate, value_words) = if rest.is_empty() {
+                    ("be".to_string(), verb..verb + 1)
+                } else {
+                    (lemma(&s.words[verb].low), rest)
+                };
+                let value = ValueExpr::Text(phrase_value(s, &value_words));
+                found.push((subject, subject_text.clone(), predicate, value, value_words));
+            }
+        }
+        for (subject, text, predicate, value, words) in found {
+            self.push(subject, text, &predicate, value, &words);
+        }
+    }
+
+    /// The phrase a relative pronoun at `rel` refers to. "Who" refers to people: after
+    /// "relatives in Lund who …" it is the relatives, not the place, that it refers to.
+    fn relative_antecedent(&self, rel: usize) -> Option<Phrase> {
+        let s = self.syntax();
+        let antecedent = s.antecedent(rel)?;
+        let names_no_person = self
+            .named_head(&antecedent)
+            .is_some_and(|e| self.x().entities[e].kind != EntityKind::Person);
+        let before = antecedent.words.start;
+        if s.words[rel].low == "who"
+            && names_no_person
+            && before > 0
+            && s.classes[before - 1] == Class::Prep
+        {
+            return s.phrase_ending(before - 1, false);
+        }
+        Some(antecedent)
+    }
+
     /// The entity named by a phrase's head word (not by a word buried in a modifier).
     fn named_head(&self, phrase: &Phrase) -> Option<usize> {
         let head = &self.syntax().words[phrase.head].span;
@@ -626,17 +709,89 @@ impl Sentence<'_> {
     }
 }
 
+/// Whether word `i` belongs to a hedge ("presumed", "is thought to"): a hedging verb
+/// is no statement of its own.
+fn in_hedge(words: &[String], i: usize) -> bool {
+    (i.saturating_sub(2)..=i).any(|start| {
+        hedges()
+            .match_at(words, start, words.len())
+            .is_some_and(|len| start + len > i)
+    })
+}
+
+/// Where the relative clause opened at `rel` ends: at the next punctuation, or, for a
+/// clause set off by no comma, where a verb group follows a noun after the clause's own
+/// verb ("relatives who might face reprisals | had died").
+fn relative_clause_end(s: &Syntax, rel: usize) -> usize {
+    let mut seen_verb = false;
+    for i in rel + 1..s.words.len() {
+        let class = s.classes[i];
+        if class == Class::Punct && s.words[i].low != "-" {
+            return i;
+        }
+        let after_noun = matches!(s.classes[i - 1], Class::Content | Class::Name);
+        if seen_verb && after_noun && matches!(class, Class::Aux | Class::Verb) {
+            return i;
+        }
+        seen_verb |= is_verb_form(s, i) || class == Class::Aux;
+    }
+    s.words.len()
+}
+
+/// The stretches of a clause's words that each carry a verb of their own: the clause
+/// cut before every conjunction that a verb or an auxiliary follows ("was renamed | and
+/// is presumed to have gone back").
+fn coordinated_predicates(s: &Syntax, words: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = words.start;
+    for i in words.clone() {
+        let joins_verbs = s.classes[i] == Class::Conj
+            && matches!(s.classes.get(i + 1), Some(Class::Aux | Class::Verb));
+        if joins_verbs && i > start {
+            pieces.push(start..i);
+            start = i + 1;
+        }
+    }
+    if start < words.end {
+        pieces.push(start..words.end);
+    }
+    pieces
+}
+
+/// Whether word `i` is a verb of its clause: a verb form (regular by its ending, or
+/// irregular from `data/irregular_verbs.txt`) that no preposition governs ("back to
+/// smuggling" is a gerund object, not the clause's verb).
+fn is_verb_form(s: &Syntax, i: usize) -> bool {
+    let verb = s.classes[i] == Class::Verb
+        || (s.classes[i] == Class::Content
+            && irregular_verbs().contains_key(s.words[i].low.as_str()));
+    verb && (i == 0 || s.classes[i - 1] != Class::Prep)
+}
+
+/// Irregular verb forms and their lemmas (`data/irregular_verbs.txt`).
+fn irregular_verbs() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::lines(include_str!("../../data/irregular_verbs.txt"))
+            .filter_map(|line| line.split_once(' '))
+            .collect()
+    })
+}
+
 /// A plausible age ("47" → 47), or `None`.
 fn age_value(word: &str) -> Option<f64> {
     let n: u32 = word.parse().ok()?;
     (1..=120).contains(&n).then_some(f64::from(n))
 }
 
-/// A regular verb's lemma from its inflected form: "revealed" → "reveal", "planned" →
-/// "plan", "studied" → "study", "making" → "make" is beyond it ("mak"), which is still
-/// a stable key.
+/// A verb's lemma from its inflected form: irregular forms from a table ("went",
+/// "gone" → "go"), regular ones by rule ("revealed" → "reveal", "planned" → "plan",
+/// "studied" → "study"); "making" → "make" is beyond the rule ("mak"), which is still a
+/// stable key.
 pub(crate) fn lemma(word: &str) -> String {
-    if let Some(s) = word.strip_suffix("ied") {
+    if let Some(lemma) = irregular_verbs().get(word) {
+        (*lemma).to_string()
+    } else if let Some(s) = word.strip_suffix("ied") {
         format!("{s}y")
     } else if let Some(s) = word.strip_suffix("ed").or_else(|| word.strip_suffix("ing")) {
         let b = s.as_bytes();
@@ -841,5 +996,31 @@ mod tests {
         assert_eq!(lemma("studied"), "study");
         assert_eq!(lemma("negotiated"), "negotiate");
         assert_eq!(lemma("helps"), "help");
+        assert_eq!(lemma("gone"), "go");
+        assert_eq!(lemma("fled"), "flee");
+    }
+
+    #[test]
+    fn relative_clauses_give_one_claim_per_verb() {
+        let got = claims(
+            "The board sold the mill, which was closed and is thought to have gone to a \
+             rival.",
+            &[],
+        );
+        assert!(has(&got, "be", "closed"), "{got:?}");
+        assert!(has(&got, "go", "to rival"), "{got:?}");
+        assert!(
+            got.iter().all(|c| c.0 != "the mill" || c.1 != "think"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_with_an_event_is_left_to_the_event() {
+        let got = claims(
+            "Ivo Rask, who fled to Vienna in 2019, spoke on Monday.",
+            &[("Ivo Rask", PERSON), ("Vienna", EntityKind::Location)],
+        );
+        assert!(got.iter().all(|c| c.1 != "flee"), "{got:?}");
     }
 }

@@ -18,6 +18,7 @@ pub(crate) mod phrases;
 pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub(crate) mod quotes;
+pub(crate) mod scope;
 pub(crate) mod syntax;
 pub(crate) mod times;
 
@@ -193,6 +194,9 @@ pub(crate) struct ClaimExpr {
     pub span: Range<usize>,
     /// Sentence index.
     pub sentence: usize,
+    /// Byte range of the words the claim rests on (its value, its event's trigger and
+    /// argument): the clause around them is as far as a hedge or negation reaches.
+    pub focus: Range<usize>,
     /// What the claim is about.
     pub subject: SubjectRef,
     /// The subject's words.

@@ -227,6 +227,7 @@ mod tests {
         ClaimExpr {
             span: 0..0,
             sentence,
+            focus: 0..0,
             subject,
             subject_text: String::new(),
             predicate: "be".into(),

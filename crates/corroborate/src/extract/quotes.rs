@@ -49,7 +49,7 @@ pub(crate) fn clause_openers() -> &'static Phrases {
 }
 
 /// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
-fn auxiliaries() -> &'static Phrases {
+pub(crate) fn auxiliaries() -> &'static Phrases {
     static SET: OnceLock<Phrases> = OnceLock::new();
     SET.get_or_init(|| Phrases::new(&[include_str!("../../data/auxiliaries.txt")]))
 }
