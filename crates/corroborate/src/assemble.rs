@@ -92,7 +92,7 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
         let first = ledger.claims.len();
         claims(&mut ledger.claims, x, d, &ids);
         for (claim, origin) in ledger.claims[first..].iter().zip(&x.origins) {
-            if let (None, Origin::Interview(interview)) = (&claim.attribution, origin) {
+            if let Origin::Interview(interview) = origin {
                 let outlet = interview.outlet.map(|local| ids.entity(d, local));
                 inherited.insert(claim.id.clone(), (outlet, interview.outlet_text.clone()));
             }

@@ -46,8 +46,9 @@ struct Entry<'l> {
 
 /// The comparisons of a ledger whose stories, entities, events and claims are set, in
 /// order of story, subject (as the ledger lists entities then events) and predicate.
-/// `inherited` gives, by claim id, the origin an unattributed claim takes from its
-/// article (an interview the article reports: outlet entity id, outlet's words).
+/// `inherited` gives, by claim id, the interview a claim rests on as its article frames
+/// it (outlet entity id, outlet's words): the person's statements after "PERSON told
+/// NEWSPAPER …", attributed to the person or not.
 pub(crate) fn comparisons(
     ledger: &Ledger,
     inherited: &HashMap<String, (Option<String>, String)>,

@@ -39,7 +39,7 @@ pub(crate) struct Origins<'l> {
     by_name: HashMap<String, Option<&'l str>>,
     /// Outlet name key → documents of that outlet.
     outlets: HashMap<String, Vec<&'l str>>,
-    /// Origins unattributed claims inherit from their article, by claim id.
+    /// Interviews claims rest on as their article frames them, by claim id.
     inherited: &'l HashMap<String, (Option<String>, String)>,
 }
 
@@ -127,9 +127,19 @@ impl<'l> Origins<'l> {
 
     /// The origin a claim's attribution names, before following chains.
     fn named(&self, claim: &Claim) -> Option<Origin> {
-        let (given, text) = match &claim.attribution {
-            Some(a) => (a.entity.clone(), a.text.clone()),
-            None => self.inherited.get(&claim.id)?.clone(),
+        // An interview the article relays outranks the attribution to the person
+        // interviewed: what they told the newspaper rests on the newspaper's interview.
+        let (given, text, interview) = match (self.inherited.get(&claim.id), &claim.attribution) {
+            (Some((entity, text)), _) => (entity.clone(), text.clone(), true),
+            (None, Some(a)) => (a.entity.clone(), a.text.clone(), false),
+            (None, None) => return None,
+        };
+        let label = |name: &str| {
+            if interview {
+                format!("{name} interview")
+            } else {
+                name.to_string()
+            }
         };
         let a = crate::model::Attribution {
             entity: given,
@@ -145,10 +155,11 @@ impl<'l> Origins<'l> {
                 .map(str::to_string)
         });
         if let Some(id) = entity {
-            let text = self
-                .entity_names
-                .get(id.as_str())
-                .map_or_else(|| a.text.clone(), |name| (*name).to_string());
+            let text = label(
+                self.entity_names
+                    .get(id.as_str())
+                    .map_or(a.text.as_str(), |name| name),
+            );
             return Some(Origin {
                 key: id.clone(),
                 entity: Some(id),
@@ -163,13 +174,13 @@ impl<'l> Origins<'l> {
             Origin {
                 key: format!("name:{key}"),
                 entity: None,
-                text: a.text.clone(),
+                text: label(&a.text),
             }
         } else {
             Origin {
                 key: format!("unnamed:{}:{key}", claim.doc),
                 entity: None,
-                text: format!("{} ({})", a.text, self.own(&claim.doc).text),
+                text: format!("{} ({})", label(&a.text), self.own(&claim.doc).text),
             }
         })
     }

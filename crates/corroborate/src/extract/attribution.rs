@@ -21,6 +21,14 @@ use crate::prepare::Prepared;
 /// How many tokens the source after "according to" or "citing" may hold.
 const SOURCE_TOKENS: usize = 12;
 
+/// How many tokens a source standing between a comma and its verb may hold.
+const NEAR_SOURCE_TOKENS: usize = 6;
+
+fn placement_verbs() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/placement_verbs.txt")]))
+}
+
 fn reporting_verbs() -> &'static Phrases {
     static SET: OnceLock<Phrases> = OnceLock::new();
     SET.get_or_init(|| Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]))
@@ -217,13 +225,17 @@ impl Reader<'_> {
         let t = &self.doc.analysis.tokens[i];
         let written = &self.doc.text[t.start..t.end];
         let previous = (i > sentence.start).then(|| self.words[i - 1].as_str());
+        let next = self.words.get(i + n).map(String::as_str);
+        let placed = placement_verbs().contains(&self.words[i])
+            && next.is_some_and(|w| matches!(w, "in" | "at" | "to" | "abroad" | "overseas"));
         if written.starts_with(char::is_uppercase)
             || previous.is_some_and(|p| determiners().contains(p))
+            || placed
             || reporting_verbs()
                 .match_at(self.words, i + n, sentence.end)
                 .is_some()
         {
-            return None; // "United States", "a report", "media reports said"
+            return None; // "United States", "a report", "posted in Lima", "media reports said"
         }
         let cue = self.words[i..i + n].join(" ");
         if previous.is_none_or(|p| p == ",") {
@@ -244,12 +256,19 @@ impl Reader<'_> {
             .rev()
             .find(|&k| matches!(self.words[k].as_str(), "," | ":" | ";") || self.in_quote(k))
             .map_or(sentence.start, |k| k + 1);
-        let named = self.speakers.resolve(sentence.start..i, Side::BeforeCue);
-        let found = if named.speaker.is_some() {
-            named
-        } else {
-            self.speakers.resolve(clause..i, Side::BeforeCue)
-        };
+        // A short phrase between a comma and the verb is the source itself (", the
+        // spy agency confirmed"), whatever names the sentence holds before it.
+        let near = (clause > sentence.start && clause < i && i - clause <= NEAR_SOURCE_TOKENS)
+            .then(|| self.speakers.resolve(clause..i, Side::BeforeCue))
+            .filter(|f| f.span.is_some());
+        let found = near.unwrap_or_else(|| {
+            let named = self.speakers.resolve(sentence.start..i, Side::BeforeCue);
+            if named.speaker.is_some() {
+                named
+            } else {
+                self.speakers.resolve(clause..i, Side::BeforeCue)
+            }
+        });
         let start = found.span.as_ref().map_or(clause, |s| {
             self.doc
                 .analysis
@@ -381,6 +400,24 @@ mod tests {
             &[("Ana Lupu", Person)],
         );
         assert_eq!(got, [a("She", "Ana Lupu", "said")]);
+    }
+
+    #[test]
+    fn a_source_between_a_comma_and_its_verb_beats_an_earlier_name() {
+        let got = attributions(
+            "Ivo Rask, a counselor stationed in Lima, fled in May, the spy agency confirmed.",
+            &[("Ivo Rask", Person), ("Lima", Location)],
+        );
+        assert_eq!(got, [a("the spy agency", "-", "confirmed")]);
+    }
+
+    #[test]
+    fn posted_somewhere_is_no_report() {
+        let got = attributions(
+            "A diplomat posted in Lima defected last year, officials said.",
+            &[("Lima", Location)],
+        );
+        assert_eq!(got, [a("officials", "-", "said")]);
     }
 
     fn claim(doc: &Prepared, words: &str) -> ClaimExpr {

@@ -54,7 +54,8 @@ pub(crate) enum Origin {
 }
 
 /// The interview an article frames itself as reporting, if any: the first body sentence
-/// with "interview with/to OUTLET" or "PERSON told OUTLET", where OUTLET is a named
+/// with "interview with/to OUTLET", "PERSON told OUTLET" or "PERSON revealed to OUTLET"
+/// (any reporting verb and "to"), where OUTLET is a named
 /// organization or a description of a news outlet ("the newspaper").
 pub(crate) fn article_origin(
     doc: &Prepared,
@@ -92,6 +93,14 @@ pub(crate) fn article_origin(
             }
             "told" if attributed.is_some_and(|a| a.attribution.cue == "told") => {
                 outlet_after(i + 1, range.end)
+            }
+            // "PERSON revealed to NEWSPAPER", "PERSON said to NEWSPAPER".
+            cue if words.get(i + 1).is_some_and(|w| w == "to")
+                && attributed.is_some_and(|a| {
+                    a.attribution.cue.split_whitespace().next() == Some(cue)
+                }) =>
+            {
+                outlet_after(i + 2, range.end)
             }
             _ => None,
         })?;
@@ -204,6 +213,15 @@ mod tests {
             &[("Ana Lupu", Person)],
         );
         assert_eq!(got, Some(("the newspaper".into(), "Ana Lupu".into(), 0)));
+    }
+
+    #[test]
+    fn revealed_to_an_outlet() {
+        let got = interview(
+            "The port closed. Ana Lupu revealed to Radio Nord that she paid the crew.",
+            &[("Ana Lupu", Person), ("Radio Nord", Organization)],
+        );
+        assert_eq!(got, Some(("Radio Nord".into(), "Ana Lupu".into(), 1)));
     }
 
     #[test]
