@@ -77,3 +77,55 @@ fn quantities_carry_value_unit_bound_and_what_they_count() {
         (Some("north korean defectors"), Some("2023"))
     );
 }
+
+#[test]
+fn comparisons_show_what_the_outlets_agree_and_differ_on() {
+    let Some(ledger) = example_story() else {
+        return;
+    };
+    use corroborate::model::{Comparison, Value, Verdict};
+    assert_eq!(ledger.stories.len(), 1);
+    let find = |predicate: &str, value: Value| -> &Comparison {
+        ledger
+            .comparisons
+            .iter()
+            .find(|c| c.predicate == predicate && c.readings.iter().any(|r| r.value == value))
+            .unwrap_or_else(|| panic!("no {predicate} comparison with {value:?}"))
+    };
+    let documents = |c: &Comparison, value: Value| -> usize {
+        c.readings
+            .iter()
+            .filter(|r| r.value == value)
+            .map(|r| r.documents.len())
+            .sum()
+    };
+    let age = find("age", Value::Number(52.0));
+    assert_eq!(age.verdict, Verdict::Agree);
+    assert!(documents(age, Value::Number(52.0)) >= 4, "{age:?}");
+    let defector = age.subject.clone();
+    let role = find("role", Value::Text("third secretary".into()));
+    assert_eq!(role.subject, defector);
+    assert_eq!(role.verdict, Verdict::Conflict);
+    assert!(
+        documents(role, Value::Text("counselor".into())) >= 4,
+        "{role:?}"
+    );
+    let time = find("time", Value::Text("2023-11".into()));
+    assert_eq!(time.verdict, Verdict::Agree);
+    assert!(
+        documents(time, Value::Text("2023-11".into())) >= 4,
+        "{time:?}"
+    );
+    let companions = find("companions", Value::Text("children and wife".into()));
+    assert_eq!(
+        companions.subject, time.subject,
+        "the defection's companions"
+    );
+    assert_eq!(companions.verdict, Verdict::Conflict);
+    assert!(documents(companions, Value::Text("child and wife".into())) >= 1);
+    let count = find("count", Value::Number(196.0));
+    assert_eq!(count.verdict, Verdict::Agree);
+    let mut counted: Vec<&String> = count.readings.iter().flat_map(|r| &r.documents).collect();
+    counted.sort();
+    assert_eq!(counted, ["001", "004"]);
+}

@@ -13,8 +13,12 @@
 //! that may hold of several values at once ("visited Rome" and "visited Paris"), so
 //! each of its values is a question of its own: agreed by several outlets or single.
 //!
+//! Counts and amounts without a subject are asked about the place their counted phrase
+//! names, for their period and thing counted ([`measures`]).
+//!
 //! Each reading carries its independent `sources` ([`sources`]).
 
+mod measures;
 mod sources;
 mod values;
 
@@ -39,6 +43,8 @@ fn is_functional(predicate: &str) -> bool {
 /// One claim with its comparable value.
 struct Entry<'l> {
     claim: &'l Claim,
+    /// The question's subject: the claim's, or the one its counted phrase names.
+    subject: &'l str,
     normal: Normal,
     /// The reading key: the normalized value, marked when negated.
     key: String,
@@ -68,8 +74,14 @@ pub(crate) fn comparisons(
         .map(|(i, id)| (id, i))
         .collect();
     let mut questions: BTreeMap<(usize, usize, &str, String), Vec<Entry<'_>>> = BTreeMap::new();
-    for claim in &ledger.claims {
-        let Some(subject) = claim.subject.as_deref() else {
+    let measures = measures::measures(ledger);
+    for (index, claim) in ledger.claims.iter().enumerate() {
+        let measure = measures.get(&index);
+        let Some(subject) = claim
+            .subject
+            .as_deref()
+            .or(measure.map(|m| m.subject.as_str()))
+        else {
             continue;
         };
         let (Some(&story), Some(&rank)) =
@@ -83,22 +95,27 @@ pub(crate) fn comparisons(
         } else {
             normal.key()
         };
-        let open_value = if is_functional(&claim.predicate) {
-            String::new()
-        } else {
-            key.clone()
+        let open_value = match measure {
+            Some(m) => m.key.clone(),
+            None if is_functional(&claim.predicate) => String::new(),
+            None => key.clone(),
         };
         questions
             .entry((story, rank, claim.predicate.as_str(), open_value))
             .or_default()
-            .push(Entry { claim, normal, key });
+            .push(Entry {
+                claim,
+                subject,
+                normal,
+                key,
+            });
     }
     let origins = sources::Origins::new(ledger, inherited);
     questions
         .into_iter()
         .map(|((story, _, predicate, _), entries)| Comparison {
             story: ledger.stories[story].id.clone(),
-            subject: entries[0].claim.subject.clone().unwrap_or_default(),
+            subject: entries[0].subject.to_string(),
             predicate: predicate.to_string(),
             verdict: verdict(&entries),
             readings: readings(&entries, &origins),

@@ -65,6 +65,12 @@ fn nationalities() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// The country a nationality adjective names ("north korean" → "north korea"), from
+/// `data/nationalities.txt`; lowercase.
+pub(crate) fn country_of(adjective: &str) -> Option<&'static str> {
+    nationalities().get(adjective).copied()
+}
+
 /// A role title found in a run of words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Title {

@@ -84,7 +84,7 @@ pub(crate) fn kin_words() -> &'static HashMap<&'static str, &'static str> {
 fn moves(kind: &str) -> bool {
     matches!(
         kind,
-        "defection" | "return" | "arrival" | "disappearance" | "release"
+        "defection" | "travel" | "return" | "arrival" | "disappearance" | "release"
     )
 }
 
@@ -169,7 +169,31 @@ pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
             found.push(event);
         }
     }
+    join_journeys(&mut found);
     found
+}
+
+/// A journey told of someone whose defection the same article reports ("he boarded a
+/// plane with his wife and children") is that defection told again: it takes the
+/// defection's type, so that its companions and destination count as the defection's.
+/// A journey of anyone else stays a `travel` event of its own.
+fn join_journeys(events: &mut [EventMention]) {
+    let agent = |e: &EventMention| {
+        e.arguments
+            .iter()
+            .find(|a| a.role == "agent")
+            .and_then(|a| a.entity)
+    };
+    let defectors: Vec<usize> = events
+        .iter()
+        .filter(|e| e.kind == "defection")
+        .filter_map(agent)
+        .collect();
+    for event in events.iter_mut().filter(|e| e.kind == "travel") {
+        if agent(event).is_some_and(|a| defectors.contains(&a)) {
+            event.kind = "defection".to_string();
+        }
+    }
 }
 
 /// The time of the event whose trigger is word `at`: the nearest time expression in
@@ -626,6 +650,32 @@ pub(crate) mod tests {
 
     const PERSON: EntityKind = EntityKind::Person;
     const PLACE: EntityKind = EntityKind::Location;
+
+    #[test]
+    fn a_defector_s_journey_is_the_defection_and_anyone_else_s_is_travel() {
+        let got = events(
+            "Lena Oduya defected to Norway in May. She boarded a ferry with her husband \
+             and kids. Ivo Rask flew to Oslo with his wife.",
+            &[
+                ("Lena Oduya", PERSON),
+                ("Ivo Rask", PERSON),
+                ("Norway", PLACE),
+                ("Oslo", PLACE),
+            ],
+        );
+        let kinds: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(kinds, ["defection", "defection", "travel"], "{got:?}");
+        assert!(
+            got[1]
+                .1
+                .contains(&("companions".into(), "children and husband".into())),
+            "{got:?}"
+        );
+        assert!(
+            got[2].1.contains(&("destination".into(), "oslo".into())),
+            "{got:?}"
+        );
+    }
 
     #[test]
     fn defection_with_destination_companions_and_time() {

@@ -96,9 +96,8 @@ pub(crate) fn article_origin(
             }
             // "PERSON revealed to NEWSPAPER", "PERSON said to NEWSPAPER".
             cue if words.get(i + 1).is_some_and(|w| w == "to")
-                && attributed.is_some_and(|a| {
-                    a.attribution.cue.split_whitespace().next() == Some(cue)
-                }) =>
+                && attributed
+                    .is_some_and(|a| a.attribution.cue.split_whitespace().next() == Some(cue)) =>
             {
                 outlet_after(i + 2, range.end)
             }

@@ -614,7 +614,8 @@ impl Syntax {
     }
 
     /// The first word of the clause holding word `at`: after the last complementizer
-    /// "that" following a verb, semicolon or colon before it, or 0.
+    /// "that" (following a verb, or a reporting verb's object: "told the paper that"),
+    /// semicolon or colon before it, or 0.
     pub fn clause_start(&self, at: usize) -> usize {
         let floor = at.saturating_sub(CLAUSE_REACH);
         (floor..at)
@@ -624,10 +625,10 @@ impl Syntax {
                     || matches!(self.low(i), ";" | ":" | "\"")
                     || (self.low(i) == "that"
                         && i > 0
-                        && matches!(
+                        && (matches!(
                             self.class(i - 1),
                             Some(Class::Verb | Class::Time | Class::Content)
-                        ))
+                        ) || (i.saturating_sub(5)..i).any(|k| is_reporting(self.low(k)))))
             })
             .map_or(floor, |i| i + 1)
     }

@@ -1,0 +1,134 @@
+//! Questions for counts and amounts that have no subject of their own.
+//!
+//! "196 North Korean defectors came to Seoul last year" and "Some 196 North Koreans fled
+//! last year" count the same thing, yet neither names an entity as its subject: the
+//! counted phrase does. Such a claim is asked about the country its counted phrase names
+//! (a nationality, "North Korean(s)" → the story's entity "North Korea", or an entity's
+//! name inside it), for the period its quantity gives ("last year" → `2023`) and the
+//! thing counted without the nationality ("defectors"). A phrase that names only the
+//! people ("North Koreans") joins the one thing counted of that country and period when
+//! there is exactly one; two different things counted ("defectors", "soldiers") stay two
+//! questions.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::model::{Claim, EntityKind, Ledger, Value};
+
+/// The subject and open-value key of one subject-less count or amount claim.
+pub(crate) struct Measure {
+    /// The entity the counted phrase names.
+    pub subject: String,
+    /// Period and thing counted, which keep different measures apart.
+    pub key: String,
+}
+
+/// Finds the measure of each subject-less `count` or `amount` claim of the ledger, by
+/// claim index.
+pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
+    let places = place_names(ledger);
+    let mut found: Vec<(usize, String, String, String)> = Vec::new();
+    for (index, claim) in ledger.claims.iter().enumerate() {
+        if claim.subject.is_some() || !matches!(claim.predicate.as_str(), "count" | "amount") {
+            continue;
+        }
+        let words: Vec<String> = crate::text::fold_lower(&claim.subject_text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let Some((subject, rest)) = named_place(&words, &places) else {
+            continue;
+        };
+        let time = quantity_time(ledger, claim).unwrap_or_default();
+        found.push((index, subject, time, rest));
+    }
+    // A measure of the people alone takes the one thing counted for its place and time.
+    let mut counted: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    for (_, subject, time, rest) in &found {
+        if !rest.is_empty() {
+            counted.entry((subject, time)).or_default().insert(rest);
+        }
+    }
+    let mut result = HashMap::new();
+    for (index, subject, time, rest) in &found {
+        let thing = match counted.get(&(subject.as_str(), time.as_str())) {
+            Some(things) if rest.is_empty() && things.len() == 1 => things.iter().next().copied(),
+            _ => Some(rest.as_str()),
+        };
+        let predicate = &ledger.claims[*index].predicate;
+        result.insert(
+            *index,
+            Measure {
+                subject: subject.clone(),
+                key: format!("{predicate} {time} {}", thing.unwrap_or_default()),
+            },
+        );
+    }
+    result
+}
+
+/// Lowercase names and aliases of the ledger's places and groups → entity id, names
+/// shared by two entities left out.
+fn place_names(ledger: &Ledger) -> HashMap<String, Option<String>> {
+    let mut names: HashMap<String, Option<String>> = HashMap::new();
+    for entity in ledger
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Location | EntityKind::Organization))
+    {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            names
+                .entry(crate::text::fold_lower(name))
+                .and_modify(|seen| {
+                    if seen.as_deref() != Some(entity.id.as_str()) {
+                        *seen = None;
+                    }
+                })
+                .or_insert_with(|| Some(entity.id.clone()));
+        }
+    }
+    names
+}
+
+/// The entity the counted words name — a nationality (singular or plural) through its
+/// country, or a place's own name — with the remaining words, plurals made singular.
+fn named_place(
+    words: &[String],
+    places: &HashMap<String, Option<String>>,
+) -> Option<(String, String)> {
+    let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+    for len in (1..=words.len().min(4)).rev() {
+        for start in 0..=words.len() - len {
+            let phrase = words[start..start + len].join(" ");
+            let country = crate::extract::claims::country_of(&singular(&phrase))
+                .or_else(|| crate::extract::claims::country_of(&phrase));
+            let entity = country
+                .and_then(|c| places.get(c))
+                .or_else(|| places.get(&phrase))
+                .cloned()
+                .flatten();
+            if let Some(entity) = entity {
+                let rest: Vec<String> = words[..start]
+                    .iter()
+                    .chain(&words[start + len..])
+                    .map(|w| singular(w))
+                    .collect();
+                return Some((entity, rest.join(" ")));
+            }
+        }
+    }
+    None
+}
+
+/// The time of the quantity a count or amount claim was made from.
+fn quantity_time(ledger: &Ledger, claim: &Claim) -> Option<String> {
+    let Value::Number(value) = claim.value else {
+        return None;
+    };
+    ledger
+        .quantities
+        .iter()
+        .find(|q| {
+            q.doc == claim.doc && q.start >= claim.start && q.end <= claim.end && q.value == value
+        })
+        .and_then(|q| q.time.clone())
+}
