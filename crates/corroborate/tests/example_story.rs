@@ -129,3 +129,39 @@ fn comparisons_show_what_the_outlets_agree_and_differ_on() {
     counted.sort();
     assert_eq!(counted, ["001", "004"]);
 }
+
+#[test]
+fn details_from_the_newspaper_interview_rest_on_that_interview() {
+    let Some(ledger) = example_story() else {
+        return;
+    };
+    use corroborate::model::{Value, Verdict};
+    let mexico = ledger
+        .entities
+        .iter()
+        .find(|e| e.name == "Mexico")
+        .expect("the place of the refused treatment is an entity");
+    let treatment = ledger
+        .comparisons
+        .iter()
+        .find(|c| {
+            c.predicate == "place"
+                && c.readings
+                    .iter()
+                    .any(|r| r.value == Value::Text(mexico.id.clone()))
+        })
+        .expect("a comparison places the treatment in Mexico");
+    assert_eq!(treatment.verdict, Verdict::Agree);
+    let reading = &treatment.readings[0];
+    assert!(reading.documents.len() >= 3, "{reading:?}");
+    assert!(
+        reading.sources.len() < reading.documents.len(),
+        "{reading:?}"
+    );
+    let interview = reading
+        .sources
+        .iter()
+        .find(|s| s.text.ends_with(" interview"))
+        .unwrap_or_else(|| panic!("no interview among {:?}", reading.sources));
+    assert!(interview.documents.len() >= 2, "{interview:?}");
+}

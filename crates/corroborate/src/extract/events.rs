@@ -319,7 +319,9 @@ impl Linker<'_> {
                     if !names_no_place(&self.syntax.words[c.phrase.head].low) =>
                 {
                     self.refine_previous(event, &complements, k);
-                    Some("place")
+                    // Only the first place is the event's: a later one belongs to the
+                    // phrase before it ("treatment in Lima for lack of doctors in Quito").
+                    (!event.arguments.iter().any(|a| a.role == "place")).then_some("place")
                 }
                 "with" | "alongside" | "together with" => Some(if self.is_people(&c.phrase) {
                     "companions"
@@ -650,6 +652,25 @@ pub(crate) mod tests {
 
     const PERSON: EntityKind = EntityKind::Person;
     const PLACE: EntityKind = EntityKind::Location;
+
+    #[test]
+    fn treatment_abroad_takes_its_first_place_only() {
+        let got = events(
+            "Ana Lupu asked for treatment in Lima due to the lack of doctors in Quito.",
+            &[("Ana Lupu", PERSON), ("Lima", PLACE), ("Quito", PLACE)],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "medical_treatment");
+        let places: Vec<&str> = got[0]
+            .1
+            .iter()
+            .filter(|a| a.0 == "place")
+            .map(|a| a.1.as_str())
+            .collect();
+        assert_eq!(places, ["lima"], "{got:?}");
+        let unfair = events("The staff complained of unfair treatment.", &[]);
+        assert!(unfair.is_empty(), "{unfair:?}");
+    }
 
     #[test]
     fn a_defector_s_journey_is_the_defection_and_anyone_else_s_is_travel() {

@@ -74,8 +74,15 @@ pub(crate) fn article_origin(
         let span: Range<usize> = found.span?;
         let text = doc.slice(&span).to_string();
         let head = text.split_whitespace().last().unwrap_or("");
+        // "the weekly newspaper Daily Post": a name an outlet noun introduces is an
+        // outlet, whatever kind the tagger gave it.
+        let name_start = doc
+            .analysis
+            .tokens
+            .partition_point(|t| t.start < span.start);
+        let introduced = (i..name_start.min(stop)).any(|k| outlet_nouns().contains(&words[k]));
         let outlet = match found.speaker {
-            Some(e) => entities[e].kind == EntityKind::Organization,
+            Some(e) => entities[e].kind == EntityKind::Organization || introduced,
             None => outlet_nouns().contains(head),
         };
         outlet.then_some((found.speaker, text))
@@ -95,7 +102,8 @@ pub(crate) fn article_origin(
                 outlet_after(i + 1, range.end)
             }
             // "PERSON revealed to NEWSPAPER", "PERSON said to NEWSPAPER".
-            cue if words.get(i + 1).is_some_and(|w| w == "to")
+            cue if cue != "according"
+                && words.get(i + 1).is_some_and(|w| w == "to")
                 && attributed
                     .is_some_and(|a| a.attribution.cue.split_whitespace().next() == Some(cue)) =>
             {
@@ -212,6 +220,21 @@ mod tests {
             &[("Ana Lupu", Person)],
         );
         assert_eq!(got, Some(("the newspaper".into(), "Ana Lupu".into(), 0)));
+    }
+
+    #[test]
+    fn interview_with_a_described_outlet_whatever_its_tagged_kind() {
+        let got = interview(
+            "Ana Lupu fled in May. Her choice was hard. In an exclusive interview with the \
+             Norwegian newspaper Daily Post, Lupu revealed that she had planned it for years.",
+            &[
+                ("Ana Lupu", Person),
+                ("Lupu", Person),
+                ("Norwegian", EntityKind::Other),
+                ("Daily Post", Person),
+            ],
+        );
+        assert_eq!(got, Some(("Daily Post".into(), "Ana Lupu".into(), 2)));
     }
 
     #[test]
