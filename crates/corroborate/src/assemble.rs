@@ -345,6 +345,22 @@ mod tests {
         ]
     }
 
+    #[test]
+    fn a_surname_the_tagger_took_for_an_organization_joins_its_full_name() {
+        let mut docs = story();
+        let c = &mut docs[2];
+        let choe = c.entities.iter().position(|e| e.name == "Choe").unwrap();
+        c.entities[choe].kind = ORG;
+        for m in c.mentions.iter_mut().filter(|m| m.entity == choe) {
+            m.kind = ORG;
+        }
+        let ledger = ledger(docs);
+        let envoy = &ledger.entities[0];
+        assert_eq!(envoy.name, "Choe Min-gyu");
+        assert_eq!(envoy.kind, PERSON);
+        assert!(envoy.mentions.iter().any(|m| m.doc == "c"), "{envoy:?}");
+    }
+
     fn comparison<'l>(
         ledger: &'l Ledger,
         subject: &str,

@@ -9,8 +9,9 @@
 //! 2. **Variant names** (blocked by first name part, whole ledger): a middle name or
 //!    initial more or less ("George W. Bush" / "George Bush") and transliteration slips
 //!    in long parts.
-//! 3. **Short forms** (inside one story): a bare surname joins the full name in the
-//!    story that begins or ends with it (a name of two or three parts joins the longer
+//! 3. **Short forms** (inside one story): a bare surname (or a lone word tagged as an
+//!    organization, which often is one) joins the full name in the story that begins or
+//!    ends with it (a name of two or three parts joins the longer
 //!    name it ends: "Lo Presti", "Diane Crawford Smith") — when several do, the one more documents of
 //!    the story name, as the story's protagonist is the likelier referent of a surname
 //!    used alone; an acronym joins the one name whose initials it spells. Short forms
@@ -300,7 +301,12 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
         }
     }
     for (i, item) in items.iter().enumerate() {
-        let targets: Vec<usize> = if item.is_person() && item.parts.len() <= 3 {
+        // A lone word the tagger took for an organization, where no full name of the
+        // document spells it out, is as often a person's surname ("Lohan said …").
+        let surname_like = item.kind == EntityKind::Organization
+            && item.parts.len() == 1
+            && item.acronyms.is_empty();
+        let targets: Vec<usize> = if (item.is_person() && item.parts.len() <= 3) || surname_like {
             surnames
                 .get(&(item.story, item.parts.concat()))
                 .cloned()
