@@ -225,7 +225,7 @@ pub struct Attribution {
 ///
 /// ```
 /// use corroborate::model::Value;
-/// assert_eq!(serde_json::to_string(&Value::Number(52.0)).unwrap(), "52");
+/// assert_eq!(serde_json::to_string(&Value::Number(47.0)).unwrap(), "47");
 /// assert_eq!(serde_json::to_string(&Value::Text("2023-11".into())).unwrap(), "\"2023-11\"");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -411,8 +411,8 @@ pub struct Source {
 ///
 /// ```
 /// use corroborate::model::{Reading, Value};
-/// let r = Reading { value: Value::Number(52.0), claims: vec![], documents: vec![], sources: vec![] };
-/// assert_eq!(r.value.key(), "52");
+/// let r = Reading { value: Value::Number(47.0), claims: vec![], documents: vec![], sources: vec![] };
+/// assert_eq!(r.value.key(), "47");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reading {

@@ -1,13 +1,13 @@
 //! Questions for counts and amounts that have no subject of their own.
 //!
-//! "196 North Korean defectors came to Seoul last year" and "Some 196 North Koreans fled
-//! last year" count the same thing, yet neither names an entity as its subject: the
-//! counted phrase does. Such a claim is asked about the country its counted phrase names
-//! (a nationality, "North Korean(s)" → the story's entity "North Korea", or an entity's
-//! name inside it), for the period its quantity gives ("last year" → `2023`) and the
-//! thing counted without the nationality ("defectors"). A phrase that names only the
-//! people ("North Koreans") joins the one thing counted of that country and period when
-//! there is exactly one; two different things counted ("defectors", "soldiers") stay two
+//! "Last year, 310 Peruvian miners crossed into Chile" and "Some 310 Peruvians crossed the
+//! border last year" count the same thing, yet neither names an entity as its subject:
+//! the counted phrase does. Such a claim is asked about the country its counted phrase
+//! names (a nationality, "Peruvian(s)" → the story's entity "Peru", or an entity's name
+//! inside it), for the period its quantity gives ("last year" → `2021`) and the thing
+//! counted without the nationality ("miners"). A phrase that names only the people
+//! ("Peruvians") joins the one thing counted of that country and period when
+//! there is exactly one; two different things counted ("miners", "soldiers") stay two
 //! questions.
 
 use std::collections::{BTreeSet, HashMap};

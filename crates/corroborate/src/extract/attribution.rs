@@ -59,7 +59,7 @@ pub(crate) struct SentenceAttribution {
     /// The source and cue.
     pub attribution: AttributionExpr,
     /// Byte range of the source's words and the cue: a claim lying wholly inside it is
-    /// about the source ("Kim, 52, said …"), not attributed to it.
+    /// about the source ("Kim, 61, said …"), not attributed to it.
     pub frame: Range<usize>,
 }
 
@@ -439,7 +439,7 @@ mod tests {
 
     #[test]
     fn annotate_fills_claims() {
-        let text = "Ana Lupu, 52, said the ship reportedly sank near Lund. \
+        let text = "Ana Lupu, 61, said the ship reportedly sank near Lund. \
                     The crew did not survive, according to the Coast Guard. \
                     The Coast Guard denied that the captain fled. \
                     “The cargo may be lost,” Lupu said. The port closed on Friday.";
@@ -454,7 +454,7 @@ mod tests {
         );
         let quotes = super::super::quotes::find(&doc, &mentions, &entities);
         let mut claims: Vec<ClaimExpr> = [
-            "Ana Lupu, 52",
+            "Ana Lupu, 61",
             "the ship reportedly sank near Lund",
             "The crew did not survive",
             "the captain fled",

@@ -178,7 +178,7 @@ pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
                 ValueExpr::Entity(e) => format!("e{e}"),
             };
             // Two wordings of one subject say one thing; without a subject, the words
-            // are what the claim is about ("196 defectors", "196 officials").
+            // are what the claim is about ("310 miners", "310 workers").
             let about = match c.subject {
                 SubjectRef::None => c.subject_text.clone(),
                 _ => String::new(),

@@ -115,7 +115,7 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
         pick(false).or_else(|| pick(true))
     }?;
     // A verb form right after a determiner or a number is a noun or an adjective of
-    // another sense ("the free world", "200,000 sacks"), unless it is a participle
+    // another sense ("the free world", "90,000 bags"), unless it is a participle
     // ("the detained captain").
     let determined = matches!(
         before,

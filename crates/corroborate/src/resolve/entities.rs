@@ -14,7 +14,9 @@
 //!    ends with it (a name of two or three parts joins the longer
 //!    name it ends: "Lo Presti", "Diane Crawford Smith") — when several do, the one more documents of
 //!    the story name, as the story's protagonist is the likelier referent of a surname
-//!    used alone; an acronym joins the one name whose initials it spells. Short forms
+//!    used alone; an acronym joins the one name whose initials it spells, and a place
+//!    of one word the one place of the story it begins ("the South" → "South Sudan"
+//!    where the story names no other "South …"). Short forms
 //!    with no single best candidate stay apart rather than guess.
 //!
 //! Every union checks that the two sides stay one person: two full names that share
@@ -264,7 +266,15 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
     // (story, surname) → full person names; (story, initials) → multi-word non-persons.
     let mut surnames: HashMap<(usize, String), Vec<usize>> = HashMap::new();
     let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    // (story, first word) → places of several words ("South" → "South Sudan").
+    let mut place_heads: HashMap<(usize, String), Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
+        if item.kind == EntityKind::Location && item.parts.len() >= 2 {
+            place_heads
+                .entry((item.story, item.parts[0].clone()))
+                .or_default()
+                .push(i);
+        }
         if item.full_person() {
             let n = item.parts.len();
             for part in [&item.parts[0], &item.parts[n - 1]] {
@@ -312,9 +322,13 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                 .cloned()
                 .unwrap_or_default()
         } else if !item.is_person() && item.parts.len() == 1 {
+            let heads = (item.kind == EntityKind::Location)
+                .then(|| place_heads.get(&(item.story, item.parts[0].clone())))
+                .flatten();
             item.acronyms
                 .iter()
                 .filter_map(|a| initials_of.get(&(item.story, a.clone())))
+                .chain(heads)
                 .flatten()
                 .copied()
                 .collect()

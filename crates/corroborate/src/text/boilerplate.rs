@@ -194,10 +194,10 @@ The fire began at dawn. PHOTO: JAN NOVAK/REUTERS\nOfficials said nobody was hurt
 
     #[test]
     fn body_sentences_are_kept() {
-        let body = "The ministry said on Tuesday that 196 people arrived last year.\n\
+        let body = "The ministry said on Tuesday that 412 people arrived last year.\n\
 He told Reuters that the comment was taken out of context.\n\
 By then, the talks had collapsed.\nMost of the crew was released in January.\n\
-Barcelona 3 Madrid 1\nIn 2013 , 2,700 people crossed .\n";
+Barcelona 3 Madrid 1\nIn 2011 , 3,800 people crossed .\n";
         assert!(reasons(body).is_empty(), "{:?}", reasons(body));
     }
 }
