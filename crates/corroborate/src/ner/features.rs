@@ -3,6 +3,8 @@
 //! elsewhere in the document); each word's features are then combinations of these
 //! hashes over a window of two words either side, turned into 32-bit keys.
 
+use std::borrow::Cow;
+
 use super::gazetteer::Gazetteer;
 use super::hash;
 use super::tags::TAGS;
@@ -186,6 +188,30 @@ fn shape(word: &str, long: bool) -> u64 {
     h
 }
 
+/// `word` folded for matching ([`crate::text::fold`]); borrowed when folding changes
+/// nothing, as for most words (ASCII without a backquote), to spare an allocation.
+fn folded(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.contains('`') {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(crate::text::fold(word))
+    }
+}
+
+/// `word` lowercased; borrowed when it is ASCII without an uppercase letter, as most
+/// words are, to spare an allocation.
+fn lowered(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Prefixes then suffixes of one to four characters of the lowercase word `lower`.
 fn affixes(lower: &str) -> [u64; 8] {
     let mut ends = lower.char_indices().skip(1).map(|(i, _)| i);
     let mut starts = lower.char_indices().rev().map(|(i, _)| i);
@@ -206,11 +232,8 @@ impl DocView {
         let mut first = Vec::with_capacity(sentences.len());
         let mut memory: hash::Map<Seen> = hash::Map::default();
         for words in sentences {
-            let folded: Vec<String> = words
-                .iter()
-                .map(|w| crate::text::fold(w.as_ref()))
-                .collect();
-            let lower: Vec<String> = folded.iter().map(|w| w.to_lowercase()).collect();
+            let folded: Vec<Cow<str>> = words.iter().map(|w| folded(w.as_ref())).collect();
+            let lower: Vec<Cow<str>> = folded.iter().map(|w| lowered(w)).collect();
             let gaz = gazetteer.matches(&lower);
             let view: Vec<Word> = folded
                 .iter()

@@ -59,13 +59,13 @@ impl Gazetteer {
 
     /// For each word (lowercased), a bit set of matches: bit `4 * class + position`, where
     /// position is 0 for a one-word entry, else 1 first, 2 inside, 3 last word.
-    pub(crate) fn matches(&self, lower: &[String]) -> Vec<u64> {
+    pub(crate) fn matches<S: AsRef<str>>(&self, lower: &[S]) -> Vec<u64> {
         let mut found = vec![0u64; lower.len()];
         for start in 0..lower.len() {
-            let mut h = hash::of(&lower[start]);
+            let mut h = hash::of(lower[start].as_ref());
             for end in start + 1..=lower.len().min(start + self.longest) {
                 if end > start + 1 {
-                    h = hash::extend(hash::extend(h, b" "), lower[end - 1].as_bytes());
+                    h = hash::extend(hash::extend(h, b" "), lower[end - 1].as_ref().as_bytes());
                 }
                 let Some(&(classes, longer)) = self.entries.get(&h) else {
                     break;

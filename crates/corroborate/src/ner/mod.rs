@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use crate::model::EntityKind;
 use features::{DocView, Features, History};
-use model::Weights;
+use model::{Table, Weights};
 
 /// The first bytes of a model file (then a deflate stream: the number of stages, then
 /// the weights of each).
@@ -59,6 +59,8 @@ pub struct Tagger {
     /// The first stage reads the words; each later one also reads how the stage before
     /// it tagged the same words elsewhere in the document.
     stages: Vec<Weights>,
+    /// The rows of all stages, looked up together for the word features they share.
+    table: Table,
 }
 
 impl Tagger {
@@ -87,7 +89,13 @@ impl Tagger {
         let stages = (0..count)
             .map(|_| Weights::read(&mut input))
             .collect::<Option<Vec<Weights>>>()?;
-        (input.is_empty() && !stages.is_empty()).then_some(Tagger { stages })
+        (input.is_empty() && !stages.is_empty()).then(|| Tagger::new(stages))
+    }
+
+    /// The tagger of the stages `stages`.
+    pub(crate) fn new(stages: Vec<Weights>) -> Tagger {
+        let table = Table::new(&stages);
+        Tagger { stages, table }
     }
 
     /// The model file of this tagger.
@@ -126,13 +134,16 @@ impl Tagger {
 
 impl Tagger {
     /// The tags of every sentence, from the last stage. The word features are the same
-    /// for every stage and computed once; later stages add the history features.
+    /// for every stage: they are computed once and scored for all stages at once; later
+    /// stages add the history features.
     fn tags(&self, view: &DocView) -> Vec<Vec<u8>> {
-        let base: Vec<Features> = (0..view.len())
+        let mut features = Features::default();
+        let base: Vec<Vec<[i32; tags::TAGS]>> = (0..view.len())
             .map(|s| {
-                let mut features = Features::default();
                 view.features(s, &mut features);
-                features
+                let mut scores = Vec::new();
+                self.table.emissions(&features, &mut scores);
+                scores
             })
             .collect();
         let mut tags = Vec::new();
@@ -143,8 +154,10 @@ impl Tagger {
             tags = base
                 .iter()
                 .enumerate()
-                .map(|(s, features)| {
-                    stage.emissions(features, &mut emissions);
+                .map(|(s, scores)| {
+                    let words = scores.len() / self.stages.len();
+                    emissions.clear();
+                    emissions.extend_from_slice(&scores[n * words..(n + 1) * words]);
                     if let Some(history) = &history {
                         view.history_features(s, history, &mut extra);
                         stage.add_emissions(&extra, &mut emissions);

@@ -17,16 +17,12 @@ pub(crate) struct Weights {
     rows: Vec<i16>,
     /// `transitions[prev * TAGS + tag]`, with `prev == TAGS` at the sentence start.
     transitions: Vec<i32>,
-    /// Open-addressing table of keys with their rows, so that a lookup touches one
-    /// place in memory; key 0 marks an empty slot.
-    slots: Vec<Slot>,
-}
-
-/// One slot of the lookup table.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Slot {
-    key: u32,
-    row: [i16; TAGS],
+    /// Open-addressing table of keys; key 0 marks an empty slot. Probing reads only
+    /// this compact array (4 bytes a slot, more likely in cache than keys stored with
+    /// their rows): many features are not in the model and need no row.
+    slot_keys: Vec<u32>,
+    /// The row of each slot of `slot_keys`, read only when its key matches.
+    slot_rows: Vec<[i16; TAGS]>,
 }
 
 impl Weights {
@@ -41,27 +37,18 @@ impl Weights {
     }
 
     fn from_columns(keys: Vec<u32>, rows: Vec<i16>, transitions: Vec<i32>) -> Weights {
-        let capacity = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
-        let empty = Slot {
-            key: 0,
-            row: [0; TAGS],
-        };
-        let mut slots = vec![empty; capacity];
+        let slot_keys = slot_table(&keys, capacity(keys.len()));
+        let mut slot_rows = vec![[0i16; TAGS]; slot_keys.len()];
         for (&key, row) in keys.iter().zip(rows.chunks_exact(TAGS)) {
-            let mut slot = key as usize & (capacity - 1);
-            while slots[slot].key != 0 {
-                slot = (slot + 1) & (capacity - 1);
-            }
-            slots[slot] = Slot {
-                key,
-                row: row.try_into().expect("rows have TAGS weights"),
-            };
+            let slot = probe(&slot_keys, key).expect("every key was inserted");
+            slot_rows[slot] = row.try_into().expect("rows have TAGS weights");
         }
         Weights {
             keys,
             rows,
             transitions,
-            slots,
+            slot_keys,
+            slot_rows,
         }
     }
 
@@ -77,25 +64,7 @@ impl Weights {
     }
 
     fn row(&self, key: u32) -> Option<&[i16; TAGS]> {
-        let mask = self.slots.len() - 1;
-        let mut slot = key as usize & mask;
-        loop {
-            let found = &self.slots[slot];
-            if found.key == key {
-                return Some(&found.row);
-            }
-            if found.key == 0 {
-                return None;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /// Each word's score per tag: the sum of its feature rows.
-    pub(crate) fn emissions(&self, features: &Features, out: &mut Vec<[i32; TAGS]>) {
-        out.clear();
-        out.resize(features.len(), [0; TAGS]);
-        self.add_emissions(features, out);
+        probe(&self.slot_keys, key).map(|slot| &self.slot_rows[slot])
     }
 
     /// Adds each word's feature rows to its scores in `out`.
@@ -157,6 +126,110 @@ impl Weights {
     }
 }
 
+/// An open-addressing table of `capacity` slots holding `keys`, each at the first free
+/// slot from its low bits on; 0 marks an empty slot.
+fn slot_table(keys: &[u32], capacity: usize) -> Vec<u32> {
+    let mut slots = vec![0u32; capacity];
+    for &key in keys {
+        let mut slot = key as usize & (capacity - 1);
+        while slots[slot] != 0 {
+            slot = (slot + 1) & (capacity - 1);
+        }
+        slots[slot] = key;
+    }
+    slots
+}
+
+/// The slot holding `key` in a table built by [`slot_table`], if it is there.
+fn probe(slots: &[u32], key: u32) -> Option<usize> {
+    let mask = slots.len() - 1;
+    let mut slot = key as usize & mask;
+    while slots[slot] != key && slots[slot] != 0 {
+        slot = (slot + 1) & mask;
+    }
+    (slots[slot] == key).then_some(slot)
+}
+
+/// The table capacity for `keys` keys: a power of two at least half as large again.
+fn capacity(keys: usize) -> usize {
+    (keys + keys / 2).next_power_of_two().max(16)
+}
+
+/// The rows of every stage in one table. All stages read the same word features, so
+/// one probe finds a key's rows for all of them, side by side in memory: the lookups
+/// of a word's features, most of them cache misses, are shared by the stages.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    /// The number of stages.
+    stages: usize,
+    /// Open-addressing table of the keys of any stage; key 0 marks an empty slot.
+    slot_keys: Vec<u32>,
+    /// `stages` rows per slot, stage 0 first; zeros where a stage lacks the key. One
+    /// slot more than `slot_keys`: the zeros that absent keys add.
+    slot_rows: Vec<[i16; TAGS]>,
+}
+
+impl Table {
+    /// The table of the stages `stages`.
+    pub(crate) fn new(stages: &[Weights]) -> Table {
+        let mut keys: Vec<u32> = stages.iter().flat_map(|w| w.keys.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let slot_keys = slot_table(&keys, capacity(keys.len()));
+        let mut slot_rows = vec![[0i16; TAGS]; (slot_keys.len() + 1) * stages.len()];
+        for (n, weights) in stages.iter().enumerate() {
+            for (&key, row) in weights.keys.iter().zip(weights.rows.chunks_exact(TAGS)) {
+                let slot = probe(&slot_keys, key).expect("every key was inserted");
+                slot_rows[slot * stages.len() + n] =
+                    row.try_into().expect("rows have TAGS weights");
+            }
+        }
+        Table {
+            stages: stages.len(),
+            slot_keys,
+            slot_rows,
+        }
+    }
+
+    /// Each word's score per tag at every stage (the sums of its feature rows): word
+    /// `i` of the `features.len()` words at stage `n` is `out[n * features.len() + i]`.
+    ///
+    /// All keys are looked up first, then all rows added: an absent key adds the zeros
+    /// of the last slot (which stay in cache), so adding rows takes no branch and the
+    /// processor fetches the rows of many keys at once instead of waiting for each in turn.
+    pub(crate) fn emissions(&self, features: &Features, out: &mut Vec<[i32; TAGS]>) {
+        let words = features.len();
+        out.clear();
+        out.resize(words * self.stages, [0; TAGS]);
+        let slots: Vec<usize> = features
+            .keys
+            .iter()
+            .map(|&key| probe(&self.slot_keys, key).unwrap_or(self.slot_keys.len()))
+            .collect();
+        for i in 0..words {
+            let word = &slots[features.starts[i]..features.starts[i + 1]];
+            for n in 0..self.stages {
+                out[n * words + i] = self.sum_rows(word, n);
+            }
+        }
+    }
+
+    /// The sum of stage `stage`'s rows in the slots `slots`, kept in registers while it
+    /// is summed rather than added to memory row by row.
+    fn sum_rows(&self, slots: &[usize], stage: usize) -> [i32; TAGS] {
+        let mut sum = [0i32; TAGS];
+        for &slot in slots {
+            for (s, &w) in sum
+                .iter_mut()
+                .zip(&self.slot_rows[slot * self.stages + stage])
+            {
+                *s += i32::from(w);
+            }
+        }
+        sum
+    }
+}
+
 fn take_u32(input: &mut &[u8]) -> Option<u32> {
     let (bytes, rest) = input.split_first_chunk::<4>()?;
     *input = rest;
@@ -182,9 +255,12 @@ mod tests {
             keys: vec![42, 9, 5],
             starts: vec![0, 3],
         };
-        let mut out = Vec::new();
-        weights.emissions(&features, &mut out);
+        let mut out = vec![[0; TAGS]];
+        weights.add_emissions(&features, &mut out);
         assert_eq!(out[0][3], 8);
         assert_eq!(out[0][0], 1);
+        let mut both = Vec::new();
+        Table::new(&[weights.clone(), weights]).emissions(&features, &mut both);
+        assert_eq!(both, [out[0], out[0]]);
     }
 }

@@ -57,32 +57,29 @@ fn predecessors() -> &'static [Vec<usize>; TAGS] {
     })
 }
 
+/// The score of an impossible tag sequence: far below any real one, yet safe to add to.
+const NEG: i64 = i64::MIN / 4;
+
 /// The best-scoring valid tag sequence; `transitions[prev * TAGS + tag]` with
 /// `prev == TAGS` for the sentence start.
 pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8> {
-    const NEG: i64 = i64::MIN / 4;
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
     let predecessors = predecessors();
+    let columns = columns(transitions);
     let mut back = vec![[0u8; TAGS]; n];
     // One extra slot: the sentence start, scoring 0 before the first word only.
     let mut score = [NEG; TAGS + 1];
     score[TAGS] = 0;
-    for i in 0..n {
+    for (emission, back) in emissions.iter().zip(&mut back) {
         let mut next = [NEG; TAGS + 1];
         for (t, slot) in next[..TAGS].iter_mut().enumerate() {
-            let mut best = (NEG, 0u8);
-            for &p in &predecessors[t] {
-                let candidate = score[p] + i64::from(transitions[p * TAGS + t]);
-                if candidate > best.0 {
-                    best = (candidate, p as u8);
-                }
-            }
-            if best.0 > NEG / 2 {
-                *slot = best.0 + i64::from(emissions[i][t]);
-                back[i][t] = best.1;
+            let (best, from) = best_predecessor(&score, &columns[t], &predecessors[t]);
+            if best > NEG / 2 {
+                *slot = best + i64::from(emission[t]);
+                back[t] = from;
             }
         }
         score = next;
@@ -97,6 +94,31 @@ pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8>
         last = back[i][last] as usize;
     }
     out
+}
+
+/// The transition scores into each tag, `columns[tag][prev]`: scoring a tag's
+/// predecessors then reads one short row, not a strided column of `transitions`.
+fn columns(transitions: &[i32]) -> [[i64; TAGS + 1]; TAGS] {
+    std::array::from_fn(|t| std::array::from_fn(|p| i64::from(transitions[p * TAGS + t])))
+}
+
+/// The best score of a path reaching a tag from one of `predecessors` (paths scored
+/// `score`, transitions into the tag scored `column`), and the predecessor it comes
+/// from, the first of equals. Without branches: which predecessor wins is too
+/// irregular for the branch predictor.
+fn best_predecessor(
+    score: &[i64; TAGS + 1],
+    column: &[i64; TAGS + 1],
+    predecessors: &[usize],
+) -> (i64, u8) {
+    let (mut best, mut from) = (NEG, 0u8);
+    for &p in predecessors {
+        let candidate = score[p] + column[p];
+        let better = candidate > best;
+        best = if better { candidate } else { best };
+        from = if better { p as u8 } else { from };
+    }
+    (best, from)
 }
 
 /// The names in a tag sequence: (first word, one past the last word, kind).

@@ -235,7 +235,7 @@ fn train_stage(
     let stages = |weights: Weights| {
         let mut stages = earlier.to_vec();
         stages.push(weights);
-        Tagger { stages }
+        Tagger::new(stages)
     };
     for epoch in 1..=epochs {
         for i in (1..order.len()).rev() {
