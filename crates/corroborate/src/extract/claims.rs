@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use super::attribution::hedges;
 use super::events::{Linker, phrase_value};
-use super::syntax::{Class, Phrase, Syntax, is_reporting};
+use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
 use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
 use crate::model::EntityKind;
 
@@ -748,20 +748,10 @@ fn relative_clause_end(s: &Syntax, rel: usize) -> usize {
 /// cut before every conjunction that a verb or an auxiliary follows ("was renamed | and
 /// is presumed to have gone back").
 fn coordinated_predicates(s: &Syntax, words: Range<usize>) -> Vec<Range<usize>> {
-    let mut pieces = Vec::new();
-    let mut start = words.start;
-    for i in words.clone() {
-        let joins_verbs = s.classes[i] == Class::Conj
-            && matches!(s.classes.get(i + 1), Some(Class::Aux | Class::Verb));
-        if joins_verbs && i > start {
-            pieces.push(start..i);
-            start = i + 1;
-        }
-    }
-    if start < words.end {
-        pieces.push(start..words.end);
-    }
-    pieces
+    split_at(&words, |i| {
+        s.classes[i] == Class::Conj
+            && matches!(s.classes.get(i + 1), Some(Class::Aux | Class::Verb))
+    })
 }
 
 /// Whether word `i` is a verb of its clause: a verb form (regular by its ending, or

@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::syntax::{
-    CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place,
+    CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place, split_at,
 };
 use super::{ArgumentExpr, EventMention, Extraction, Mention, TimeExpr, coref};
 use crate::model::EntityKind;
@@ -534,20 +534,9 @@ impl Linker<'_> {
 
 /// The parts of a word range separated by "and" (or commas in a list).
 fn split_at_and(syntax: &Syntax, words: &Range<usize>) -> Vec<Range<usize>> {
-    let mut parts = Vec::new();
-    let mut start = words.start;
-    for i in words.clone() {
-        if matches!(syntax.words[i].low.as_str(), "and" | ",") {
-            if i > start {
-                parts.push(start..i);
-            }
-            start = i + 1;
-        }
-    }
-    if start < words.end {
-        parts.push(start..words.end);
-    }
-    parts
+    split_at(words, |i| {
+        matches!(syntax.words[i].low.as_str(), "and" | ",")
+    })
 }
 
 /// Whether the word at `i` is an article or a possessive, which a comparable value drops.

@@ -146,6 +146,29 @@ fn classify(word: &Word, sentence_start: bool) -> Class {
     }
 }
 
+/// The runs of `words` between the words for which `separates` holds, the separators
+/// left out and empty runs dropped: "wife , son and daughter" at "," and "and" gives
+/// "wife", "son", "daughter".
+pub(crate) fn split_at(
+    words: &Range<usize>,
+    mut separates: impl FnMut(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = words.start;
+    for i in words.clone() {
+        if separates(i) {
+            if i > start {
+                parts.push(start..i);
+            }
+            start = i + 1;
+        }
+    }
+    if start < words.end {
+        parts.push(start..words.end);
+    }
+    parts
+}
+
 /// How many words a clause may span, in either direction from a word of it: far above
 /// any real clause, and a bound on the work one word can cost in a pathological
 /// sentence (a ten-megabyte line).
