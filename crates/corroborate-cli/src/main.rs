@@ -102,28 +102,31 @@ fn run_ledger(args: &LedgerArgs) -> Result<(), String> {
     if ledger.documents.is_empty() {
         return Err("no input could be read".to_string());
     }
-    let rendered = match args.format {
-        Format::Json => {
-            let mut json = ledger.to_json();
-            json.push('\n');
-            json
+    // Written as it is serialized: a ledger of a year of news is too large to hold twice.
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            Format::Json => {
+                ledger.write_json(&mut *out)?;
+                out.write_all(b"\n")
+            }
+            Format::Text => out.write_all(corroborate::report::text(&ledger).as_bytes()),
+            Format::Jsonl => ledger.split_by_story().iter().try_for_each(|story| {
+                story.write_json(&mut *out)?;
+                out.write_all(b"\n")
+            }),
         }
-        Format::Text => corroborate::report::text(&ledger),
-        Format::Jsonl => ledger
-            .split_by_story()
-            .iter()
-            .map(|story| story.to_json() + "\n")
-            .collect(),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, rendered)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        Some(path) => {
+            let written = std::fs::File::create(path).and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                write(&mut out).and_then(|()| out.flush())
+            });
+            written.map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut stdout).and_then(|()| stdout.flush()) {
                 Ok(()) => Ok(()),
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -101,6 +101,11 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
         times_and_quantities(&mut ledger, x);
     }
     ledger.comparisons = compare::comparisons(&ledger, &inherited);
+    // The texts move into the ledger last, once nothing reads them from the
+    // extractions: a year of news is not held twice.
+    for (document, x) in ledger.documents.iter_mut().zip(extractions) {
+        document.text = x.doc.text;
+    }
     ledger
 }
 
@@ -132,10 +137,11 @@ fn span(docs: &[Extraction], doc: usize, range: &std::ops::Range<usize>) -> Span
     }
 }
 
+/// A document of the ledger, its text still to come (moved in at the end of [`ledger`]).
 fn document(doc: &Prepared) -> Document {
     Document {
         id: doc.id.clone(),
-        text: doc.text.clone(),
+        text: String::new(),
         published: doc.published.map(|d: Date| d.to_string()),
         source: doc.source.clone(),
         url: doc.url.clone(),

@@ -44,6 +44,7 @@ impl Doc {
                 claims: Vec::new(),
                 interview: None,
                 origins: Vec::new(),
+                story_terms: Default::default(),
             },
         }
     }
@@ -174,6 +175,7 @@ impl Doc {
         for (i, m) in self.x.mentions.iter().enumerate() {
             self.x.entities[m.entity].mentions.push(i);
         }
+        self.x.story_terms = crate::resolve::stories::terms(&self.x);
         self.x
     }
 }

@@ -554,6 +554,20 @@ impl Ledger {
         serde_json::to_string(self).expect("ledger types always serialize")
     }
 
+    /// Writes the ledger as compact JSON (the same bytes as [`Ledger::to_json`]) to
+    /// `out`, without holding the whole text in memory: a year of news makes a ledger of
+    /// hundreds of megabytes.
+    ///
+    /// ```
+    /// let ledger = corroborate::model::Ledger::default();
+    /// let mut out = Vec::new();
+    /// ledger.write_json(&mut out).unwrap();
+    /// assert_eq!(String::from_utf8(out).unwrap(), ledger.to_json());
+    /// ```
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer(out, self).map_err(std::io::Error::from)
+    }
+
     /// The ledger as indented JSON, for people.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("ledger types always serialize")

@@ -287,6 +287,7 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
         claims: Vec::new(),
         interview: None,
         origins: Vec::new(),
+        story_terms: Default::default(),
     };
     x.events = extract::events::find(&x);
     x.claims = extract::claims::find(&x);
@@ -295,5 +296,11 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     x.interview =
         extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
     x.origins = extract::provenance::origins(&x.claims, &x.events, x.interview.as_ref());
+    x.story_terms = crate::resolve::stories::terms(&x);
+    // Later stages read spans, names and the story terms, not the token analysis: let it
+    // go, so that a year of news fits in memory (`removed` stays for the ledger).
+    x.doc.analysis.tokens = Vec::new();
+    x.doc.analysis.sentences = Vec::new();
+    x.doc.analysis.is_body = Vec::new();
     x
 }

@@ -615,6 +615,7 @@ pub(crate) mod tests {
             claims: Vec::new(),
             interview: None,
             origins: Vec::new(),
+            story_terms: Default::default(),
         }
     }
 

@@ -238,6 +238,10 @@ pub(crate) struct Extraction {
     pub interview: Option<provenance::Interview>,
     /// The origin of each claim (same order as `claims`).
     pub origins: Vec<provenance::Origin>,
+    /// What the document is about, as story clustering weighs it: (hashed term, weight)
+    /// sorted by term, read from the token analysis, which is let go once extraction is
+    /// done; hashes keep a hundred thousand documents' terms small.
+    pub story_terms: Vec<(u64, f64)>,
 }
 
 /// A prepared document with `names` tagged as mentions (every word-bounded occurrence

@@ -8,7 +8,7 @@
 
 mod features;
 mod gazetteer;
-mod hash;
+pub(crate) mod hash;
 mod model;
 mod tags;
 #[cfg(feature = "train")]

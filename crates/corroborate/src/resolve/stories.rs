@@ -64,7 +64,7 @@ const TAG_WEIGHT: f64 = 2.0;
 /// the names, places, years — stands out, and clusters it again; lone documents left
 /// over then join the part they are closest to.
 pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
-    let raw: Vec<BTreeMap<String, f64>> = docs.iter().map(terms).collect();
+    let raw: Vec<&[(u64, f64)]> = docs.iter().map(|x| x.story_terms.as_slice()).collect();
     let all: Vec<usize> = (0..docs.len()).collect();
     let global = vectors(&raw, &all);
     let pairs = candidate_pairs(&global);
@@ -123,8 +123,9 @@ fn stopwords() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
-/// The raw terms of a document with their weights before IDF.
-fn terms(x: &Extraction) -> BTreeMap<String, f64> {
+/// The raw terms of a document with their weights before IDF, each term as its hash,
+/// sorted (kept in [`Extraction::story_terms`]).
+pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();
     let stop = stopwords();
     for s in x.doc.body_sentence_indexes() {
@@ -172,19 +173,32 @@ fn terms(x: &Extraction) -> BTreeMap<String, f64> {
     for (t, n) in extra {
         weighted.insert(t, TAG_WEIGHT * (1.0 + f64::ln(n)));
     }
-    weighted
+    let mut hashed: Vec<(u64, f64)> = weighted
+        .into_iter()
+        .map(|(t, w)| (crate::ner::hash::of(&t), w))
+        .collect();
+    hashed.sort_by_key(|(h, _)| *h);
+    // Two terms of one hash (vanishingly rare) count as one.
+    hashed.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += next.1;
+        }
+        same
+    });
+    hashed
 }
 
 /// TF-IDF vectors of unit length of the documents `members`, document frequencies
 /// counted among them, term ids given in order of first appearance.
-fn vectors(raw: &[BTreeMap<String, f64>], members: &[usize]) -> Vec<Vector> {
-    let raw: Vec<&BTreeMap<String, f64>> = members.iter().map(|&d| &raw[d]).collect();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+fn vectors(raw: &[&[(u64, f64)]], members: &[usize]) -> Vec<Vector> {
+    let raw: Vec<&[(u64, f64)]> = members.iter().map(|&d| raw[d]).collect();
+    let mut ids: HashMap<u64, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     for terms in &raw {
-        for term in terms.keys() {
+        for (term, _) in terms.iter() {
             let next = ids.len() as u32;
-            let id = *ids.entry(term.as_str()).or_insert(next);
+            let id = *ids.entry(*term).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
             }
@@ -197,7 +211,7 @@ fn vectors(raw: &[BTreeMap<String, f64>], members: &[usize]) -> Vec<Vector> {
             let mut v: Vector = terms
                 .iter()
                 .map(|(t, w)| {
-                    let id = ids[t.as_str()];
+                    let id = ids[t];
                     let idf = f64::ln((n + 1.0) / (f64::from(df[id as usize]) + 1.0)) + 1.0;
                     (id, w * idf)
                 })
