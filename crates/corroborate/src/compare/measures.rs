@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Claim, EntityKind, Ledger, Value};
+use crate::model::{Claim, EntityKind, Ledger, Quantity, Value};
 
 /// The subject and open-value key of one subject-less count or amount claim.
 pub(crate) struct Measure {
@@ -26,6 +26,10 @@ pub(crate) struct Measure {
 /// claim index.
 pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
     let places = place_names(ledger);
+    let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::new();
+    for q in &ledger.quantities {
+        quantities.entry(q.doc.as_str()).or_default().push(q);
+    }
     let mut found: Vec<(usize, String, String, String)> = Vec::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some() || !matches!(claim.predicate.as_str(), "count" | "amount") {
@@ -38,7 +42,10 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
         let Some((subject, rest)) = named_place(&words, &places) else {
             continue;
         };
-        let time = quantity_time(ledger, claim).unwrap_or_default();
+        let of_doc = quantities
+            .get(claim.doc.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let time = quantity_time(of_doc, claim).unwrap_or_default();
         found.push((index, subject, time, rest));
     }
     // A measure of the people alone takes the one thing counted for its place and time.
@@ -119,16 +126,14 @@ fn named_place(
     None
 }
 
-/// The time of the quantity a count or amount claim was made from.
-fn quantity_time(ledger: &Ledger, claim: &Claim) -> Option<String> {
+/// The time of the quantity a count or amount claim was made from, among the
+/// quantities of the claim's document.
+fn quantity_time(quantities: &[&Quantity], claim: &Claim) -> Option<String> {
     let Value::Number(value) = claim.value else {
         return None;
     };
-    ledger
-        .quantities
+    quantities
         .iter()
-        .find(|q| {
-            q.doc == claim.doc && q.start >= claim.start && q.end <= claim.end && q.value == value
-        })
+        .find(|q| q.start >= claim.start && q.end <= claim.end && q.value == value)
         .and_then(|q| q.time.clone())
 }

@@ -128,7 +128,6 @@ pub(crate) fn annotate(
         } else {
             super::scope::reach(&words, span, focus)
         };
-        let in_reach = |set: &Phrases| reach.iter().any(|r| set.any_in(&words, r.clone()));
         claim.hedged = reach
             .iter()
             .any(|r| r.clone().any(|i| hedges_at(&words, i, r.end)));
@@ -136,7 +135,7 @@ pub(crate) fn annotate(
             .attribution
             .as_ref()
             .is_some_and(|a| negations().contains(&a.cue));
-        claim.negated = denied || in_reach(negations());
+        claim.negated = denied || reach.iter().any(|r| negations().any_in(&words, r.clone()));
     }
 }
 

@@ -612,20 +612,20 @@ impl Sentence<'_> {
     /// covered by its argument claims).
     fn relative_clauses(&mut self) {
         let s = self.syntax();
+        let is_relative = |i: usize| matches!(s.words[i].low.as_str(), "who" | "whom" | "which");
+        if !(1..s.words.len()).any(is_relative) {
+            return;
+        }
         let lows: Vec<String> = s.words.iter().map(|w| w.low.clone()).collect();
+        let events = in_sentence(&self.x().events, self.index, |e| e.sentence);
         let mut found = Vec::new();
-        for rel in 1..s.words.len() {
-            if !matches!(s.words[rel].low.as_str(), "who" | "whom" | "which") {
-                continue;
-            }
+        for rel in (1..s.words.len()).filter(|&i| is_relative(i)) {
             let Some(antecedent) = self.relative_antecedent(rel) else {
                 continue;
             };
             let end = relative_clause_end(s, rel);
             let clause = s.span(&(rel..end));
-            let reports_event = self
-                .x()
-                .events
+            let reports_event = events
                 .iter()
                 .any(|e| e.trigger.start >= clause.start && e.trigger.end <= clause.end);
             if reports_event {
