@@ -111,6 +111,7 @@ impl Doc {
                     entity: Some(self.local(surface)),
                     span: at..at + surface.len(),
                     value: (*surface).to_lowercase(),
+                    kin_of: None,
                 }
             })
             .collect();

@@ -165,3 +165,72 @@ fn details_from_the_newspaper_interview_rest_on_that_interview() {
         .unwrap_or_else(|| panic!("no interview among {:?}", reading.sources));
     assert!(interview.documents.len() >= 2, "{interview:?}");
 }
+
+#[test]
+fn escape_details_rest_on_the_interview_and_the_defection_on_its_confirmers() {
+    let Some(ledger) = example_story() else {
+        return;
+    };
+    use corroborate::model::{Comparison, Verdict};
+    let single_origin = |c: &Comparison| {
+        assert_eq!(c.verdict, Verdict::Agree, "{c:?}");
+        let reading = &c.readings[0];
+        assert_eq!(reading.sources.len(), 1, "{reading:?}");
+        assert!(
+            reading.sources[0].text.ends_with(" interview"),
+            "{reading:?}"
+        );
+        reading.documents.len()
+    };
+    // The six hours' notice: told by three outlets, all from the newspaper interview.
+    let notice = ledger
+        .comparisons
+        .iter()
+        .find(|c| c.predicate == "inform_time")
+        .expect("the notice the defector gave his family is compared");
+    assert!(single_origin(notice) >= 3, "{notice:?}");
+    // The deaths of his parents and in-laws: two outlets, one origin.
+    let deaths = ledger
+        .comparisons
+        .iter()
+        .find(|c| {
+            c.predicate == "agent"
+                && c.readings
+                    .iter()
+                    .any(|r| format!("{:?}", r.value).contains("parents"))
+        })
+        .expect("who died is compared");
+    assert!(single_origin(deaths) >= 2, "{deaths:?}");
+    // The defection itself rests on the spy agency's confirmation ("Seoul's spy agency"
+    // and "South Korea's intelligence service" are the National Intelligence Service)
+    // and on the newspaper, each named.
+    let named = |id: &str| {
+        ledger
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+    };
+    let destination = ledger
+        .comparisons
+        .iter()
+        .filter(|c| c.predicate == "destination")
+        .max_by_key(|c| c.readings[0].documents.len())
+        .expect("the defection's destination is compared");
+    let sources: Vec<String> = destination.readings[0]
+        .sources
+        .iter()
+        .filter_map(|s| named(s.entity.as_deref()?))
+        .collect();
+    assert!(
+        sources.iter().any(|s| s == "National Intelligence Service"),
+        "{sources:?}"
+    );
+    assert!(sources.iter().any(|s| s == "Chosun Ilbo"), "{sources:?}");
+    let agency = destination.readings[0]
+        .sources
+        .iter()
+        .find(|s| s.text == "National Intelligence Service")
+        .expect("the agency is one source");
+    assert!(agency.documents.len() >= 2, "{agency:?}");
+}

@@ -25,19 +25,22 @@ mod values;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-pub(crate) use values::times_fit;
+pub(crate) use values::{relatives, times_fit};
 
 use crate::lexicon;
 use crate::model::{Claim, Comparison, Ledger, Reading, Value, Verdict};
 use values::Normal;
 
-/// Whether a predicate has one true value per subject.
+/// Whether a predicate has one true value per subject: those listed, and the time of a
+/// verb ("inform_time": how long before another happening someone informed).
 fn is_functional(predicate: &str) -> bool {
     static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        lexicon::lines(include_str!("../../data/functional_predicates.txt")).collect()
-    })
-    .contains(&predicate)
+    predicate.ends_with("_time")
+        || LIST
+            .get_or_init(|| {
+                lexicon::lines(include_str!("../../data/functional_predicates.txt")).collect()
+            })
+            .contains(&predicate)
 }
 
 /// One claim with its comparable value.

@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 
 use super::super::resolve::names::{self, word_set};
+use crate::extract::bodies;
 use crate::model::{Claim, EntityKind, Ledger, Source};
 
 /// An origin: the key that makes two origins one, and what the ledger shows of it.
@@ -37,6 +38,8 @@ pub(crate) struct Origins<'l> {
     entity_names: HashMap<&'l str, &'l str>,
     /// Content-word key of a non-person entity name or alias → entity id, when unique.
     by_name: HashMap<String, Option<&'l str>>,
+    /// Every organization's id with its names, for descriptions ("the spy agency").
+    organizations: Vec<(&'l str, Vec<&'l str>)>,
     /// Outlet name key → documents of that outlet.
     outlets: HashMap<String, Vec<&'l str>>,
     /// Interviews claims rest on as their article frames them, by claim id.
@@ -93,9 +96,30 @@ impl<'l> Origins<'l> {
                 .map(|e| (e.id.as_str(), e.name.as_str()))
                 .collect(),
             by_name,
+            organizations: ledger
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Organization)
+                .map(|e| {
+                    let names = std::iter::once(&e.name).chain(&e.aliases);
+                    (e.id.as_str(), names.map(String::as_str).collect())
+                })
+                .collect(),
             outlets,
             inherited,
         }
+    }
+
+    /// The one organization a description of a body describes ("Seoul's spy agency"
+    /// → the National Intelligence Service), if exactly one does.
+    fn described(&self, description: &str) -> Option<&'l str> {
+        let mut fitting = self
+            .organizations
+            .iter()
+            .filter(|(_, names)| names.iter().any(|n| bodies::describes(description, n)))
+            .map(|(id, _)| *id);
+        let first = fitting.next()?;
+        fitting.next().is_none().then_some(first)
     }
 
     /// The outlet's own origin: its name, one with the entity of that name if any.
@@ -152,6 +176,7 @@ impl<'l> Origins<'l> {
                 .get(&key)
                 .copied()
                 .flatten()
+                .or_else(|| self.described(&a.text))
                 .map(str::to_string)
         });
         if let Some(id) = entity {

@@ -15,7 +15,7 @@
 //!   "secretary"); qualifiers ("political affairs") are ignored;
 //! - entity ids and other text: equal or not.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use crate::extract::numbers::{Word, number_at};
@@ -114,6 +114,12 @@ pub(crate) fn normalize(claim: &Claim) -> Normal {
         }
         Value::Text(t) if claim.predicate == "role" => Normal::Role(role_key(t)),
         Value::Text(t) if claim.predicate == "companions" => Normal::Group(group(t)),
+        // Relatives filling an agent or patient ("his parents and in-laws").
+        Value::Text(t) if matches!(claim.predicate.as_str(), "agent" | "patient") => group(t)
+            .map_or_else(
+                || Normal::Text(crate::text::fold_lower(t.trim())),
+                |g| Normal::Group(Some(g)),
+            ),
         Value::Text(t) if is_time_value(t) => Normal::Time(t.clone()),
         Value::Text(t) if is_place_predicate(&claim.predicate) && !is_entity_id(t) => {
             Normal::VaguePlace(crate::text::fold_lower(t.trim()))
@@ -278,6 +284,12 @@ fn role_key(title: &str) -> String {
         .collect();
     key.push(roles.same.get(head).copied().unwrap_or(head));
     key.join(" ")
+}
+
+/// The kinds of people a group named in words holds ("his parents and in-laws":
+/// `parent`, `parent-in-law`), or `None` when it names none or a whole family.
+pub(crate) fn relatives(text: &str) -> Option<BTreeSet<String>> {
+    group(text).map(|members| members.into_keys().collect())
 }
 
 /// The members of a group named in words, or `None` for a whole family.

@@ -95,11 +95,18 @@ pub(crate) fn annotate(
     let words = lower_words(doc);
     let tokens = &doc.analysis.tokens;
     for claim in claims.iter_mut() {
-        let last = quotes.partition_point(|q| q.span.start <= claim.span.start);
+        // The words that give the claim's value decide whether it is quoted: a sentence
+        // opening with a quote mark starts before the quoted words.
+        let said = if claim.focus.is_empty() {
+            &claim.span
+        } else {
+            &claim.focus
+        };
+        let last = quotes.partition_point(|q| q.span.start <= said.start);
         let quote = last
             .checked_sub(1)
             .map(|i| &quotes[i])
-            .filter(|q| claim.span.end <= q.span.end);
+            .filter(|q| said.end <= q.span.end);
         claim.attribution = match quote {
             Some(q) => Some(AttributionExpr {
                 entity: q.speaker,

@@ -27,9 +27,10 @@ use std::sync::OnceLock;
 
 use super::attribution::hedges;
 use super::events::{Linker, phrase_value};
+use super::quantities::is_duration;
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
 use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, format_number};
 
 /// What kind of word a role-title entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +167,7 @@ pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
         found.described_participants();
         found.event_arguments();
         found.quantities();
+        found.offsets();
         if found.claims.is_empty() {
             found.verb_lemma();
         }
@@ -250,11 +252,27 @@ impl Sentence<'_> {
         let entity = self
             .linker
             .refer(phrase, &[EntityKind::Person])
-            .or_else(|| self.cataphora(phrase))?;
+            .or_else(|| self.cataphora(phrase))
+            .or_else(|| self.quoted_speaker(phrase))?;
         (self.x().entities[entity].kind == EntityKind::Person).then(|| {
             let span = self.syntax().span(&phrase.words);
             (entity, self.x().doc.text[span].to_string())
         })
+    }
+
+    /// "I" inside a direct quote is its speaker.
+    fn quoted_speaker(&self, phrase: &Phrase) -> Option<usize> {
+        let s = self.syntax();
+        let first_person = matches!(s.words[phrase.head].low.as_str(), "i" | "me" | "my");
+        if phrase.words.len() != 1 || !first_person {
+            return None;
+        }
+        let at = s.words[phrase.head].span.start;
+        self.x()
+            .quotes
+            .iter()
+            .find(|q| q.span.contains(&at))
+            .and_then(|q| q.speaker)
     }
 
     /// A pronoun in a fronted phrase that has no antecedent yet refers ahead, to the
@@ -496,7 +514,8 @@ impl Sentence<'_> {
     }
 
     /// The time, origin, destination, place and companions this sentence gives each
-    /// event mention in it.
+    /// event mention in it, and its agent or patient when they are someone's relatives
+    /// ("the deaths of his parents and in-laws": who died is a detail to compare).
     fn event_arguments(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
@@ -505,11 +524,12 @@ impl Sentence<'_> {
         for (index, event) in (first..).zip(events) {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
             for argument in &event.arguments {
-                if !matches!(
-                    argument.role.as_str(),
-                    "time" | "origin" | "destination" | "place" | "companions"
-                ) || argument.value.is_empty()
-                {
+                let compared = match argument.role.as_str() {
+                    "time" | "origin" | "destination" | "place" | "companions" => true,
+                    "agent" | "patient" => argument.kin_of.is_some(),
+                    _ => false,
+                };
+                if !compared || argument.value.is_empty() {
                     continue;
                 }
                 let value = match argument.entity {
@@ -562,6 +582,57 @@ impl Sentence<'_> {
         self.claims.extend(found);
     }
 
+    /// "informed his family six hours before their departure": how long before or after
+    /// another happening someone acted — a claim about the verb's subject whose predicate
+    /// is the verb's time ([`predicate_of`] + `_time`: "inform_time") and whose value is
+    /// the offset ("6 hours before"), so that outlets giving another lead time conflict.
+    fn offsets(&mut self) {
+        let s = self.syntax();
+        let x = self.x();
+        let mut found = Vec::new();
+        for q in in_sentence(&x.quantities, self.index, |q| q.sentence) {
+            if !q.unit.as_deref().is_some_and(is_duration) || q.bound.is_some() {
+                continue;
+            }
+            let words = s.words_in(&q.span);
+            let relation = match s.words.get(words.end).map(|w| w.low.as_str()) {
+                Some("before" | "earlier") => "before",
+                Some("after" | "later") => "after",
+                _ => continue,
+            };
+            // The nearest verb, an infinitive included ("called them to tell them").
+            let infinitive = |i: usize| {
+                i > 0
+                    && s.words[i - 1].low == "to"
+                    && matches!(s.classes[i], Class::Content | Class::Verb)
+            };
+            let Some(verb) = (s.clause_start(words.start)..words.start)
+                .rev()
+                .find(|&i| is_verb_form(s, i) || infinitive(i))
+            else {
+                continue;
+            };
+            let Some(person) = s
+                .subject(s.verb_group_start(verb))
+                .and_then(|p| self.person(&p))
+            else {
+                continue;
+            };
+            let anchor = s
+                .phrase_at(words.end + 1, false)
+                .map_or(words.end + 1, |p| p.words.end);
+            let unit = q.unit.as_deref().unwrap_or_default();
+            let plural = if q.value == 1.0 { "" } else { "s" };
+            let value = format!("{} {unit}{plural} {relation}", format_number(q.value));
+            let predicate = format!("{}_time", predicate_of(&s.words[verb].low));
+            found.push((person, predicate, value, words.start..anchor));
+        }
+        for ((entity, text), predicate, value, words) in found {
+            let subject = SubjectRef::Entity(entity);
+            self.push(subject, text, &predicate, ValueExpr::Text(value), &words);
+        }
+    }
+
     /// For a sentence without other claims: its first verb's lemma as predicate, about
     /// the verb's subject when that is an entity, with the verb's object or first
     /// prepositional phrase as value.
@@ -594,7 +665,7 @@ impl Sentence<'_> {
             None => ValueExpr::Text(phrase_value(s, &object.phrase.words)),
         };
         let subject_text = self.x().doc.text[s.span(&subject.words)].to_string();
-        let predicate = lemma(&s.words[verb].low);
+        let predicate = predicate_of(&s.words[verb].low);
         let words = object.phrase.words.clone();
         self.push(
             SubjectRef::Entity(entity),
@@ -647,7 +718,7 @@ impl Sentence<'_> {
                 let (predicate, value_words) = if rest.is_empty() {
                     ("be".to_string(), verb..verb + 1)
                 } else {
-                    (lemma(&s.words[verb].low), rest)
+                    (predicate_of(&s.words[verb].low), rest)
                 };
                 let value = ValueExpr::Text(phrase_value(s, &value_words));
                 found.push((subject, subject_text.clone(), predicate, value, value_words));
@@ -772,6 +843,26 @@ fn irregular_verbs() -> &'static HashMap<&'static str, &'static str> {
             .filter_map(|line| line.split_once(' '))
             .collect()
     })
+}
+
+/// The predicate a verb form gives a claim: its lemma, read as the first verb of its
+/// line in `data/verb_synonyms.txt` when it has one ("told" → "inform"), so that outlets
+/// saying one thing in other words are compared.
+fn predicate_of(word: &str) -> String {
+    static SYNONYMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let synonyms = SYNONYMS.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in crate::lexicon::lines(include_str!("../../data/verb_synonyms.txt")) {
+            let mut verbs = line.split_whitespace();
+            let Some(first) = verbs.next() else { continue };
+            map.extend(verbs.map(|verb| (verb, first)));
+        }
+        map
+    });
+    let lemma = lemma(word);
+    synonyms
+        .get(lemma.as_str())
+        .map_or(lemma, |first| (*first).to_string())
 }
 
 /// A plausible age ("47" → 47), or `None`.

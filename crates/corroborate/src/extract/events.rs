@@ -164,6 +164,7 @@ pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
                     entity: None,
                     span: time.span.clone(),
                     value: time.value.clone().unwrap_or_default(),
+                    kin_of: None,
                 });
             }
             found.push(event);
@@ -303,10 +304,12 @@ impl Linker<'_> {
         for (k, c) in complements.iter().enumerate() {
             let role = match c.prep.as_str() {
                 "" => entry.object,
-                // "the establishment of relations": the required word, not a party.
-                "of" if !entry.needs.is_empty() => None,
+                // "the establishment of relations": the required word, not a party —
+                // unless the lexicon says what the "of" phrase fills ("the passing of
+                // his mother": who died).
+                "of" if !entry.needs.is_empty() && entry.object.is_none() => None,
                 "of" if entry.form == Form::Noun => Some(match entry.object {
-                    Some("patient") => "patient",
+                    Some(role @ ("patient" | "agent")) => role,
                     _ if agent_phrase.is_some() => "patient",
                     _ => "agent",
                 }),
@@ -499,12 +502,34 @@ impl Linker<'_> {
         } else {
             phrase_value(self.syntax, &phrase.words)
         };
+        let kin_of = entity.is_none().then(|| self.kin_of(phrase)).flatten();
         event.arguments.push(ArgumentExpr {
             role: role.to_string(),
             entity,
             span,
             value,
+            kin_of,
         });
+    }
+
+    /// For a phrase naming relatives by a kin word after a possessive ("his parents and
+    /// in-laws"), the person the possessive refers to.
+    fn kin_of(&self, phrase: &Phrase) -> Option<usize> {
+        let s = self.syntax;
+        let first = phrase.words.start;
+        let relatives = phrase
+            .words
+            .clone()
+            .any(|i| kin_words().contains_key(s.words[i].low.as_str()));
+        if s.classes[first] != Class::Poss || !relatives {
+            return None;
+        }
+        let owner = Phrase {
+            words: first..first + 1,
+            head: first,
+        };
+        self.refer(&owner, &[EntityKind::Person])
+            .filter(|&e| self.x.entities[e].kind == EntityKind::Person)
     }
 
     /// The entity a phrase names: a mention inside it, of the first preferred kind found,

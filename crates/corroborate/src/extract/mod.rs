@@ -9,6 +9,7 @@
 //! resolution maps them to ledger ids.
 
 pub(crate) mod attribution;
+pub(crate) mod bodies;
 pub(crate) mod claims;
 pub(crate) mod coref;
 pub(crate) mod events;
@@ -148,6 +149,9 @@ pub(crate) struct ArgumentExpr {
     pub span: Range<usize>,
     /// Normalized value for comparison: a time value, a lowercase group ("wife and child").
     pub value: String,
+    /// For relatives named by kin words ("his parents and in-laws"), the entity they are
+    /// the relatives of: details of someone's family are details of their life.
+    pub kin_of: Option<usize>,
 }
 
 /// One mention of an event in a document (a trigger with its arguments).

@@ -166,15 +166,17 @@ fn from_interview(a: &AttributionExpr, iv: &Interview) -> bool {
     }
 }
 
-/// Whether an unattributed claim is about the interviewed person, directly or as the
-/// agent of the event it describes.
+/// Whether an unattributed claim is about the interviewed person, directly, as the
+/// agent of the event it describes, or through their relatives taking part in it ("the
+/// passing of his parents").
 fn about_person(claim: &ClaimExpr, events: &[EventMention], iv: &Interview) -> bool {
+    let is_person = |e: Option<usize>| e.is_some() && e == iv.person;
     match claim.subject {
         SubjectRef::Entity(e) => Some(e) == iv.person,
         SubjectRef::Event(i) => events.get(i).is_some_and(|ev| {
             ev.arguments
                 .iter()
-                .any(|arg| arg.role == "agent" && arg.entity.is_some() && arg.entity == iv.person)
+                .any(|arg| (arg.role == "agent" && is_person(arg.entity)) || is_person(arg.kin_of))
         }),
         SubjectRef::None => false,
     }
@@ -305,6 +307,7 @@ mod tests {
                 entity: Some(person),
                 span: 0..0,
                 value: String::new(),
+                kin_of: None,
             }],
             time: None,
         };

@@ -88,6 +88,13 @@ pub(crate) enum UnitKind {
     Percent,
 }
 
+/// Whether a unit keyword (`hour`, `day`) measures a span of time.
+pub(crate) fn is_duration(unit: &str) -> bool {
+    units()
+        .values()
+        .any(|&(keyword, kind)| keyword == unit && kind == UnitKind::Duration)
+}
+
 fn units() -> &'static HashMap<&'static str, (&'static str, UnitKind)> {
     static TABLE: OnceLock<HashMap<&'static str, (&'static str, UnitKind)>> = OnceLock::new();
     TABLE.get_or_init(|| {

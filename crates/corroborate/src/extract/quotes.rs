@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::phrases::{Phrases, lower_words};
-use super::{LocalEntity, Mention, QuoteExpr, coref};
+use super::{LocalEntity, Mention, QuoteExpr, bodies, coref};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -739,8 +739,9 @@ impl<'a> Speakers<'a> {
     }
 
     /// Whether a nationality or other name only modifies the noun after it ("Norlandic
-    /// media"): the source is the noun's phrase. (Places are kept: the tagger often
-    /// takes a speaker for one, and "Norland's ministry" is Norland's voice.)
+    /// media"), or a place owns the body named after it ("Norland's spy agency"): the
+    /// source is the noun's phrase. (A place is kept otherwise: the tagger often takes a
+    /// speaker for one, and "Norland's government" is Norland's voice.)
     fn modifier(&self, m: &Mention, end: usize) -> bool {
         let next = self
             .doc
@@ -748,10 +749,43 @@ impl<'a> Speakers<'a> {
             .tokens
             .partition_point(|t| t.start < m.span.end);
         let word = self.words.get(next).filter(|_| next < end);
-        m.kind == EntityKind::Other
-            && word.is_some_and(|w| {
+        let owns_body = || {
+            (next + 1..end.min(next + 4))
+                .take_while(|&k| self.words[k].chars().all(char::is_lowercase))
+                .any(|k| bodies::is_body_noun(&self.words[k]))
+        };
+        match m.kind {
+            EntityKind::Other => word.is_some_and(|w| {
                 w == "'s" || w.starts_with(char::is_lowercase) && w.chars().all(char::is_alphabetic)
-            })
+            }),
+            EntityKind::Location => word.is_some_and(|w| w == "'s") && owns_body(),
+            _ => false,
+        }
+    }
+
+    /// The organization of the document a description of a body describes ("Norland's
+    /// spy agency" → "State Intelligence Service"), when exactly one fits.
+    fn described_body(&self, span: &Range<usize>) -> Option<usize> {
+        let description = self.doc.slice(span);
+        let mut fitting = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .filter(|(_, e)| bodies::describes(description, &e.name))
+            .map(|(i, _)| i);
+        let first = fitting.next()?;
+        fitting.next().is_none().then_some(first)
+    }
+
+    /// Whether a name after a cue follows a noun for reporting ("according to reports
+    /// from NEWSPAPER"): the preposition before it names who reported.
+    fn reporter(&self, m: &Mention, tokens: &Range<usize>, side: Side) -> bool {
+        static NOUNS: OnceLock<Phrases> = OnceLock::new();
+        let nouns =
+            NOUNS.get_or_init(|| Phrases::new(&[include_str!("../../data/report_nouns.txt")]));
+        side == Side::AfterCue
+            && (tokens.start..self.token_at(m.span.start)).any(|k| nouns.contains(&self.words[k]))
     }
 
     /// The best named candidate in `tokens`: a person before an organization before
@@ -761,7 +795,7 @@ impl<'a> Speakers<'a> {
         let candidates: Vec<&Mention> = within(self.mentions, &bytes)
             .iter()
             .filter(|m| !self.modifier(m, tokens.end))
-            .filter(|m| !self.governed(m, tokens.start))
+            .filter(|m| !self.governed(m, tokens.start) || self.reporter(m, tokens, side))
             .collect();
         let ranked = |kind: EntityKind| candidates.iter().filter(move |m| m.kind == kind);
         [
@@ -854,6 +888,7 @@ impl<'a> Speakers<'a> {
             plain
                 .then(|| coref::referent(self.doc, visible, self.entities, &span))
                 .flatten()
+                .or_else(|| self.described_body(&span))
         });
         Found {
             speaker,

@@ -685,7 +685,9 @@ impl Syntax {
                                     | Class::Pron
                             )
                         );
-                    let coordinate = matches!(prep.as_str(), "with" | "alongside" | "between");
+                    // "with his wife and son", "the deaths of his parents and in-laws".
+                    let coordinate =
+                        matches!(prep.as_str(), "with" | "alongside" | "between" | "of");
                     match self.phrase_at(next, coordinate).filter(|_| opens) {
                         Some(phrase) => {
                             at = phrase.words.end;

@@ -8,11 +8,11 @@
 //! event of its story and type it fits, so the outcome is fixed by the document ids.
 //! Only events of one story and one type are ever compared: the blocks stay small.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::compare::times_fit;
-use crate::extract::Extraction;
+use crate::compare::{relatives, times_fit};
+use crate::extract::{EventMention, Extraction};
 
 /// Roles whose filler identifies the happening: another agent or patient is another event.
 const KEY_ROLES: [&str; 2] = ["agent", "patient"];
@@ -45,8 +45,84 @@ pub(crate) struct Events {
 struct Open {
     kind: String,
     times: Vec<String>,
-    keys: BTreeMap<String, usize>,
+    keys: Participants,
     members: Vec<(usize, usize)>,
+}
+
+/// Who fills the key roles of an event mention or of an event being built.
+#[derive(Default)]
+struct Participants {
+    /// Role → the ledger entity filling it.
+    entities: BTreeMap<String, usize>,
+    /// Role → the kinds of relatives filling it ("his parents": `parent`).
+    relatives: BTreeMap<String, BTreeSet<String>>,
+    /// Roles filled by anyone but relatives (an entity or other words).
+    others: BTreeSet<String>,
+}
+
+impl Participants {
+    /// The key participants of one mention of document `d`.
+    fn of(mention: &EventMention, entity_of: &[usize]) -> Participants {
+        let mut found = Participants::default();
+        for a in mention
+            .arguments
+            .iter()
+            .filter(|a| KEY_ROLES.contains(&a.role.as_str()))
+        {
+            let kinds = a.kin_of.and_then(|_| relatives(&a.value));
+            match (a.entity, kinds) {
+                (Some(local), _) => {
+                    found.entities.insert(a.role.clone(), entity_of[local]);
+                    found.others.insert(a.role.clone());
+                }
+                (None, Some(kinds)) => {
+                    found
+                        .relatives
+                        .entry(a.role.clone())
+                        .or_default()
+                        .extend(kinds);
+                }
+                (None, None) => {
+                    found.others.insert(a.role.clone());
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether the mention `other` can be of the same happening: no key role filled by
+    /// two different entities, by relatives of no kind in common, or by relatives on
+    /// one side and anyone else on the other ("the deaths of his parents" is not "the
+    /// death of a diplomat").
+    fn fit(&self, other: &Participants) -> bool {
+        let entities = other
+            .entities
+            .iter()
+            .all(|(role, id)| self.entities.get(role).is_none_or(|e| e == id));
+        let relatives = other.relatives.iter().all(|(role, kinds)| {
+            !self.others.contains(role)
+                && self
+                    .relatives
+                    .get(role)
+                    .is_none_or(|mine| !mine.is_disjoint(kinds))
+        });
+        let others = other
+            .others
+            .iter()
+            .all(|role| !self.relatives.contains_key(role));
+        entities && relatives && others
+    }
+
+    /// Takes in the participants of a mention that joined.
+    fn absorb(&mut self, other: Participants) {
+        for (role, id) in other.entities {
+            self.entities.entry(role).or_insert(id);
+        }
+        for (role, kinds) in other.relatives {
+            self.relatives.entry(role).or_default().extend(kinds);
+        }
+        self.others.extend(other.others);
+    }
 }
 
 /// Resolves the event mentions of `docs`. `story_of[d]` is document `d`'s story and
@@ -57,12 +133,7 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
     let mut of: Vec<Vec<usize>> = docs.iter().map(|x| vec![0; x.events.len()]).collect();
     for (d, x) in docs.iter().enumerate() {
         for (m, mention) in x.events.iter().enumerate() {
-            let keys: BTreeMap<String, usize> = mention
-                .arguments
-                .iter()
-                .filter(|a| KEY_ROLES.contains(&a.role.as_str()))
-                .filter_map(|a| Some((a.role.clone(), entity_of[d][a.entity?])))
-                .collect();
+            let keys = Participants::of(mention, &entity_of[d]);
             let block = by_block
                 .entry((story_of[d], mention.kind.as_str()))
                 .or_default();
@@ -72,16 +143,13 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
                     Some(t) => event.times.iter().all(|u| times_fit(t, u)),
                     None => true,
                 };
-                time_fits
-                    && keys
-                        .iter()
-                        .all(|(role, id)| event.keys.get(role).is_none_or(|other| other == id))
+                time_fits && event.keys.fit(&keys)
             });
             let e = found.unwrap_or_else(|| {
                 open.push(Open {
                     kind: mention.kind.clone(),
                     times: Vec::new(),
-                    keys: BTreeMap::new(),
+                    keys: Participants::default(),
                     members: Vec::new(),
                 });
                 block.push(open.len() - 1);
@@ -93,9 +161,7 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
                     event.times.push(t.clone());
                 }
             }
-            for (role, id) in keys {
-                event.keys.entry(role).or_insert(id);
-            }
+            event.keys.absorb(keys);
             event.members.push((d, m));
             of[d][m] = e;
         }
