@@ -352,19 +352,44 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_the_tagger_took_for_an_organization_joins_its_full_name() {
-        let mut docs = story();
-        let c = &mut docs[2];
-        let choe = c.entities.iter().position(|e| e.name == "Choe").unwrap();
-        c.entities[choe].kind = ORG;
-        for m in c.mentions.iter_mut().filter(|m| m.entity == choe) {
-            m.kind = ORG;
+    fn a_surname_the_tagger_took_for_an_organization_or_a_place_joins_its_full_name() {
+        for kind in [ORG, EntityKind::Location, EntityKind::Other] {
+            let mut docs = story();
+            let c = &mut docs[2];
+            let choe = c.entities.iter().position(|e| e.name == "Choe").unwrap();
+            c.entities[choe].kind = kind;
+            for m in c.mentions.iter_mut().filter(|m| m.entity == choe) {
+                m.kind = kind;
+            }
+            let ledger = ledger(docs);
+            let envoy = &ledger.entities[0];
+            assert_eq!(envoy.name, "Choe Min-gyu");
+            assert_eq!(envoy.kind, PERSON);
+            assert!(
+                envoy.mentions.iter().any(|m| m.doc == "c"),
+                "{kind:?}: {envoy:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_place_the_gazetteers_know_is_no_surname() {
+        let docs = vec![
+            Doc::new("a", None, "Mara Lima, a lawyer, flew to Lima on Monday.")
+                .entity(PERSON, &["Mara Lima"])
+                .build(),
+            Doc::new("b", None, "Mara Lima arrived in Lima to meet the mayor.")
+                .entity(PERSON, &["Mara Lima"])
+                .entity(EntityKind::Location, &["Lima"])
+                .build(),
+        ];
         let ledger = ledger(docs);
-        let envoy = &ledger.entities[0];
-        assert_eq!(envoy.name, "Choe Min-gyu");
-        assert_eq!(envoy.kind, PERSON);
-        assert!(envoy.mentions.iter().any(|m| m.doc == "c"), "{envoy:?}");
+        let lima = ledger
+            .entities
+            .iter()
+            .find(|e| e.name == "Lima")
+            .expect("the city stays an entity of its own");
+        assert_eq!(lima.kind, EntityKind::Location);
     }
 
     fn comparison<'l>(

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::{LocalEntity, Mention};
 use crate::model::EntityKind;
-use crate::ner::Tagger;
+use crate::ner::{TaggedSpan, Tagger};
 use crate::prepare::Prepared;
 
 /// Tags the document's body sentences (all at once, so names inform each other across
@@ -15,9 +15,10 @@ use crate::prepare::Prepared;
 pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
     let body: Vec<usize> = doc.body_sentence_indexes().collect();
     let words: Vec<Vec<&str>> = body.iter().map(|&s| doc.sentence_words(s)).collect();
-    let spans = Tagger::shipped()
-        .tag_document(&words)
+    let tagged = Tagger::shipped().tag_document(&words);
+    let spans = super::headlines::trim(&words, tagged)
         .into_iter()
+        .map(|t| without_connecting_words(&words, t))
         .map(|t| {
             let sentence = body[t.sentence];
             let tokens = &doc.analysis.tokens[doc.analysis.sentences[sentence].tokens.clone()];
@@ -29,6 +30,19 @@ pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
         })
         .collect();
     group(&doc.text, spans)
+}
+
+/// A person's name without the sentence-opening words the tagger joined to it ("Since
+/// Novak's arrest" → "Novak's").
+fn without_connecting_words(sentences: &[Vec<&str>], mut span: TaggedSpan) -> TaggedSpan {
+    let words = &sentences[span.sentence];
+    while span.kind == EntityKind::Person
+        && span.end - span.start > 1
+        && super::syntax::is_connecting(&words[span.start].to_lowercase())
+    {
+        span.start += 1;
+    }
+    span
 }
 
 /// The parts of a name for matching: folded, lowercased, split at spaces and hyphens,
@@ -226,6 +240,24 @@ fn compact(
 mod tests {
     use super::*;
     use EntityKind::*;
+
+    #[test]
+    fn a_name_loses_the_sentence_opener_glued_to_it() {
+        let words = vec![vec![
+            "Since", "Novak", "'s", "arrest", ",", "After", "Hours", "closed",
+        ]];
+        let span = |start, end, kind| TaggedSpan {
+            sentence: 0,
+            start,
+            end,
+            kind,
+        };
+        let person = without_connecting_words(&words, span(0, 2, Person));
+        assert_eq!((person.start, person.end), (1, 2));
+        // Only people: "After Hours" may be a bar's name.
+        let bar = without_connecting_words(&words, span(5, 7, Organization));
+        assert_eq!((bar.start, bar.end), (5, 7));
+    }
 
     /// Tags every listed surface (all occurrences, in order) with its kind.
     fn spans(text: &str, marks: &[(&str, EntityKind)]) -> Vec<(Range<usize>, usize, EntityKind)> {

@@ -109,6 +109,15 @@ pub(crate) fn is_reporting(word: &str) -> bool {
     tagged().get(word) == Some(&"report")
 }
 
+/// Whether a lowercase word opens or joins clauses or phrases — a preposition, a
+/// conjunction or a subordinator ("since", "after", "and"): no person's name begins so.
+pub(crate) fn is_connecting(word: &str) -> bool {
+    matches!(
+        lexicon().get(word),
+        Some(Class::Prep | Class::Conj | Class::Sub)
+    )
+}
+
 /// Whether a lowercase noun after "in" or "at" names no place ("search", "years").
 pub(crate) fn names_no_place(word: &str) -> bool {
     tagged().get(word) == Some(&"nonplace")

@@ -7,7 +7,7 @@
 //! finds the best valid sequence of names per sentence.
 
 mod features;
-mod gazetteer;
+pub(crate) mod gazetteer;
 pub(crate) mod hash;
 mod model;
 mod tags;

@@ -65,6 +65,8 @@ struct Item {
     parts: Vec<String>,
     /// Its surfaces that are acronyms ("FAA"), as lowercase letters.
     acronyms: Vec<String>,
+    /// Whether its name is one word the gazetteers know as a place or nationality.
+    known_place: bool,
 }
 
 impl Item {
@@ -106,10 +108,23 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 kind: entity.kind,
                 parts: names::parts(&entity.name),
                 acronyms,
+                known_place: is_known_place(&entity.name),
             });
         }
     }
     items
+}
+
+/// Whether a name is a single word the gazetteers list as a country, region, city or
+/// nationality ("Jackson" the city, not only the surname).
+fn is_known_place(name: &str) -> bool {
+    const PLACE_LISTS: usize = 4; // countries, regions, cities, demonyms
+    let lower = crate::text::fold_lower(name);
+    if lower.split_whitespace().count() != 1 {
+        return false;
+    }
+    let bits = crate::ner::gazetteer::Gazetteer::shipped().matches(&[lower.as_str()])[0];
+    (0..PLACE_LISTS).any(|class| bits & (1 << (4 * class)) != 0)
 }
 
 /// Union-find over items that refuses unions joining two different full names.
@@ -311,16 +326,21 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
         }
     }
     for (i, item) in items.iter().enumerate() {
-        // A lone word the tagger took for an organization, where no full name of the
-        // document spells it out, is as often a person's surname ("Lohan said …").
-        let surname_like = item.kind == EntityKind::Organization
+        // A lone word the tagger took for an organization or a place, where no full
+        // name of the document spells it out, is as often a person's surname ("Lohan
+        // said …") — unless it is a place the gazetteers know.
+        let surname_like = !item.is_person()
             && item.parts.len() == 1
-            && item.acronyms.is_empty();
-        let targets: Vec<usize> = if (item.is_person() && item.parts.len() <= 3) || surname_like {
-            surnames
-                .get(&(item.story, item.parts.concat()))
-                .cloned()
-                .unwrap_or_default()
+            && item.acronyms.is_empty()
+            && !item.known_place;
+        let as_surname = ((item.is_person() && item.parts.len() <= 3) || surname_like)
+            .then(|| surnames.get(&(item.story, item.parts.concat())))
+            .flatten()
+            .filter(|found| !found.is_empty());
+        let targets: Vec<usize> = if let Some(found) = as_surname {
+            found.clone()
+        } else if item.is_person() && item.parts.len() <= 3 {
+            Vec::new()
         } else if !item.is_person() && item.parts.len() == 1 {
             let heads = (item.kind == EntityKind::Location)
                 .then(|| place_heads.get(&(item.story, item.parts[0].clone())))

@@ -5,14 +5,18 @@
 //! romanizations of Korean, Chinese, Arabic and Russian names ("Choe"/"Choi",
 //! "Mohammed"/"Muhammad"). [`parts`] folds all of that away — transliteration to ASCII,
 //! then each part replaced by the canonical spelling of its group in
-//! `data/romanization.txt` — so that equal parts mean "same spelling of the same name".
+//! `data/romanization.txt`, and a short form of a given name read as the full form
+//! (`data/given_name_forms.txt`: "Fred" is "Frederick") — so that equal parts mean
+//! "same spelling of the same name".
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon;
 
-/// Variant spelling → canonical spelling, from `data/romanization.txt`.
+/// Variant spelling → canonical spelling, from `data/romanization.txt`, and short form
+/// of a given name → its full form's canonical spelling, from
+/// `data/given_name_forms.txt` ("fred" → "frederick", "alexis" → "aleksandr").
 fn romanization() -> &'static HashMap<&'static str, &'static str> {
     static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -23,6 +27,15 @@ fn romanization() -> &'static HashMap<&'static str, &'static str> {
                 table.insert(canonical, canonical);
                 for variant in words {
                     table.insert(variant, canonical);
+                }
+            }
+        }
+        for line in lexicon::lines(include_str!("../../data/given_name_forms.txt")) {
+            let mut words = line.split_whitespace();
+            if let Some(full) = words.next() {
+                let canonical = table.get(full).copied().unwrap_or(full);
+                for form in std::iter::once(full).chain(words) {
+                    table.entry(form).or_insert(canonical);
                 }
             }
         }
@@ -147,9 +160,17 @@ mod tests {
     }
 
     #[test]
+    fn short_forms_of_given_names_are_the_full_form() {
+        assert_eq!(parts("Fred LaRue"), parts("Frederick LaRue"));
+        assert_eq!(parts("Katie Jenkin"), parts("Kathryn Jenkin"));
+        assert_eq!(parts("Alexis Petrov"), parts("Aleksandr Petrov"));
+        assert_ne!(parts("Greg Dunn"), parts("Doug Dunn"));
+    }
+
+    #[test]
     fn a_lone_title_stays() {
         assert_eq!(parts("President"), ["president"]);
-        assert_eq!(parts("President Joe Biden"), ["joe", "biden"]);
+        assert_eq!(parts("President Ana Biden"), ["ana", "biden"]);
         assert_eq!(parts("Arthur Bell Jr."), ["arthur", "bell"]);
     }
 

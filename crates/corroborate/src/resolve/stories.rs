@@ -27,6 +27,7 @@ use super::names;
 use crate::extract::Extraction;
 use crate::lexicon;
 use crate::model::EntityKind;
+use crate::prepare::Prepared;
 
 /// Mean cosine similarity two clusters need to be joined.
 const THRESHOLD: f64 = 0.15;
@@ -145,6 +146,13 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
             }
         }
     }
+    for address in addresses(&x.doc) {
+        for word in address_words(address) {
+            if !stop.contains(word.as_str()) {
+                *counts.entry(word).or_default() += 1.0;
+            }
+        }
+    }
     let mut weighted: BTreeMap<String, f64> = counts
         .into_iter()
         .map(|(t, n)| (t, 1.0 + f64::ln(n)))
@@ -162,6 +170,9 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
                 *extra.entry(format!("y:{year}")).or_default() += 1.0;
             }
         }
+    }
+    for year in addresses(&x.doc).flat_map(address_years) {
+        *extra.entry(format!("y:{year}")).or_default() += 1.0;
     }
     for e in x
         .events
@@ -187,6 +198,48 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
         same
     });
     hashed
+}
+
+/// The page addresses of a document: its `url` and any line that is only an address.
+fn addresses(doc: &Prepared) -> impl Iterator<Item = &str> {
+    let lines = doc
+        .analysis
+        .removed
+        .iter()
+        .filter(|r| r.reason == "address")
+        .map(|r| doc.slice(&(r.start..r.end)));
+    doc.url.as_deref().into_iter().chain(lines)
+}
+
+/// The words of an address's path, lowercase: a page's address is usually written from
+/// its headline ("/2013/08/02/harbour-bridge-closed-for-repairs.html"), so it names the
+/// story even where the page's own text is short. The host and the scheme are left out.
+fn address_words(address: &str) -> Vec<String> {
+    address_path(&crate::text::fold_lower(address))
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_string)
+        .collect()
+}
+
+/// An address's path, spaces squeezed out: what follows its host.
+fn address_path(address: &str) -> String {
+    let squeezed: String = address.split_whitespace().collect();
+    let after_scheme = squeezed
+        .split_once("//")
+        .map_or(squeezed.as_str(), |(_, rest)| rest);
+    after_scheme
+        .split_once('/')
+        .map_or_else(String::new, |(_, path)| path.to_string())
+}
+
+/// The years an address's path dates its page to ("/2013/08/02/…" → 2013).
+fn address_years(address: &str) -> Vec<String> {
+    address_path(address)
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+        .map(str::to_string)
+        .collect()
 }
 
 /// TF-IDF vectors of unit length of the documents `members`, document frequencies
@@ -392,6 +445,18 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_names_its_story_by_its_path() {
+        let spaced =
+            "http : / / news . example . org / 2013 / 08 / harbour - fire - closes - port . html";
+        assert_eq!(
+            address_words(spaced),
+            ["harbour", "fire", "closes", "port", "html"]
+        );
+        assert_eq!(address_words("https://example.org/"), Vec::<String>::new());
+        assert_eq!(address_years(spaced), ["2013"]);
+    }
 
     #[test]
     fn average_link_keeps_loose_chains_apart() {

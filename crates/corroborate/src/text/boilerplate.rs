@@ -155,7 +155,8 @@ mod tests {
 Featured article licensed from\nBy The Daily Planet 5 HOURS AGO\n4 Min read\n\
 The council voted on Monday to close the bridge.\nCOMMENTS\n\
 Please let us know if you're having issues with commenting.\nLogin\nMore to Read\n\
-Comment 0\n0/300\nWrite to Ann Lee at ann.lee@example.com\n";
+Comment 0\n0/300\nWrite to Ann Lee at ann.lee@example.com\n\
+https://example.org/2013/08/02/bridge-closed.html\nhttp : / / example . org / news / bridge /\n";
         let got = reasons(page);
         let expected = [
             ("Skip to content", "navigation"),
@@ -174,6 +175,11 @@ Comment 0\n0/300\nWrite to Ann Lee at ann.lee@example.com\n";
             ("Comment 0", "comments"),
             ("0/300", "comments"),
             ("Write to Ann Lee at ann.lee@example.com", "contact"),
+            (
+                "https://example.org/2013/08/02/bridge-closed.html",
+                "address",
+            ),
+            ("http : / / example . org / news / bridge /", "address"),
         ];
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected);
