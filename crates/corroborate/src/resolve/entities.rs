@@ -10,7 +10,8 @@
 //!    initial more or less ("George W. Bush" / "George Bush") and transliteration slips
 //!    in long parts.
 //! 3. **Short forms** (inside one story): a bare surname (or a lone word tagged as an
-//!    organization, which often is one) joins the full name in the story that begins or
+//!    organization, a place or "other" that no gazetteer lists as a place, which often
+//!    is one) joins the full name in the story that begins or
 //!    ends with it (a name of two or three parts joins the longer
 //!    name it ends: "Lo Presti", "Diane Crawford Smith") — when several do, the one more documents of
 //!    the story name, as the story's protagonist is the likelier referent of a surname
