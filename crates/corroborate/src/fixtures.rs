@@ -79,6 +79,7 @@ impl Doc {
             kind,
             name,
             mentions: Vec::new(),
+            introduced_as: Vec::new(),
         });
         self
     }

@@ -29,7 +29,9 @@ pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
             )
         })
         .collect();
-    group(&doc.text, spans)
+    let (mut mentions, mut entities) = group(&doc.text, spans);
+    super::nationals::resolve(doc, &mut mentions, &mut entities);
+    compact(mentions, entities)
 }
 
 /// A person's name without the sentence-opening words the tagger joined to it ("Since
@@ -101,6 +103,7 @@ pub(crate) fn group(
                     kind,
                     name: surface.to_string(),
                     mentions: Vec::new(),
+                    introduced_as: Vec::new(),
                 });
                 parts_of.push(parts.clone());
                 if parts.len() == 1 {

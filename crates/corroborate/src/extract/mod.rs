@@ -15,6 +15,7 @@ pub(crate) mod coref;
 pub(crate) mod events;
 pub(crate) mod headlines;
 pub(crate) mod mentions;
+pub(crate) mod nationals;
 pub(crate) mod numbers;
 pub(crate) mod phrases;
 pub(crate) mod provenance;
@@ -60,6 +61,9 @@ pub(crate) struct LocalEntity {
     pub name: String,
     /// Indexes into `Extraction::mentions`.
     pub mentions: Vec<usize>,
+    /// Nationalities the document introduces this person with ("American challenger Tom
+    /// Hale"), lowercase: another article's "the American" may be them.
+    pub introduced_as: Vec<String>,
 }
 
 /// A time expression with its normalized value.

@@ -15,7 +15,9 @@
 //!    ends with it (a name of two or three parts joins the longer
 //!    name it ends: "Lo Presti", "Diane Crawford Smith") — when several do, the one more documents of
 //!    the story name, as the story's protagonist is the likelier referent of a surname
-//!    used alone; an acronym joins the one name whose initials it spells, and a place
+//!    used alone; a person named only by a nationality ("the American") joins the
+//!    person the story's articles introduce with it ("American challenger Tom Hale");
+//!    an acronym joins the one name whose initials it spells, and a place
 //!    of one word the one place of the story it begins ("the South" → "South Sudan"
 //!    where the story names no other "South …"). Short forms
 //!    with no single best candidate stay apart rather than guess.
@@ -68,6 +70,10 @@ struct Item {
     acronyms: Vec<String>,
     /// Whether its name is one word the gazetteers know as a place or nationality.
     known_place: bool,
+    /// Nationalities its document introduces it with ("American challenger Tom Hale").
+    introduced_as: Vec<String>,
+    /// For a person named only by a nationality ("the American"), that nationality.
+    national: Option<String>,
 }
 
 impl Item {
@@ -110,6 +116,10 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 parts: names::parts(&entity.name),
                 acronyms,
                 known_place: is_known_place(&entity.name),
+                introduced_as: entity.introduced_as.clone(),
+                national: (entity.kind == EntityKind::Person)
+                    .then(|| crate::text::fold_lower(&entity.name))
+                    .filter(|name| crate::extract::claims::country_of(name).is_some()),
             });
         }
     }
@@ -317,6 +327,21 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             }
         }
     }
+    // (story, nationality) → the people introduced with it ("American challenger Tom
+    // Hale"), whom "the American" of another article may be.
+    let mut nationals: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (i, item) in items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item.full_person())
+    {
+        for nationality in &item.introduced_as {
+            nationals
+                .entry((item.story, nationality))
+                .or_default()
+                .push(i);
+        }
+    }
     // Sets as they stand before short forms join them, and the documents naming each
     // full name's set, to prefer the story's protagonist.
     let before: Vec<usize> = (0..items.len()).map(|i| sets.sets.find(i)).collect();
@@ -338,7 +363,12 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             .then(|| surnames.get(&(item.story, item.parts.concat())))
             .flatten()
             .filter(|found| !found.is_empty());
-        let targets: Vec<usize> = if let Some(found) = as_surname {
+        let targets: Vec<usize> = if let Some(nationality) = &item.national {
+            nationals
+                .get(&(item.story, nationality.as_str()))
+                .cloned()
+                .unwrap_or_default()
+        } else if let Some(found) = as_surname {
             found.clone()
         } else if item.is_person() && item.parts.len() <= 3 {
             Vec::new()

@@ -1,0 +1,53 @@
+//! Cross-document entities through the whole pipeline on synthetic articles.
+
+use corroborate::model::Ledger;
+use corroborate::{DocumentInput, LedgerBuilder};
+
+fn ledger(articles: &[&str]) -> Ledger {
+    let mut builder = LedgerBuilder::new().published("2022-06-10");
+    for (i, text) in articles.iter().enumerate() {
+        builder = builder.document(DocumentInput::text(format!("d{i}"), *text));
+    }
+    builder.build().expect("the articles build")
+}
+
+#[test]
+fn a_person_named_by_nationality_is_the_one_introduced_so() {
+    let got = ledger(&[
+        "American challenger Tom Hale lost to Ivo Rask in Oslo on Saturday. Hale was hurt \
+         in the sixth round of the title fight.",
+        "Ivo Rask beat Tom Hale in Oslo on Saturday to keep his title. The 41-year-old \
+         American never recovered after the fifth round.",
+    ]);
+    let text = &got.documents[1].text;
+    let at = text
+        .find("American")
+        .expect("the nationality is in the text");
+    let hale = got
+        .entities
+        .iter()
+        .find(|e| e.name == "Tom Hale")
+        .expect("Tom Hale is an entity");
+    assert!(
+        hale.mentions.iter().any(|m| m.doc == "d1" && m.start == at),
+        "{:?}",
+        got.entities
+    );
+}
+
+#[test]
+fn headline_words_do_not_join_a_name() {
+    let got = ledger(&[
+        "Harbour Pilot Ivo Rask Flees To Norway\nThe harbour pilot Ivo Rask fled to Norway \
+         by boat on Friday, the coast guard said.",
+        "Ivo Rask, a harbour pilot, fled to Norway on Friday.",
+    ]);
+    let names: Vec<&str> = got.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Ivo Rask"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Flees") || n.contains("Pilot Ivo")),
+        "{names:?}"
+    );
+}
