@@ -270,20 +270,43 @@ const MAX_BLOCK: usize = 200;
 /// Pass 2: full person names that differ by a middle part or a slip, compared only
 /// inside blocks of names with the same first part.
 fn variant_names(items: &[Item], sets: &mut Sets) {
-    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Blocked by first part and, apart, by last part: a slip in either still leaves
+    // the other to meet by.
+    let mut blocks: BTreeMap<(bool, &str), Vec<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
         if item.full_person() {
-            blocks.entry(item.parts[0].as_str()).or_default().push(i);
+            blocks
+                .entry((false, item.parts[0].as_str()))
+                .or_default()
+                .push(i);
+            let last = item.parts[item.parts.len() - 1].as_str();
+            blocks.entry((true, last)).or_default().push(i);
         }
     }
     for block in blocks.values().filter(|b| b.len() <= MAX_BLOCK) {
         for (n, &a) in block.iter().enumerate() {
             for &b in &block[n + 1..] {
-                if same_person(&items[a].parts, &items[b].parts) {
+                let (x, y) = (&items[a], &items[b]);
+                let slip = x.story == y.story && one_slip(&x.parts, &y.parts);
+                if slip || same_person(&x.parts, &y.parts) {
                     sets.join(a, b);
                 }
             }
         }
+    }
+}
+
+/// Whether two names of as many parts differ only by one letter in one part of four
+/// letters or more ("Duncan Rait" / "Duncan Raite"): a spelling slip, trusted inside
+/// one story only.
+fn one_slip(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let differing: Vec<(&String, &String)> = a.iter().zip(b).filter(|(x, y)| x != y).collect();
+    match differing[..] {
+        [(x, y)] => x.len().min(y.len()) >= 4 && strsim::levenshtein(x, y) == 1,
+        _ => false,
     }
 }
 
@@ -484,5 +507,14 @@ mod tests {
         assert!(!same("Mina Han", "Han Seung Woo"));
         assert!(!same("Park Min-jun", "Park Min-seo"));
         assert!(!same("George Bush", "Reggie Bush"));
+    }
+
+    #[test]
+    fn a_one_letter_slip_is_one_name() {
+        let slip = |a: &str, b: &str| one_slip(&names::parts(a), &names::parts(b));
+        assert!(slip("Duncan Rait", "Duncan Raite"));
+        assert!(slip("Jermayne Timmons", "Jerymayne Timmons"));
+        assert!(!slip("Mark Lee", "Mark Lei"));
+        assert!(!slip("Anna Berg", "Anne Borg"));
     }
 }
