@@ -16,9 +16,12 @@ pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
     let body: Vec<usize> = doc.body_sentence_indexes().collect();
     let words: Vec<Vec<&str>> = body.iter().map(|&s| doc.sentence_words(s)).collect();
     let tagged = Tagger::shipped().tag_document(&words);
-    let spans = super::headlines::trim(&words, tagged)
+    let trimmed: Vec<TaggedSpan> = super::headlines::trim(&words, tagged)
         .into_iter()
         .map(|t| without_connecting_words(&words, t))
+        .collect();
+    let spans = with_untagged_surnames(&words, trimmed)
+        .into_iter()
         .map(|t| {
             let sentence = body[t.sentence];
             let tokens = &doc.analysis.tokens[doc.analysis.sentences[sentence].tokens.clone()];
@@ -32,6 +35,48 @@ pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
     let (mut mentions, mut entities) = group(&doc.text, spans);
     super::nationals::resolve(doc, &mut mentions, &mut entities);
     compact(mentions, entities)
+}
+
+/// The tagged spans with the occurrences the tagger missed of a surname it tagged in a
+/// full name of the document ("Billy King" … "King said"; "King" and "White" also being
+/// common words, the tagger doubts them alone at a sentence's start). An occurrence
+/// counts where it stands alone: no capitalized word right before or after it ("White
+/// House" is no mention of "Terry White").
+fn with_untagged_surnames(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
+    let surnames: std::collections::HashSet<&str> = spans
+        .iter()
+        .filter(|t| t.kind == EntityKind::Person && t.end - t.start >= 2)
+        .map(|t| sentences[t.sentence][t.end - 1])
+        .filter(|w| w.chars().count() >= 3 && w.chars().skip(1).any(char::is_lowercase))
+        .collect();
+    if surnames.is_empty() {
+        return spans;
+    }
+    let capitalized =
+        |w: Option<&&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mut found = Vec::new();
+    for (s, words) in sentences.iter().enumerate() {
+        let covered = |i: usize| {
+            spans
+                .iter()
+                .any(|t| t.sentence == s && t.start <= i && i < t.end)
+        };
+        for (i, word) in words.iter().enumerate() {
+            let alone =
+                !capitalized(words.get(i + 1)) && (i == 0 || !capitalized(words.get(i - 1)));
+            if surnames.contains(word) && alone && !covered(i) {
+                found.push(TaggedSpan {
+                    sentence: s,
+                    start: i,
+                    end: i + 1,
+                    kind: EntityKind::Person,
+                });
+            }
+        }
+    }
+    spans.extend(found);
+    spans.sort_by_key(|t| (t.sentence, t.start));
+    spans
 }
 
 /// A person's name without the sentence-opening words the tagger joined to it ("Since
@@ -243,6 +288,36 @@ fn compact(
 mod tests {
     use super::*;
     use EntityKind::*;
+
+    #[test]
+    fn a_tagged_surname_is_found_where_the_tagger_missed_it() {
+        let words = vec![
+            vec![
+                "Club",
+                "president",
+                "Billy",
+                "King",
+                "fired",
+                "the",
+                "coach",
+                ".",
+            ],
+            vec!["King", "said", "the", "White", "House", "called", "."],
+            vec!["White", "said", "King", "Charles", "wrote", "."],
+        ];
+        let tagged = vec![TaggedSpan {
+            sentence: 0,
+            start: 2,
+            end: 4,
+            kind: Person,
+        }];
+        let got: Vec<(usize, usize)> = with_untagged_surnames(&words, tagged)
+            .iter()
+            .map(|t| (t.sentence, t.start))
+            .collect();
+        // "King said" is found; "King Charles" stands beside another capitalized word.
+        assert_eq!(got, [(0, 2), (1, 0)]);
+    }
 
     #[test]
     fn a_name_loses_the_sentence_opener_glued_to_it() {
