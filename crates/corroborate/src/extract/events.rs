@@ -80,12 +80,48 @@ pub(crate) fn kin_words() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// The properties of an event type (`data/event_types.txt`).
+#[derive(Debug, Clone, Copy, Default)]
+struct TypeInfo {
+    /// Its participants move: "to" gives them a destination.
+    moves: bool,
+    /// For a journey, the type it tells again when its agent did such a thing.
+    retells: Option<&'static str>,
+    /// Part of too many stories to tell one from another.
+    commonplace: bool,
+}
+
+fn type_info(kind: &str) -> TypeInfo {
+    static MAP: OnceLock<HashMap<&'static str, TypeInfo>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        crate::lexicon::fields(include_str!("../../data/event_types.txt"))
+            .filter_map(|f| {
+                let [kind, moves, retells, commonplace] = f[..] else {
+                    return None;
+                };
+                let info = TypeInfo {
+                    moves: moves == "yes",
+                    retells: (retells != "-").then_some(retells),
+                    commonplace: commonplace == "yes",
+                };
+                Some((kind, info))
+            })
+            .collect()
+    })
+    .get(kind)
+    .copied()
+    .unwrap_or_default()
+}
+
 /// Event types whose participants move: "to" gives them a destination.
 fn moves(kind: &str) -> bool {
-    matches!(
-        kind,
-        "defection" | "travel" | "return" | "arrival" | "disappearance" | "release"
-    )
+    type_info(kind).moves
+}
+
+/// Event types too common in any news to tell one story from another: someone flying
+/// somewhere is part of many stories and the subject of few.
+pub(crate) fn is_commonplace(kind: &str) -> bool {
+    type_info(kind).commonplace
 }
 
 /// The lexicon entry that fits the word at `at`, deciding noun or verb from the word
@@ -177,7 +213,8 @@ pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
 /// A journey told of someone whose defection the same article reports ("he boarded a
 /// plane with his wife and children") is that defection told again: it takes the
 /// defection's type, so that its companions and destination count as the defection's.
-/// A journey of anyone else stays a `travel` event of its own.
+/// A journey of anyone else stays a `travel` event of its own. Which types a journey
+/// retells is the `retells` column of `data/event_types.txt`.
 fn join_journeys(events: &mut [EventMention]) {
     let agent = |e: &EventMention| {
         e.arguments
@@ -185,14 +222,18 @@ fn join_journeys(events: &mut [EventMention]) {
             .find(|a| a.role == "agent")
             .and_then(|a| a.entity)
     };
-    let defectors: Vec<usize> = events
+    let agents: Vec<(String, usize)> = events
         .iter()
-        .filter(|e| e.kind == "defection")
-        .filter_map(agent)
+        .filter_map(|e| Some((e.kind.clone(), agent(e)?)))
         .collect();
-    for event in events.iter_mut().filter(|e| e.kind == "travel") {
-        if agent(event).is_some_and(|a| defectors.contains(&a)) {
-            event.kind = "defection".to_string();
+    for event in events.iter_mut() {
+        let Some(retold) = type_info(&event.kind).retells else {
+            continue;
+        };
+        let did_it =
+            agent(event).is_some_and(|a| agents.iter().any(|(k, b)| k == retold && *b == a));
+        if did_it {
+            event.kind = retold.to_string();
         }
     }
 }
@@ -609,6 +650,27 @@ pub(crate) mod tests {
     use crate::extract::mentions;
     use crate::input::DocumentInput;
     use crate::prepare::prepare;
+
+    #[test]
+    fn every_type_described_has_triggers() {
+        let triggered: Vec<&str> = lexicon()
+            .values()
+            .flatten()
+            .map(|entry| entry.kind)
+            .collect();
+        for fields in crate::lexicon::fields(include_str!("../../data/event_types.txt")) {
+            assert!(
+                triggered.contains(&fields[0]),
+                "{} has no trigger",
+                fields[0]
+            );
+            assert_eq!(fields.len(), 4, "{fields:?}");
+            if let Some(retold) = type_info(fields[0]).retells {
+                assert!(triggered.contains(&retold), "{retold} has no trigger");
+            }
+        }
+        assert!(moves("travel") && is_commonplace("travel") && !is_commonplace("defection"));
+    }
 
     /// Runs the times and event stages over a synthetic text, with the given names
     /// tagged as entities (so these tests do not depend on the tagger).

@@ -55,9 +55,6 @@ const BLOCK_TERMS: usize = 15;
 const MAX_POSTING: usize = 100;
 /// Days apart at which two documents' similarity is halved.
 const DATE_SCALE: f64 = 14.0;
-/// Event types too common in any news to tell one story from another: someone flying
-/// somewhere is part of many stories and the subject of few.
-const COMMONPLACE_KINDS: &[&str] = &["travel"];
 
 /// How much more a full name or an event type counts than a content word.
 const TAG_WEIGHT: f64 = 2.0;
@@ -189,7 +186,7 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
     for e in x
         .events
         .iter()
-        .filter(|e| !COMMONPLACE_KINDS.contains(&e.kind.as_str()))
+        .filter(|e| !crate::extract::events::is_commonplace(&e.kind))
     {
         *extra.entry(format!("v:{}", e.kind)).or_default() += 1.0;
     }
