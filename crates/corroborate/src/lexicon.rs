@@ -16,6 +16,23 @@ pub(crate) fn fields(file: &'static str) -> impl Iterator<Item = Vec<&'static st
     lines(file).map(|line| line.split('\t').map(str::trim).collect())
 }
 
+/// Declares functions returning a value built on first use and kept for the life of the
+/// process — the one shape of every word list and table read from `data/`:
+/// `lazy! { /// doc \n pub(crate) fn hedges() -> Phrases = Phrases::new(&[…]); }` gives
+/// `pub(crate) fn hedges() -> &'static Phrases`.
+macro_rules! lazy {
+    ($($(#[$meta:meta])* $vis:vis fn $name:ident() -> $ty:ty = $init:expr;)+) => {
+        $(
+            $(#[$meta])*
+            $vis fn $name() -> &'static $ty {
+                static VALUE: std::sync::OnceLock<$ty> = std::sync::OnceLock::new();
+                VALUE.get_or_init(|| $init)
+            }
+        )+
+    };
+}
+pub(crate) use lazy;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +43,15 @@ mod tests {
         assert_eq!(got, ["alpha", "beta"]);
         let got: Vec<_> = fields("a\tb\n# c\td\n").collect();
         assert_eq!(got, [vec!["a", "b"]]);
+    }
+
+    lazy! {
+        fn greek() -> Vec<&'static str> = lines("alpha\nbeta\n").collect();
+    }
+
+    #[test]
+    fn a_lazy_value_is_built_once() {
+        assert_eq!(greek(), &["alpha", "beta"]);
+        assert!(std::ptr::eq(greek(), greek()));
     }
 }

@@ -11,7 +11,6 @@
 //! it; [`super::scope`] says how far a clause reaches.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::phrases::{Phrases, lower_words};
 use super::quotes::{Found, Side, Speakers};
@@ -24,31 +23,26 @@ const SOURCE_TOKENS: usize = 12;
 /// How many tokens a source standing between a comma and its verb may hold.
 const NEAR_SOURCE_TOKENS: usize = 6;
 
-fn placement_verbs() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/placement_verbs.txt")]))
+crate::lexicon::lazy! {
+    fn placement_verbs() -> Phrases = Phrases::new(&[include_str!("../../data/placement_verbs.txt")]);
 }
 
-fn reporting_verbs() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]))
+crate::lexicon::lazy! {
+    fn reporting_verbs() -> Phrases = Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]);
 }
 
-/// Words and phrases that soften a statement (`data/hedges.txt`).
-pub(crate) fn hedges() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/hedges.txt")]))
+crate::lexicon::lazy! {
+    /// Words and phrases that soften a statement (`data/hedges.txt`).
+    pub(crate) fn hedges() -> Phrases = Phrases::new(&[include_str!("../../data/hedges.txt")]);
 }
 
-fn negations() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/negations.txt")]))
+crate::lexicon::lazy! {
+    fn negations() -> Phrases = Phrases::new(&[include_str!("../../data/negations.txt")]);
 }
 
-/// Words before a reporting verb that make it a noun ("a report", "media reports").
-fn determiners() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/determiners.txt")]))
+crate::lexicon::lazy! {
+    /// Words before a reporting verb that make it a noun ("a report", "media reports").
+    fn determiners() -> Phrases = Phrases::new(&[include_str!("../../data/determiners.txt")]);
 }
 
 /// The attribution of one sentence.

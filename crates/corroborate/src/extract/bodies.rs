@@ -7,16 +7,14 @@
 //! "agency") is a word of the name.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::OnceLock;
 
-/// Word → (the word names use, whether it can end a description).
-fn table() -> &'static HashMap<&'static str, (&'static str, bool)> {
-    static MAP: OnceLock<HashMap<&'static str, (&'static str, bool)>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Word → (the word names use, whether it can end a description).
+    fn table() -> HashMap<&'static str, (&'static str, bool)> = {
         crate::lexicon::fields(include_str!("../../data/body_words.txt"))
             .filter_map(|f| Some((f[0], (*f.get(1)?, f.get(2) == Some(&"head")))))
             .collect()
-    })
+    };
 }
 
 /// Whether a lowercase word can end a description of a body ("agency", "ministry").

@@ -40,9 +40,8 @@ enum TitleKind {
     Rank,
 }
 
-fn titles() -> &'static HashMap<&'static str, (&'static str, TitleKind)> {
-    static MAP: OnceLock<HashMap<&'static str, (&'static str, TitleKind)>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn titles() -> HashMap<&'static str, (&'static str, TitleKind)> = {
         crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
             .filter_map(|f| {
                 let kind = match *f.get(2)? {
@@ -54,16 +53,15 @@ fn titles() -> &'static HashMap<&'static str, (&'static str, TitleKind)> {
                 Some((f[0], (f[1], kind)))
             })
             .collect()
-    })
+    };
 }
 
-fn nationalities() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn nationalities() -> HashMap<&'static str, &'static str> = {
         crate::lexicon::fields(include_str!("../../data/nationalities.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
-    })
+    };
 }
 
 /// The country a nationality adjective names ("north korean" → "north korea"), from
@@ -835,14 +833,13 @@ fn is_verb_form(s: &Syntax, i: usize) -> bool {
     verb && (i == 0 || s.classes[i - 1] != Class::Prep)
 }
 
-/// Irregular verb forms and their lemmas (`data/irregular_verbs.txt`).
-fn irregular_verbs() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Irregular verb forms and their lemmas (`data/irregular_verbs.txt`).
+    fn irregular_verbs() -> HashMap<&'static str, &'static str> = {
         crate::lexicon::lines(include_str!("../../data/irregular_verbs.txt"))
             .filter_map(|line| line.split_once(' '))
             .collect()
-    })
+    };
 }
 
 /// The predicate a verb form gives a claim: its lemma, read as the first verb of its

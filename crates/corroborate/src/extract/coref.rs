@@ -162,10 +162,8 @@ pub(crate) fn is_person_noun(word: &str) -> bool {
     person_nouns().contains(word)
 }
 
-fn person_nouns() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect())
+crate::lexicon::lazy! {
+    fn person_nouns() -> std::collections::HashSet<&'static str> = crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect();
 }
 
 fn sentence_at(doc: &Prepared, at: usize) -> Option<usize> {

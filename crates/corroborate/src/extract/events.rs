@@ -70,14 +70,13 @@ fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
     })
 }
 
-/// Canonical forms of kin and companion words (`data/kin_words.txt`).
-pub(crate) fn kin_words() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Canonical forms of kin and companion words (`data/kin_words.txt`).
+    pub(crate) fn kin_words() -> HashMap<&'static str, &'static str> = {
         crate::lexicon::fields(include_str!("../../data/kin_words.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
-    })
+    };
 }
 
 /// The properties of an event type (`data/event_types.txt`).

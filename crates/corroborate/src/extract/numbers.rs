@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::prepare::Prepared;
 use crate::text::fold_lower;
@@ -95,10 +94,9 @@ enum WordKind {
     Plural,
 }
 
-/// The number-word table (`data/number_words.txt`).
-fn number_words() -> &'static HashMap<&'static str, (f64, WordKind)> {
-    static TABLE: OnceLock<HashMap<&'static str, (f64, WordKind)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// The number-word table (`data/number_words.txt`).
+    fn number_words() -> HashMap<&'static str, (f64, WordKind)> = {
         crate::lexicon::fields(include_str!("../../data/number_words.txt"))
             .filter_map(|f| {
                 let value = f.get(1)?.parse().ok()?;
@@ -114,7 +112,7 @@ fn number_words() -> &'static HashMap<&'static str, (f64, WordKind)> {
                 Some((f[0], (value, kind)))
             })
             .collect()
-    })
+    };
 }
 
 /// A number found at some word.

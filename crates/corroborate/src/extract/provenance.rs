@@ -24,9 +24,8 @@ use crate::prepare::Prepared;
 /// The longest outlet name after "interview with" or "told", in tokens.
 const OUTLET_TOKENS: usize = 8;
 
-fn outlet_nouns() -> &'static Phrases {
-    static SET: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/outlet_nouns.txt")]))
+crate::lexicon::lazy! {
+    fn outlet_nouns() -> Phrases = Phrases::new(&[include_str!("../../data/outlet_nouns.txt")]);
 }
 
 /// An interview given to an outlet, as the article that reports it frames it.

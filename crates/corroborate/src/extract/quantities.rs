@@ -95,9 +95,8 @@ pub(crate) fn is_duration(unit: &str) -> bool {
         .any(|&(keyword, kind)| keyword == unit && kind == UnitKind::Duration)
 }
 
-fn units() -> &'static HashMap<&'static str, (&'static str, UnitKind)> {
-    static TABLE: OnceLock<HashMap<&'static str, (&'static str, UnitKind)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn units() -> HashMap<&'static str, (&'static str, UnitKind)> = {
         crate::lexicon::fields(include_str!("../../data/units.txt"))
             .filter_map(|f| {
                 let kind = match *f.get(2)? {
@@ -110,16 +109,15 @@ fn units() -> &'static HashMap<&'static str, (&'static str, UnitKind)> {
                 Some((f[0], (*f.get(1)?, kind)))
             })
             .collect()
-    })
+    };
 }
 
-fn currency_signs() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn currency_signs() -> HashMap<&'static str, &'static str> = {
         crate::lexicon::fields(include_str!("../../data/currency_signs.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
-    })
+    };
 }
 
 /// A qualifier before a number.
@@ -160,16 +158,14 @@ fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
     })
 }
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn stop_words() -> HashSet<&'static str> = {
         crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect()
-    })
+    };
 }
 
-fn irregular_plurals() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect())
+crate::lexicon::lazy! {
+    fn irregular_plurals() -> HashSet<&'static str> = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
 }
 
 /// The quantities read at one position and the word after them.

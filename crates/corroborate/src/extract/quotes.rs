@@ -31,33 +31,29 @@ const FRAME_TOKENS: usize = 40;
 /// How far into a frame after a quote its cue may stand.
 const CUE_REACH: usize = 16;
 
-/// Speaker cues: the reporting verbs and the verbs that only frame direct speech.
-pub(crate) fn cues() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Speaker cues: the reporting verbs and the verbs that only frame direct speech.
+    pub(crate) fn cues() -> Phrases = {
         Phrases::new(&[
             include_str!("../../data/reporting_verbs.txt"),
             include_str!("../../data/quote_verbs.txt"),
         ])
-    })
+    };
 }
 
-/// Words that open a clause (`data/clause_openers.txt`).
-pub(crate) fn clause_openers() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/clause_openers.txt")]))
+crate::lexicon::lazy! {
+    /// Words that open a clause (`data/clause_openers.txt`).
+    pub(crate) fn clause_openers() -> Phrases = Phrases::new(&[include_str!("../../data/clause_openers.txt")]);
 }
 
-/// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
-pub(crate) fn auxiliaries() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/auxiliaries.txt")]))
+crate::lexicon::lazy! {
+    /// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
+    pub(crate) fn auxiliaries() -> Phrases = Phrases::new(&[include_str!("../../data/auxiliaries.txt")]);
 }
 
-/// Prepositions that govern the name after them (`data/prepositions.txt`).
-pub(crate) fn prepositions() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/prepositions.txt")]))
+crate::lexicon::lazy! {
+    /// Prepositions that govern the name after them (`data/prepositions.txt`).
+    pub(crate) fn prepositions() -> Phrases = Phrases::new(&[include_str!("../../data/prepositions.txt")]);
 }
 
 /// The direct quotes of a document, in text order, with their speakers.

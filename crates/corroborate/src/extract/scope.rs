@@ -12,18 +12,15 @@
 //! lying wholly inside asides is in scope of those asides only.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::phrases::Phrases;
 
-fn aside_openers() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/aside_openers.txt")]))
+crate::lexicon::lazy! {
+    fn aside_openers() -> Phrases = Phrases::new(&[include_str!("../../data/aside_openers.txt")]);
 }
 
-fn scope_openers() -> &'static Phrases {
-    static SET: OnceLock<Phrases> = OnceLock::new();
-    SET.get_or_init(|| Phrases::new(&[include_str!("../../data/scope_openers.txt")]))
+crate::lexicon::lazy! {
+    fn scope_openers() -> Phrases = Phrases::new(&[include_str!("../../data/scope_openers.txt")]);
 }
 
 /// One stretch of a sentence's tokens.

@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::TimeExpr;
 use super::numbers::{Word, sentence_words};
@@ -67,19 +66,17 @@ impl Class {
     }
 }
 
-/// The words of `data/function_words.txt` with the name of their class.
-fn tagged() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// The words of `data/function_words.txt` with the name of their class.
+    fn tagged() -> HashMap<&'static str, &'static str> = {
         crate::lexicon::fields(include_str!("../../data/function_words.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
-    })
+    };
 }
 
-fn lexicon() -> &'static HashMap<&'static str, Class> {
-    static MAP: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
-    MAP.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn lexicon() -> HashMap<&'static str, Class> = {
         tagged()
             .iter()
             .map(|(&word, &name)| {
@@ -101,7 +98,7 @@ fn lexicon() -> &'static HashMap<&'static str, Class> {
                 (word, class)
             })
             .collect()
-    })
+    };
 }
 
 /// Whether a lowercase word is a reporting verb ("said", "confirmed").

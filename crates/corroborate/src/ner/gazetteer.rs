@@ -3,8 +3,6 @@
 //! words organizations end in, person titles, common given names and family names. Membership is a
 //! feature, never a decision: the model learns how far to trust each list.
 
-use std::sync::OnceLock;
-
 use super::hash;
 
 /// The lists, in the order of their class numbers.
@@ -33,10 +31,9 @@ pub(crate) struct Gazetteer {
 }
 
 impl Gazetteer {
-    /// The embedded lists, parsed once.
-    pub(crate) fn shipped() -> &'static Gazetteer {
-        static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| {
+    crate::lexicon::lazy! {
+        /// The embedded lists, parsed once.
+        pub(crate) fn shipped() -> Gazetteer = {
             let mut entries: hash::Map<(u16, bool)> = hash::Map::default();
             let mut longest = 1;
             for (class, list) in LISTS.iter().enumerate() {
@@ -54,7 +51,7 @@ impl Gazetteer {
                 }
             }
             Gazetteer { entries, longest }
-        })
+        };
     }
 
     /// For each word (lowercased), a bit set of matches: bit `4 * class + position`, where

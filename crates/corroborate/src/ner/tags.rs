@@ -45,16 +45,15 @@ fn may_end(tag: usize) -> bool {
     tag == 0 || matches!((tag - 1) % 4, LAST | UNIT)
 }
 
-/// For each tag, the tags that may precede it (`TAGS` standing for the sentence start).
-fn predecessors() -> &'static [Vec<usize>; TAGS] {
-    static TABLE: std::sync::OnceLock<[Vec<usize>; TAGS]> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// For each tag, the tags that may precede it (`TAGS` standing for the sentence start).
+    fn predecessors() -> [Vec<usize>; TAGS] = {
         std::array::from_fn(|t| {
             (0..=TAGS)
                 .filter(|&p| allowed((p < TAGS).then_some(p), t))
                 .collect()
         })
-    })
+    };
 }
 
 /// The score of an impossible tag sequence: far below any real one, yet safe to add to.

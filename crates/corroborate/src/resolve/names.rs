@@ -14,12 +14,11 @@ use std::sync::OnceLock;
 
 use crate::lexicon;
 
-/// Variant spelling → canonical spelling, from `data/romanization.txt`, and short form
-/// of a given name → its full form's canonical spelling, from
-/// `data/given_name_forms.txt` ("fred" → "frederick", "alexis" → "aleksandr").
-fn romanization() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Variant spelling → canonical spelling, from `data/romanization.txt`, and short form
+    /// of a given name → its full form's canonical spelling, from
+    /// `data/given_name_forms.txt` ("fred" → "frederick", "alexis" → "aleksandr").
+    fn romanization() -> HashMap<&'static str, &'static str> = {
         let mut table = HashMap::new();
         for line in lexicon::lines(include_str!("../../data/romanization.txt")) {
             let mut words = line.split_whitespace();
@@ -40,7 +39,7 @@ fn romanization() -> &'static HashMap<&'static str, &'static str> {
             }
         }
         table
-    })
+    };
 }
 
 /// Honorifics and titles that may open a tagged name (`data/name_titles.txt`).

@@ -21,7 +21,6 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
-use std::sync::OnceLock;
 
 use super::names;
 use crate::extract::Extraction;
@@ -124,13 +123,12 @@ fn closeness(a: &Extraction, b: &Extraction) -> f64 {
 /// A sparse vector: (term id, weight) sorted by term id, of unit length.
 type Vector = Vec<(u32, f64)>;
 
-fn stopwords() -> &'static std::collections::HashSet<&'static str> {
-    static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn stopwords() -> std::collections::HashSet<&'static str> = {
         lexicon::lines(include_str!("../../data/stopwords.txt"))
             .flat_map(str::split_whitespace)
             .collect()
-    })
+    };
 }
 
 /// The raw terms of a document with their weights before IDF, each term as its hash,

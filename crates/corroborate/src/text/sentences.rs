@@ -7,7 +7,6 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::normalize::fold_char;
 use super::tokens::Token;
@@ -31,11 +30,10 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-fn sentence_starters() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
+crate::lexicon::lazy! {
+    fn sentence_starters() -> HashSet<&'static str> = {
         crate::lexicon::lines(include_str!("../../data/sentence_starters.txt")).collect()
-    })
+    };
 }
 
 /// Whether a token closes a quote or bracket (opening curly marks never do).

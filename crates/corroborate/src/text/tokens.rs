@@ -4,7 +4,6 @@
 //! separators kept whole.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::normalize::fold_char;
 
@@ -31,12 +30,11 @@ impl Token {
     }
 }
 
-/// Words that take a period without ending there (`data/abbreviations.txt`).
-pub(crate) fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Words that take a period without ending there (`data/abbreviations.txt`).
+    pub(crate) fn abbreviations() -> HashSet<&'static str> = {
         crate::lexicon::lines(include_str!("../../data/abbreviations.txt")).collect()
-    })
+    };
 }
 
 /// Characters split off the front and back of a whitespace-separated chunk.
