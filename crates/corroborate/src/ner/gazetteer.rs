@@ -21,6 +21,9 @@ const LISTS: [&str; 9] = [
 /// The number of lists.
 pub(crate) const CLASSES: usize = LISTS.len();
 
+/// The class numbers of the lists of places and nationalities.
+pub(crate) const PLACES: [usize; 4] = [0, 1, 2, 3];
+
 /// Every entry, lowercased, keyed by the hash of its words joined by single spaces.
 pub(crate) struct Gazetteer {
     /// Hash of an entry or of the first words of a longer one → bit set of the lists
@@ -52,6 +55,12 @@ impl Gazetteer {
             }
             Gazetteer { entries, longest }
         };
+    }
+
+    /// Whether one lowercase word is a whole entry of one of the lists `classes`.
+    pub(crate) fn lists(&self, word: &str, classes: &[usize]) -> bool {
+        let bits = self.matches(&[word])[0];
+        classes.iter().any(|class| bits & (1 << (4 * class)) != 0)
     }
 
     /// For each word (lowercased), a bit set of matches: bit `4 * class + position`, where
@@ -90,6 +99,15 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_lists_are_the_places() {
+        let gazetteer = Gazetteer::shipped();
+        for place in ["france", "paris", "french"] {
+            assert!(gazetteer.lists(place, &PLACES), "{place}");
+        }
+        assert!(!gazetteer.lists("ministry", &PLACES));
+    }
 
     fn lower(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_lowercase()).collect()

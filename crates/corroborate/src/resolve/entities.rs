@@ -129,13 +129,9 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
 /// Whether a name is a single word the gazetteers list as a country, region, city or
 /// nationality ("Jackson" the city, not only the surname).
 fn is_known_place(name: &str) -> bool {
-    const PLACE_LISTS: usize = 4; // countries, regions, cities, demonyms
+    use crate::ner::gazetteer::{Gazetteer, PLACES};
     let lower = crate::text::fold_lower(name);
-    if lower.split_whitespace().count() != 1 {
-        return false;
-    }
-    let bits = crate::ner::gazetteer::Gazetteer::shipped().matches(&[lower.as_str()])[0];
-    (0..PLACE_LISTS).any(|class| bits & (1 << (4 * class)) != 0)
+    lower.split_whitespace().count() == 1 && Gazetteer::shipped().lists(&lower, &PLACES)
 }
 
 /// Union-find over items that refuses unions joining two different full names.
