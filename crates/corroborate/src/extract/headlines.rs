@@ -14,28 +14,35 @@ use crate::ner::TaggedSpan;
 /// every one of four letters or more capitalized, and two of the capitalized words ones
 /// the document writes in lowercase elsewhere ("Ivo Rask Flees To Norway" after "he
 /// fled"): a line of names ("5. Ivo Rask ( Norway ) 9") is no headline.
-fn is_title_case<S: AsRef<str>>(words: &[S], common: &HashSet<String>) -> bool {
+///
+/// Without `common`, whether the sentence could be one: the test on its shape alone.
+fn is_title_case<S: AsRef<str>>(words: &[S], common: Option<&HashSet<String>>) -> bool {
     let lettered: Vec<&str> = words
         .iter()
         .map(AsRef::as_ref)
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
     let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let common_words = lettered
-        .iter()
-        .filter(|w| capitalized(w) && common.contains(&stem(&crate::text::fold_lower(w))))
-        .count();
+    let common_words = |common: &HashSet<String>| {
+        lettered
+            .iter()
+            .filter(|w| capitalized(w) && common.contains(&stem(&crate::text::fold_lower(w))))
+            .count()
+    };
     lettered.len() >= 3
-        && common_words >= 2
         && lettered
             .iter()
             .filter(|w| w.chars().count() >= 4)
             .all(|w| capitalized(w))
+        && common.is_none_or(|common| common_words(common) >= 2)
 }
 
 /// The tagged spans of a document's sentences with the names of title-case sentences cut
 /// down to what the rest of the document shows them to be (see the module doc).
 pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
+    if !sentences.iter().any(|s| is_title_case(s, None)) {
+        return spans; // no sentence could be a headline: the common case, kept cheap
+    }
     // Stems of the words the document writes in lowercase.
     let common: HashSet<String> = sentences
         .iter()
@@ -46,7 +53,7 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
         .collect();
     let titled: Vec<bool> = sentences
         .iter()
-        .map(|s| is_title_case(s, &common))
+        .map(|s| is_title_case(s, Some(&common)))
         .collect();
     if !titled.contains(&true) {
         return spans;

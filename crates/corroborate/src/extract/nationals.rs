@@ -31,38 +31,36 @@ pub(crate) fn resolve(doc: &Prepared, mentions: &mut [Mention], entities: &mut V
     if nationals.is_empty() {
         return;
     }
-    // The sentences holding a person or a nationality, read once.
-    let sentences: HashMap<usize, Syntax> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Other || entities[m.entity].kind == EntityKind::Person)
-        .map(|m| m.sentence)
-        .collect::<std::collections::BTreeSet<usize>>()
-        .into_iter()
-        .map(|s| (s, Syntax::of_sentence(doc, s, &[])))
-        .collect();
-    let syntax_of = |sentence: usize| &sentences[&sentence];
     // (byte position, lowercase nationality, person entity) of every introduction.
+    let tokens = &doc.analysis.tokens;
     let mut introductions: Vec<(usize, String, usize)> = Vec::new();
     for m in mentions.iter() {
         if entities[m.entity].kind != EntityKind::Person {
             continue;
         }
-        let syntax = syntax_of(m.sentence);
-        let first = syntax.words_in(&m.span).start;
-        for k in first.saturating_sub(INTRODUCTION_REACH)..first {
-            let word = &syntax.words[k].low;
-            if is_nationality(word) {
-                introductions.push((m.span.start, word.clone(), m.entity));
+        let first = tokens.partition_point(|t| t.start < m.span.start);
+        let sentence_start = doc.analysis.sentences[m.sentence].tokens.start;
+        let reach = first.saturating_sub(INTRODUCTION_REACH).max(sentence_start);
+        for token in &tokens[reach..first] {
+            let word = crate::text::fold_lower(token.as_str(&doc.text));
+            if is_nationality(&word) {
                 let known = &mut entities[m.entity].introduced_as;
-                if !known.contains(word) {
+                if !known.contains(&word) {
                     known.push(word.clone());
                 }
+                introductions.push((m.span.start, word, m.entity));
             }
         }
     }
+    // The sentences holding a nationality, read once.
+    let sentences: HashMap<usize, Syntax> = nationals
+        .iter()
+        .map(|&m| mentions[m].sentence)
+        .map(|s| (s, Syntax::of_sentence(doc, s, &[])))
+        .collect();
     for m in nationals {
         let mention = &mentions[m];
-        let syntax = syntax_of(mention.sentence);
+        let syntax = &sentences[&mention.sentence];
         let words = syntax.words_in(&mention.span);
         if words.is_empty() || !used_as_noun(syntax, words.start, words.end) {
             continue;
