@@ -113,13 +113,11 @@ impl<'l> Origins<'l> {
     /// The one organization a description of a body describes ("Seoul's spy agency"
     /// → the National Intelligence Service), if exactly one does.
     fn described(&self, description: &str) -> Option<&'l str> {
-        let mut fitting = self
+        let named = self
             .organizations
             .iter()
-            .filter(|(_, names)| names.iter().any(|n| bodies::describes(description, n)))
-            .map(|(id, _)| *id);
-        let first = fitting.next()?;
-        fitting.next().is_none().then_some(first)
+            .flat_map(|(id, names)| names.iter().map(move |name| (*id, *name)));
+        bodies::only_described(description, named)
     }
 
     /// The outlet's own origin: its name, one with the entity of that name if any.

@@ -58,6 +58,24 @@ pub(crate) fn describes(description: &str, name: &str) -> bool {
     !wanted.is_empty() && wanted.is_subset(&words)
 }
 
+/// The one candidate a description describes by one of its names, or `None` when none
+/// or several do: a description is trusted only when it cannot be misread.
+pub(crate) fn only_described<'n, T: Copy + PartialEq>(
+    description: &str,
+    named: impl IntoIterator<Item = (T, &'n str)>,
+) -> Option<T> {
+    let mut found = None;
+    for (candidate, name) in named {
+        if describes(description, name) {
+            match found {
+                Some(other) if other != candidate => return None,
+                _ => found = Some(candidate),
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +101,24 @@ mod tests {
         ));
         // Not a description of a body: no body noun at its end.
         assert!(!describes("the intelligence", "State Intelligence Service"));
+    }
+
+    #[test]
+    fn a_description_two_bodies_fit_names_neither() {
+        let one = [
+            (1, "State Intelligence Service"),
+            (2, "Ministry of Defense"),
+        ];
+        assert_eq!(only_described("the spy agency", one), Some(1));
+        let two = [
+            (1, "State Intelligence Service"),
+            (2, "Military Intelligence Agency"),
+        ];
+        assert_eq!(only_described("the spy agency", two), None);
+        let aliases = [
+            (1, "State Intelligence Service"),
+            (1, "Intelligence Service"),
+        ];
+        assert_eq!(only_described("the spy agency", aliases), Some(1));
     }
 }

@@ -23,7 +23,6 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::attribution::hedges;
 use super::events::{Linker, phrase_value};
@@ -842,12 +841,9 @@ crate::lexicon::lazy! {
     };
 }
 
-/// The predicate a verb form gives a claim: its lemma, read as the first verb of its
-/// line in `data/verb_synonyms.txt` when it has one ("told" → "inform"), so that outlets
-/// saying one thing in other words are compared.
-fn predicate_of(word: &str) -> String {
-    static SYNONYMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let synonyms = SYNONYMS.get_or_init(|| {
+crate::lexicon::lazy! {
+    /// Verb lemma → the first lemma of its line in `data/verb_synonyms.txt`.
+    fn verb_synonyms() -> HashMap<&'static str, &'static str> = {
         let mut map = HashMap::new();
         for line in crate::lexicon::lines(include_str!("../../data/verb_synonyms.txt")) {
             let mut verbs = line.split_whitespace();
@@ -855,9 +851,15 @@ fn predicate_of(word: &str) -> String {
             map.extend(verbs.map(|verb| (verb, first)));
         }
         map
-    });
+    };
+}
+
+/// The predicate a verb form gives a claim: its lemma, read as the first verb of its
+/// line in `data/verb_synonyms.txt` when it has one ("told" → "inform"), so that outlets
+/// saying one thing in other words are compared.
+fn predicate_of(word: &str) -> String {
     let lemma = lemma(word);
-    synonyms
+    verb_synonyms()
         .get(lemma.as_str())
         .map_or(lemma, |first| (*first).to_string())
 }

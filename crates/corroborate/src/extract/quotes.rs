@@ -17,7 +17,6 @@
 //! the speaker of the quote just before it.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::phrases::{Phrases, lower_words};
 use super::{LocalEntity, Mention, QuoteExpr, bodies, coref};
@@ -49,6 +48,12 @@ crate::lexicon::lazy! {
 crate::lexicon::lazy! {
     /// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
     pub(crate) fn auxiliaries() -> Phrases = Phrases::new(&[include_str!("../../data/auxiliaries.txt")]);
+}
+
+crate::lexicon::lazy! {
+    /// Nouns for reporting ("reports", "media"): a name governed by a preposition after
+    /// one is who reported (`data/report_nouns.txt`).
+    fn report_nouns() -> Phrases = Phrases::new(&[include_str!("../../data/report_nouns.txt")]);
 }
 
 crate::lexicon::lazy! {
@@ -762,26 +767,21 @@ impl<'a> Speakers<'a> {
     /// The organization of the document a description of a body describes ("Norland's
     /// spy agency" → "State Intelligence Service"), when exactly one fits.
     fn described_body(&self, span: &Range<usize>) -> Option<usize> {
-        let description = self.doc.slice(span);
-        let mut fitting = self
+        let organizations = self
             .entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Organization)
-            .filter(|(_, e)| bodies::describes(description, &e.name))
-            .map(|(i, _)| i);
-        let first = fitting.next()?;
-        fitting.next().is_none().then_some(first)
+            .map(|(i, e)| (i, e.name.as_str()));
+        bodies::only_described(self.doc.slice(span), organizations)
     }
 
     /// Whether a name after a cue follows a noun for reporting ("according to reports
     /// from NEWSPAPER"): the preposition before it names who reported.
     fn reporter(&self, m: &Mention, tokens: &Range<usize>, side: Side) -> bool {
-        static NOUNS: OnceLock<Phrases> = OnceLock::new();
-        let nouns =
-            NOUNS.get_or_init(|| Phrases::new(&[include_str!("../../data/report_nouns.txt")]));
         side == Side::AfterCue
-            && (tokens.start..self.token_at(m.span.start)).any(|k| nouns.contains(&self.words[k]))
+            && (tokens.start..self.token_at(m.span.start))
+                .any(|k| report_nouns().contains(&self.words[k]))
     }
 
     /// The best named candidate in `tokens`: a person before an organization before

@@ -4,8 +4,10 @@
 //! Two mentions are one event when they have the same type, their times fit (the same
 //! period or one inside the other: "2022-05" fits "2022", not "2022-08") and no key
 //! argument clearly differs (an `agent` or `patient` that resolves to two different
-//! entities). Mentions are taken in document then text order and each joins the first
-//! event of its story and type it fits, so the outcome is fixed by the document ids.
+//! entities, or relatives on one side — "the deaths of his parents" — and anyone else,
+//! or relatives of no kind in common, on the other). Mentions are taken in document
+//! then text order and each joins the first event of its story and type it fits, so the
+//! outcome is fixed by the document ids.
 //! Only events of one story and one type are ever compared: the blocks stay small.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,7 +63,8 @@ struct Participants {
 }
 
 impl Participants {
-    /// The key participants of one mention of document `d`.
+    /// The key participants of one mention; `entity_of` maps its document's local
+    /// entities to ledger entities.
     fn of(mention: &EventMention, entity_of: &[usize]) -> Participants {
         let mut found = Participants::default();
         for a in mention
