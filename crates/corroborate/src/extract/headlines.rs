@@ -104,10 +104,11 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
         .collect()
 }
 
-/// A word without its inflection ("checks", "checked", "checking" → "check"), so that a
-/// headline's "Checks" meets the body's "checked".
+/// A word without its inflection ("checks", "checked", "checking" → "check"; "dies",
+/// "died" → "die"; "hire", "hired" → "hir"), so that a headline's "Checks" meets the
+/// body's "checked".
 fn stem(word: &str) -> String {
-    for suffix in ["ing", "ed", "es", "s"] {
+    for suffix in ["ing", "ied", "ies", "ed", "es", "s", "d", "e"] {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() >= 3 {
                 return base.to_string();
@@ -178,6 +179,14 @@ mod tests {
             &[(0, 1, 5, Person), (1, 3, 5, Person)],
         );
         assert_eq!(got, ["Ivo Rask Team Nord", "Ivo Rask"]);
+    }
+
+    #[test]
+    fn inflections_meet() {
+        for (a, b) in [("checks", "checked"), ("dies", "died"), ("hires", "hire")] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+        assert_ne!(stem("the"), stem("then"));
     }
 
     #[test]
