@@ -26,7 +26,7 @@ const ARTICLE_REACH: usize = 6;
 pub(crate) fn resolve(doc: &Prepared, mentions: &mut [Mention], entities: &mut Vec<LocalEntity>) {
     let nationals: Vec<usize> = (0..mentions.len())
         .filter(|&m| mentions[m].kind == EntityKind::Other)
-        .filter(|&m| is_nationality(doc.slice(&mentions[m].span)))
+        .filter(|&m| names_one_person(doc.slice(&mentions[m].span)))
         .collect();
     if nationals.is_empty() {
         return;
@@ -100,6 +100,16 @@ fn is_nationality(words: &str) -> bool {
     super::claims::country_of(&crate::text::fold_lower(words)).is_some()
 }
 
+/// Whether a nationality, used as a noun, names one person ("the American", "the
+/// Briton") rather than a whole people ("the French", "the Chinese", "the Swiss").
+fn names_one_person(words: &str) -> bool {
+    let lower = crate::text::fold_lower(words);
+    let collective = ["sh", "ch", "ese", "ss"]
+        .iter()
+        .any(|end| lower.ends_with(end));
+    is_nationality(&lower) && !collective
+}
+
 /// Whether the nationality in words `start..end` is a noun: "the" opens its phrase
 /// within a few words, and what follows cannot continue a noun phrase (a verb, a
 /// preposition, punctuation, the sentence end) — "the American had", "the cornered
@@ -159,6 +169,14 @@ mod tests {
         let m = mentions.iter().find(|m| m.span.start == at).unwrap();
         assert_eq!(entities[m.entity].kind, Person);
         assert_eq!(entities[m.entity].name, "American");
+    }
+
+    #[test]
+    fn a_people_is_no_person() {
+        use EntityKind::{Other, Person};
+        let names = [("Tom Hale", Person), ("English", Other)];
+        let text = "English striker Tom Hale scored. In the end the English , unbeaten , won.";
+        assert_eq!(person_of(text, &names, "English ,"), "English");
     }
 
     #[test]
