@@ -54,17 +54,17 @@ fn with_untagged_surnames(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -
     }
     let capitalized =
         |w: Option<&&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // Which words the tagger already took into a name, marked once per document.
+    let mut covered: Vec<Vec<bool>> = sentences.iter().map(|w| vec![false; w.len()]).collect();
+    for t in &spans {
+        covered[t.sentence][t.start..t.end].fill(true);
+    }
     let mut found = Vec::new();
     for (s, words) in sentences.iter().enumerate() {
-        let covered = |i: usize| {
-            spans
-                .iter()
-                .any(|t| t.sentence == s && t.start <= i && i < t.end)
-        };
         for (i, word) in words.iter().enumerate() {
             let alone =
                 !capitalized(words.get(i + 1)) && (i == 0 || !capitalized(words.get(i - 1)));
-            if surnames.contains(word) && alone && !covered(i) {
+            if surnames.contains(word) && alone && !covered[s][i] {
                 found.push(TaggedSpan {
                     sentence: s,
                     start: i,

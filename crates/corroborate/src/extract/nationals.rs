@@ -24,13 +24,6 @@ const ARTICLE_REACH: usize = 6;
 /// people other articles introduce with it; each person's introductions are recorded
 /// in [`LocalEntity::introduced_as`].
 pub(crate) fn resolve(doc: &Prepared, mentions: &mut [Mention], entities: &mut Vec<LocalEntity>) {
-    let nationals: Vec<usize> = (0..mentions.len())
-        .filter(|&m| mentions[m].kind == EntityKind::Other)
-        .filter(|&m| names_one_person(doc.slice(&mentions[m].span)))
-        .collect();
-    if nationals.is_empty() {
-        return;
-    }
     // (byte position, lowercase nationality, person entity) of every introduction.
     let tokens = &doc.analysis.tokens;
     let mut introductions: Vec<(usize, String, usize)> = Vec::new();
@@ -52,6 +45,12 @@ pub(crate) fn resolve(doc: &Prepared, mentions: &mut [Mention], entities: &mut V
             }
         }
     }
+    // Introductions are kept even where no nationality is used as a noun here: another
+    // article of the story may use it.
+    let nationals: Vec<usize> = (0..mentions.len())
+        .filter(|&m| mentions[m].kind == EntityKind::Other)
+        .filter(|&m| names_one_person(doc.slice(&mentions[m].span)))
+        .collect();
     // The sentences holding a nationality, read once.
     let sentences: HashMap<usize, Syntax> = nationals
         .iter()

@@ -752,7 +752,7 @@ impl<'a> Speakers<'a> {
         let word = self.words.get(next).filter(|_| next < end);
         let owns_body = || {
             (next + 1..end.min(next + 4))
-                .take_while(|&k| self.words[k].chars().all(char::is_lowercase))
+                .take_while(|&k| self.words[k].chars().all(char::is_alphabetic))
                 .any(|k| bodies::is_body_noun(&self.words[k]))
         };
         match m.kind {
