@@ -56,13 +56,13 @@ fn run() -> Result<(), String> {
     let dev = conll::read(&dev_path)?;
     eprintln!("training on {train_path} with {options:?}");
     let (tagger, kept) = train(&training, &options, |stage, epoch, tagger| {
-        let score = conll::score(tagger, &dev);
+        let score = conll::score(tagger, &dev, 1);
         eprintln!("stage {stage} epoch {epoch}: dev F1 {:.4}", score.f1());
         score.f1()
     });
     let bytes = tagger.to_bytes();
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
-    let score = conll::score(&tagger, &dev);
+    let score = conll::score(&tagger, &dev, 1);
     print!("{}", score.report());
     for (stage, (epoch, f1)) in kept.iter().enumerate() {
         println!("stage {}: best epoch {epoch} (dev F1 {f1:.4})", stage + 1);

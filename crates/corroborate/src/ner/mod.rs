@@ -162,7 +162,7 @@ impl Tagger {
                         view.history_features(s, history, &mut extra);
                         stage.add_emissions(&extra, &mut emissions);
                     }
-                    tags::viterbi(&emissions, stage.transitions())
+                    stage.decoder().decode(&emissions)
                 })
                 .collect();
         }

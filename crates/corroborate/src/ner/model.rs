@@ -3,7 +3,7 @@
 //! transition scores that Viterbi decoding adds.
 
 use super::features::Features;
-use super::tags::TAGS;
+use super::tags::{Decoder, TAGS};
 
 /// Transition rows: one per previous tag, then one for the sentence start.
 pub(crate) const TRANSITIONS: usize = (TAGS + 1) * TAGS;
@@ -17,6 +17,8 @@ pub(crate) struct Weights {
     rows: Vec<i16>,
     /// `transitions[prev * TAGS + tag]`, with `prev == TAGS` at the sentence start.
     transitions: Vec<i32>,
+    /// The transitions laid out for decoding, built once rather than per sentence.
+    decoder: Decoder,
     /// Open-addressing table of keys; key 0 marks an empty slot. Probing reads only
     /// this compact array (4 bytes a slot, more likely in cache than keys stored with
     /// their rows): many features are not in the model and need no row.
@@ -46,6 +48,7 @@ impl Weights {
         Weights {
             keys,
             rows,
+            decoder: Decoder::new(&transitions),
             transitions,
             slot_keys,
             slot_rows,
@@ -58,9 +61,9 @@ impl Weights {
         self.keys.len()
     }
 
-    /// The transition scores.
-    pub(crate) fn transitions(&self) -> &[i32] {
-        &self.transitions
+    /// The decoder of this stage's transition scores.
+    pub(crate) fn decoder(&self) -> &Decoder {
+        &self.decoder
     }
 
     fn row(&self, key: u32) -> Option<&[i16; TAGS]> {
@@ -215,18 +218,22 @@ impl Table {
     }
 
     /// The sum of stage `stage`'s rows in the slots `slots`, kept in registers while it
-    /// is summed rather than added to memory row by row.
+    /// is summed rather than added to memory row by row. The first sixteen weights of a
+    /// row are summed apart from the last: sixteen lanes fill whole vector registers,
+    /// which seventeen would not, and the compiler then adds them as vectors.
     fn sum_rows(&self, slots: &[usize], stage: usize) -> [i32; TAGS] {
-        let mut sum = [0i32; TAGS];
+        const LANES: usize = 16;
+        let mut head = [0i32; LANES];
+        let mut last = 0i32;
         for &slot in slots {
-            for (s, &w) in sum
-                .iter_mut()
-                .zip(&self.slot_rows[slot * self.stages + stage])
-            {
+            let row = &self.slot_rows[slot * self.stages + stage];
+            let (row_head, row_last) = row.split_at(LANES);
+            for (s, &w) in head.iter_mut().zip(row_head) {
                 *s += i32::from(w);
             }
+            last += i32::from(row_last[0]);
         }
-        sum
+        std::array::from_fn(|t| if t < LANES { head[t] } else { last })
     }
 }
 

@@ -45,79 +45,181 @@ fn may_end(tag: usize) -> bool {
     tag == 0 || matches!((tag - 1) % 4, LAST | UNIT)
 }
 
-crate::lexicon::lazy! {
-    /// For each tag, the tags that may precede it (`TAGS` standing for the sentence start).
-    fn predecessors() -> [Vec<usize>; TAGS] = {
-        std::array::from_fn(|t| {
-            (0..=TAGS)
-                .filter(|&p| allowed((p < TAGS).then_some(p), t))
-                .collect()
-        })
-    };
+/// The score of a transition that is not allowed: far below any allowed path, yet safe
+/// to add a transition and an emission to in 32 bits.
+const FORBIDDEN: i32 = -(1 << 29);
+
+/// The largest transition score a decoder takes as it is. Scores of a trained model are
+/// far smaller; the bound keeps the sums of 32-bit scores from overflowing whatever
+/// file the weights came from.
+const TRANSITION_BOUND: i32 = 1 << 22;
+
+/// The tags a name does not continue: outside, a name's first word, a one-word name.
+/// Only these may open a sentence or follow a closed tag.
+const CLOSED_TARGETS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// The tags after which a new name may begin (or none): outside, a name's last word, a
+/// one-word name — in ascending order, so that the first of equals wins.
+const CLOSED_FROM: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// The closed tags' scores are kept in rows this long, padded with [`FORBIDDEN`]: a
+/// multiple of four lanes lets each row be added and compared in whole vector registers.
+const CLOSED_LANES: usize = 12;
+
+/// Viterbi decoding with one stage's transition scores.
+///
+/// BILOU makes transitions sparse: outside, a first word and a one-word name follow only
+/// outside, a last word or a one-word name; a name's inside and last words follow only
+/// its first or inside words. A step therefore scores the nine-by-nine block of the
+/// first kind as one dense, branch-free pass over fixed-size rows, which the compiler
+/// turns into vector instructions, and the two predecessors of each inside and last
+/// word apart.
+///
+/// Scores are 32-bit and brought back to a best of 0 after every word. They stay within
+/// a few words' worth of score of each other, as every tag is reached within two words
+/// from a path near the best one (a name closes with its last word), so the sums cannot
+/// overflow: emissions are sums of at most a few dozen 16-bit weights, and transitions
+/// are bounded by [`TRANSITION_BOUND`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Decoder {
+    /// `closed[i][j]`: the score of `CLOSED_TARGETS[j]` after `CLOSED_FROM[i]`.
+    closed: [[i32; CLOSED_LANES]; 9],
+    /// `start[tag]`: the score of `tag` opening a sentence, [`FORBIDDEN`] where not allowed.
+    start: [i32; TAGS],
+    /// `within[kind][n]`: the scores of inside after first (n = 0), inside after inside
+    /// (1), last after first (2) and last after inside (3), for names of `kind`.
+    within: [[i32; 4]; 4],
 }
 
-/// The score of an impossible tag sequence: far below any real one, yet safe to add to.
-const NEG: i64 = i64::MIN / 4;
-
-/// The best-scoring valid tag sequence; `transitions[prev * TAGS + tag]` with
-/// `prev == TAGS` for the sentence start.
-pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
+impl Decoder {
+    /// The decoder of the transition scores `transitions[prev * TAGS + tag]`, with
+    /// `prev == TAGS` for the sentence start.
+    pub(crate) fn new(transitions: &[i32]) -> Decoder {
+        let score = |previous: usize, tag: usize| {
+            transitions[previous * TAGS + tag].clamp(-TRANSITION_BOUND, TRANSITION_BOUND)
+        };
+        Decoder {
+            closed: CLOSED_FROM.map(|p| {
+                std::array::from_fn(|j| CLOSED_TARGETS.get(j).map_or(FORBIDDEN, |&t| score(p, t)))
+            }),
+            start: std::array::from_fn(|t| {
+                if allowed(None, t) {
+                    score(TAGS, t)
+                } else {
+                    FORBIDDEN
+                }
+            }),
+            within: std::array::from_fn(|kind| {
+                let [first, inside, last] = [BEGIN, INSIDE, LAST].map(|part| 1 + 4 * kind + part);
+                [
+                    score(first, inside),
+                    score(inside, inside),
+                    score(first, last),
+                    score(inside, last),
+                ]
+            }),
+        }
     }
-    let predecessors = predecessors();
-    let columns = columns(transitions);
-    let mut back = vec![[0u8; TAGS]; n];
-    // One extra slot: the sentence start, scoring 0 before the first word only.
-    let mut score = [NEG; TAGS + 1];
-    score[TAGS] = 0;
-    for (emission, back) in emissions.iter().zip(&mut back) {
-        let mut next = [NEG; TAGS + 1];
-        for (t, slot) in next[..TAGS].iter_mut().enumerate() {
-            let (best, from) = best_predecessor(&score, &columns[t], &predecessors[t]);
-            if best > NEG / 2 {
-                *slot = best + i64::from(emission[t]);
-                back[t] = from;
+
+    /// The best-scoring valid tag sequence for the words scored `emissions`; of equal
+    /// paths, the one through the lowest-numbered tags.
+    ///
+    /// The forward pass keeps only each word's path scores, not which tag each best path
+    /// came from: finding the best of each row is then pure arithmetic, and the way back
+    /// asks which predecessor gave the best score for the one tag the path takes.
+    pub(crate) fn decode(&self, emissions: &[[i32; TAGS]]) -> Vec<u8> {
+        let Some((first, rest)) = emissions.split_first() else {
+            return Vec::new();
+        };
+        let mut scores = Vec::with_capacity(emissions.len());
+        let mut score: [i32; TAGS] = std::array::from_fn(|t| self.start[t] + first[t]);
+        normalize(&mut score);
+        scores.push(score);
+        for emission in rest {
+            let mut next = self.step(&score);
+            for (n, &e) in next.iter_mut().zip(emission) {
+                *n += e;
+            }
+            normalize(&mut next);
+            scores.push(next);
+            score = next;
+        }
+        let mut tag = (0..TAGS)
+            .filter(|&t| may_end(t))
+            .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
+            .unwrap_or(0);
+        let mut out = vec![0u8; emissions.len()];
+        for i in (1..emissions.len()).rev() {
+            out[i] = tag as u8;
+            tag = self.came_from(&scores[i - 1], tag);
+        }
+        out[0] = tag as u8;
+        out
+    }
+
+    /// For each tag, the best score of a path into it from the paths scored `score`.
+    fn step(&self, score: &[i32; TAGS]) -> [i32; TAGS] {
+        let mut closed = [i32::MIN; CLOSED_LANES];
+        for (&p, row) in CLOSED_FROM.iter().zip(&self.closed) {
+            let s = score[p];
+            for (best, &transition) in closed.iter_mut().zip(row) {
+                *best = (*best).max(s + transition);
             }
         }
-        score = next;
+        let mut next = [0i32; TAGS];
+        for (&t, &best) in CLOSED_TARGETS.iter().zip(&closed) {
+            next[t] = best;
+        }
+        for (kind, within) in self.within.iter().enumerate() {
+            let [first, inside, last] = [BEGIN, INSIDE, LAST].map(|part| 1 + 4 * kind + part);
+            next[inside] = (score[first] + within[0]).max(score[inside] + within[1]);
+            next[last] = (score[first] + within[2]).max(score[inside] + within[3]);
+        }
+        next
     }
-    let mut last = (0..TAGS)
-        .filter(|&t| may_end(t) && score[t] > NEG / 2)
-        .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
-        .unwrap_or(0);
-    let mut out = vec![0u8; n];
-    for i in (0..n).rev() {
-        out[i] = last as u8;
-        last = back[i][last] as usize;
+
+    /// The tag before `tag` on the best path into it from the paths scored `score`: of
+    /// equally good ones, the lowest-numbered.
+    fn came_from(&self, score: &[i32; TAGS], tag: usize) -> usize {
+        if let Some(j) = CLOSED_TARGETS.iter().position(|&t| t == tag) {
+            let candidates = CLOSED_FROM
+                .iter()
+                .zip(&self.closed)
+                .map(|(&p, row)| (score[p] + row[j], p));
+            return candidates
+                .max_by_key(|&(s, p)| (s, std::cmp::Reverse(p)))
+                .map_or(0, |(_, p)| p);
+        }
+        let kind = (tag - 1) / 4;
+        let [first, inside] = [BEGIN, INSIDE].map(|part| 1 + 4 * kind + part);
+        let within = &self.within[kind];
+        let (after_first, after_inside) = if tag == inside {
+            (within[0], within[1])
+        } else {
+            (within[2], within[3])
+        };
+        if score[inside] + after_inside > score[first] + after_first {
+            inside
+        } else {
+            first
+        }
     }
-    out
 }
 
-/// The transition scores into each tag, `columns[tag][prev]`: scoring a tag's
-/// predecessors then reads one short row, not a strided column of `transitions`.
-fn columns(transitions: &[i32]) -> [[i64; TAGS + 1]; TAGS] {
-    std::array::from_fn(|t| std::array::from_fn(|p| i64::from(transitions[p * TAGS + t])))
+/// Brings the best of `score` to 0 (only differences between paths matter).
+fn normalize(score: &mut [i32; TAGS]) {
+    let best = score.iter().copied().max().unwrap_or(0);
+    for s in score {
+        *s -= best;
+    }
 }
 
-/// The best score of a path reaching a tag from one of `predecessors` (paths scored
-/// `score`, transitions into the tag scored `column`), and the predecessor it comes
-/// from, the first of equals. Without branches: which predecessor wins is too
-/// irregular for the branch predictor.
-fn best_predecessor(
-    score: &[i64; TAGS + 1],
-    column: &[i64; TAGS + 1],
-    predecessors: &[usize],
-) -> (i64, u8) {
-    let (mut best, mut from) = (NEG, 0u8);
-    for &p in predecessors {
-        let candidate = score[p] + column[p];
-        let better = candidate > best;
-        best = if better { candidate } else { best };
-        from = if better { p as u8 } else { from };
-    }
-    (best, from)
+/// The best-scoring valid tag sequence; `transitions[prev * TAGS + tag]` with
+/// `prev == TAGS` for the sentence start. (For repeated decoding with the same scores,
+/// build a [`Decoder`] once.)
+#[cfg(any(test, feature = "train"))]
+pub(crate) fn viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8> {
+    Decoder::new(transitions).decode(emissions)
 }
 
 /// The names in a tag sequence: (first word, one past the last word, kind).
@@ -182,6 +284,84 @@ mod tests {
         let tags = encode(9, &names);
         assert_eq!(spans(&tags), names);
     }
+
+    /// The best valid sequence by the textbook algorithm: 64-bit scores, each tag's
+    /// allowed predecessors tried in ascending order, the first of equals kept.
+    fn reference_viterbi(emissions: &[[i32; TAGS]], transitions: &[i32]) -> Vec<u8> {
+        let neg = i64::MIN / 4;
+        let mut score: Vec<i64> = (0..TAGS)
+            .map(|t| {
+                if allowed(None, t) {
+                    i64::from(transitions[TAGS * TAGS + t]) + i64::from(emissions[0][t])
+                } else {
+                    neg
+                }
+            })
+            .collect();
+        let mut back = vec![[0u8; TAGS]; emissions.len()];
+        for (i, emission) in emissions.iter().enumerate().skip(1) {
+            let mut next = vec![neg; TAGS];
+            for t in 0..TAGS {
+                let mut best = neg;
+                for p in (0..TAGS).filter(|&p| allowed(Some(p), t) && score[p] > neg / 2) {
+                    let candidate = score[p] + i64::from(transitions[p * TAGS + t]);
+                    if candidate > best {
+                        best = candidate;
+                        back[i][t] = p as u8;
+                    }
+                }
+                if best > neg / 2 {
+                    next[t] = best + i64::from(emission[t]);
+                }
+            }
+            score = next;
+        }
+        let mut last = (0..TAGS)
+            .filter(|&t| may_end(t) && score[t] > neg / 2)
+            .max_by_key(|&t| (score[t], std::cmp::Reverse(t)))
+            .unwrap_or(0);
+        let mut out = vec![0u8; emissions.len()];
+        for i in (0..emissions.len()).rev() {
+            out[i] = last as u8;
+            last = back[i][last] as usize;
+        }
+        out
+    }
+
+    #[test]
+    fn closed_tags_are_those_allowed_to_open_a_name() {
+        let closed: Vec<usize> = (0..TAGS).filter(|&t| allowed(None, t)).collect();
+        assert_eq!(closed, CLOSED_TARGETS);
+        let before_closed: Vec<usize> = (0..TAGS).filter(|&p| allowed(Some(p), 0)).collect();
+        assert_eq!(before_closed, CLOSED_FROM);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_decoder_finds_the_textbook_best_sequence(
+            emissions in proptest::collection::vec(
+                proptest::array::uniform17(-3000i32..3000), 1..40),
+            transitions in proptest::collection::vec(-2000i32..2000, TRANSITIONS_LEN),
+        ) {
+            proptest::prop_assert_eq!(
+                viterbi(&emissions, &transitions),
+                reference_viterbi(&emissions, &transitions)
+            );
+        }
+
+        #[test]
+        fn ties_go_to_the_lowest_tags(
+            emissions in proptest::collection::vec(proptest::array::uniform17(-2i32..2), 1..12),
+            transitions in proptest::collection::vec(-1i32..1, TRANSITIONS_LEN),
+        ) {
+            proptest::prop_assert_eq!(
+                viterbi(&emissions, &transitions),
+                reference_viterbi(&emissions, &transitions)
+            );
+        }
+    }
+
+    const TRANSITIONS_LEN: usize = (TAGS + 1) * TAGS;
 
     #[test]
     fn viterbi_keeps_tags_valid() {
