@@ -51,3 +51,42 @@ fn headline_words_do_not_join_a_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_one_letter_slip_joins_names_across_articles_of_a_story() {
+    let got = ledger(&[
+        "Climber Marten Holt died in a fall on Mount Sefton on Sunday, rescuers said. Holt \
+         had been climbing alone near the summit.",
+        "Rescuers recovered the body of climber Marten Holte after his fall on Mount Sefton \
+         on Sunday. Holte was climbing alone.",
+    ]);
+    let holts: Vec<&str> = got
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .filter(|n| n.starts_with("Marten"))
+        .collect();
+    assert_eq!(holts.len(), 1, "{:?}", got.entities);
+}
+
+#[test]
+fn a_bare_surname_is_the_person_named_most() {
+    let got = ledger(&[
+        "Tom Price was charged with the robbery on Monday. Tom Price appeared in court, \
+         where his sister Ella Price spoke. Price denied the charges.",
+    ]);
+    let tom = got
+        .entities
+        .iter()
+        .find(|e| e.name == "Tom Price")
+        .expect("Tom Price is an entity");
+    let at = got.documents[0]
+        .text
+        .rfind("Price denied")
+        .expect("the surname is in the text");
+    assert!(
+        tom.mentions.iter().any(|m| m.start == at),
+        "{:?}",
+        got.entities
+    );
+}

@@ -202,11 +202,16 @@ fn find_entity(
             }
         }
         if kind == EntityKind::Person {
-            return (0..entities.len()).rev().find(|&i| {
-                entities[i].kind == EntityKind::Person
-                    && parts_of[i].len() >= 2
-                    && (parts_of[i].first() == Some(part) || parts_of[i].last() == Some(part))
-            });
+            // Of several people with the name, the one mentioned most so far (the latest
+            // of equals): the story's subject is called by surname, relatives by their
+            // full or first names.
+            return (0..entities.len())
+                .filter(|&i| {
+                    entities[i].kind == EntityKind::Person
+                        && parts_of[i].len() >= 2
+                        && (parts_of[i].first() == Some(part) || parts_of[i].last() == Some(part))
+                })
+                .max_by_key(|&i| (entities[i].mentions.len(), i));
         }
     }
     None
