@@ -90,3 +90,21 @@ fn a_bare_surname_is_the_person_named_most() {
         got.entities
     );
 }
+
+#[test]
+fn an_entity_is_named_as_the_articles_name_it_most() {
+    // The longest form is not the name: a headline or a byline's extra word ("Coach",
+    // "Hire") would win that way; the form most mentions use does not.
+    let got = ledger(&[
+        "Mary Ann Kowalski, 52, was elected mayor of Tarnow on Tuesday.",
+        "Mary Kowalski won the election in Tarnow on Tuesday. Kowalski thanked voters.",
+        "Voters in Tarnow chose Mary Kowalski as mayor on Tuesday.",
+    ]);
+    let names: Vec<&str> = got
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .filter(|n| n.contains("Kowalski"))
+        .collect();
+    assert_eq!(names, ["Mary Kowalski"], "{:?}", got.entities);
+}

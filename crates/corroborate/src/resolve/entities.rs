@@ -473,12 +473,17 @@ fn resolved(docs: &[Extraction], items: &[Item], members: &[usize]) -> Resolved 
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map_or(items[members[0]].kind, |(k, _)| *k);
-    // The longest name, then the most frequent, then the first in sorted order.
+    // A name of several words before a lone word ("Maria Lopez", not "Lopez"), then the
+    // most frequent — a headline's "Harbour Pilot Maria Lopez" is written once, the name
+    // many times —, then the longest, then the first in sorted order.
     let name = surfaces
         .iter()
-        .map(|(s, n)| (names::parts(s).len(), *n, *s))
-        .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(a.2)))
-        .map(|(_, _, s)| s.to_string())
+        .map(|(s, n)| {
+            let parts = names::parts(s).len();
+            ((parts >= 2, *n, parts), *s)
+        })
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+        .map(|(_, s)| s.to_string())
         .unwrap_or_default();
     Resolved {
         kind,
