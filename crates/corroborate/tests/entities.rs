@@ -108,3 +108,24 @@ fn an_entity_is_named_as_the_articles_name_it_most() {
         .collect();
     assert_eq!(names, ["Mary Kowalski"], "{:?}", got.entities);
 }
+
+#[test]
+fn a_nickname_of_name_starts_and_a_name_with_extra_words_are_the_person() {
+    let got = ledger(&[
+        "Singer Jolene Marsh left the clinic in Malibu on Monday. Marsh thanked her fans.",
+        "Jolene Marsh left the Malibu clinic on Monday, her lawyer said. JoMa, as fans \
+         call her, will tour in June.",
+        "Jolene Marsh Quits Clinic\nThe singer left the clinic on Monday.",
+    ]);
+    let marsh: Vec<_> = got
+        .entities
+        .iter()
+        .filter(|e| e.aliases.iter().any(|a| a.contains("Marsh") || a == "JoMa"))
+        .collect();
+    assert_eq!(marsh.len(), 1, "{:?}", got.entities);
+    assert!(
+        marsh[0].aliases.iter().any(|a| a == "JoMa"),
+        "{:?}",
+        got.entities
+    );
+}

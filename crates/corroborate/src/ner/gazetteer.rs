@@ -24,6 +24,9 @@ pub(crate) const CLASSES: usize = LISTS.len();
 /// The class numbers of the lists of places and nationalities.
 pub(crate) const PLACES: [usize; 4] = [0, 1, 2, 3];
 
+/// The class number of the list of words organization names end in.
+pub(crate) const ORG_HEADS: usize = 5;
+
 /// Every entry, lowercased, keyed by the hash of its words joined by single spaces.
 pub(crate) struct Gazetteer {
     /// Hash of an entry or of the first words of a longer one → bit set of the lists

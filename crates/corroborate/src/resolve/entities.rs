@@ -74,6 +74,9 @@ struct Item {
     introduced_as: Vec<String>,
     /// For a person named only by a nationality ("the American"), that nationality.
     national: Option<String>,
+    /// For a one-word name joining the starts of a given name and a surname ("JoMa" for
+    /// Jolene Marsh), those starts in lowercase.
+    blend: Option<[String; 2]>,
 }
 
 impl Item {
@@ -93,6 +96,7 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize]) -> Entities {
     let mut sets = Sets::new(&items);
     same_names(&items, &mut sets);
     variant_names(&items, &mut sets);
+    names_with_extra_words(&items, &mut sets);
     short_forms(&items, &mut sets);
     build(docs, &items, &mut sets)
 }
@@ -120,10 +124,28 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 national: (entity.kind == EntityKind::Person)
                     .then(|| crate::text::fold_lower(&entity.name))
                     .filter(|name| crate::extract::claims::country_of(name).is_some()),
+                blend: blend(&entity.name),
             });
         }
     }
     items
+}
+
+/// The two halves of a nickname made of the starts of a given name and a surname, each
+/// of two letters or more and capitalized ("JoMa" → "jo", "ma"), in lowercase.
+fn blend(name: &str) -> Option<[String; 2]> {
+    let bytes = name.as_bytes();
+    let ascii_letters = bytes.iter().all(u8::is_ascii_alphabetic);
+    let capitals: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i].is_ascii_uppercase())
+        .collect();
+    match capitals[..] {
+        [0, second] if ascii_letters && second >= 2 && bytes.len() - second >= 2 => Some([
+            name[..second].to_ascii_lowercase(),
+            name[second..].to_ascii_lowercase(),
+        ]),
+        _ => None,
+    }
 }
 
 /// Whether a name is a single word the gazetteers list as a country, region, city or
@@ -159,12 +181,18 @@ impl Sets {
     }
 
     fn join(&mut self, a: usize, b: usize) {
+        self.join_unless(a, b, |_| false);
+    }
+
+    /// Joins the sets of `a` and `b` unless two of their full names cannot be one
+    /// person; the full names of `a`'s set for which `ignored` holds are not compared.
+    fn join_unless(&mut self, a: usize, b: usize, ignored: impl Fn(&[String]) -> bool) {
         let (ra, rb) = (self.sets.find(a), self.sets.find(b));
         if ra == rb {
             return;
         }
         // A slip of one letter passes too: pass 2 joins such names only inside a story.
-        let consistent = self.full_names[ra].iter().all(|x| {
+        let consistent = self.full_names[ra].iter().filter(|x| !ignored(x)).all(|x| {
             self.full_names[rb]
                 .iter()
                 .all(|y| same_person(x, y) || one_slip(x, y))
@@ -309,6 +337,64 @@ fn one_slip(a: &[String], b: &[String]) -> bool {
     }
 }
 
+/// Pass 2b: a name made of a person's full name and extra words at either end
+/// ("Maria Lopez Resigns", "Rangers Maria Lopez", "Maria Lopez Quits As Coach") is that
+/// person when exactly one person of the story fits: a headline or a caption ran
+/// capitalized words into the name. Not when an extra word is one organizations end in
+/// ("Maria Lopez Foundation", "Maria Lopez Center" are named after her, not her).
+fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
+    let mut by_first: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.full_person() {
+            by_first
+                .entry((item.story, item.parts[0].as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let gazetteer = crate::ner::gazetteer::Gazetteer::shipped();
+    let org_head = |part: &str| gazetteer.lists(part, &[crate::ner::gazetteer::ORG_HEADS]);
+    for (i, item) in items.iter().enumerate() {
+        let n = item.parts.len();
+        // A person's name needs a word beyond a full name; another kind's may be one.
+        let shortest = if item.is_person() { 3 } else { 2 };
+        if n < shortest {
+            continue;
+        }
+        let mut fits: Vec<usize> = Vec::new();
+        for start in 0..n {
+            let Some(candidates) = by_first.get(&(item.story, item.parts[start].as_str())) else {
+                continue;
+            };
+            for &p in candidates {
+                let len = items[p].parts.len();
+                let inside = len < n
+                    && start + len <= n
+                    && items[p].parts[..] == item.parts[start..start + len];
+                let extra = item.parts[..start]
+                    .iter()
+                    .chain(&item.parts[start + len.min(n - start)..]);
+                // Fits are counted as the people found so far: many documents' items
+                // carry one name, and a name already joined with this one is no other
+                // fit ("Lopez Resigns" inside "Maria Lopez Resigns").
+                let root = sets.sets.find(p);
+                let known =
+                    root == sets.sets.find(i) || fits.iter().any(|&f| sets.sets.find(f) == root);
+                if inside && !extra.clone().any(|w| org_head(w)) && !known {
+                    fits.push(p);
+                }
+            }
+        }
+        if let [person] = fits[..] {
+            // The longer name is no other person's: it holds this one's name. So are the
+            // other names it was joined with that hold this one's surname ("Lopez
+            // Resigns" beside "Maria Lopez Resigns").
+            let surname = &items[person].parts[items[person].parts.len() - 1];
+            sets.join_unless(i, person, |full| full.contains(surname));
+        }
+    }
+}
+
 /// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
 fn short_forms(items: &[Item], sets: &mut Sets) {
     // (story, surname) → full person names; (story, initials) → multi-word non-persons.
@@ -364,6 +450,13 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                 .push(i);
         }
     }
+    // story → its full person names, for nicknames made of their starts.
+    let mut people: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.full_person() {
+            people.entry(item.story).or_default().push(i);
+        }
+    }
     // Sets as they stand before short forms join them, and the documents naming each
     // full name's set, to prefer the story's protagonist.
     let before: Vec<usize> = (0..items.len()).map(|i| sets.sets.find(i)).collect();
@@ -392,6 +485,18 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                 .unwrap_or_default()
         } else if let Some(found) = as_surname {
             found.clone()
+        } else if let Some([given, surname]) = &item.blend {
+            people
+                .get(&item.story)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&p| {
+                    let parts = &items[p].parts;
+                    parts[0].starts_with(given.as_str())
+                        && parts[parts.len() - 1].starts_with(surname.as_str())
+                })
+                .collect()
         } else if item.is_person() && item.parts.len() <= 3 {
             Vec::new()
         } else if !item.is_person() && item.parts.len() == 1 {
@@ -511,6 +616,14 @@ mod tests {
         assert!(!same("Mina Han", "Han Seung Woo"));
         assert!(!same("Park Min-jun", "Park Min-seo"));
         assert!(!same("George Bush", "Reggie Bush"));
+    }
+
+    #[test]
+    fn nicknames_of_name_starts() {
+        assert_eq!(blend("JoMa"), Some(["jo".to_string(), "ma".to_string()]));
+        assert_eq!(blend("Marsh"), None);
+        assert_eq!(blend("NATO"), None);
+        assert_eq!(blend("JoM"), None);
     }
 
     #[test]
