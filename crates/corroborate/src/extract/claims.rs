@@ -204,7 +204,7 @@ struct Sentence<'a> {
 }
 
 impl Sentence<'_> {
-    fn syntax(&self) -> &Syntax {
+    fn syntax(&self) -> &Syntax<'_> {
         self.linker.syntax
     }
 

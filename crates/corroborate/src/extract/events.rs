@@ -293,7 +293,7 @@ pub(crate) struct Linker<'a> {
     /// The document's extraction so far.
     pub x: &'a Extraction,
     /// The sentence.
-    pub syntax: &'a Syntax,
+    pub syntax: &'a Syntax<'a>,
 }
 
 impl Linker<'_> {

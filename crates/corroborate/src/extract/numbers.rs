@@ -1,12 +1,11 @@
 //! Numbers written in digits or words ("1,253", "2.5", "twenty-five", "two hundred",
 //! "3 billion", "a dozen", "dozens"), shared by the time and quantity stages, and the
-//! lowercase word view of a sentence both stages scan.
+//! lowercase word view of a document's sentences those stages and the syntax scan.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::prepare::Prepared;
-use crate::text::fold_lower;
+use crate::text::{Analysis, fold_lower};
 
 /// One token of a sentence with its matching form.
 #[derive(Debug, Clone)]
@@ -46,34 +45,68 @@ impl Word {
     }
 }
 
-/// The words of sentence `index` of `doc`.
-pub(crate) fn sentence_words(doc: &Prepared, index: usize) -> Vec<Word> {
-    let Some(sentence) = doc.analysis.sentences.get(index) else {
-        return Vec::new();
-    };
-    doc.analysis
-        .sentence_tokens(sentence)
-        .iter()
-        .flat_map(|token| split_percent(token.start, token.as_str(&doc.text)))
-        .collect()
+/// The words of a document as the extraction stages match them, folded once per
+/// document: the time, quantity and syntax stages each read every body sentence, and
+/// four stages read the lowercase tokens, so folding them anew each time cost a fifth of
+/// the extraction.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocWords {
+    /// Every token folded and lowercased, aligned with `analysis.tokens`.
+    pub lower: Vec<String>,
+    /// The words of every sentence in order, percent signs split off.
+    words: Vec<Word>,
+    /// Each sentence's range in `words`.
+    sentences: Vec<Range<usize>>,
 }
 
-/// One token as words, with a percent sign (and a final period) glued to a number split
-/// off: "1.5%." → "1.5", "%", ".".
-fn split_percent(start: usize, text: &str) -> Vec<Word> {
+impl DocWords {
+    /// The words of `text` as `analysis` cuts it.
+    pub fn new(text: &str, analysis: &Analysis) -> DocWords {
+        let lower = analysis
+            .tokens
+            .iter()
+            .map(|t| fold_lower(t.as_str(text)))
+            .collect();
+        let mut words = Vec::with_capacity(analysis.tokens.len());
+        let sentences = analysis
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let start = words.len();
+                for token in analysis.sentence_tokens(sentence) {
+                    split_percent(&mut words, token.start, token.as_str(text));
+                }
+                start..words.len()
+            })
+            .collect();
+        DocWords {
+            lower,
+            words,
+            sentences,
+        }
+    }
+
+    /// The words of sentence `index` (none past the last sentence).
+    pub fn sentence(&self, index: usize) -> &[Word] {
+        self.sentences
+            .get(index)
+            .map_or(&[], |range| &self.words[range.clone()])
+    }
+}
+
+/// One token as words pushed onto `words`, with a percent sign (and a final period)
+/// glued to a number split off: "1.5%." → "1.5", "%", ".".
+fn split_percent(words: &mut Vec<Word>, start: usize, text: &str) {
     let core = text.strip_suffix('.').unwrap_or(text);
     match core.strip_suffix('%') {
         Some(number) if parse_digits(number).is_some() => {
-            let mut words = vec![
-                Word::new(start..start + number.len(), number),
-                Word::new(start + number.len()..start + core.len(), "%"),
-            ];
+            words.push(Word::new(start..start + number.len(), number));
+            words.push(Word::new(start + number.len()..start + core.len(), "%"));
             if core.len() < text.len() {
                 words.push(Word::new(start + core.len()..start + text.len(), "."));
             }
-            words
         }
-        _ => vec![Word::new(start..start + text.len(), text)],
+        _ => words.push(Word::new(start..start + text.len(), text)),
     }
 }
 
@@ -274,10 +307,11 @@ pub(crate) mod tests {
 
     /// Words of a short text, for tests of the scanners.
     pub(crate) fn words_of(text: &str) -> Vec<Word> {
-        crate::text::tokenize(text)
-            .into_iter()
-            .flat_map(|t| split_percent(t.start, t.as_str(text)))
-            .collect()
+        let mut words = Vec::new();
+        for t in crate::text::tokenize(text) {
+            split_percent(&mut words, t.start, t.as_str(text));
+        }
+        words
     }
 
     fn value(text: &str) -> Option<(f64, usize, bool)> {

@@ -6,8 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::prepare::Prepared;
-
 /// A set of lowercase phrases, each a sequence of tokens.
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
@@ -57,15 +55,6 @@ impl Phrases {
             .clone()
             .any(|i| self.match_at(words, i, range.end).is_some())
     }
-}
-
-/// The document's tokens, folded and lowercased, aligned with `analysis.tokens`.
-pub(crate) fn lower_words(doc: &Prepared) -> Vec<String> {
-    doc.analysis
-        .tokens
-        .iter()
-        .map(|t| crate::text::fold_lower(t.as_str(&doc.text)))
-        .collect()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::numbers::{Number, Word, number_at, parse_digits, sentence_words};
+use super::numbers::{Number, Word, number_at, parse_digits};
 use super::{Bound, QuantityExpr, TimeExpr};
 use crate::prepare::Prepared;
 
@@ -18,7 +18,7 @@ use crate::prepare::Prepared;
 pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
     let mut found = Vec::new();
     for sentence in doc.body_sentence_indexes() {
-        let words = sentence_words(doc, sentence);
+        let words = doc.words.sentence(sentence);
         let sentence_times: Vec<&TimeExpr> =
             times.iter().filter(|t| t.sentence == sentence).collect();
         let in_time = |at: usize| {
@@ -31,7 +31,7 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
         let first = found.len();
         let mut at = 0;
         while at < words.len() {
-            match read_quantity(&words, at, &in_time) {
+            match read_quantity(words, at, &in_time) {
                 Some(read) => {
                     at = read.end;
                     found.extend(read.quantities.into_iter().map(|mut q| {

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::phrases::{Phrases, lower_words};
+use super::phrases::Phrases;
 use super::{LocalEntity, Mention, QuoteExpr, bodies, coref};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
@@ -69,15 +69,15 @@ pub(crate) fn find(
 ) -> Vec<QuoteExpr> {
     let paragraphs = paragraphs(doc);
     let segments = segments(doc, &paragraphs);
-    let words = lower_words(doc);
+    let words = &doc.words.lower;
     let quoted: Vec<Range<usize>> = segments.iter().map(|s| s.outer.clone()).collect();
     let frames = Frames {
         doc,
-        words: &words,
+        words,
         paragraphs: &paragraphs,
         quoted: &quoted,
     };
-    let speakers = Speakers::new(doc, mentions, entities, &words, &quoted);
+    let speakers = Speakers::new(doc, mentions, entities, words, &quoted);
     let mut out: Vec<QuoteExpr> = Vec::with_capacity(segments.len());
     let mut previous: Option<(usize, QuoteExpr)> = None; // paragraph and quote
     for segment in &segments {

@@ -8,11 +8,12 @@
 //! No statistical model: news sentences are regular enough around event verbs that
 //! these few rules find most participants, and every rule stays readable and testable.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::TimeExpr;
-use super::numbers::{Word, sentence_words};
+use super::numbers::Word;
 use crate::prepare::Prepared;
 
 /// The word class the chunker works with.
@@ -201,9 +202,9 @@ pub(crate) struct Complement {
 
 /// One sentence seen through the syntactic layer.
 #[derive(Debug, Clone)]
-pub(crate) struct Syntax {
-    /// The sentence's words.
-    pub words: Vec<Word>,
+pub(crate) struct Syntax<'w> {
+    /// The sentence's words, borrowed from the document's (read by several stages).
+    pub words: Cow<'w, [Word]>,
     /// The class of each word.
     pub classes: Vec<Class>,
     /// Whether the sentence is written in title case ("Actress Dies At 85"), where a
@@ -211,18 +212,19 @@ pub(crate) struct Syntax {
     pub headline: bool,
 }
 
-impl Syntax {
+impl<'w> Syntax<'w> {
     /// Sentence `index` of `doc`, the words inside `times` marked as time words.
-    pub fn of_sentence(doc: &Prepared, index: usize, times: &[TimeExpr]) -> Syntax {
+    pub fn of_sentence(doc: &'w Prepared, index: usize, times: &[TimeExpr]) -> Syntax<'w> {
         let spans: Vec<Range<usize>> = super::in_sentence(times, index, |t| t.sentence)
             .iter()
             .map(|t| t.span.clone())
             .collect();
-        Syntax::new(sentence_words(doc, index), &spans)
+        Syntax::new(doc.words.sentence(index), &spans)
     }
 
     /// Classifies `words`, the ones inside `times` (byte ranges) as time words.
-    pub fn new(words: Vec<Word>, times: &[Range<usize>]) -> Syntax {
+    pub fn new(words: impl Into<Cow<'w, [Word]>>, times: &[Range<usize>]) -> Syntax<'w> {
+        let words = words.into();
         let long: Vec<&Word> = words
             .iter()
             .filter(|w| w.raw.chars().count() >= 4 && w.raw.chars().all(char::is_alphabetic))
@@ -758,7 +760,7 @@ pub(crate) mod tests {
     use crate::extract::numbers::tests::words_of;
 
     /// The syntax of a synthetic sentence without times.
-    pub(crate) fn parse(text: &str) -> Syntax {
+    pub(crate) fn parse(text: &str) -> Syntax<'static> {
         Syntax::new(words_of(text), &[])
     }
 

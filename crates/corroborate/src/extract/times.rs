@@ -16,7 +16,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::TimeExpr;
-use super::numbers::{Word, number_at, sentence_words};
+use super::numbers::{Word, number_at};
 use crate::prepare::Prepared;
 
 /// Finds the time expressions of the body sentences of `doc`, in text order.
@@ -24,11 +24,11 @@ pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
     let mut found = Vec::new();
     let mut reference = doc.published.map(Point::Day);
     for sentence in doc.body_sentence_indexes() {
-        let words = sentence_words(doc, sentence);
+        let words = doc.words.sentence(sentence);
         let mut at = 0;
         while at < words.len() {
             let scan = Scan {
-                words: &words,
+                words,
                 anchor: doc.published,
                 reference,
             };
