@@ -4,6 +4,18 @@
 //! one entry a line, `#` starts a comment line, blank lines are ignored. Keeping the
 //! word lists as data lets them grow without touching code.
 
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxBuildHasher;
+
+/// A table keyed by lexicon words. The extraction stages look words up at every token
+/// (is it a month, a number word, a unit?), where the default SipHash cost more than the
+/// look-ups' own work; lexicon keys are our own data, so a fast hasher is safe.
+pub(crate) type Map<V> = HashMap<&'static str, V, FxBuildHasher>;
+
+/// A set of lexicon words, hashed as [`Map`] is.
+pub(crate) type Set = HashSet<&'static str, FxBuildHasher>;
+
 /// The entries of a lexicon file: trimmed lines that are neither blank nor comments.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()

@@ -21,7 +21,6 @@
 //!
 //! Attribution, hedging and negation are left for the attribution stage.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::attribution::hedges;
@@ -40,7 +39,7 @@ enum TitleKind {
 }
 
 crate::lexicon::lazy! {
-    fn titles() -> HashMap<&'static str, (&'static str, TitleKind)> = {
+    fn titles() -> crate::lexicon::Map<(&'static str, TitleKind)> = {
         crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
             .filter_map(|f| {
                 let kind = match *f.get(2)? {
@@ -56,7 +55,7 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    fn nationalities() -> HashMap<&'static str, &'static str> = {
+    fn nationalities() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/nationalities.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -834,7 +833,7 @@ fn is_verb_form(s: &Syntax, i: usize) -> bool {
 
 crate::lexicon::lazy! {
     /// Irregular verb forms and their lemmas (`data/irregular_verbs.txt`).
-    fn irregular_verbs() -> HashMap<&'static str, &'static str> = {
+    fn irregular_verbs() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::lines(include_str!("../../data/irregular_verbs.txt"))
             .filter_map(|line| line.split_once(' '))
             .collect()
@@ -843,8 +842,8 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     /// Verb lemma → the first lemma of its line in `data/verb_synonyms.txt`.
-    fn verb_synonyms() -> HashMap<&'static str, &'static str> = {
-        let mut map = HashMap::new();
+    fn verb_synonyms() -> crate::lexicon::Map<&'static str> = {
+        let mut map = crate::lexicon::Map::default();
         for line in crate::lexicon::lines(include_str!("../../data/verb_synonyms.txt")) {
             let mut verbs = line.split_whitespace();
             let Some(first) = verbs.next() else { continue };

@@ -9,7 +9,6 @@
 //! ("his defection", "the release of the ship") takes its possessor and its "of" phrase.
 //! Its time is the nearest time expression of its clause, or the sentence's fronted one.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -39,10 +38,10 @@ struct Entry {
     needs: &'static str,
 }
 
-fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
-    static MAP: OnceLock<HashMap<&'static str, Vec<Entry>>> = OnceLock::new();
+fn lexicon() -> &'static crate::lexicon::Map<Vec<Entry>> {
+    static MAP: OnceLock<crate::lexicon::Map<Vec<Entry>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        let mut map: crate::lexicon::Map<Vec<Entry>> = crate::lexicon::Map::default();
         for fields in crate::lexicon::fields(include_str!("../../data/event_triggers.txt")) {
             let [kind, object, verbs, nouns, rest @ ..] = fields.as_slice() else {
                 continue;
@@ -72,7 +71,7 @@ fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
 
 crate::lexicon::lazy! {
     /// Canonical forms of kin and companion words (`data/kin_words.txt`).
-    pub(crate) fn kin_words() -> HashMap<&'static str, &'static str> = {
+    pub(crate) fn kin_words() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/kin_words.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -91,7 +90,7 @@ struct TypeInfo {
 }
 
 fn type_info(kind: &str) -> TypeInfo {
-    static MAP: OnceLock<HashMap<&'static str, TypeInfo>> = OnceLock::new();
+    static MAP: OnceLock<crate::lexicon::Map<TypeInfo>> = OnceLock::new();
     MAP.get_or_init(|| {
         crate::lexicon::fields(include_str!("../../data/event_types.txt"))
             .filter_map(|f| {

@@ -2,7 +2,6 @@
 //! "3 billion", "a dozen", "dozens"), shared by the time and quantity stages, and the
 //! lowercase word view of a document's sentences those stages and the syntax scan.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::text::{Analysis, fold_lower};
@@ -129,7 +128,7 @@ enum WordKind {
 
 crate::lexicon::lazy! {
     /// The number-word table (`data/number_words.txt`).
-    fn number_words() -> HashMap<&'static str, (f64, WordKind)> = {
+    fn number_words() -> crate::lexicon::Map<(f64, WordKind)> = {
         crate::lexicon::fields(include_str!("../../data/number_words.txt"))
             .filter_map(|f| {
                 let value = f.get(1)?.parse().ok()?;

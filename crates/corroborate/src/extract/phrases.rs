@@ -4,19 +4,22 @@
 //! believed to"). Matching them over the document's tokens — folded and lowercased once
 //! per document — keeps curly apostrophes, case and spacing from mattering.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
 
 /// A set of lowercase phrases, each a sequence of tokens.
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
-    /// Phrases by their first word, each as its remaining words.
-    by_first: BTreeMap<String, Vec<Vec<String>>>,
+    /// Phrases by their first word, each as its remaining words. Looked up at every
+    /// token of a sentence, hence the fast hasher (see [`crate::lexicon::Map`]).
+    by_first: HashMap<String, Vec<Vec<String>>, FxBuildHasher>,
 }
 
 impl Phrases {
     /// Reads the entries of one or more lexicon files (see [`crate::lexicon::lines`]).
     pub fn new(files: &[&'static str]) -> Phrases {
-        let mut by_first: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>, FxBuildHasher> = HashMap::default();
         for line in files.iter().flat_map(|f| crate::lexicon::lines(f)) {
             let mut words = line.split_whitespace().map(crate::text::fold_lower);
             if let Some(first) = words.next() {

@@ -5,7 +5,6 @@
 //! gives it. Numbers that belong to a time expression (years, days of the month) are
 //! left to the time stage.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -96,7 +95,7 @@ pub(crate) fn is_duration(unit: &str) -> bool {
 }
 
 crate::lexicon::lazy! {
-    fn units() -> HashMap<&'static str, (&'static str, UnitKind)> = {
+    fn units() -> crate::lexicon::Map<(&'static str, UnitKind)> = {
         crate::lexicon::fields(include_str!("../../data/units.txt"))
             .filter_map(|f| {
                 let kind = match *f.get(2)? {
@@ -113,7 +112,7 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    fn currency_signs() -> HashMap<&'static str, &'static str> = {
+    fn currency_signs() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/currency_signs.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -159,13 +158,13 @@ fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
 }
 
 crate::lexicon::lazy! {
-    fn stop_words() -> HashSet<&'static str> = {
+    fn stop_words() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect()
     };
 }
 
 crate::lexicon::lazy! {
-    fn irregular_plurals() -> HashSet<&'static str> = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
+    fn irregular_plurals() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
 }
 
 /// The quantities read at one position and the word after them.

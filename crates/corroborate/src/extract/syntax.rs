@@ -9,7 +9,6 @@
 //! these few rules find most participants, and every rule stays readable and testable.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::TimeExpr;
@@ -69,7 +68,7 @@ impl Class {
 
 crate::lexicon::lazy! {
     /// The words of `data/function_words.txt` with the name of their class.
-    fn tagged() -> HashMap<&'static str, &'static str> = {
+    fn tagged() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/function_words.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -77,7 +76,7 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    fn lexicon() -> HashMap<&'static str, Class> = {
+    fn lexicon() -> crate::lexicon::Map<Class> = {
         tagged()
             .iter()
             .map(|(&word, &name)| {

@@ -8,7 +8,6 @@
 //! from the publication date, leaning to the past or the future as the nearest tense cue
 //! of the sentence says ("fled in November" vs "will visit in November").
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -62,7 +61,7 @@ enum Calendar {
 }
 
 fn calendar(word: &str) -> Option<Calendar> {
-    static TABLE: OnceLock<HashMap<&'static str, Calendar>> = OnceLock::new();
+    static TABLE: OnceLock<crate::lexicon::Map<Calendar>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
             crate::lexicon::fields(include_str!("../../data/time_words.txt"))
@@ -92,7 +91,7 @@ enum Tense {
 
 /// The tense a word signals: listed cues (`data/tense_cues.txt`) and regular "-ed" forms.
 fn word_tense(word: &str) -> Option<Tense> {
-    static TABLE: OnceLock<HashMap<&'static str, Option<Tense>>> = OnceLock::new();
+    static TABLE: OnceLock<crate::lexicon::Map<Option<Tense>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         crate::lexicon::fields(include_str!("../../data/tense_cues.txt"))
             .filter_map(|f| {

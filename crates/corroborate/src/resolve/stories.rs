@@ -124,7 +124,7 @@ fn closeness(a: &Extraction, b: &Extraction) -> f64 {
 type Vector = Vec<(u32, f64)>;
 
 crate::lexicon::lazy! {
-    fn stopwords() -> std::collections::HashSet<&'static str> = {
+    fn stopwords() -> crate::lexicon::Set = {
         lexicon::lines(include_str!("../../data/stopwords.txt"))
             .flat_map(str::split_whitespace)
             .collect()

@@ -3,8 +3,6 @@
 //! apart, hyphenated words, dotted acronyms, abbreviations and numbers with
 //! separators kept whole.
 
-use std::collections::HashSet;
-
 use super::normalize::fold_char;
 
 /// One token: a half-open byte range of the document text.
@@ -32,7 +30,7 @@ impl Token {
 
 crate::lexicon::lazy! {
     /// Words that take a period without ending there (`data/abbreviations.txt`).
-    pub(crate) fn abbreviations() -> HashSet<&'static str> = {
+    pub(crate) fn abbreviations() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/abbreviations.txt")).collect()
     };
 }
