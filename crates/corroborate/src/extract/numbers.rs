@@ -30,7 +30,10 @@ impl Word {
     /// Whether the word (or its part after a hyphen prefix, "mid-November") starts
     /// with an uppercase letter.
     pub fn capitalized(&self) -> bool {
-        let after = self.raw.rsplit('-').next().unwrap_or(&self.raw);
+        let after = self
+            .raw
+            .rfind('-')
+            .map_or(&*self.raw, |dash| &self.raw[dash + 1..]);
         after.chars().next().is_some_and(char::is_uppercase)
     }
 
@@ -167,19 +170,23 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    let first_ok = !groups[0].is_empty() && groups[0].bytes().all(|b| b.is_ascii_digit());
-    let grouped = groups.len() == 1
-        || (groups[0].len() <= 3
-            && groups[1..]
-                .iter()
-                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())));
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let first_ok = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    let grouped = !int.contains(',')
+        || (first.len() <= 3
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())));
     if !first_ok || !grouped {
         return None;
     }
-    let plain: String = s.chars().filter(|&c| c != ',').collect();
+    // Called at every word: only a number with separators needs a copy without them.
+    let value: Option<f64> = if int.contains(',') {
+        s.replace(',', "").parse().ok()
+    } else {
+        s.parse().ok()
+    };
     // A 500-digit number overflows to infinity, which JSON cannot carry: not a quantity.
-    plain.parse().ok().filter(|value: &f64| value.is_finite())
+    value.filter(|value| value.is_finite())
 }
 
 /// The value of one number-word token, hyphenated compounds included ("twenty-five").

@@ -235,6 +235,9 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
     }
 }
 
+/// Every character [`double_role`] or [`single_role`] may give a role.
+const QUOTE_MARKS: [char; 9] = ['“', '„', '«', '”', '»', '"', '‘', '’', '\''];
+
 /// The double (or single) quote marks of `range`. Two straight apostrophes ('') are
 /// one double mark, as some wires type it; a mark after a backslash is escaped (code).
 fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
@@ -251,6 +254,8 @@ fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
             .map(|&(_, n)| n)
             .or_else(|| text[range.end..].chars().next());
         let role = match (prev == Some('\\'), pair, double) {
+            // Most characters are no quote mark: no need to read their flanks.
+            _ if !QUOTE_MARKS.contains(&c) => None,
             (true, _, _) | (false, true, false) => None,
             (false, true, true) => double_role('"', prev, next),
             (false, false, true) => double_role(c, prev, next),

@@ -175,6 +175,11 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         });
         return split_core(text, start + c.len_utf8(), end, out);
     }
+    // Every split below is at an apostrophe: a core without one (most words) is whole.
+    if !core.chars().any(|c| fold_char(c) == Some('\'')) {
+        out.push(Token { start, end });
+        return;
+    }
     // "didn't" → "did" "n't"; "Lee's" → "Lee" "'s" (straight or curly apostrophe).
     let folded: String = core.chars().filter_map(fold_char).collect();
     let lower = folded.to_lowercase();
