@@ -163,6 +163,10 @@ pub(crate) struct Number {
 
 /// Parses digits with thousands separators and decimals: "1,253", "2.5", "45,000".
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    // Called at every word, most of which are not numbers.
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (int, frac) = match s.split_once('.') {
         Some((int, frac)) => (int, Some(frac)),
         None => (s, None),
@@ -179,7 +183,7 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if !first_ok || !grouped {
         return None;
     }
-    // Called at every word: only a number with separators needs a copy without them.
+    // Only a number with separators needs a copy without them.
     let value: Option<f64> = if int.contains(',') {
         s.replace(',', "").parse().ok()
     } else {

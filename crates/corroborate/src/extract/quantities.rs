@@ -6,10 +6,10 @@
 //! left to the time stage.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::numbers::{Number, Word, number_at, parse_digits};
 use super::{Bound, QuantityExpr, TimeExpr};
+use crate::lexicon::PhraseTable;
 use crate::prepare::Prepared;
 
 /// Finds the quantities of the body sentences of `doc`, in text order, skipping the
@@ -126,35 +126,24 @@ enum Qualifier {
     Approximate,
 }
 
-/// The qualifier phrases (`data/quantity_words.txt`), as word lists.
-fn qualifiers() -> &'static [(Vec<&'static str>, Qualifier)] {
-    static TABLE: OnceLock<Vec<(Vec<&'static str>, Qualifier)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<_> =
-            crate::lexicon::fields(include_str!("../../data/quantity_words.txt"))
-                .filter_map(|f| {
-                    let kind = match *f.get(1)? {
-                        "at_least" => Qualifier::Bound(Bound::AtLeast),
-                        "at_most" => Qualifier::Bound(Bound::AtMost),
-                        "approximate" => Qualifier::Approximate,
-                        _ => return None,
-                    };
-                    Some((f[0].split(' ').collect::<Vec<_>>(), kind))
-                })
-                .collect();
-        table.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        table
-    })
+crate::lexicon::lazy! {
+    /// The qualifier phrases (`data/quantity_words.txt`).
+    fn qualifiers() -> PhraseTable<Qualifier> = PhraseTable::new(
+        crate::lexicon::fields(include_str!("../../data/quantity_words.txt")).filter_map(|f| {
+            let kind = match *f.get(1)? {
+                "at_least" => Qualifier::Bound(Bound::AtLeast),
+                "at_most" => Qualifier::Bound(Bound::AtMost),
+                "approximate" => Qualifier::Approximate,
+                _ => return None,
+            };
+            Some((f[0].split(' ').collect::<Vec<_>>(), kind))
+        }),
+    );
 }
 
 fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
-    qualifiers().iter().find_map(|(phrase, kind)| {
-        let matches = phrase
-            .iter()
-            .enumerate()
-            .all(|(k, w)| words.get(at + k).is_some_and(|word| word.low == *w));
-        matches.then_some((*kind, phrase.len()))
-    })
+    let (kind, len) = qualifiers().longest_at(at, |k| words.get(k).map(|w| w.low.as_str()))?;
+    Some((*kind, len))
 }
 
 crate::lexicon::lazy! {

@@ -224,12 +224,13 @@ impl<'w> Syntax<'w> {
     /// Classifies `words`, the ones inside `times` (byte ranges) as time words.
     pub fn new(words: impl Into<Cow<'w, [Word]>>, times: &[Range<usize>]) -> Syntax<'w> {
         let words = words.into();
-        let long: Vec<&Word> = words
+        let (long, capitalized) = words
             .iter()
             .filter(|w| w.raw.chars().count() >= 4 && w.raw.chars().all(char::is_alphabetic))
-            .collect();
-        let capitalized = long.iter().filter(|w| w.capitalized()).count();
-        let headline = long.len() >= 3 && capitalized * 5 >= long.len() * 4;
+            .fold((0, 0), |(long, capitalized), w| {
+                (long + 1, capitalized + usize::from(w.capitalized()))
+            });
+        let headline = long >= 3 && capitalized * 5 >= long * 4;
         let mut classes = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
             let start = headline || i == 0 || matches!(classes.last(), Some(Class::Punct));

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 
 use super::TimeExpr;
 use super::numbers::{Word, number_at};
+use crate::lexicon::PhraseTable;
 use crate::prepare::Prepared;
 
 /// Finds the time expressions of the body sentences of `doc`, in text order.
@@ -381,6 +382,10 @@ impl Scan<'_> {
     /// "2024-07-16", "2011-2015".
     fn iso(&self, at: usize) -> Option<Hit> {
         let word = self.low(at);
+        // Both shapes open with digits; most words do not (and need no split).
+        if !word.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let parts: Vec<&str> = word.split('-').collect();
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         match parts.as_slice() {
@@ -542,13 +547,7 @@ impl Scan<'_> {
         if !self.words.get(at)?.capitalized() {
             return None;
         }
-        let (len, rule) = holidays().iter().find_map(|(phrase, rule)| {
-            let matches = phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.low(at + k) == *w);
-            matches.then_some((phrase.len(), *rule))
-        })?;
+        let (&rule, len) = holidays().longest_at(at, |k| Some(self.low(k)))?;
         let span = at..at + len;
         let lean = lean.unwrap_or_else(|| self.lean(span.clone()));
         self.resolve_yearly(span, lean, |year| rule.date_in(year))
@@ -898,28 +897,23 @@ impl HolidayRule {
     }
 }
 
-/// The holiday names (`data/holidays.txt`), longest first.
-fn holidays() -> &'static [(Vec<&'static str>, HolidayRule)] {
-    static TABLE: OnceLock<Vec<(Vec<&'static str>, HolidayRule)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<_> = crate::lexicon::fields(include_str!("../../data/holidays.txt"))
-            .filter_map(|f| {
-                let rule = match f.as_slice() {
-                    [_, date] => {
-                        let (m, d) = date.split_once('-')?;
-                        HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
-                    }
-                    [_, m, w, n] => {
-                        HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
-                    }
-                    _ => return None,
-                };
-                Some((f[0].split(' ').collect::<Vec<_>>(), rule))
-            })
-            .collect();
-        table.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
-        table
-    })
+crate::lexicon::lazy! {
+    /// The holiday names (`data/holidays.txt`).
+    fn holidays() -> PhraseTable<HolidayRule> = PhraseTable::new(
+        crate::lexicon::fields(include_str!("../../data/holidays.txt")).filter_map(|f| {
+            let rule = match f.as_slice() {
+                [_, date] => {
+                    let (m, d) = date.split_once('-')?;
+                    HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+                }
+                [_, m, w, n] => {
+                    HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
+                }
+                _ => return None,
+            };
+            Some((f[0].split(' ').collect::<Vec<_>>(), rule))
+        }),
+    );
 }
 
 /// A word without a "mid-", "early-" or "late-" prefix ("mid-November" → "November").
