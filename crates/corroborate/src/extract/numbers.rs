@@ -64,7 +64,7 @@ pub(crate) struct DocWords {
 impl DocWords {
     /// The words of `text` as `analysis` cuts it.
     pub fn new(text: &str, analysis: &Analysis) -> DocWords {
-        let lower = analysis
+        let lower: Vec<String> = analysis
             .tokens
             .iter()
             .map(|t| fold_lower(t.as_str(text)))
@@ -75,8 +75,9 @@ impl DocWords {
             .iter()
             .map(|sentence| {
                 let start = words.len();
-                for token in analysis.sentence_tokens(sentence) {
-                    split_percent(&mut words, token.start, token.as_str(text));
+                for i in sentence.tokens.clone() {
+                    let token = analysis.tokens[i];
+                    split_percent(&mut words, token.start, token.as_str(text), &lower[i]);
                 }
                 start..words.len()
             })
@@ -97,8 +98,9 @@ impl DocWords {
 }
 
 /// One token as words pushed onto `words`, with a percent sign (and a final period)
-/// glued to a number split off: "1.5%." → "1.5", "%", ".".
-fn split_percent(words: &mut Vec<Word>, start: usize, text: &str) {
+/// glued to a number split off: "1.5%." → "1.5", "%", "."; `lower` is the token folded
+/// and lowercased, the form of a token left whole.
+fn split_percent(words: &mut Vec<Word>, start: usize, text: &str, lower: &str) {
     let core = text.strip_suffix('.').unwrap_or(text);
     match core.strip_suffix('%') {
         Some(number) if parse_digits(number).is_some() => {
@@ -108,7 +110,11 @@ fn split_percent(words: &mut Vec<Word>, start: usize, text: &str) {
                 words.push(Word::new(start + core.len()..start + text.len(), "."));
             }
         }
-        _ => words.push(Word::new(start..start + text.len(), text)),
+        _ => words.push(Word {
+            span: start..start + text.len(),
+            raw: text.to_string(),
+            low: lower.to_string(),
+        }),
     }
 }
 
@@ -319,7 +325,12 @@ pub(crate) mod tests {
     pub(crate) fn words_of(text: &str) -> Vec<Word> {
         let mut words = Vec::new();
         for t in crate::text::tokenize(text) {
-            split_percent(&mut words, t.start, t.as_str(text));
+            split_percent(
+                &mut words,
+                t.start,
+                t.as_str(text),
+                &fold_lower(t.as_str(text)),
+            );
         }
         words
     }

@@ -45,6 +45,11 @@ impl Phrases {
 
     /// Whether `phrase` (words separated by spaces) is in the set.
     pub fn contains(&self, phrase: &str) -> bool {
+        // Most callers ask about one word: no need to split it.
+        if !phrase.is_empty() && !phrase.contains(char::is_whitespace) {
+            let rests = self.by_first.get(&crate::text::fold_lower(phrase));
+            return rests.is_some_and(|rests| rests.iter().any(Vec::is_empty));
+        }
         let words: Vec<String> = phrase
             .split_whitespace()
             .map(crate::text::fold_lower)
