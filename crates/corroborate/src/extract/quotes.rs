@@ -241,6 +241,9 @@ const QUOTE_MARKS: [char; 9] = ['“', '„', '«', '”', '»', '"', '‘', '�
 /// The double (or single) quote marks of `range`. Two straight apostrophes ('') are
 /// one double mark, as some wires type it; a mark after a backslash is escaped (code).
 fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
+    if !text[range.clone()].contains(QUOTE_MARKS) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text[range.clone()].char_indices().collect();
     let mut out = Vec::new();
     let mut prev = text[..range.start].chars().next_back();
