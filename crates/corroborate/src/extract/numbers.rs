@@ -15,26 +15,35 @@ pub(crate) struct Word {
     pub raw: String,
     /// Folded, lowercased text.
     pub low: String,
+    /// See [`Word::capitalized`]. This and `number` are read once, as the word is made:
+    /// the time and quantity scanners ask at every position.
+    capitalized: bool,
+    /// The value of a number word ("twelve", "twenty-five", "dozens").
+    number: Option<(f64, WordKind)>,
 }
 
 impl Word {
     /// A word from its byte range and text.
     pub fn new(span: Range<usize>, raw: &str) -> Word {
+        Word::folded(span, raw, fold_lower(raw))
+    }
+
+    /// A word from its byte range, text and folded lowercase form.
+    fn folded(span: Range<usize>, raw: &str, low: String) -> Word {
+        let after = raw.rfind('-').map_or(raw, |dash| &raw[dash + 1..]);
         Word {
             span,
             raw: raw.to_string(),
-            low: fold_lower(raw),
+            capitalized: after.chars().next().is_some_and(char::is_uppercase),
+            number: word_value(&low),
+            low,
         }
     }
 
     /// Whether the word (or its part after a hyphen prefix, "mid-November") starts
     /// with an uppercase letter.
     pub fn capitalized(&self) -> bool {
-        let after = self
-            .raw
-            .rfind('-')
-            .map_or(&*self.raw, |dash| &self.raw[dash + 1..]);
-        after.chars().next().is_some_and(char::is_uppercase)
+        self.capitalized
     }
 
     /// The lowercase form without a final abbreviation period ("sept." → "sept").
@@ -110,11 +119,11 @@ fn split_percent(words: &mut Vec<Word>, start: usize, text: &str, lower: &str) {
                 words.push(Word::new(start + core.len()..start + text.len(), "."));
             }
         }
-        _ => words.push(Word {
-            span: start..start + text.len(),
-            raw: text.to_string(),
-            low: lower.to_string(),
-        }),
+        _ => words.push(Word::folded(
+            start..start + text.len(),
+            text,
+            lower.to_string(),
+        )),
     }
 }
 
@@ -248,7 +257,7 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
     // "a dozen", "a hundred", "a million".
     if words[at].low == "a" || words[at].low == "one" {
         if let Some((v, WordKind::Hundred | WordKind::Scale | WordKind::Dozen)) =
-            words.get(at + 1).and_then(|w| word_value(&w.low))
+            words.get(at + 1).and_then(|w| w.number)
         {
             group = v;
             i = at + 2;
@@ -256,14 +265,12 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
         }
     }
     if !any {
-        if let Some((v, WordKind::Plural)) = word_value(&words[at].low) {
+        if let Some((v, WordKind::Plural)) = words[at].number {
             // "dozens", "hundreds of thousands".
             let mut value = 2.0 * v;
             let mut used = 1;
             if words.get(at + 1).is_some_and(|w| w.low == "of") {
-                if let Some((w, WordKind::Plural)) =
-                    words.get(at + 2).and_then(|w| word_value(&w.low))
-                {
+                if let Some((w, WordKind::Plural)) = words.get(at + 2).and_then(|w| w.number) {
                     value *= w;
                     used = 3;
                 }
@@ -276,12 +283,12 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
         }
     }
     while let Some(word) = words.get(i) {
-        let Some((v, kind)) = word_value(&word.low) else {
+        let Some((v, kind)) = word.number else {
             // "two hundred and five".
             if word.low == "and"
                 && any
                 && group >= 100.0
-                && words.get(i + 1).and_then(|w| word_value(&w.low)).is_some()
+                && words.get(i + 1).and_then(|w| w.number).is_some()
             {
                 i += 1;
                 continue;
