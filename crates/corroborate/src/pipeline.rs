@@ -286,8 +286,11 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
         origins: Vec::new(),
         story_terms: Default::default(),
     };
-    x.events = extract::events::find(&x);
-    x.claims = extract::claims::find(&x);
+    let sentences = extract::syntax::body_sentences(&x.doc, &x.times);
+    x.events = extract::events::find(&x, &sentences);
+    x.claims = extract::claims::find(&x, &sentences);
+    // The sentences borrow the document's words, which are let go below.
+    drop(sentences);
     let attributions = extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
     extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
     x.interview =

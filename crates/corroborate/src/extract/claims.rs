@@ -147,13 +147,14 @@ fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str
     None
 }
 
-/// Finds the claims of a document whose entities, times, quantities and events are known.
-pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
+/// Finds the claims of a document whose entities, times, quantities and events are known,
+/// reading its body `sentences` (see [`super::syntax::body_sentences`]).
+pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<ClaimExpr> {
     let mut claims = Vec::new();
-    for sentence in x.doc.body_sentence_indexes() {
-        let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
+    for (sentence, syntax) in sentences {
+        let sentence = *sentence;
         let mut found = Sentence {
-            linker: Linker { x, syntax: &syntax },
+            linker: Linker { x, syntax },
             index: sentence,
             claims: Vec::new(),
         };
@@ -916,8 +917,9 @@ mod tests {
     fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
         let mut x = extraction(text, names);
         x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
-        x.events = crate::extract::events::find(&x);
-        find(&x)
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        x.events = crate::extract::events::find(&x, &sentences);
+        find(&x, &sentences)
             .into_iter()
             .map(|c| {
                 let value = match c.value {
@@ -994,7 +996,10 @@ mod tests {
             "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
             &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
         );
-        let found = find(&x);
+        let found = find(
+            &x,
+            &crate::extract::syntax::body_sentences(&x.doc, &x.times),
+        );
         let claim = found.iter().find(|c| c.predicate == "role").unwrap();
         assert_eq!(claim.subject, SubjectRef::Entity(0));
         assert_eq!(claim.value, ValueExpr::Text("acting consul".into()));

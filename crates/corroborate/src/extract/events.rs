@@ -170,17 +170,18 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     Some(entry)
 }
 
-/// Finds the event mentions of a document whose mentions, entities and times are known.
-pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
+/// Finds the event mentions of a document whose mentions, entities and times are known,
+/// reading its body `sentences` (see [`super::syntax::body_sentences`]).
+pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMention> {
     let mut found = Vec::new();
-    for sentence in x.doc.body_sentence_indexes() {
-        let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
+    for (sentence, syntax) in sentences {
+        let sentence = *sentence;
         let times: Vec<&TimeExpr> = super::in_sentence(&x.times, sentence, |t| t.sentence)
             .iter()
             .collect();
-        let linker = Linker { x, syntax: &syntax };
+        let linker = Linker { x, syntax };
         for at in 0..syntax.words.len() {
-            let Some(entry) = entry_at(&syntax, at) else {
+            let Some(entry) = entry_at(syntax, at) else {
                 continue;
             };
             let mut event = EventMention {
@@ -191,7 +192,7 @@ pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
                 time: None,
             };
             linker.arguments(&mut event, at, entry);
-            if let Some(time) = event_time(&syntax, &times, at) {
+            if let Some(time) = event_time(syntax, &times, at) {
                 event.time = time.value.clone();
                 event.arguments.push(ArgumentExpr {
                     role: "time".to_string(),
@@ -706,17 +707,20 @@ pub(crate) mod tests {
 
     fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Vec<(String, String)>)> {
         let x = extraction(text, names);
-        find(&x)
-            .into_iter()
-            .map(|e| {
-                let args = e
-                    .arguments
-                    .iter()
-                    .map(|a| (a.role.clone(), a.value.clone()))
-                    .collect();
-                (e.kind, args)
-            })
-            .collect()
+        find(
+            &x,
+            &crate::extract::syntax::body_sentences(&x.doc, &x.times),
+        )
+        .into_iter()
+        .map(|e| {
+            let args = e
+                .arguments
+                .iter()
+                .map(|a| (a.role.clone(), a.value.clone()))
+                .collect();
+            (e.kind, args)
+        })
+        .collect()
     }
 
     fn args(list: &[(&str, &str)]) -> Vec<(String, String)> {

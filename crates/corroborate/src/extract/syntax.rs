@@ -199,6 +199,17 @@ pub(crate) struct Complement {
     pub phrase: Phrase,
 }
 
+/// The body sentences of `doc` (index and syntax), the words inside `times` marked as
+/// time words: the event and claim stages read the same sentences, built once.
+pub(crate) fn body_sentences<'d>(
+    doc: &'d Prepared,
+    times: &[TimeExpr],
+) -> Vec<(usize, Syntax<'d>)> {
+    doc.body_sentence_indexes()
+        .map(|s| (s, Syntax::of_sentence(doc, s, times)))
+        .collect()
+}
+
 /// One sentence seen through the syntactic layer.
 #[derive(Debug, Clone)]
 pub(crate) struct Syntax<'w> {
