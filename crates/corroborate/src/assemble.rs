@@ -16,7 +16,9 @@ use jiff::civil::Date;
 
 use crate::compare;
 use crate::extract::provenance::Origin;
-use crate::extract::{Extraction, SubjectRef, ValueExpr};
+use crate::extract::{
+    ClaimExpr, Extraction, QuantityExpr, QuoteExpr, SubjectRef, TimeExpr, ValueExpr,
+};
 use crate::model::{
     Argument, Attribution, Claim, Document, Entity, Event, Ledger, Quantity, Quote, Span, Story,
     Time, Value,
@@ -25,22 +27,36 @@ use crate::prepare::Prepared;
 use crate::resolve::{entities, events, stories};
 
 /// Builds the ledger of `extractions` (sorted here by document id).
+///
+/// A year of news must fit in memory: each part of an extraction moves into the ledger
+/// (not copied) and is let go as soon as no later step reads it — the story terms once
+/// stories are clustered, everything else document by document as its claims, quotes,
+/// times and quantities are taken over, before the comparisons are built.
 pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
     extractions.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
-    let docs = &extractions;
-    let story_groups = stories::cluster(docs);
-    let mut story_of = vec![0; docs.len()];
+    let story_groups = stories::cluster(&extractions);
+    for x in &mut extractions {
+        x.story_terms = Vec::new();
+    }
+    let mut story_of = vec![0; extractions.len()];
     for (s, members) in story_groups.iter().enumerate() {
         for &d in members {
             story_of[d] = s;
         }
     }
-    let entities = entities::resolve(docs, &story_of);
-    let events = events::resolve(docs, &story_of, &entities.of);
+    let entities::Entities {
+        entities: resolved_entities,
+        of: entity_of,
+    } = entities::resolve(&extractions, &story_of);
+    let events::Events {
+        events: resolved_events,
+        of: event_of,
+    } = events::resolve(&extractions, &story_of, &entity_of);
     let ids = Ids {
-        entity: &entities.of,
-        event: &events.of,
+        entity: &entity_of,
+        event: &event_of,
     };
+    let docs = &extractions;
     let mut ledger = Ledger {
         documents: docs.iter().map(|x| document(&x.doc)).collect(),
         stories: story_groups
@@ -48,36 +64,34 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
             .enumerate()
             .map(|(s, members)| story(docs, s, members))
             .collect(),
-        entities: entities
-            .entities
-            .iter()
+        entities: resolved_entities
+            .into_iter()
             .enumerate()
             .map(|(i, e)| Entity {
                 id: entity_id(i),
                 kind: e.kind,
-                name: e.name.clone(),
-                aliases: e.aliases.clone(),
+                name: e.name,
+                aliases: e.aliases,
                 mentions: e.mentions.iter().map(|(d, r)| span(docs, *d, r)).collect(),
             })
             .collect(),
-        events: events
-            .events
-            .iter()
+        events: resolved_events
+            .into_iter()
             .enumerate()
             .map(|(i, e)| Event {
                 id: event_id(i),
-                kind: e.kind.clone(),
+                kind: e.kind,
                 mentions: e.mentions.iter().map(|(d, r)| span(docs, *d, r)).collect(),
                 arguments: e
                     .arguments
-                    .iter()
+                    .into_iter()
                     .map(|(role, entity, text)| Argument {
-                        role: role.clone(),
+                        role,
                         entity: entity.map(entity_id),
-                        text: text.clone(),
+                        text,
                     })
                     .collect(),
-                time: e.time.clone(),
+                time: e.time,
                 documents: e
                     .documents
                     .iter()
@@ -87,25 +101,36 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
             .collect(),
         ..Ledger::default()
     };
+    // Sized once: these lists are the largest of a big ledger, and growing them by
+    // doubling would leave up to half of each unused.
+    ledger
+        .claims
+        .reserve_exact(docs.iter().map(|x| x.claims.len()).sum());
+    ledger
+        .quotes
+        .reserve_exact(docs.iter().map(|x| x.quotes.len()).sum());
+    ledger
+        .times
+        .reserve_exact(docs.iter().map(|x| x.times.len()).sum());
+    ledger
+        .quantities
+        .reserve_exact(docs.iter().map(|x| x.quantities.len()).sum());
     let mut inherited = HashMap::new();
-    for (d, x) in docs.iter().enumerate() {
+    for (d, x) in extractions.into_iter().enumerate() {
         let first = ledger.claims.len();
-        claims(&mut ledger.claims, x, d, &ids);
-        for (claim, origin) in ledger.claims[first..].iter().zip(&x.origins) {
+        claims(&mut ledger.claims, x.claims, &x.doc.id, d, &ids);
+        for (claim, origin) in ledger.claims[first..].iter().zip(x.origins) {
             if let Origin::Interview(interview) = origin {
                 let outlet = interview.outlet.map(|local| ids.entity(d, local));
-                inherited.insert(claim.id.clone(), (outlet, interview.outlet_text.clone()));
+                inherited.insert(claim.id.clone(), (outlet, interview.outlet_text));
             }
         }
-        quotes(&mut ledger.quotes, x, d, &ids);
-        times_and_quantities(&mut ledger, x);
+        quotes(&mut ledger.quotes, x.quotes, &x.doc, d, &ids);
+        times(&mut ledger.times, x.times, &x.doc);
+        quantities(&mut ledger.quantities, x.quantities, &x.doc.id);
+        ledger.documents[d].text = x.doc.text;
     }
     ledger.comparisons = compare::comparisons(&ledger, &inherited);
-    // The texts move into the ledger last, once nothing reads them from the
-    // extractions: a year of news is not held twice.
-    for (document, x) in ledger.documents.iter_mut().zip(extractions) {
-        document.text = x.doc.text;
-    }
     ledger
 }
 
@@ -137,7 +162,8 @@ fn span(docs: &[Extraction], doc: usize, range: &std::ops::Range<usize>) -> Span
     }
 }
 
-/// A document of the ledger, its text still to come (moved in at the end of [`ledger`]).
+/// A document of the ledger, its text still to come (moved in as [`ledger`] takes its
+/// extraction over).
 fn document(doc: &Prepared) -> Document {
     Document {
         id: doc.id.clone(),
@@ -160,32 +186,32 @@ fn story(docs: &[Extraction], index: usize, members: &[usize]) -> Story {
     }
 }
 
-fn claims(out: &mut Vec<Claim>, x: &Extraction, d: usize, ids: &Ids<'_>) {
-    for c in &x.claims {
+fn claims(out: &mut Vec<Claim>, found: Vec<ClaimExpr>, doc: &str, d: usize, ids: &Ids<'_>) {
+    for c in found {
         let subject = match c.subject {
             SubjectRef::Entity(local) => Some(ids.entity(d, local)),
             SubjectRef::Event(m) => Some(event_id(ids.event[d][m])),
             SubjectRef::None => None,
         };
-        let value = match &c.value {
-            ValueExpr::Number(n) => Value::Number(*n),
-            ValueExpr::Text(t) => Value::Text(t.clone()),
-            ValueExpr::Entity(local) => Value::Text(ids.entity(d, *local)),
+        let value = match c.value {
+            ValueExpr::Number(n) => Value::Number(n),
+            ValueExpr::Text(t) => Value::Text(t),
+            ValueExpr::Entity(local) => Value::Text(ids.entity(d, local)),
         };
         out.push(Claim {
             id: format!("c{}", out.len() + 1),
-            doc: x.doc.id.clone(),
+            doc: doc.to_string(),
             start: c.span.start,
             end: c.span.end,
             subject,
-            subject_text: c.subject_text.clone(),
-            predicate: c.predicate.clone(),
+            subject_text: c.subject_text,
+            predicate: c.predicate,
             value,
-            value_text: c.value_text.clone(),
-            attribution: c.attribution.as_ref().map(|a| Attribution {
+            value_text: c.value_text,
+            attribution: c.attribution.map(|a| Attribution {
                 entity: a.entity.map(|local| ids.entity(d, local)),
-                text: a.text.clone(),
-                cue: a.cue.clone(),
+                text: a.text,
+                cue: a.cue,
             }),
             hedged: c.hedged,
             negated: c.negated,
@@ -193,40 +219,40 @@ fn claims(out: &mut Vec<Claim>, x: &Extraction, d: usize, ids: &Ids<'_>) {
     }
 }
 
-fn quotes(out: &mut Vec<Quote>, x: &Extraction, d: usize, ids: &Ids<'_>) {
-    out.extend(x.quotes.iter().map(|q| Quote {
-        doc: x.doc.id.clone(),
+fn quotes(out: &mut Vec<Quote>, found: Vec<QuoteExpr>, doc: &Prepared, d: usize, ids: &Ids<'_>) {
+    out.extend(found.into_iter().map(|q| Quote {
+        doc: doc.id.clone(),
         start: q.span.start,
         end: q.span.end,
-        text: x.doc.slice(&q.span).to_string(),
+        text: doc.slice(&q.span).to_string(),
         speaker: q.speaker.map(|local| ids.entity(d, local)),
-        speaker_text: q.speaker_span.as_ref().map(|s| x.doc.slice(s).to_string()),
-        cue: q.cue.clone(),
+        speaker_text: q.speaker_span.as_ref().map(|s| doc.slice(s).to_string()),
+        cue: q.cue,
     }));
 }
 
-fn times_and_quantities(ledger: &mut Ledger, x: &Extraction) {
-    let id = &x.doc.id;
-    ledger.times.extend(x.times.iter().map(|t| Time {
-        doc: id.clone(),
+fn times(out: &mut Vec<Time>, found: Vec<TimeExpr>, doc: &Prepared) {
+    out.extend(found.into_iter().map(|t| Time {
+        doc: doc.id.clone(),
         start: t.span.start,
         end: t.span.end,
-        text: x.doc.slice(&t.span).to_string(),
-        value: t.value.clone(),
+        text: doc.slice(&t.span).to_string(),
+        value: t.value,
     }));
-    ledger
-        .quantities
-        .extend(x.quantities.iter().map(|q| Quantity {
-            doc: id.clone(),
-            start: q.span.start,
-            end: q.span.end,
-            value: q.value,
-            unit: q.unit.clone(),
-            approximate: q.approximate,
-            bound: q.bound.map(|b| b.as_str().to_string()),
-            counted: q.counted.clone(),
-            time: q.time.clone(),
-        }));
+}
+
+fn quantities(out: &mut Vec<Quantity>, found: Vec<QuantityExpr>, doc: &str) {
+    out.extend(found.into_iter().map(|q| Quantity {
+        doc: doc.to_string(),
+        start: q.span.start,
+        end: q.span.end,
+        value: q.value,
+        unit: q.unit,
+        approximate: q.approximate,
+        bound: q.bound.map(|b| b.as_str().to_string()),
+        counted: q.counted,
+        time: q.time,
+    }));
 }
 
 #[cfg(test)]

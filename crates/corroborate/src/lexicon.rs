@@ -4,6 +4,54 @@
 //! one entry a line, `#` starts a comment line, blank lines are ignored. Keeping the
 //! word lists as data lets them grow without touching code.
 
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxBuildHasher;
+
+/// A table keyed by lexicon words. The extraction stages look words up at every token
+/// (is it a month, a number word, a unit?), where the default SipHash cost more than the
+/// look-ups' own work; lexicon keys are our own data, so a fast hasher is safe.
+pub(crate) type Map<V> = HashMap<&'static str, V, FxBuildHasher>;
+
+/// A set of lexicon words, hashed as [`Map`] is.
+pub(crate) type Set = HashSet<&'static str, FxBuildHasher>;
+
+/// Phrases with a value each, tried longest first (equals in file order) and kept by
+/// their first word: the scanners try them at every word, and most words open none.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<V> {
+    by_first: Map<Vec<(Vec<&'static str>, V)>>,
+}
+
+impl<V> PhraseTable<V> {
+    /// The table of `entries`, each a phrase's words (at least one) and its value.
+    pub fn new(entries: impl IntoIterator<Item = (Vec<&'static str>, V)>) -> PhraseTable<V> {
+        let mut entries: Vec<_> = entries.into_iter().collect();
+        entries.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        let mut by_first: Map<Vec<_>> = Map::default();
+        for (phrase, value) in entries {
+            by_first.entry(phrase[0]).or_default().push((phrase, value));
+        }
+        PhraseTable { by_first }
+    }
+
+    /// The value and length in words of the longest phrase at word `at`, where `word(k)`
+    /// is the `k`-th word (lowercase), `None` past the last.
+    pub fn longest_at<'w>(
+        &self,
+        at: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(&V, usize)> {
+        self.by_first
+            .get(word(at)?)?
+            .iter()
+            .find_map(|(phrase, value)| {
+                let matches = (0..phrase.len()).all(|k| word(at + k) == Some(phrase[k]));
+                matches.then_some((value, phrase.len()))
+            })
+    }
+}
+
 /// The entries of a lexicon file: trimmed lines that are neither blank nor comments.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()

@@ -161,8 +161,8 @@ impl LedgerBuilder {
         self
     }
 
-    /// Calls `report(done, total)` as documents finish their per-document stages (from
-    /// worker threads, in no particular order), for progress bars.
+    /// Calls `report(done, total)` as documents finish (or fail) their per-document
+    /// stages (from worker threads, in no particular order), for progress bars.
     ///
     /// ```
     /// use std::sync::atomic::{AtomicUsize, Ordering};
@@ -194,21 +194,31 @@ impl LedgerBuilder {
             .transpose()?;
         check_unique_ids(&self.documents)?;
         let limit = self.max_document_bytes;
-        let outcomes: Vec<Result<Prepared, (String, Error)>> = self
+        let total = self.documents.len();
+        let done = AtomicUsize::new(0);
+        let progress = self.progress;
+        // Each document goes through every per-document stage on one worker, so that
+        // only the documents in flight hold their token analysis, not the whole corpus.
+        let outcomes: Vec<Result<Extraction, (String, Error)>> = self
             .documents
             .into_par_iter()
             .map(|doc| {
                 let name = doc.name().to_string();
-                check_size(&doc, limit)
+                let outcome = check_size(&doc, limit)
                     .and_then(|()| prepare(doc, default_published))
-                    .map_err(|e| (name, e))
+                    .map(extract_document)
+                    .map_err(|e| (name, e));
+                if let Some(Progress(report)) = &progress {
+                    report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                }
+                outcome
             })
             .collect();
         let mut failures = self.failures;
-        let mut prepared = Vec::with_capacity(outcomes.len());
+        let mut extractions = Vec::with_capacity(outcomes.len());
         for outcome in outcomes {
             match outcome {
-                Ok(doc) => prepared.push(doc),
+                Ok(extraction) => extractions.push(extraction),
                 Err((_, error)) if !self.keep_going => return Err(error),
                 Err((input, error)) => failures.push(Failure {
                     input,
@@ -217,25 +227,12 @@ impl LedgerBuilder {
                 }),
             }
         }
-        // The ledger does not depend on the order documents were given in.
-        prepared.sort_by(|a, b| a.id.cmp(&b.id));
+        // The ledger does not depend on the order documents were given in (the
+        // extractions are sorted by id as the ledger is assembled).
         failures.sort_by(|a, b| a.input.cmp(&b.input));
-        if prepared.is_empty() && failures.is_empty() {
+        if extractions.is_empty() && failures.is_empty() {
             return Err(Error::new(ErrorKind::NoDocuments));
         }
-        let total = prepared.len();
-        let done = AtomicUsize::new(0);
-        let progress = self.progress;
-        let extractions: Vec<Extraction> = prepared
-            .into_par_iter()
-            .map(|doc| {
-                let extraction = extract_document(doc);
-                if let Some(Progress(report)) = &progress {
-                    report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                }
-                extraction
-            })
-            .collect();
         let mut ledger = crate::assemble::ledger(extractions);
         ledger.failures = failures;
         Ok(ledger)
@@ -289,8 +286,11 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
         origins: Vec::new(),
         story_terms: Default::default(),
     };
-    x.events = extract::events::find(&x);
-    x.claims = extract::claims::find(&x);
+    let sentences = extract::syntax::body_sentences(&x.doc, &x.times);
+    x.events = extract::events::find(&x, &sentences);
+    x.claims = extract::claims::find(&x, &sentences);
+    // The sentences borrow the document's words, which are let go below.
+    drop(sentences);
     let attributions = extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
     extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
     x.interview =
@@ -302,5 +302,6 @@ pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     x.doc.analysis.tokens = Vec::new();
     x.doc.analysis.sentences = Vec::new();
     x.doc.analysis.is_body = Vec::new();
+    x.doc.words = Default::default();
     x
 }

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use crate::extract::numbers::DocWords;
 use crate::input::{Content, DocumentInput};
 use crate::text::Analysis;
 use crate::{Error, ErrorKind};
@@ -26,6 +27,8 @@ pub(crate) struct Prepared {
     pub author: Option<String>,
     /// Tokens, sentences and boilerplate.
     pub analysis: Analysis,
+    /// The tokens as the extraction stages match them.
+    pub words: DocWords,
 }
 
 impl Prepared {
@@ -106,6 +109,7 @@ pub(crate) fn prepare(
     } else {
         Analysis::new(&text)
     };
+    let words = DocWords::new(&text, &analysis);
     Ok(Prepared {
         id: input.id,
         text,
@@ -115,5 +119,6 @@ pub(crate) fn prepare(
         title,
         author,
         analysis,
+        words,
     })
 }

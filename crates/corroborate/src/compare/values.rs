@@ -15,7 +15,7 @@
 //!   "secretary"); qualifiers ("political affairs") are ignored;
 //! - entity ids and other text: equal or not.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use crate::extract::numbers::{Word, number_at};
@@ -229,7 +229,7 @@ fn qualifiers(text: &str) -> (bool, Option<bool>) {
 
 /// The role lexicon: synonyms to canonical, and the rank, skip and stop words.
 struct Roles {
-    same: HashMap<&'static str, &'static str>,
+    same: crate::lexicon::Map<&'static str>,
     rank: Vec<&'static str>,
     skip: Vec<&'static str>,
     stop: Vec<&'static str>,
@@ -239,7 +239,7 @@ fn roles() -> &'static Roles {
     static ROLES: OnceLock<Roles> = OnceLock::new();
     ROLES.get_or_init(|| {
         let mut roles = Roles {
-            same: HashMap::new(),
+            same: crate::lexicon::Map::default(),
             rank: Vec::new(),
             skip: Vec::new(),
             stop: Vec::new(),
@@ -294,7 +294,7 @@ pub(crate) fn relatives(text: &str) -> Option<BTreeSet<String>> {
 
 /// The members of a group named in words, or `None` for a whole family.
 fn group(text: &str) -> Option<BTreeMap<String, Count>> {
-    static WORDS: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    static WORDS: OnceLock<crate::lexicon::Map<(&'static str, &'static str)>> = OnceLock::new();
     let table = WORDS.get_or_init(|| {
         lexicon::fields(include_str!("../../data/group_words.txt"))
             .filter_map(|f| Some((*f.first()?, (*f.get(1)?, *f.get(2)?))))

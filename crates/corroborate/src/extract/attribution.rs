@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::phrases::{Phrases, lower_words};
+use super::phrases::Phrases;
 use super::quotes::{Found, Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, LocalEntity, Mention, QuoteExpr};
 use crate::prepare::Prepared;
@@ -64,12 +64,12 @@ pub(crate) fn find(
     entities: &[LocalEntity],
     quotes: &[QuoteExpr],
 ) -> Vec<SentenceAttribution> {
-    let words = lower_words(doc);
+    let words = &doc.words.lower;
     let quoted: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
-    let speakers = Speakers::new(doc, mentions, entities, &words, &quoted);
+    let speakers = Speakers::new(doc, mentions, entities, words, &quoted);
     let reader = Reader {
         doc,
-        words: &words,
+        words,
         quoted: &quoted,
         speakers: &speakers,
     };
@@ -86,7 +86,7 @@ pub(crate) fn annotate(
     quotes: &[QuoteExpr],
     claims: &mut [ClaimExpr],
 ) {
-    let words = lower_words(doc);
+    let words = &doc.words.lower;
     let tokens = &doc.analysis.tokens;
     for claim in claims.iter_mut() {
         // The words that give the claim's value decide whether it is quoted: a sentence
@@ -127,16 +127,16 @@ pub(crate) fn annotate(
         let reach = if focus.is_empty() || focus.start < span.start || focus.end > span.end {
             vec![span]
         } else {
-            super::scope::reach(&words, span, focus)
+            super::scope::reach(words, span, focus)
         };
         claim.hedged = reach
             .iter()
-            .any(|r| r.clone().any(|i| hedges_at(&words, i, r.end)));
+            .any(|r| r.clone().any(|i| hedges_at(words, i, r.end)));
         let denied = claim
             .attribution
             .as_ref()
             .is_some_and(|a| negations().contains(&a.cue));
-        claim.negated = denied || reach.iter().any(|r| negations().any_in(&words, r.clone()));
+        claim.negated = denied || reach.iter().any(|r| negations().any_in(words, r.clone()));
     }
 }
 

@@ -6,11 +6,11 @@
 //! (read through `data/body_words.txt`: "spy" is "intelligence", "service" is
 //! "agency") is a word of the name.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 crate::lexicon::lazy! {
     /// Word → (the word names use, whether it can end a description).
-    fn table() -> HashMap<&'static str, (&'static str, bool)> = {
+    fn table() -> crate::lexicon::Map<(&'static str, bool)> = {
         crate::lexicon::fields(include_str!("../../data/body_words.txt"))
             .filter_map(|f| Some((f[0], (*f.get(1)?, f.get(2) == Some(&"head")))))
             .collect()

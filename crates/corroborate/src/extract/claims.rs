@@ -21,7 +21,6 @@
 //!
 //! Attribution, hedging and negation are left for the attribution stage.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::attribution::hedges;
@@ -40,7 +39,7 @@ enum TitleKind {
 }
 
 crate::lexicon::lazy! {
-    fn titles() -> HashMap<&'static str, (&'static str, TitleKind)> = {
+    fn titles() -> crate::lexicon::Map<(&'static str, TitleKind)> = {
         crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
             .filter_map(|f| {
                 let kind = match *f.get(2)? {
@@ -56,7 +55,7 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    fn nationalities() -> HashMap<&'static str, &'static str> = {
+    fn nationalities() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/nationalities.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -148,13 +147,14 @@ fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str
     None
 }
 
-/// Finds the claims of a document whose entities, times, quantities and events are known.
-pub(crate) fn find(x: &Extraction) -> Vec<ClaimExpr> {
+/// Finds the claims of a document whose entities, times, quantities and events are known,
+/// reading its body `sentences` (see [`super::syntax::body_sentences`]).
+pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<ClaimExpr> {
     let mut claims = Vec::new();
-    for sentence in x.doc.body_sentence_indexes() {
-        let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
+    for (sentence, syntax) in sentences {
+        let sentence = *sentence;
         let mut found = Sentence {
-            linker: Linker { x, syntax: &syntax },
+            linker: Linker { x, syntax },
             index: sentence,
             claims: Vec::new(),
         };
@@ -204,7 +204,7 @@ struct Sentence<'a> {
 }
 
 impl Sentence<'_> {
-    fn syntax(&self) -> &Syntax {
+    fn syntax(&self) -> &Syntax<'_> {
         self.linker.syntax
     }
 
@@ -834,7 +834,7 @@ fn is_verb_form(s: &Syntax, i: usize) -> bool {
 
 crate::lexicon::lazy! {
     /// Irregular verb forms and their lemmas (`data/irregular_verbs.txt`).
-    fn irregular_verbs() -> HashMap<&'static str, &'static str> = {
+    fn irregular_verbs() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::lines(include_str!("../../data/irregular_verbs.txt"))
             .filter_map(|line| line.split_once(' '))
             .collect()
@@ -843,8 +843,8 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     /// Verb lemma → the first lemma of its line in `data/verb_synonyms.txt`.
-    fn verb_synonyms() -> HashMap<&'static str, &'static str> = {
-        let mut map = HashMap::new();
+    fn verb_synonyms() -> crate::lexicon::Map<&'static str> = {
+        let mut map = crate::lexicon::Map::default();
         for line in crate::lexicon::lines(include_str!("../../data/verb_synonyms.txt")) {
             let mut verbs = line.split_whitespace();
             let Some(first) = verbs.next() else { continue };
@@ -917,8 +917,9 @@ mod tests {
     fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
         let mut x = extraction(text, names);
         x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
-        x.events = crate::extract::events::find(&x);
-        find(&x)
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        x.events = crate::extract::events::find(&x, &sentences);
+        find(&x, &sentences)
             .into_iter()
             .map(|c| {
                 let value = match c.value {
@@ -995,7 +996,10 @@ mod tests {
             "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
             &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
         );
-        let found = find(&x);
+        let found = find(
+            &x,
+            &crate::extract::syntax::body_sentences(&x.doc, &x.times),
+        );
         let claim = found.iter().find(|c| c.predicate == "role").unwrap();
         assert_eq!(claim.subject, SubjectRef::Entity(0));
         assert_eq!(claim.value, ValueExpr::Text("acting consul".into()));

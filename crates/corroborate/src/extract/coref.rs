@@ -163,7 +163,7 @@ pub(crate) fn is_person_noun(word: &str) -> bool {
 }
 
 crate::lexicon::lazy! {
-    fn person_nouns() -> std::collections::HashSet<&'static str> = crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect();
+    fn person_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect();
 }
 
 fn sentence_at(doc: &Prepared, at: usize) -> Option<usize> {

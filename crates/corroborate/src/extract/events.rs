@@ -9,7 +9,6 @@
 //! ("his defection", "the release of the ship") takes its possessor and its "of" phrase.
 //! Its time is the nearest time expression of its clause, or the sentence's fronted one.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -39,10 +38,10 @@ struct Entry {
     needs: &'static str,
 }
 
-fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
-    static MAP: OnceLock<HashMap<&'static str, Vec<Entry>>> = OnceLock::new();
+fn lexicon() -> &'static crate::lexicon::Map<Vec<Entry>> {
+    static MAP: OnceLock<crate::lexicon::Map<Vec<Entry>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+        let mut map: crate::lexicon::Map<Vec<Entry>> = crate::lexicon::Map::default();
         for fields in crate::lexicon::fields(include_str!("../../data/event_triggers.txt")) {
             let [kind, object, verbs, nouns, rest @ ..] = fields.as_slice() else {
                 continue;
@@ -72,7 +71,7 @@ fn lexicon() -> &'static HashMap<&'static str, Vec<Entry>> {
 
 crate::lexicon::lazy! {
     /// Canonical forms of kin and companion words (`data/kin_words.txt`).
-    pub(crate) fn kin_words() -> HashMap<&'static str, &'static str> = {
+    pub(crate) fn kin_words() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/kin_words.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -91,7 +90,7 @@ struct TypeInfo {
 }
 
 fn type_info(kind: &str) -> TypeInfo {
-    static MAP: OnceLock<HashMap<&'static str, TypeInfo>> = OnceLock::new();
+    static MAP: OnceLock<crate::lexicon::Map<TypeInfo>> = OnceLock::new();
     MAP.get_or_init(|| {
         crate::lexicon::fields(include_str!("../../data/event_types.txt"))
             .filter_map(|f| {
@@ -171,17 +170,18 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     Some(entry)
 }
 
-/// Finds the event mentions of a document whose mentions, entities and times are known.
-pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
+/// Finds the event mentions of a document whose mentions, entities and times are known,
+/// reading its body `sentences` (see [`super::syntax::body_sentences`]).
+pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMention> {
     let mut found = Vec::new();
-    for sentence in x.doc.body_sentence_indexes() {
-        let syntax = Syntax::of_sentence(&x.doc, sentence, &x.times);
+    for (sentence, syntax) in sentences {
+        let sentence = *sentence;
         let times: Vec<&TimeExpr> = super::in_sentence(&x.times, sentence, |t| t.sentence)
             .iter()
             .collect();
-        let linker = Linker { x, syntax: &syntax };
+        let linker = Linker { x, syntax };
         for at in 0..syntax.words.len() {
-            let Some(entry) = entry_at(&syntax, at) else {
+            let Some(entry) = entry_at(syntax, at) else {
                 continue;
             };
             let mut event = EventMention {
@@ -192,7 +192,7 @@ pub(crate) fn find(x: &Extraction) -> Vec<EventMention> {
                 time: None,
             };
             linker.arguments(&mut event, at, entry);
-            if let Some(time) = event_time(&syntax, &times, at) {
+            if let Some(time) = event_time(syntax, &times, at) {
                 event.time = time.value.clone();
                 event.arguments.push(ArgumentExpr {
                     role: "time".to_string(),
@@ -293,7 +293,7 @@ pub(crate) struct Linker<'a> {
     /// The document's extraction so far.
     pub x: &'a Extraction,
     /// The sentence.
-    pub syntax: &'a Syntax,
+    pub syntax: &'a Syntax<'a>,
 }
 
 impl Linker<'_> {
@@ -707,17 +707,20 @@ pub(crate) mod tests {
 
     fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Vec<(String, String)>)> {
         let x = extraction(text, names);
-        find(&x)
-            .into_iter()
-            .map(|e| {
-                let args = e
-                    .arguments
-                    .iter()
-                    .map(|a| (a.role.clone(), a.value.clone()))
-                    .collect();
-                (e.kind, args)
-            })
-            .collect()
+        find(
+            &x,
+            &crate::extract::syntax::body_sentences(&x.doc, &x.times),
+        )
+        .into_iter()
+        .map(|e| {
+            let args = e
+                .arguments
+                .iter()
+                .map(|a| (a.role.clone(), a.value.clone()))
+                .collect();
+            (e.kind, args)
+        })
+        .collect()
     }
 
     fn args(list: &[(&str, &str)]) -> Vec<(String, String)> {

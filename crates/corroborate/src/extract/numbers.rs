@@ -1,12 +1,10 @@
 //! Numbers written in digits or words ("1,253", "2.5", "twenty-five", "two hundred",
 //! "3 billion", "a dozen", "dozens"), shared by the time and quantity stages, and the
-//! lowercase word view of a sentence both stages scan.
+//! lowercase word view of a document's sentences those stages and the syntax scan.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::prepare::Prepared;
-use crate::text::fold_lower;
+use crate::text::{Analysis, fold_lower};
 
 /// One token of a sentence with its matching form.
 #[derive(Debug, Clone)]
@@ -17,23 +15,35 @@ pub(crate) struct Word {
     pub raw: String,
     /// Folded, lowercased text.
     pub low: String,
+    /// See [`Word::capitalized`]. This and `number` are read once, as the word is made:
+    /// the time and quantity scanners ask at every position.
+    capitalized: bool,
+    /// The value of a number word ("twelve", "twenty-five", "dozens").
+    number: Option<(f64, WordKind)>,
 }
 
 impl Word {
     /// A word from its byte range and text.
     pub fn new(span: Range<usize>, raw: &str) -> Word {
+        Word::folded(span, raw, fold_lower(raw))
+    }
+
+    /// A word from its byte range, text and folded lowercase form.
+    fn folded(span: Range<usize>, raw: &str, low: String) -> Word {
+        let after = raw.rfind('-').map_or(raw, |dash| &raw[dash + 1..]);
         Word {
             span,
             raw: raw.to_string(),
-            low: fold_lower(raw),
+            capitalized: after.chars().next().is_some_and(char::is_uppercase),
+            number: word_value(&low),
+            low,
         }
     }
 
     /// Whether the word (or its part after a hyphen prefix, "mid-November") starts
     /// with an uppercase letter.
     pub fn capitalized(&self) -> bool {
-        let after = self.raw.rsplit('-').next().unwrap_or(&self.raw);
-        after.chars().next().is_some_and(char::is_uppercase)
+        self.capitalized
     }
 
     /// The lowercase form without a final abbreviation period ("sept." → "sept").
@@ -46,34 +56,74 @@ impl Word {
     }
 }
 
-/// The words of sentence `index` of `doc`.
-pub(crate) fn sentence_words(doc: &Prepared, index: usize) -> Vec<Word> {
-    let Some(sentence) = doc.analysis.sentences.get(index) else {
-        return Vec::new();
-    };
-    doc.analysis
-        .sentence_tokens(sentence)
-        .iter()
-        .flat_map(|token| split_percent(token.start, token.as_str(&doc.text)))
-        .collect()
+/// The words of a document as the extraction stages match them, folded once per
+/// document: the time, quantity and syntax stages each read every body sentence, and
+/// four stages read the lowercase tokens, so folding them anew each time cost a fifth of
+/// the extraction.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocWords {
+    /// Every token folded and lowercased, aligned with `analysis.tokens`.
+    pub lower: Vec<String>,
+    /// The words of every sentence in order, percent signs split off.
+    words: Vec<Word>,
+    /// Each sentence's range in `words`.
+    sentences: Vec<Range<usize>>,
 }
 
-/// One token as words, with a percent sign (and a final period) glued to a number split
-/// off: "1.5%." → "1.5", "%", ".".
-fn split_percent(start: usize, text: &str) -> Vec<Word> {
+impl DocWords {
+    /// The words of `text` as `analysis` cuts it.
+    pub fn new(text: &str, analysis: &Analysis) -> DocWords {
+        let lower: Vec<String> = analysis
+            .tokens
+            .iter()
+            .map(|t| fold_lower(t.as_str(text)))
+            .collect();
+        let mut words = Vec::with_capacity(analysis.tokens.len());
+        let sentences = analysis
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let start = words.len();
+                for i in sentence.tokens.clone() {
+                    let token = analysis.tokens[i];
+                    split_percent(&mut words, token.start, token.as_str(text), &lower[i]);
+                }
+                start..words.len()
+            })
+            .collect();
+        DocWords {
+            lower,
+            words,
+            sentences,
+        }
+    }
+
+    /// The words of sentence `index` (none past the last sentence).
+    pub fn sentence(&self, index: usize) -> &[Word] {
+        self.sentences
+            .get(index)
+            .map_or(&[], |range| &self.words[range.clone()])
+    }
+}
+
+/// One token as words pushed onto `words`, with a percent sign (and a final period)
+/// glued to a number split off: "1.5%." → "1.5", "%", "."; `lower` is the token folded
+/// and lowercased, the form of a token left whole.
+fn split_percent(words: &mut Vec<Word>, start: usize, text: &str, lower: &str) {
     let core = text.strip_suffix('.').unwrap_or(text);
     match core.strip_suffix('%') {
         Some(number) if parse_digits(number).is_some() => {
-            let mut words = vec![
-                Word::new(start..start + number.len(), number),
-                Word::new(start + number.len()..start + core.len(), "%"),
-            ];
+            words.push(Word::new(start..start + number.len(), number));
+            words.push(Word::new(start + number.len()..start + core.len(), "%"));
             if core.len() < text.len() {
                 words.push(Word::new(start + core.len()..start + text.len(), "."));
             }
-            words
         }
-        _ => vec![Word::new(start..start + text.len(), text)],
+        _ => words.push(Word::folded(
+            start..start + text.len(),
+            text,
+            lower.to_string(),
+        )),
     }
 }
 
@@ -96,7 +146,7 @@ enum WordKind {
 
 crate::lexicon::lazy! {
     /// The number-word table (`data/number_words.txt`).
-    fn number_words() -> HashMap<&'static str, (f64, WordKind)> = {
+    fn number_words() -> crate::lexicon::Map<(f64, WordKind)> = {
         crate::lexicon::fields(include_str!("../../data/number_words.txt"))
             .filter_map(|f| {
                 let value = f.get(1)?.parse().ok()?;
@@ -128,6 +178,10 @@ pub(crate) struct Number {
 
 /// Parses digits with thousands separators and decimals: "1,253", "2.5", "45,000".
 pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    // Called at every word, most of which are not numbers.
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (int, frac) = match s.split_once('.') {
         Some((int, frac)) => (int, Some(frac)),
         None => (s, None),
@@ -135,19 +189,23 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    let first_ok = !groups[0].is_empty() && groups[0].bytes().all(|b| b.is_ascii_digit());
-    let grouped = groups.len() == 1
-        || (groups[0].len() <= 3
-            && groups[1..]
-                .iter()
-                .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())));
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or_default();
+    let first_ok = !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit());
+    let grouped = !int.contains(',')
+        || (first.len() <= 3
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())));
     if !first_ok || !grouped {
         return None;
     }
-    let plain: String = s.chars().filter(|&c| c != ',').collect();
+    // Only a number with separators needs a copy without them.
+    let value: Option<f64> = if int.contains(',') {
+        s.replace(',', "").parse().ok()
+    } else {
+        s.parse().ok()
+    };
     // A 500-digit number overflows to infinity, which JSON cannot carry: not a quantity.
-    plain.parse().ok().filter(|value: &f64| value.is_finite())
+    value.filter(|value| value.is_finite())
 }
 
 /// The value of one number-word token, hyphenated compounds included ("twenty-five").
@@ -199,7 +257,7 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
     // "a dozen", "a hundred", "a million".
     if words[at].low == "a" || words[at].low == "one" {
         if let Some((v, WordKind::Hundred | WordKind::Scale | WordKind::Dozen)) =
-            words.get(at + 1).and_then(|w| word_value(&w.low))
+            words.get(at + 1).and_then(|w| w.number)
         {
             group = v;
             i = at + 2;
@@ -207,14 +265,12 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
         }
     }
     if !any {
-        if let Some((v, WordKind::Plural)) = word_value(&words[at].low) {
+        if let Some((v, WordKind::Plural)) = words[at].number {
             // "dozens", "hundreds of thousands".
             let mut value = 2.0 * v;
             let mut used = 1;
             if words.get(at + 1).is_some_and(|w| w.low == "of") {
-                if let Some((w, WordKind::Plural)) =
-                    words.get(at + 2).and_then(|w| word_value(&w.low))
-                {
+                if let Some((w, WordKind::Plural)) = words.get(at + 2).and_then(|w| w.number) {
                     value *= w;
                     used = 3;
                 }
@@ -227,12 +283,12 @@ fn number_in_words(words: &[Word], at: usize) -> Option<Number> {
         }
     }
     while let Some(word) = words.get(i) {
-        let Some((v, kind)) = word_value(&word.low) else {
+        let Some((v, kind)) = word.number else {
             // "two hundred and five".
             if word.low == "and"
                 && any
                 && group >= 100.0
-                && words.get(i + 1).and_then(|w| word_value(&w.low)).is_some()
+                && words.get(i + 1).and_then(|w| w.number).is_some()
             {
                 i += 1;
                 continue;
@@ -274,10 +330,16 @@ pub(crate) mod tests {
 
     /// Words of a short text, for tests of the scanners.
     pub(crate) fn words_of(text: &str) -> Vec<Word> {
-        crate::text::tokenize(text)
-            .into_iter()
-            .flat_map(|t| split_percent(t.start, t.as_str(text)))
-            .collect()
+        let mut words = Vec::new();
+        for t in crate::text::tokenize(text) {
+            split_percent(
+                &mut words,
+                t.start,
+                t.as_str(text),
+                &fold_lower(t.as_str(text)),
+            );
+        }
+        words
     }
 
     fn value(text: &str) -> Option<(f64, usize, bool)> {

@@ -4,21 +4,22 @@
 //! believed to"). Matching them over the document's tokens — folded and lowercased once
 //! per document — keeps curly apostrophes, case and spacing from mattering.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
-use crate::prepare::Prepared;
+use rustc_hash::FxBuildHasher;
 
 /// A set of lowercase phrases, each a sequence of tokens.
 #[derive(Debug, Default)]
 pub(crate) struct Phrases {
-    /// Phrases by their first word, each as its remaining words.
-    by_first: BTreeMap<String, Vec<Vec<String>>>,
+    /// Phrases by their first word, each as its remaining words. Looked up at every
+    /// token of a sentence, hence the fast hasher (see [`crate::lexicon::Map`]).
+    by_first: HashMap<String, Vec<Vec<String>>, FxBuildHasher>,
 }
 
 impl Phrases {
     /// Reads the entries of one or more lexicon files (see [`crate::lexicon::lines`]).
     pub fn new(files: &[&'static str]) -> Phrases {
-        let mut by_first: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        let mut by_first: HashMap<String, Vec<Vec<String>>, FxBuildHasher> = HashMap::default();
         for line in files.iter().flat_map(|f| crate::lexicon::lines(f)) {
             let mut words = line.split_whitespace().map(crate::text::fold_lower);
             if let Some(first) = words.next() {
@@ -44,6 +45,11 @@ impl Phrases {
 
     /// Whether `phrase` (words separated by spaces) is in the set.
     pub fn contains(&self, phrase: &str) -> bool {
+        // Most callers ask about one word: no need to split it.
+        if !phrase.is_empty() && !phrase.contains(char::is_whitespace) {
+            let rests = self.by_first.get(&crate::text::fold_lower(phrase));
+            return rests.is_some_and(|rests| rests.iter().any(Vec::is_empty));
+        }
         let words: Vec<String> = phrase
             .split_whitespace()
             .map(crate::text::fold_lower)
@@ -57,15 +63,6 @@ impl Phrases {
             .clone()
             .any(|i| self.match_at(words, i, range.end).is_some())
     }
-}
-
-/// The document's tokens, folded and lowercased, aligned with `analysis.tokens`.
-pub(crate) fn lower_words(doc: &Prepared) -> Vec<String> {
-    doc.analysis
-        .tokens
-        .iter()
-        .map(|t| crate::text::fold_lower(t.as_str(&doc.text)))
-        .collect()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::attribution::SentenceAttribution;
-use super::phrases::{Phrases, lower_words};
+use super::phrases::Phrases;
 use super::quotes::{Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, EventMention, LocalEntity, Mention, SubjectRef};
 use crate::model::EntityKind;
@@ -62,8 +62,8 @@ pub(crate) fn article_origin(
     entities: &[LocalEntity],
     attributions: &[SentenceAttribution],
 ) -> Option<Interview> {
-    let words = lower_words(doc);
-    let speakers = Speakers::new(doc, mentions, entities, &words, &[]);
+    let words = &doc.words.lower;
+    let speakers = Speakers::new(doc, mentions, entities, words, &[]);
     let outlet_after = |i: usize, end: usize| -> Option<(Option<usize>, String)> {
         let stop = (i..end)
             .find(|&k| matches!(words[k].as_str(), "," | "." | ";" | ":" | "that"))

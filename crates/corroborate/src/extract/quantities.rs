@@ -5,12 +5,11 @@
 //! gives it. Numbers that belong to a time expression (years, days of the month) are
 //! left to the time stage.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use super::numbers::{Number, Word, number_at, parse_digits, sentence_words};
+use super::numbers::{Number, Word, number_at, parse_digits};
 use super::{Bound, QuantityExpr, TimeExpr};
+use crate::lexicon::PhraseTable;
 use crate::prepare::Prepared;
 
 /// Finds the quantities of the body sentences of `doc`, in text order, skipping the
@@ -18,7 +17,7 @@ use crate::prepare::Prepared;
 pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
     let mut found = Vec::new();
     for sentence in doc.body_sentence_indexes() {
-        let words = sentence_words(doc, sentence);
+        let words = doc.words.sentence(sentence);
         let sentence_times: Vec<&TimeExpr> =
             times.iter().filter(|t| t.sentence == sentence).collect();
         let in_time = |at: usize| {
@@ -31,7 +30,7 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
         let first = found.len();
         let mut at = 0;
         while at < words.len() {
-            match read_quantity(&words, at, &in_time) {
+            match read_quantity(words, at, &in_time) {
                 Some(read) => {
                     at = read.end;
                     found.extend(read.quantities.into_iter().map(|mut q| {
@@ -96,7 +95,7 @@ pub(crate) fn is_duration(unit: &str) -> bool {
 }
 
 crate::lexicon::lazy! {
-    fn units() -> HashMap<&'static str, (&'static str, UnitKind)> = {
+    fn units() -> crate::lexicon::Map<(&'static str, UnitKind)> = {
         crate::lexicon::fields(include_str!("../../data/units.txt"))
             .filter_map(|f| {
                 let kind = match *f.get(2)? {
@@ -113,7 +112,7 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    fn currency_signs() -> HashMap<&'static str, &'static str> = {
+    fn currency_signs() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/currency_signs.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -127,45 +126,34 @@ enum Qualifier {
     Approximate,
 }
 
-/// The qualifier phrases (`data/quantity_words.txt`), as word lists.
-fn qualifiers() -> &'static [(Vec<&'static str>, Qualifier)] {
-    static TABLE: OnceLock<Vec<(Vec<&'static str>, Qualifier)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<_> =
-            crate::lexicon::fields(include_str!("../../data/quantity_words.txt"))
-                .filter_map(|f| {
-                    let kind = match *f.get(1)? {
-                        "at_least" => Qualifier::Bound(Bound::AtLeast),
-                        "at_most" => Qualifier::Bound(Bound::AtMost),
-                        "approximate" => Qualifier::Approximate,
-                        _ => return None,
-                    };
-                    Some((f[0].split(' ').collect::<Vec<_>>(), kind))
-                })
-                .collect();
-        table.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        table
-    })
+crate::lexicon::lazy! {
+    /// The qualifier phrases (`data/quantity_words.txt`).
+    fn qualifiers() -> PhraseTable<Qualifier> = PhraseTable::new(
+        crate::lexicon::fields(include_str!("../../data/quantity_words.txt")).filter_map(|f| {
+            let kind = match *f.get(1)? {
+                "at_least" => Qualifier::Bound(Bound::AtLeast),
+                "at_most" => Qualifier::Bound(Bound::AtMost),
+                "approximate" => Qualifier::Approximate,
+                _ => return None,
+            };
+            Some((f[0].split(' ').collect::<Vec<_>>(), kind))
+        }),
+    );
 }
 
 fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
-    qualifiers().iter().find_map(|(phrase, kind)| {
-        let matches = phrase
-            .iter()
-            .enumerate()
-            .all(|(k, w)| words.get(at + k).is_some_and(|word| word.low == *w));
-        matches.then_some((*kind, phrase.len()))
-    })
+    let (kind, len) = qualifiers().longest_at(at, |k| words.get(k).map(|w| w.low.as_str()))?;
+    Some((*kind, len))
 }
 
 crate::lexicon::lazy! {
-    fn stop_words() -> HashSet<&'static str> = {
+    fn stop_words() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect()
     };
 }
 
 crate::lexicon::lazy! {
-    fn irregular_plurals() -> HashSet<&'static str> = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
+    fn irregular_plurals() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
 }
 
 /// The quantities read at one position and the word after them.

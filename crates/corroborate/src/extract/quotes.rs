@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::phrases::{Phrases, lower_words};
+use super::phrases::Phrases;
 use super::{LocalEntity, Mention, QuoteExpr, bodies, coref};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
@@ -69,15 +69,15 @@ pub(crate) fn find(
 ) -> Vec<QuoteExpr> {
     let paragraphs = paragraphs(doc);
     let segments = segments(doc, &paragraphs);
-    let words = lower_words(doc);
+    let words = &doc.words.lower;
     let quoted: Vec<Range<usize>> = segments.iter().map(|s| s.outer.clone()).collect();
     let frames = Frames {
         doc,
-        words: &words,
+        words,
         paragraphs: &paragraphs,
         quoted: &quoted,
     };
-    let speakers = Speakers::new(doc, mentions, entities, &words, &quoted);
+    let speakers = Speakers::new(doc, mentions, entities, words, &quoted);
     let mut out: Vec<QuoteExpr> = Vec::with_capacity(segments.len());
     let mut previous: Option<(usize, QuoteExpr)> = None; // paragraph and quote
     for segment in &segments {
@@ -235,9 +235,15 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
     }
 }
 
+/// Every character [`double_role`] or [`single_role`] may give a role.
+const QUOTE_MARKS: [char; 9] = ['“', '„', '«', '”', '»', '"', '‘', '’', '\''];
+
 /// The double (or single) quote marks of `range`. Two straight apostrophes ('') are
 /// one double mark, as some wires type it; a mark after a backslash is escaped (code).
 fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
+    if !text[range.clone()].contains(QUOTE_MARKS) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text[range.clone()].char_indices().collect();
     let mut out = Vec::new();
     let mut prev = text[..range.start].chars().next_back();
@@ -251,6 +257,8 @@ fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
             .map(|&(_, n)| n)
             .or_else(|| text[range.end..].chars().next());
         let role = match (prev == Some('\\'), pair, double) {
+            // Most characters are no quote mark: no need to read their flanks.
+            _ if !QUOTE_MARKS.contains(&c) => None,
             (true, _, _) | (false, true, false) => None,
             (false, true, true) => double_role('"', prev, next),
             (false, false, true) => double_role(c, prev, next),

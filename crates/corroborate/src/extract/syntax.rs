@@ -8,11 +8,11 @@
 //! No statistical model: news sentences are regular enough around event verbs that
 //! these few rules find most participants, and every rule stays readable and testable.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::TimeExpr;
-use super::numbers::{Word, sentence_words};
+use super::numbers::Word;
 use crate::prepare::Prepared;
 
 /// The word class the chunker works with.
@@ -68,7 +68,7 @@ impl Class {
 
 crate::lexicon::lazy! {
     /// The words of `data/function_words.txt` with the name of their class.
-    fn tagged() -> HashMap<&'static str, &'static str> = {
+    fn tagged() -> crate::lexicon::Map<&'static str> = {
         crate::lexicon::fields(include_str!("../../data/function_words.txt"))
             .filter_map(|f| Some((f[0], *f.get(1)?)))
             .collect()
@@ -76,7 +76,7 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    fn lexicon() -> HashMap<&'static str, Class> = {
+    fn lexicon() -> crate::lexicon::Map<Class> = {
         tagged()
             .iter()
             .map(|(&word, &name)| {
@@ -199,11 +199,22 @@ pub(crate) struct Complement {
     pub phrase: Phrase,
 }
 
+/// The body sentences of `doc` (index and syntax), the words inside `times` marked as
+/// time words: the event and claim stages read the same sentences, built once.
+pub(crate) fn body_sentences<'d>(
+    doc: &'d Prepared,
+    times: &[TimeExpr],
+) -> Vec<(usize, Syntax<'d>)> {
+    doc.body_sentence_indexes()
+        .map(|s| (s, Syntax::of_sentence(doc, s, times)))
+        .collect()
+}
+
 /// One sentence seen through the syntactic layer.
 #[derive(Debug, Clone)]
-pub(crate) struct Syntax {
-    /// The sentence's words.
-    pub words: Vec<Word>,
+pub(crate) struct Syntax<'w> {
+    /// The sentence's words, borrowed from the document's (read by several stages).
+    pub words: Cow<'w, [Word]>,
     /// The class of each word.
     pub classes: Vec<Class>,
     /// Whether the sentence is written in title case ("Actress Dies At 85"), where a
@@ -211,24 +222,26 @@ pub(crate) struct Syntax {
     pub headline: bool,
 }
 
-impl Syntax {
+impl<'w> Syntax<'w> {
     /// Sentence `index` of `doc`, the words inside `times` marked as time words.
-    pub fn of_sentence(doc: &Prepared, index: usize, times: &[TimeExpr]) -> Syntax {
+    pub fn of_sentence(doc: &'w Prepared, index: usize, times: &[TimeExpr]) -> Syntax<'w> {
         let spans: Vec<Range<usize>> = super::in_sentence(times, index, |t| t.sentence)
             .iter()
             .map(|t| t.span.clone())
             .collect();
-        Syntax::new(sentence_words(doc, index), &spans)
+        Syntax::new(doc.words.sentence(index), &spans)
     }
 
     /// Classifies `words`, the ones inside `times` (byte ranges) as time words.
-    pub fn new(words: Vec<Word>, times: &[Range<usize>]) -> Syntax {
-        let long: Vec<&Word> = words
+    pub fn new(words: impl Into<Cow<'w, [Word]>>, times: &[Range<usize>]) -> Syntax<'w> {
+        let words = words.into();
+        let (long, capitalized) = words
             .iter()
             .filter(|w| w.raw.chars().count() >= 4 && w.raw.chars().all(char::is_alphabetic))
-            .collect();
-        let capitalized = long.iter().filter(|w| w.capitalized()).count();
-        let headline = long.len() >= 3 && capitalized * 5 >= long.len() * 4;
+            .fold((0, 0), |(long, capitalized), w| {
+                (long + 1, capitalized + usize::from(w.capitalized()))
+            });
+        let headline = long >= 3 && capitalized * 5 >= long * 4;
         let mut classes = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
             let start = headline || i == 0 || matches!(classes.last(), Some(Class::Punct));
@@ -758,7 +771,7 @@ pub(crate) mod tests {
     use crate::extract::numbers::tests::words_of;
 
     /// The syntax of a synthetic sentence without times.
-    pub(crate) fn parse(text: &str) -> Syntax {
+    pub(crate) fn parse(text: &str) -> Syntax<'static> {
         Syntax::new(words_of(text), &[])
     }
 

@@ -8,7 +8,6 @@
 //! from the publication date, leaning to the past or the future as the nearest tense cue
 //! of the sentence says ("fled in November" vs "will visit in November").
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -16,7 +15,8 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::TimeExpr;
-use super::numbers::{Word, number_at, sentence_words};
+use super::numbers::{Word, number_at};
+use crate::lexicon::PhraseTable;
 use crate::prepare::Prepared;
 
 /// Finds the time expressions of the body sentences of `doc`, in text order.
@@ -24,11 +24,11 @@ pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
     let mut found = Vec::new();
     let mut reference = doc.published.map(Point::Day);
     for sentence in doc.body_sentence_indexes() {
-        let words = sentence_words(doc, sentence);
+        let words = doc.words.sentence(sentence);
         let mut at = 0;
         while at < words.len() {
             let scan = Scan {
-                words: &words,
+                words,
                 anchor: doc.published,
                 reference,
             };
@@ -62,7 +62,7 @@ enum Calendar {
 }
 
 fn calendar(word: &str) -> Option<Calendar> {
-    static TABLE: OnceLock<HashMap<&'static str, Calendar>> = OnceLock::new();
+    static TABLE: OnceLock<crate::lexicon::Map<Calendar>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
             crate::lexicon::fields(include_str!("../../data/time_words.txt"))
@@ -92,7 +92,7 @@ enum Tense {
 
 /// The tense a word signals: listed cues (`data/tense_cues.txt`) and regular "-ed" forms.
 fn word_tense(word: &str) -> Option<Tense> {
-    static TABLE: OnceLock<HashMap<&'static str, Option<Tense>>> = OnceLock::new();
+    static TABLE: OnceLock<crate::lexicon::Map<Option<Tense>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         crate::lexicon::fields(include_str!("../../data/tense_cues.txt"))
             .filter_map(|f| {
@@ -382,6 +382,10 @@ impl Scan<'_> {
     /// "2024-07-16", "2011-2015".
     fn iso(&self, at: usize) -> Option<Hit> {
         let word = self.low(at);
+        // Both shapes open with digits; most words do not (and need no split).
+        if !word.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let parts: Vec<&str> = word.split('-').collect();
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         match parts.as_slice() {
@@ -543,13 +547,7 @@ impl Scan<'_> {
         if !self.words.get(at)?.capitalized() {
             return None;
         }
-        let (len, rule) = holidays().iter().find_map(|(phrase, rule)| {
-            let matches = phrase
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.low(at + k) == *w);
-            matches.then_some((phrase.len(), *rule))
-        })?;
+        let (&rule, len) = holidays().longest_at(at, |k| Some(self.low(k)))?;
         let span = at..at + len;
         let lean = lean.unwrap_or_else(|| self.lean(span.clone()));
         self.resolve_yearly(span, lean, |year| rule.date_in(year))
@@ -899,28 +897,23 @@ impl HolidayRule {
     }
 }
 
-/// The holiday names (`data/holidays.txt`), longest first.
-fn holidays() -> &'static [(Vec<&'static str>, HolidayRule)] {
-    static TABLE: OnceLock<Vec<(Vec<&'static str>, HolidayRule)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: Vec<_> = crate::lexicon::fields(include_str!("../../data/holidays.txt"))
-            .filter_map(|f| {
-                let rule = match f.as_slice() {
-                    [_, date] => {
-                        let (m, d) = date.split_once('-')?;
-                        HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
-                    }
-                    [_, m, w, n] => {
-                        HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
-                    }
-                    _ => return None,
-                };
-                Some((f[0].split(' ').collect::<Vec<_>>(), rule))
-            })
-            .collect();
-        table.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
-        table
-    })
+crate::lexicon::lazy! {
+    /// The holiday names (`data/holidays.txt`).
+    fn holidays() -> PhraseTable<HolidayRule> = PhraseTable::new(
+        crate::lexicon::fields(include_str!("../../data/holidays.txt")).filter_map(|f| {
+            let rule = match f.as_slice() {
+                [_, date] => {
+                    let (m, d) = date.split_once('-')?;
+                    HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+                }
+                [_, m, w, n] => {
+                    HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
+                }
+                _ => return None,
+            };
+            Some((f[0].split(' ').collect::<Vec<_>>(), rule))
+        }),
+    );
 }
 
 /// A word without a "mid-", "early-" or "late-" prefix ("mid-November" → "November").

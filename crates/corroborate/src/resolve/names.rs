@@ -9,7 +9,6 @@
 //! (`data/given_name_forms.txt`: "Fred" is "Frederick") — so that equal parts mean
 //! "same spelling of the same name".
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon;
@@ -18,8 +17,8 @@ crate::lexicon::lazy! {
     /// Variant spelling → canonical spelling, from `data/romanization.txt`, and short form
     /// of a given name → its full form's canonical spelling, from
     /// `data/given_name_forms.txt` ("fred" → "frederick", "alexis" → "aleksandr").
-    fn romanization() -> HashMap<&'static str, &'static str> = {
-        let mut table = HashMap::new();
+    fn romanization() -> crate::lexicon::Map<&'static str> = {
+        let mut table = lexicon::Map::default();
         for line in lexicon::lines(include_str!("../../data/romanization.txt")) {
             let mut words = line.split_whitespace();
             if let Some(canonical) = words.next() {

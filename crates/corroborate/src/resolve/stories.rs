@@ -124,7 +124,7 @@ fn closeness(a: &Extraction, b: &Extraction) -> f64 {
 type Vector = Vec<(u32, f64)>;
 
 crate::lexicon::lazy! {
-    fn stopwords() -> std::collections::HashSet<&'static str> = {
+    fn stopwords() -> crate::lexicon::Set = {
         lexicon::lines(include_str!("../../data/stopwords.txt"))
             .flat_map(str::split_whitespace)
             .collect()
@@ -137,19 +137,25 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
     let mut counts: BTreeMap<String, f64> = BTreeMap::new();
     let stop = stopwords();
     for s in x.doc.body_sentence_indexes() {
-        for (i, word) in x.doc.sentence_words(s).into_iter().enumerate() {
+        for (i, token) in x.doc.analysis.sentences[s].tokens.clone().enumerate() {
+            let word = x.doc.analysis.tokens[token].as_str(&x.doc.text);
             // A capitalized word inside a sentence is most likely part of a name: it
             // names the happening's people and places even where no tagger ran.
             if i > 0 && word.len() > 2 && word.chars().next().is_some_and(char::is_uppercase) {
                 let key = names::parts(word).concat();
                 *counts.entry(format!("c:{key}")).or_default() += CAPITAL_WEIGHT;
             }
-            let lower = crate::text::fold_lower(word);
+            let lower = &x.doc.words.lower[token];
             if lower.chars().count() >= 3
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !stop.contains(lower.as_str())
             {
-                *counts.entry(lower).or_default() += 1.0;
+                match counts.get_mut(lower) {
+                    Some(count) => *count += 1.0,
+                    None => {
+                        counts.insert(lower.clone(), 1.0);
+                    }
+                }
             }
         }
     }

@@ -5,7 +5,6 @@
 //! ("Dr."), months ("Jan."), initials ("J.") and dotted acronyms ("U.N.") do not end a
 //! sentence unless an acronym is followed by a word that plainly starts one.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::normalize::fold_char;
@@ -31,7 +30,7 @@ pub struct Sentence {
 }
 
 crate::lexicon::lazy! {
-    fn sentence_starters() -> HashSet<&'static str> = {
+    fn sentence_starters() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/sentence_starters.txt")).collect()
     };
 }

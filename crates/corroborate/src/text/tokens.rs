@@ -3,8 +3,6 @@
 //! apart, hyphenated words, dotted acronyms, abbreviations and numbers with
 //! separators kept whole.
 
-use std::collections::HashSet;
-
 use super::normalize::fold_char;
 
 /// One token: a half-open byte range of the document text.
@@ -32,7 +30,7 @@ impl Token {
 
 crate::lexicon::lazy! {
     /// Words that take a period without ending there (`data/abbreviations.txt`).
-    pub(crate) fn abbreviations() -> HashSet<&'static str> = {
+    pub(crate) fn abbreviations() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/abbreviations.txt")).collect()
     };
 }
@@ -176,6 +174,11 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             end: start + c.len_utf8(),
         });
         return split_core(text, start + c.len_utf8(), end, out);
+    }
+    // Every split below is at an apostrophe: a core without one (most words) is whole.
+    if !core.chars().any(|c| fold_char(c) == Some('\'')) {
+        out.push(Token { start, end });
+        return;
     }
     // "didn't" → "did" "n't"; "Lee's" → "Lee" "'s" (straight or curly apostrophe).
     let folded: String = core.chars().filter_map(fold_char).collect();
