@@ -129,3 +129,23 @@ fn a_nickname_of_name_starts_and_a_name_with_extra_words_are_the_person() {
         got.entities
     );
 }
+
+#[test]
+fn a_thing_named_after_a_person_is_not_the_person() {
+    let got = ledger(&[
+        "Mayor Jolene Marsh opened the Jolene Marsh Bridge on Monday. Marsh cut the ribbon.",
+        "The Jolene Marsh Bridge opened on Monday, Jolene Marsh said.",
+    ]);
+    let people: Vec<_> = got
+        .entities
+        .iter()
+        .filter(|e| e.aliases.iter().any(|a| a.contains("Bridge")))
+        .collect();
+    assert!(
+        people
+            .iter()
+            .all(|e| !e.aliases.iter().any(|a| a == "Jolene Marsh")),
+        "{:?}",
+        got.entities
+    );
+}

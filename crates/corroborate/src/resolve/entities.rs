@@ -340,8 +340,9 @@ fn one_slip(a: &[String], b: &[String]) -> bool {
 /// Pass 2b: a name made of a person's full name and extra words at either end
 /// ("Maria Lopez Resigns", "Rangers Maria Lopez", "Maria Lopez Quits As Coach") is that
 /// person when exactly one person of the story fits: a headline or a caption ran
-/// capitalized words into the name. Not when an extra word is one organizations end in
-/// ("Maria Lopez Foundation", "Maria Lopez Center" are named after her, not her).
+/// capitalized words into the name. Not when an extra word ends the names of things
+/// named after people ("Maria Lopez Foundation", "Maria Lopez Bridge" are not her; the
+/// gazetteer's organization heads and `data/named_after_words.txt`).
 fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
     let mut by_first: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -353,12 +354,14 @@ fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
         }
     }
     let gazetteer = crate::ner::gazetteer::Gazetteer::shipped();
-    let org_head = |part: &str| gazetteer.lists(part, &[crate::ner::gazetteer::ORG_HEADS]);
+    let named_after = |part: &str| {
+        named_after_words().contains(part)
+            || gazetteer.lists(part, &[crate::ner::gazetteer::ORG_HEADS])
+    };
     for (i, item) in items.iter().enumerate() {
         let n = item.parts.len();
-        // A person's name needs a word beyond a full name; another kind's may be one.
-        let shortest = if item.is_person() { 3 } else { 2 };
-        if n < shortest {
+        // A full name (two words at least) and one word more.
+        if n < 3 {
             continue;
         }
         let mut fits: Vec<usize> = Vec::new();
@@ -371,16 +374,17 @@ fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
                 let inside = len < n
                     && start + len <= n
                     && items[p].parts[..] == item.parts[start..start + len];
-                let extra = item.parts[..start]
-                    .iter()
-                    .chain(&item.parts[start + len.min(n - start)..]);
+                if !inside {
+                    continue;
+                }
+                let mut extra = item.parts[..start].iter().chain(&item.parts[start + len..]);
                 // Fits are counted as the people found so far: many documents' items
                 // carry one name, and a name already joined with this one is no other
                 // fit ("Lopez Resigns" inside "Maria Lopez Resigns").
                 let root = sets.sets.find(p);
                 let known =
                     root == sets.sets.find(i) || fits.iter().any(|&f| sets.sets.find(f) == root);
-                if inside && !extra.clone().any(|w| org_head(w)) && !known {
+                if !known && !extra.any(|w| named_after(w)) {
                     fits.push(p);
                 }
             }
@@ -393,6 +397,13 @@ fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
             sets.join_unless(i, person, |full| full.contains(surname));
         }
     }
+}
+
+crate::lexicon::lazy! {
+    /// Words that end the names of things named after a person ("Bridge", "Day").
+    fn named_after_words() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/named_after_words.txt")).collect()
+    };
 }
 
 /// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
