@@ -149,3 +149,22 @@ fn a_thing_named_after_a_person_is_not_the_person() {
         got.entities
     );
 }
+
+#[test]
+fn a_surname_with_two_letters_swapped_is_the_person() {
+    let got = ledger(&[
+        "Boxer Ivan Kovalenko won the title fight in Bern on Saturday.",
+        "Ivan Kovalenko kept his title in Bern on Saturday. Fans chanted for Kovlaenko \
+         after the fifth round.",
+    ]);
+    let ivan = got
+        .entities
+        .iter()
+        .find(|e| e.name == "Ivan Kovalenko")
+        .expect("Ivan Kovalenko is an entity");
+    assert!(
+        ivan.aliases.iter().any(|a| a == "Kovlaenko"),
+        "{:?}",
+        got.entities
+    );
+}

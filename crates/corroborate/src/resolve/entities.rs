@@ -406,6 +406,16 @@ crate::lexicon::lazy! {
     };
 }
 
+/// Whether `a` is `b` with two neighbouring letters swapped ("kovlaenko", "kovalenko").
+fn swapped_once(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+}
+
 /// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
 fn short_forms(items: &[Item], sets: &mut Sets) {
     // (story, surname) → full person names; (story, initials) → multi-word non-persons.
@@ -489,6 +499,26 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             .then(|| surnames.get(&(item.story, item.parts.concat())))
             .flatten()
             .filter(|found| !found.is_empty());
+        // A surname with two letters swapped ("Kovlaenko" for "Kovalenko"): a typing
+        // slip, not another name, when the word is long enough to tell.
+        let swapped: Vec<usize> = if item.parts.len() == 1
+            && item.parts[0].len() >= 6
+            && (item.is_person() || surname_like)
+            && as_surname.is_none()
+        {
+            people
+                .get(&item.story)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&p| {
+                    let parts = &items[p].parts;
+                    swapped_once(&item.parts[0], &parts[parts.len() - 1])
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let targets: Vec<usize> = if let Some(nationality) = &item.national {
             nationals
                 .get(&(item.story, nationality.as_str()))
@@ -496,6 +526,8 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                 .unwrap_or_default()
         } else if let Some(found) = as_surname {
             found.clone()
+        } else if !swapped.is_empty() {
+            swapped
         } else if let Some([given, surname]) = &item.blend {
             people
                 .get(&item.story)
@@ -627,6 +659,14 @@ mod tests {
         assert!(!same("Mina Han", "Han Seung Woo"));
         assert!(!same("Park Min-jun", "Park Min-seo"));
         assert!(!same("George Bush", "Reggie Bush"));
+    }
+
+    #[test]
+    fn swapped_letters() {
+        assert!(swapped_once("kovlaenko", "kovalenko"));
+        assert!(!swapped_once("kovalenko", "kovalenko"));
+        assert!(!swapped_once("johnson", "johnston"));
+        assert!(!swapped_once("abcd", "badc"));
     }
 
     #[test]
