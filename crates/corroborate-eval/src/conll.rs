@@ -200,14 +200,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The first pass also decodes the model; of the timed rounds after it, report the
     // median, which a busy machine skews less than the mean.
     score(tagger, &documents, 1);
-    let mut passes: Vec<Score> = (0..TIMED_ROUNDS)
+    let mut rounds: Vec<Score> = (0..TIMED_ROUNDS)
         .map(|_| score(tagger, &documents, PASSES_PER_ROUND))
         .collect();
-    passes.sort_by(|a, b| {
+    rounds.sort_by(|a, b| {
         let time = |s: &Score| s.cpu_seconds.unwrap_or(s.seconds);
         time(a).total_cmp(&time(b))
     });
-    let score = passes.swap_remove(TIMED_ROUNDS / 2);
+    let score = rounds.swap_remove(TIMED_ROUNDS / 2);
     print!("{}", score.report());
     println!(
         "{} words in {:.3}s wall: {:.0} words/s (one thread, median of {TIMED_ROUNDS} rounds of {PASSES_PER_ROUND} passes)",

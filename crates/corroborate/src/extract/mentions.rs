@@ -38,10 +38,10 @@ pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
 }
 
 /// The tagged spans with the occurrences the tagger missed of a surname it tagged in a
-/// full name of the document ("Billy King" … "King said"; "King" and "White" also being
+/// full name of the document ("Ada King" … "King said"; "King" and "White" also being
 /// common words, the tagger doubts them alone at a sentence's start). An occurrence
 /// counts where it stands alone: no capitalized word right before or after it ("White
-/// House" is no mention of "Terry White").
+/// House" is no mention of "Rosa White").
 fn with_untagged_surnames(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
     let surnames: std::collections::HashSet<&str> = spans
         .iter()
@@ -300,7 +300,7 @@ mod tests {
             vec![
                 "Club",
                 "president",
-                "Billy",
+                "Ada",
                 "King",
                 "fired",
                 "the",

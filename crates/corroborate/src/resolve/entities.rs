@@ -471,13 +471,21 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                 .push(i);
         }
     }
-    // story → its full person names, for nicknames made of their starts.
+    // story → its full person names, for nicknames and mistyped surnames.
     let mut people: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         if item.full_person() {
             people.entry(item.story).or_default().push(i);
         }
     }
+    // The full person names of `story` whose parts pass `test`.
+    let people_of = |story: usize, test: &dyn Fn(&[String]) -> bool| -> Vec<usize> {
+        let all = people.get(&story).map_or(&[][..], Vec::as_slice);
+        all.iter()
+            .copied()
+            .filter(|&p| test(&items[p].parts))
+            .collect()
+    };
     // Sets as they stand before short forms join them, and the documents naming each
     // full name's set, to prefer the story's protagonist.
     let before: Vec<usize> = (0..items.len()).map(|i| sets.sets.find(i)).collect();
@@ -506,16 +514,9 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             && (item.is_person() || surname_like)
             && as_surname.is_none()
         {
-            people
-                .get(&item.story)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&p| {
-                    let parts = &items[p].parts;
-                    swapped_once(&item.parts[0], &parts[parts.len() - 1])
-                })
-                .collect()
+            people_of(item.story, &|parts: &[String]| {
+                swapped_once(&item.parts[0], &parts[parts.len() - 1])
+            })
         } else {
             Vec::new()
         };
@@ -529,17 +530,10 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
         } else if !swapped.is_empty() {
             swapped
         } else if let Some([given, surname]) = &item.blend {
-            people
-                .get(&item.story)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&p| {
-                    let parts = &items[p].parts;
-                    parts[0].starts_with(given.as_str())
-                        && parts[parts.len() - 1].starts_with(surname.as_str())
-                })
-                .collect()
+            people_of(item.story, &|parts: &[String]| {
+                parts[0].starts_with(given.as_str())
+                    && parts[parts.len() - 1].starts_with(surname.as_str())
+            })
         } else if item.is_person() && item.parts.len() <= 3 {
             Vec::new()
         } else if !item.is_person() && item.parts.len() == 1 {
