@@ -38,8 +38,9 @@ pub(crate) struct Origins<'l> {
     entity_names: HashMap<&'l str, &'l str>,
     /// Content-word key of a non-person entity name or alias → entity id, when unique.
     by_name: HashMap<String, Option<&'l str>>,
-    /// Every organization's id with its names, for descriptions ("the spy agency").
-    organizations: Vec<(&'l str, Vec<&'l str>)>,
+    /// Every organization's id with each of its names, for descriptions ("the spy
+    /// agency"), the names read once for all the descriptions tried on them.
+    organizations: Vec<(&'l str, bodies::NameWords)>,
     /// Outlet name key → documents of that outlet.
     outlets: HashMap<String, Vec<&'l str>>,
     /// Interviews claims rest on as their article frames them, by claim id.
@@ -100,9 +101,10 @@ impl<'l> Origins<'l> {
                 .entities
                 .iter()
                 .filter(|e| e.kind == EntityKind::Organization)
-                .map(|e| {
-                    let names = std::iter::once(&e.name).chain(&e.aliases);
-                    (e.id.as_str(), names.map(String::as_str).collect())
+                .flat_map(|e| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .map(|name| (e.id.as_str(), bodies::NameWords::of(name)))
                 })
                 .collect(),
             outlets,
@@ -113,10 +115,7 @@ impl<'l> Origins<'l> {
     /// The one organization a description of a body describes ("Seoul's spy agency"
     /// → the National Intelligence Service), if exactly one does.
     fn described(&self, description: &str) -> Option<&'l str> {
-        let named = self
-            .organizations
-            .iter()
-            .flat_map(|(id, names)| names.iter().map(move |name| (*id, *name)));
+        let named = self.organizations.iter().map(|(id, name)| (*id, name));
         bodies::only_described(description, named)
     }
 

@@ -41,32 +41,60 @@ fn canonical(words: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The words of a body's name as descriptions are matched against them: read once for a
+/// name that many descriptions are tried on.
+#[derive(Debug, Clone)]
+pub(crate) struct NameWords(BTreeSet<String>);
+
+impl NameWords {
+    pub(crate) fn of(name: &str) -> NameWords {
+        NameWords(canonical(name))
+    }
+}
+
+/// A description of a body ("Seoul's spy agency"), read once to be tried on many names.
+struct Description(BTreeSet<String>);
+
+impl Description {
+    /// `None` when `description` is no description of a body: its last word is not a
+    /// body noun.
+    fn read(description: &str) -> Option<Description> {
+        let last = description.split_whitespace().last()?;
+        if !is_body_noun(&crate::text::fold_lower(last)) {
+            return None;
+        }
+        let words = canonical(description);
+        (!words.is_empty()).then_some(Description(words))
+    }
+
+    /// Whether every word of the description is a word of the name.
+    fn fits(&self, name: &NameWords) -> bool {
+        self.0.is_subset(&name.0)
+    }
+}
+
 /// Whether `description` ("Seoul's spy agency") is a description of a body — its last
 /// word a body noun — whose every word is a word of `name` ("National Intelligence
 /// Service").
-pub(crate) fn describes(description: &str, name: &str) -> bool {
-    let last = description
-        .split_whitespace()
-        .last()
-        .map(crate::text::fold_lower)
-        .unwrap_or_default();
-    if !is_body_noun(&last) {
-        return false;
-    }
-    let wanted = canonical(description);
-    let words = canonical(name);
-    !wanted.is_empty() && wanted.is_subset(&words)
+#[cfg(test)]
+fn describes(description: &str, name: &str) -> bool {
+    Description::read(description).is_some_and(|d| d.fits(&NameWords::of(name)))
 }
 
 /// The one candidate a description describes by one of its names, or `None` when none
 /// or several do: a description is trusted only when it cannot be misread.
-pub(crate) fn only_described<'n, T: Copy + PartialEq>(
+pub(crate) fn only_described<T, N>(
     description: &str,
-    named: impl IntoIterator<Item = (T, &'n str)>,
-) -> Option<T> {
+    named: impl IntoIterator<Item = (T, N)>,
+) -> Option<T>
+where
+    T: Copy + PartialEq,
+    N: std::borrow::Borrow<NameWords>,
+{
+    let description = Description::read(description)?;
     let mut found = None;
     for (candidate, name) in named {
-        if describes(description, name) {
+        if description.fits(name.borrow()) {
             match found {
                 Some(other) if other != candidate => return None,
                 _ => found = Some(candidate),
@@ -103,22 +131,26 @@ mod tests {
         assert!(!describes("the intelligence", "State Intelligence Service"));
     }
 
+    fn words<'a>(named: &'a [(i32, &str)]) -> impl Iterator<Item = (i32, NameWords)> + 'a {
+        named.iter().map(|&(id, name)| (id, NameWords::of(name)))
+    }
+
     #[test]
     fn a_description_two_bodies_fit_names_neither() {
         let one = [
             (1, "State Intelligence Service"),
             (2, "Ministry of Defense"),
         ];
-        assert_eq!(only_described("the spy agency", one), Some(1));
+        assert_eq!(only_described("the spy agency", words(&one)), Some(1));
         let two = [
             (1, "State Intelligence Service"),
             (2, "Military Intelligence Agency"),
         ];
-        assert_eq!(only_described("the spy agency", two), None);
+        assert_eq!(only_described("the spy agency", words(&two)), None);
         let aliases = [
             (1, "State Intelligence Service"),
             (1, "Intelligence Service"),
         ];
-        assert_eq!(only_described("the spy agency", aliases), Some(1));
+        assert_eq!(only_described("the spy agency", words(&aliases)), Some(1));
     }
 }

@@ -780,7 +780,7 @@ impl<'a> Speakers<'a> {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == EntityKind::Organization)
-            .map(|(i, e)| (i, e.name.as_str()));
+            .map(|(i, e)| (i, bodies::NameWords::of(&e.name)));
         bodies::only_described(self.doc.slice(span), organizations)
     }
 

@@ -17,6 +17,57 @@ use crate::model::Removed;
 struct LineRule {
     reason: &'static str,
     pattern: Regex,
+    /// For a rule written `^.{0,N}REST`, the bound `N` and a regex for `REST` less its
+    /// end anchor. `REST` is searched anywhere in the line and its earliest match must
+    /// start within `N` characters: the two mean the same, but an unanchored search lets
+    /// the regex engine skip ahead to `REST`'s literal words instead of trying every
+    /// start. The regex without the end anchor is searched first, forwards, so a line
+    /// without those words is passed over at memchr speed (with the anchor the engine
+    /// searches backwards from the line's end, through every letter).
+    bounded_lead: Option<(usize, Regex)>,
+}
+
+impl LineRule {
+    fn new(reason: &'static str, pattern: &str) -> LineRule {
+        let compile = |pattern: &str| {
+            RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"))
+        };
+        match split_bounded_lead(pattern) {
+            Some((limit, rest)) => LineRule {
+                reason,
+                pattern: compile(rest),
+                bounded_lead: Some((limit, compile(rest.strip_suffix('$').unwrap_or(rest)))),
+            },
+            None => LineRule {
+                reason,
+                pattern: compile(pattern),
+                bounded_lead: None,
+            },
+        }
+    }
+
+    fn matches(&self, line: &str) -> bool {
+        match &self.bounded_lead {
+            None => self.pattern.is_match(line),
+            Some((limit, unanchored)) => {
+                unanchored.is_match(line)
+                    && self
+                        .pattern
+                        .find(line)
+                        .is_some_and(|found| line[..found.start()].chars().nth(*limit).is_none())
+            }
+        }
+    }
+}
+
+/// Splits `^.{0,N}REST` into `N` and `REST`.
+fn split_bounded_lead(pattern: &str) -> Option<(usize, &str)> {
+    let rest = pattern.strip_prefix("^.{0,")?;
+    let (limit, rest) = rest.split_once('}')?;
+    Some((limit.parse().ok()?, rest))
 }
 
 fn rules() -> &'static [LineRule] {
@@ -27,11 +78,7 @@ fn rules() -> &'static [LineRule] {
                 let [reason, pattern] = fields[..] else {
                     panic!("data/boilerplate.txt: expected REASON<TAB>REGEX, got {fields:?}");
                 };
-                let pattern = RegexBuilder::new(pattern)
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"));
-                LineRule { reason, pattern }
+                LineRule::new(reason, pattern)
             })
             .collect()
     })
@@ -85,7 +132,7 @@ fn line_reason(content: &str) -> Option<&'static str> {
     }
     rules()
         .iter()
-        .find(|rule| rule.pattern.is_match(content))
+        .find(|rule| rule.matches(content))
         .map(|rule| rule.reason)
 }
 
@@ -183,6 +230,26 @@ https://example.org/2013/08/02/bridge-closed.html\nhttp : / / example . org / ne
         ];
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_bounded_lead_counts_characters_before_the_earliest_match() {
+        let rule = LineRule::new("credit", "^.{0,5}\\bphoto: [A-Z]+$");
+        assert!(rule.bounded_lead.is_some());
+        assert!(rule.matches("photo: ANN"));
+        assert!(
+            rule.matches("éééé photo: ANN"),
+            "five characters, nine bytes"
+        );
+        assert!(!rule.matches("ééééé photo: ANN"), "six characters before");
+        assert!(
+            !rule.matches("photo: ANN and more"),
+            "the end anchor still holds"
+        );
+        assert!(!rule.matches("abcdefgh photo: ANN photo: BOB"));
+        assert_eq!(split_bounded_lead("^.{0,40}x$"), Some((40, "x$")));
+        assert_eq!(split_bounded_lead("^.{2,40}x$"), None);
+        assert_eq!(split_bounded_lead("^by .{0,40}$"), None);
     }
 
     #[test]
