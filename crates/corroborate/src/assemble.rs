@@ -10,7 +10,7 @@
 //! and documents are always processed in id order, so one set of documents gives one
 //! ledger whatever order it came in.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 
 use jiff::civil::Date;
 
@@ -115,7 +115,7 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
     ledger
         .quantities
         .reserve_exact(docs.iter().map(|x| x.quantities.len()).sum());
-    let mut inherited = HashMap::new();
+    let mut inherited = HashMap::default();
     for (d, x) in extractions.into_iter().enumerate() {
         let first = ledger.claims.len();
         claims(&mut ledger.claims, x.claims, &x.doc.id, d, &ids);

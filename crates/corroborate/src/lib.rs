@@ -27,6 +27,7 @@ mod error;
 mod extract;
 #[cfg(test)]
 mod fixtures;
+mod hashing;
 pub mod html;
 mod ids;
 mod input;

@@ -9,7 +9,7 @@
 //! Partial ledgers are still worth building in parallel: they fail fast on bad input,
 //! and their JSON is a compact, self-contained unit of work to ship between processes.
 
-use std::collections::HashSet;
+use crate::hashing::HashSet;
 
 use crate::model::{Document, Entity, Event, Ledger};
 use crate::{DocumentInput, Error, ErrorKind, LedgerBuilder};
@@ -32,7 +32,7 @@ impl Ledger {
     /// ```
     pub fn merge(self, other: Ledger) -> Result<Ledger, Error> {
         let mut documents: Vec<Document> = self.documents;
-        let known: std::collections::HashMap<String, usize> = documents
+        let known: crate::hashing::HashMap<String, usize> = documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))

@@ -255,7 +255,7 @@ fn check_size(doc: &DocumentInput, limit: usize) -> Result<(), Error> {
 }
 
 fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = crate::hashing::HashSet::default();
     for doc in documents {
         if !seen.insert(doc.id.as_str()) {
             return Err(Error::new(ErrorKind::DuplicateId {

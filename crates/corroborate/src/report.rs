@@ -5,7 +5,7 @@
 
 mod html;
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 use std::fmt::Write;
 
 use crate::model::{Claim, Comparison, Entity, Event, Ledger, Reading, Value, Verdict};

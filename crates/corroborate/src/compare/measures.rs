@@ -10,7 +10,8 @@
 //! there is exactly one; two different things counted ("miners", "soldiers") stay two
 //! questions.
 
-use std::collections::{BTreeSet, HashMap};
+use crate::hashing::HashMap;
+use std::collections::BTreeSet;
 
 use crate::model::{Claim, EntityKind, Ledger, Quantity, Value};
 
@@ -26,7 +27,7 @@ pub(crate) struct Measure {
 /// claim index.
 pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
     let places = place_names(ledger);
-    let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::new();
+    let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::default();
     for q in &ledger.quantities {
         quantities.entry(q.doc.as_str()).or_default().push(q);
     }
@@ -49,13 +50,13 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
         found.push((index, subject, time, rest));
     }
     // A measure of the people alone takes the one thing counted for its place and time.
-    let mut counted: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
+    let mut counted: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::default();
     for (_, subject, time, rest) in &found {
         if !rest.is_empty() {
             counted.entry((subject, time)).or_default().insert(rest);
         }
     }
-    let mut result = HashMap::new();
+    let mut result = HashMap::default();
     for (index, subject, time, rest) in &found {
         let thing = match counted.get(&(subject.as_str(), time.as_str())) {
             Some(things) if rest.is_empty() && things.len() == 1 => things.iter().next().copied(),
@@ -76,7 +77,7 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
 /// Lowercase names and aliases of the ledger's places and groups → entity id, names
 /// shared by two entities left out.
 fn place_names(ledger: &Ledger) -> HashMap<String, Option<String>> {
-    let mut names: HashMap<String, Option<String>> = HashMap::new();
+    let mut names: HashMap<String, Option<String>> = HashMap::default();
     for entity in ledger
         .entities
         .iter()

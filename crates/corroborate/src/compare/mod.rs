@@ -22,7 +22,8 @@ mod measures;
 mod sources;
 mod values;
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hashing::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 pub(crate) use values::{relatives, times_fit};

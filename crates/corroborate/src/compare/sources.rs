@@ -16,7 +16,7 @@
 //! An unnamed attribution ("officials said") stays the citing outlet's own matter:
 //! two outlets' anonymous officials are not known to be the same people.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 
 use super::super::resolve::names::{self, word_set};
 use crate::extract::bodies;
@@ -58,7 +58,7 @@ impl<'l> Origins<'l> {
         ledger: &'l Ledger,
         inherited: &'l HashMap<String, (Option<String>, String)>,
     ) -> Origins<'l> {
-        let mut by_name: HashMap<String, Option<&'l str>> = HashMap::new();
+        let mut by_name: HashMap<String, Option<&'l str>> = HashMap::default();
         for entity in ledger
             .entities
             .iter()
@@ -79,7 +79,7 @@ impl<'l> Origins<'l> {
                     .or_insert(Some(entity.id.as_str()));
             }
         }
-        let mut outlets: HashMap<String, Vec<&'l str>> = HashMap::new();
+        let mut outlets: HashMap<String, Vec<&'l str>> = HashMap::default();
         for doc in &ledger.documents {
             if let Some(source) = &doc.source {
                 outlets.entry(name_key(source)).or_default().push(&doc.id);

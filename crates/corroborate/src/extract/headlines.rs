@@ -5,7 +5,7 @@
 //! name ("Ivo Rask"); otherwise the run loses, at both ends, the words the body writes
 //! in lowercase ("flees").
 
-use std::collections::{HashMap, HashSet};
+use crate::hashing::{HashMap, HashSet};
 
 use crate::model::EntityKind;
 use crate::ner::TaggedSpan;
@@ -60,7 +60,7 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
     }
     let is_common = |word: &String| common.contains(&stem(word));
     let lower = |s: usize, i: usize| crate::text::fold_lower(sentences[s][i].as_ref());
-    let mut names: HashMap<Vec<String>, EntityKind> = HashMap::new();
+    let mut names: HashMap<Vec<String>, EntityKind> = HashMap::default();
     for span in spans.iter().filter(|t| !titled[t.sentence]) {
         let words = (span.start..span.end)
             .map(|i| lower(span.sentence, i))

@@ -43,7 +43,7 @@ pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
 /// counts where it stands alone: no capitalized word right before or after it ("White
 /// House" is no mention of "Rosa White").
 fn with_untagged_surnames(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
-    let surnames: std::collections::HashSet<&str> = spans
+    let surnames: crate::hashing::HashSet<&str> = spans
         .iter()
         .filter(|t| t.kind == EntityKind::Person && t.end - t.start >= 2)
         .map(|t| sentences[t.sentence][t.end - 1])

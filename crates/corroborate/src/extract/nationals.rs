@@ -3,7 +3,7 @@
 //! tagger marks the nationality word as a name of kind `other`; used as a noun after
 //! "the", it is a mention of the person the article introduced with that nationality.
 
-use std::collections::HashMap;
+use crate::hashing::HashMap;
 
 use super::syntax::{Class, Syntax};
 use super::{LocalEntity, Mention};

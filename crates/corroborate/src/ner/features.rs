@@ -164,10 +164,11 @@ impl History {
     }
 }
 
-/// The shape of a word: `X` for uppercase, `x` lowercase, `d` digits, other characters
-/// as they are; `long` keeps runs up to four, otherwise runs collapse to one.
-fn shape(word: &str, long: bool) -> u64 {
-    let mut h = hash::of("");
+/// The shapes of a word: `X` for uppercase, `x` lowercase, `d` digits, other characters
+/// as they are; the long shape keeps runs up to four, the short one collapses runs to
+/// one. Both come from one pass over the word.
+fn shapes(word: &str) -> (u64, u64) {
+    let (mut long, mut short) = (hash::of(""), hash::of(""));
     let (mut last, mut run) = ('\0', 0);
     for c in word.chars() {
         let s = if c.is_uppercase() {
@@ -181,11 +182,16 @@ fn shape(word: &str, long: bool) -> u64 {
         };
         run = if s == last { run + 1 } else { 1 };
         last = s;
-        if run == 1 || (long && run <= 4) {
-            h = hash::extend(h, s.encode_utf8(&mut [0; 4]).as_bytes());
+        if run <= 4 {
+            let mut buffer = [0; 4];
+            let bytes = s.encode_utf8(&mut buffer).as_bytes();
+            long = hash::extend(long, bytes);
+            if run == 1 {
+                short = hash::extend(short, bytes);
+            }
         }
     }
-    h
+    (long, short)
 }
 
 /// `word` folded for matching ([`crate::text::fold`]); borrowed when folding changes
@@ -216,8 +222,13 @@ fn affixes(lower: &str) -> [u64; 8] {
     let mut ends = lower.char_indices().skip(1).map(|(i, _)| i);
     let mut starts = lower.char_indices().rev().map(|(i, _)| i);
     let mut out = [0u64; 8];
+    // A prefix's hash goes on from the shorter prefix's: FNV reads bytes in order.
+    let (mut prefix, mut hashed) = (hash::of(""), 0);
     for k in 0..4 {
-        out[k] = hash::of(&lower[..ends.next().unwrap_or(lower.len())]);
+        let end = ends.next().unwrap_or(lower.len());
+        prefix = hash::extend(prefix, &lower.as_bytes()[hashed..end]);
+        hashed = end;
+        out[k] = prefix;
         out[4 + k] = hash::of(&lower[starts.next().unwrap_or(0)..]);
     }
     out
@@ -239,14 +250,17 @@ impl DocView {
                 .iter()
                 .zip(&lower)
                 .zip(gaz)
-                .map(|((w, l), gaz)| Word {
-                    word: hash::of(w),
-                    lower: hash::of(l),
-                    shape: shape(w, true),
-                    short: shape(w, false),
-                    affixes: affixes(l),
-                    case: Case::of(w),
-                    gaz,
+                .map(|((w, l), gaz)| {
+                    let (shape, short) = shapes(w);
+                    Word {
+                        word: hash::of(w),
+                        lower: hash::of(l),
+                        shape,
+                        short,
+                        affixes: affixes(l),
+                        case: Case::of(w),
+                        gaz,
+                    }
                 })
                 .collect();
             let is_headline = view.iter().any(|w| w.case != Case::None)
@@ -453,8 +467,26 @@ mod tests {
         assert_eq!(Case::of("U.N."), Case::Upper);
         assert_eq!(Case::of("iPhone"), Case::Title);
         assert_eq!(Case::of("1996"), Case::None);
-        assert_eq!(shape("Jong-un", false), shape("Ab-cd", false));
-        assert_ne!(shape("Jong-un", true), shape("Ab-cd", true));
+        assert_eq!(shapes("Jong-un").1, shapes("Ab-cd").1);
+        assert_ne!(shapes("Jong-un").0, shapes("Ab-cd").0);
+    }
+
+    #[test]
+    fn affixes_are_the_hashes_of_prefixes_and_suffixes() {
+        for word in ["seoul", "ab", "é", "pyŏngyang", ""] {
+            let chars: Vec<char> = word.chars().collect();
+            let expected: Vec<u64> = (1..=4)
+                .map(|n| hash::of(&chars[..n.min(chars.len())].iter().collect::<String>()))
+                .chain((1..=4).map(|n| {
+                    hash::of(
+                        &chars[chars.len() - n.min(chars.len())..]
+                            .iter()
+                            .collect::<String>(),
+                    )
+                }))
+                .collect();
+            assert_eq!(affixes(word).to_vec(), expected, "{word}");
+        }
     }
 
     #[test]

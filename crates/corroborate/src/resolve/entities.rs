@@ -27,7 +27,8 @@
 //! chain of short forms would link them. A bare surname is never matched across
 //! stories: the same surname in another happening is as likely someone else.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::hashing::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::UnionFind;
@@ -247,7 +248,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 
 /// Pass 1: equal name keys, joined by hashing.
 fn same_names(items: &[Item], sets: &mut Sets) {
-    let mut first: HashMap<(u8, String), usize> = HashMap::new();
+    let mut first: HashMap<(u8, String), usize> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         for key in name_keys(item) {
             match first.get(&key) {
@@ -344,7 +345,7 @@ fn one_slip(a: &[String], b: &[String]) -> bool {
 /// named after people ("Maria Lopez Foundation", "Maria Lopez Bridge" are not her; the
 /// gazetteer's organization heads and `data/named_after_words.txt`).
 fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
-    let mut by_first: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if item.full_person() {
             by_first
@@ -419,10 +420,10 @@ fn swapped_once(a: &str, b: &str) -> bool {
 /// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
 fn short_forms(items: &[Item], sets: &mut Sets) {
     // (story, surname) → full person names; (story, initials) → multi-word non-persons.
-    let mut surnames: HashMap<(usize, String), Vec<usize>> = HashMap::new();
-    let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut surnames: HashMap<(usize, String), Vec<usize>> = HashMap::default();
+    let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     // (story, first word) → places of several words ("South" → "South Sudan").
-    let mut place_heads: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut place_heads: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if item.kind == EntityKind::Location && item.parts.len() >= 2 {
             place_heads
@@ -458,7 +459,7 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
     }
     // (story, nationality) → the people introduced with it ("American challenger Tom
     // Hale"), whom "the American" of another article may be.
-    let mut nationals: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut nationals: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, item) in items
         .iter()
         .enumerate()
@@ -472,7 +473,7 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
         }
     }
     // story → its full person names, for nicknames and mistyped surnames.
-    let mut people: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut people: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if item.full_person() {
             people.entry(item.story).or_default().push(i);
@@ -489,7 +490,7 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
     // Sets as they stand before short forms join them, and the documents naming each
     // full name's set, to prefer the story's protagonist.
     let before: Vec<usize> = (0..items.len()).map(|i| sets.sets.find(i)).collect();
-    let mut documents: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+    let mut documents: HashMap<usize, BTreeSet<usize>> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
         if item.full_person() {
             documents.entry(before[i]).or_default().insert(item.doc);

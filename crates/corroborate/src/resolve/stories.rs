@@ -19,13 +19,15 @@
 //! Documents are processed in id order and every tie is broken by document index, so the
 //! stories do not depend on the order the documents were given in.
 
+use crate::hashing::HashMap;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap};
 
 use super::names;
 use crate::extract::Extraction;
 use crate::lexicon;
 use crate::model::EntityKind;
+use crate::ner::hash;
 use crate::prepare::Prepared;
 
 /// Mean cosine similarity two clusters need to be joined in the first pass, which
@@ -132,9 +134,11 @@ crate::lexicon::lazy! {
 }
 
 /// The raw terms of a document with their weights before IDF, each term as its hash,
-/// sorted (kept in [`Extraction::story_terms`]).
+/// sorted (kept in [`Extraction::story_terms`]). Terms are counted by their hashes from
+/// the start: their text is never read again, and a map of strings cost a comparison of
+/// strings at every word.
 pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
-    let mut counts: BTreeMap<String, f64> = BTreeMap::new();
+    let mut counts: HashMap<u64, f64> = HashMap::default();
     let stop = stopwords();
     for s in x.doc.body_sentence_indexes() {
         for (i, token) in x.doc.analysis.sentences[s].tokens.clone().enumerate() {
@@ -143,71 +147,59 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
             // names the happening's people and places even where no tagger ran.
             if i > 0 && word.len() > 2 && word.chars().next().is_some_and(char::is_uppercase) {
                 let key = names::parts(word).concat();
-                *counts.entry(format!("c:{key}")).or_default() += CAPITAL_WEIGHT;
+                *counts.entry(tagged_term("c:", &key)).or_default() += CAPITAL_WEIGHT;
             }
             let lower = &x.doc.words.lower[token];
             if lower.chars().count() >= 3
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !stop.contains(lower.as_str())
             {
-                match counts.get_mut(lower) {
-                    Some(count) => *count += 1.0,
-                    None => {
-                        counts.insert(lower.clone(), 1.0);
-                    }
-                }
+                *counts.entry(hash::of(lower)).or_default() += 1.0;
             }
         }
     }
     for address in addresses(&x.doc) {
         for word in address_words(address) {
             if !stop.contains(word.as_str()) {
-                *counts.entry(word).or_default() += 1.0;
+                *counts.entry(hash::of(&word)).or_default() += 1.0;
             }
         }
     }
-    let mut weighted: BTreeMap<String, f64> = counts
-        .into_iter()
-        .map(|(t, n)| (t, 1.0 + f64::ln(n)))
-        .collect();
-    let mut extra: BTreeMap<String, f64> = BTreeMap::new();
+    let mut years: HashMap<u64, f64> = HashMap::default();
+    let mut tags: HashMap<u64, f64> = HashMap::default();
     for entity in x.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let parts = names::parts(&entity.name);
         if parts.len() >= 2 {
-            *extra.entry(format!("n:{}", parts.concat())).or_default() += 1.0;
+            *tags.entry(tagged_term("n:", &parts.concat())).or_default() += 1.0;
         }
     }
     for t in &x.times {
         if let Some(year) = t.value.as_deref().and_then(|v| v.get(..4)) {
             if year.bytes().all(|b| b.is_ascii_digit()) {
-                *extra.entry(format!("y:{year}")).or_default() += 1.0;
+                *years.entry(tagged_term("y:", year)).or_default() += 1.0;
             }
         }
     }
     for year in addresses(&x.doc).flat_map(address_years) {
-        *extra.entry(format!("y:{year}")).or_default() += 1.0;
+        *years.entry(tagged_term("y:", &year)).or_default() += 1.0;
     }
     for e in x
         .events
         .iter()
         .filter(|e| !crate::extract::events::is_commonplace(&e.kind))
     {
-        *extra.entry(format!("v:{}", e.kind)).or_default() += 1.0;
+        *tags.entry(tagged_term("v:", &e.kind)).or_default() += 1.0;
     }
-    for (t, n) in extra {
-        let weight = if t.starts_with("y:") {
-            YEAR_WEIGHT
-        } else {
-            TAG_WEIGHT
-        };
-        weighted.insert(t, weight * (1.0 + f64::ln(n)));
-    }
-    let mut hashed: Vec<(u64, f64)> = weighted
+    let weigh = |weight: f64| move |(t, n): (u64, f64)| (t, weight * (1.0 + f64::ln(n)));
+    let mut hashed: Vec<(u64, f64)> = counts
         .into_iter()
-        .map(|(t, w)| (crate::ner::hash::of(&t), w))
+        .map(weigh(1.0))
+        .chain(years.into_iter().map(weigh(YEAR_WEIGHT)))
+        .chain(tags.into_iter().map(weigh(TAG_WEIGHT)))
         .collect();
-    hashed.sort_by_key(|(h, _)| *h);
-    // Two terms of one hash (vanishingly rare) count as one.
+    // Two terms of one hash (vanishingly rare) count as one; summed in a fixed order, so
+    // that the maps' order cannot change the sum.
+    hashed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     hashed.dedup_by(|next, kept| {
         let same = next.0 == kept.0;
         if same {
@@ -216,6 +208,12 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
         same
     });
     hashed
+}
+
+/// The hash of a term of a kind marked by `tag` ("c:" capitalized, "n:" full name, "y:"
+/// year, "v:" event kind), as if of the two strings joined, without joining them.
+fn tagged_term(tag: &str, term: &str) -> u64 {
+    hash::extend(hash::of(tag), term.as_bytes())
 }
 
 /// The page addresses of a document: its `url` and any line that is only an address.
@@ -264,7 +262,7 @@ fn address_years(address: &str) -> Vec<String> {
 /// counted among them, term ids given in order of first appearance.
 fn vectors(raw: &[&[(u64, f64)]], members: &[usize]) -> Vec<Vector> {
     let raw: Vec<&[(u64, f64)]> = members.iter().map(|&d| raw[d]).collect();
-    let mut ids: HashMap<u64, u32> = HashMap::new();
+    let mut ids: HashMap<u64, u32> = HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     for terms in &raw {
         for (term, _) in terms.iter() {
@@ -315,7 +313,7 @@ fn cosine(a: &Vector, b: &Vector) -> f64 {
 
 /// Pairs (a < b) of documents that share one of their most telling terms.
 fn candidate_pairs(vectors: &[Vector]) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (d, v) in vectors.iter().enumerate() {
         let mut top: Vec<&(u32, f64)> = v.iter().collect();
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
