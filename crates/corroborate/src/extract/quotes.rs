@@ -238,41 +238,45 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
 /// Every character [`double_role`] or [`single_role`] may give a role.
 const QUOTE_MARKS: [char; 9] = ['“', '„', '«', '”', '»', '"', '‘', '’', '\''];
 
+/// The quote-mark characters of `paragraph` with their byte offsets. Every one is an ASCII
+/// quote or starts with byte 0xC2 (« ») or 0xE2 (“ ” „ ‘ ’): bytes are sifted first, a
+/// character decoded only where one of those four bytes stands.
+fn quote_marks(paragraph: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    paragraph
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .filter_map(|(at, _)| {
+            let c = paragraph[at..].chars().next()?;
+            QUOTE_MARKS.contains(&c).then_some((at, c))
+        })
+}
+
 /// The double (or single) quote marks of `range`. Two straight apostrophes ('') are
 /// one double mark, as some wires type it; a mark after a backslash is escaped (code).
 fn marks(text: &str, range: Range<usize>, double: bool) -> Vec<Mark> {
-    if !text[range.clone()].contains(QUOTE_MARKS) {
-        return Vec::new();
-    }
-    let chars: Vec<(usize, char)> = text[range.clone()].char_indices().collect();
+    // Only the quote-mark characters are visited: most of a paragraph is none.
     let mut out = Vec::new();
-    let mut prev = text[..range.start].chars().next_back();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let pair = c == '\'' && chars.get(k + 1).is_some_and(|&(_, n)| n == '\'');
-        let width = if pair { 2 } else { 1 };
-        let next = chars
-            .get(k + width)
-            .map(|&(_, n)| n)
-            .or_else(|| text[range.end..].chars().next());
+    let mut visited = range.start;
+    for (offset, c) in quote_marks(&text[range.clone()]) {
+        let at = range.start + offset;
+        if at < visited {
+            continue; // the second apostrophe of a pair
+        }
+        let pair = c == '\'' && text[at + 1..range.end].starts_with('\'');
+        let end = at + if pair { 2 } else { c.len_utf8() };
+        let prev = text[..at].chars().next_back();
+        let next = text[end..].chars().next();
         let role = match (prev == Some('\\'), pair, double) {
-            // Most characters are no quote mark: no need to read their flanks.
-            _ if !QUOTE_MARKS.contains(&c) => None,
             (true, _, _) | (false, true, false) => None,
             (false, true, true) => double_role('"', prev, next),
             (false, false, true) => double_role(c, prev, next),
             (false, false, false) => single_role(c, prev, next),
         };
         if let Some(role) = role {
-            let at = range.start + i;
-            out.push(Mark {
-                at: at..at + c.len_utf8() * width,
-                role,
-            });
+            out.push(Mark { at: at..end, role });
         }
-        prev = Some(c);
-        k += width;
+        visited = end;
     }
     out
 }
@@ -995,6 +999,19 @@ mod tests {
     }
 
     use EntityKind::{Location, Organization, Person};
+
+    #[test]
+    fn every_quote_mark_is_found_by_its_first_byte() {
+        for mark in QUOTE_MARKS {
+            let text = format!("a{mark}b");
+            assert_eq!(quote_marks(&text).collect::<Vec<_>>(), [(1, mark)]);
+        }
+        assert_eq!(
+            quote_marks("–é—").count(),
+            0,
+            "other characters of lead byte 0xE2 or 0xC3"
+        );
+    }
 
     #[test]
     fn speaker_after_the_quote() {

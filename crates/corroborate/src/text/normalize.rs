@@ -14,7 +14,13 @@
 /// assert_eq!(fold_char('\u{200b}'), None);
 /// assert_eq!(fold_char('a'), Some('a'));
 /// ```
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    // Called at every character the tokenizer reads: the backtick is the only ASCII
+    // character that folds.
+    if c.is_ascii() {
+        return Some(if c == '`' { '\'' } else { c });
+    }
     Some(match c {
         '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => '\'',
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'

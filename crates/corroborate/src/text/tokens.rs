@@ -80,8 +80,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
-    let line_start = text[..start].trim_end_matches([' ', '\t']).is_empty()
-        || text[..start].trim_end_matches([' ', '\t']).ends_with('\n');
+    // Whether the chunk opens a line: read only for a chunk ending in a period.
+    let chunk_start = start;
+    let line_start = || {
+        let before = text[..chunk_start].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    };
     // Leading punctuation, one character a token; a clitic standing alone ("'s") stays whole.
     while start < end {
         let c = text[start..end].chars().next().expect("non-empty");
@@ -100,7 +104,7 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
     while start < end {
         let c = text[start..end].chars().next_back().expect("non-empty");
         let peel = if c == '.' {
-            !keeps_final_period(&text[start..end], line_start)
+            !keeps_final_period(&text[start..end], line_start())
         } else {
             is_edge_punct(c) || is_always_split(c) || c == '%'
         };
