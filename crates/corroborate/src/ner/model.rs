@@ -119,10 +119,12 @@ impl Weights {
         }
         let mut rows = vec![0i16; count.checked_mul(TAGS)?];
         for tag in 0..TAGS {
-            for row in rows.chunks_exact_mut(TAGS) {
-                let (bytes, rest) = input.split_first_chunk::<2>()?;
-                row[tag] = i16::from_le_bytes(*bytes);
-                *input = rest;
+            // One tag's column at once: the model holds millions of weights, read at
+            // every start.
+            let (column, rest) = input.split_at_checked(count.checked_mul(2)?)?;
+            *input = rest;
+            for (row, bytes) in rows.chunks_exact_mut(TAGS).zip(column.chunks_exact(2)) {
+                row[tag] = i16::from_le_bytes([bytes[0], bytes[1]]);
             }
         }
         Some(Weights::from_columns(keys, rows, transitions))
