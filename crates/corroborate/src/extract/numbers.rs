@@ -11,8 +11,9 @@ use crate::text::{Analysis, fold_lower};
 pub(crate) struct Word {
     /// Byte range in the document text.
     pub span: Range<usize>,
-    /// The token as written.
-    pub raw: String,
+    /// The token as written, when it differs from `low` (see [`Word::raw`]): most tokens
+    /// are lowercase already, and a copy per token was a third of the words' allocations.
+    raw: Option<Box<str>>,
     /// Folded, lowercased text.
     pub low: String,
     /// See [`Word::capitalized`]. This and `number` are read once, as the word is made:
@@ -33,11 +34,16 @@ impl Word {
         let after = raw.rfind('-').map_or(raw, |dash| &raw[dash + 1..]);
         Word {
             span,
-            raw: raw.to_string(),
+            raw: (raw != low).then(|| raw.into()),
             capitalized: after.chars().next().is_some_and(char::is_uppercase),
             number: word_value(&low),
             low,
         }
+    }
+
+    /// The token as written.
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.low)
     }
 
     /// Whether the word (or its part after a hyphen prefix, "mid-November") starts

@@ -133,7 +133,7 @@ fn classify(word: &Word, sentence_start: bool) -> Class {
     if low.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Class::Number;
     }
-    let capital = word.raw.chars().next().is_some_and(char::is_uppercase);
+    let capital = word.raw().chars().next().is_some_and(char::is_uppercase);
     if !capital || sentence_start {
         if let Some(&class) = lexicon().get(low) {
             return class;
@@ -237,7 +237,7 @@ impl<'w> Syntax<'w> {
         let words = words.into();
         let (long, capitalized) = words
             .iter()
-            .filter(|w| w.raw.chars().count() >= 4 && w.raw.chars().all(char::is_alphabetic))
+            .filter(|w| w.raw().chars().count() >= 4 && w.raw().chars().all(char::is_alphabetic))
             .fold((0, 0), |(long, capitalized), w| {
                 (long + 1, capitalized + usize::from(w.capitalized()))
             });
@@ -776,13 +776,13 @@ pub(crate) mod tests {
     }
 
     fn index(s: &Syntax, word: &str) -> usize {
-        s.words.iter().position(|w| w.raw == word).unwrap()
+        s.words.iter().position(|w| w.raw() == word).unwrap()
     }
 
     fn words(s: &Syntax, p: &Phrase) -> String {
         s.words[p.words.clone()]
             .iter()
-            .map(|w| w.raw.as_str())
+            .map(|w| w.raw())
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -792,7 +792,7 @@ pub(crate) mod tests {
         let s = parse("The former deputy mayor of Springfield resigned.");
         let p = s.phrase_at(0, false).unwrap();
         assert_eq!(words(&s, &p), "The former deputy mayor of Springfield");
-        assert_eq!(s.words[p.head].raw, "mayor");
+        assert_eq!(s.words[p.head].raw(), "mayor");
         let s = parse("She left with her husband and two sons on Friday.");
         let with = index(&s, "with");
         assert_eq!(
