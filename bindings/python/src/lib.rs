@@ -13,6 +13,12 @@ mod ledger;
 
 use pyo3::prelude::*;
 
+/// The core allocates many small strings and vectors per document from several threads
+/// at once; mimalloc takes about a fifth off a ledger's CPU time against the system
+/// allocator (docs/benchmarks.md), as in the CLI.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[pymodule]
 fn _corroborate(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
