@@ -60,7 +60,7 @@ impl Description {
     /// body noun.
     fn read(description: &str) -> Option<Description> {
         let last = description.split_whitespace().last()?;
-        if !is_body_noun(&crate::text::fold_lower(last)) {
+        if !is_body_noun(&crate::text::fold_lower_cow(last)) {
             return None;
         }
         let words = canonical(description);
@@ -71,14 +71,6 @@ impl Description {
     fn fits(&self, name: &NameWords) -> bool {
         self.0.is_subset(&name.0)
     }
-}
-
-/// Whether `description` ("Seoul's spy agency") is a description of a body — its last
-/// word a body noun — whose every word is a word of `name` ("National Intelligence
-/// Service").
-#[cfg(test)]
-fn describes(description: &str, name: &str) -> bool {
-    Description::read(description).is_some_and(|d| d.fits(&NameWords::of(name)))
 }
 
 /// The one candidate a description describes by one of its names, or `None` when none
@@ -107,6 +99,12 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `description` ("Seoul's spy agency") is a description of a body — its
+    /// last word a body noun — whose every word is a word of `name`.
+    fn describes(description: &str, name: &str) -> bool {
+        Description::read(description).is_some_and(|d| d.fits(&NameWords::of(name)))
+    }
 
     #[test]
     fn descriptions_meet_the_names_they_describe() {

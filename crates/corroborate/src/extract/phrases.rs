@@ -47,16 +47,8 @@ impl Phrases {
     pub fn contains(&self, phrase: &str) -> bool {
         // Most callers ask about one word: no need to split it.
         if !phrase.is_empty() && !phrase.contains(char::is_whitespace) {
-            // A word already folded (most are: callers pass the document's lowercase
-            // tokens) is looked up as it is, without a copy.
-            let rests = if phrase
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
-            {
-                self.by_first.get(phrase)
-            } else {
-                self.by_first.get(&crate::text::fold_lower(phrase))
-            };
+            // Callers mostly pass the document's lowercase tokens: no copy for those.
+            let rests = self.by_first.get(&*crate::text::fold_lower_cow(phrase));
             return rests.is_some_and(|rests| rests.iter().any(Vec::is_empty));
         }
         let words: Vec<String> = phrase

@@ -16,21 +16,32 @@ use crate::model::Removed;
 /// One rule of `data/boilerplate.txt`.
 struct LineRule {
     reason: &'static str,
-    pattern: Regex,
-    /// The bytes a line the rule marks can start with, where the rule is anchored at the
-    /// line's start and its openings can be listed ("skip to …", "(menu|home|…)"); `None`
-    /// for any. Most lines open with a byte no rule's words do, and a table lookup is
-    /// far cheaper than a call into the regex engine (a dozen rules per line cost 2%
-    /// of a whole ledger).
-    first_bytes: Option<[bool; 256]>,
-    /// For a rule written `^.{0,N}REST`, the bound `N` and a regex for `REST` less its
-    /// end anchor. `REST` is searched anywhere in the line and its earliest match must
-    /// start within `N` characters: the two mean the same, but an unanchored search lets
-    /// the regex engine skip ahead to `REST`'s literal words instead of trying every
-    /// start. The regex without the end anchor is searched first, forwards, so a line
-    /// without those words is passed over at memchr speed (with the anchor the engine
-    /// searches backwards from the line's end, through every letter).
-    bounded_lead: Option<(usize, Regex)>,
+    matcher: Matcher,
+}
+
+/// How a rule is tried on a line.
+enum Matcher {
+    /// The regex as written. `first_bytes` are the bytes a line it marks can start
+    /// with, where the rule is anchored at the line's start and its openings can be
+    /// listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open with a byte
+    /// no rule's words do, and a table lookup is far cheaper than a call into the regex
+    /// engine (a dozen rules per line cost 2% of a whole ledger).
+    Whole {
+        pattern: Regex,
+        first_bytes: Option<Box<[bool; 256]>>,
+    },
+    /// A rule written `^.{0,N}REST`: `REST` is searched anywhere in the line and its
+    /// earliest match must start within `limit` (N) characters. The two mean the same,
+    /// but an unanchored search lets the regex engine skip ahead to `REST`'s literal
+    /// words instead of trying every start. `REST` less its end anchor (`unanchored`) is
+    /// searched first, forwards, so a line without those words is passed over at memchr
+    /// speed (with the anchor the engine searches backwards from the line's end, through
+    /// every letter).
+    BoundedLead {
+        limit: usize,
+        rest: Regex,
+        unanchored: Regex,
+    },
 }
 
 impl LineRule {
@@ -41,34 +52,40 @@ impl LineRule {
                 .build()
                 .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"))
         };
-        match split_bounded_lead(pattern) {
-            Some((limit, rest)) => LineRule {
-                reason,
-                pattern: compile(rest),
-                first_bytes: None,
-                bounded_lead: Some((limit, compile(rest.strip_suffix('$').unwrap_or(rest)))),
+        let matcher = match split_bounded_lead(pattern) {
+            Some((limit, rest)) => Matcher::BoundedLead {
+                limit,
+                rest: compile(rest),
+                unanchored: compile(rest.strip_suffix('$').unwrap_or(rest)),
             },
-            None => LineRule {
-                reason,
+            None => Matcher::Whole {
                 pattern: compile(pattern),
-                first_bytes: first_bytes(pattern),
-                bounded_lead: None,
+                first_bytes: first_bytes(pattern).map(Box::new),
             },
-        }
+        };
+        LineRule { reason, matcher }
     }
 
     fn matches(&self, line: &str) -> bool {
-        if let (Some(allowed), Some(&first)) = (&self.first_bytes, line.as_bytes().first())
-            && !allowed[usize::from(first)]
-        {
-            return false;
-        }
-        match &self.bounded_lead {
-            None => self.pattern.is_match(line),
-            Some((limit, unanchored)) => {
+        match &self.matcher {
+            Matcher::Whole {
+                pattern,
+                first_bytes,
+            } => {
+                let opens = |allowed: &[bool; 256]| {
+                    line.as_bytes()
+                        .first()
+                        .is_some_and(|&b| allowed[usize::from(b)])
+                };
+                first_bytes.as_deref().is_none_or(opens) && pattern.is_match(line)
+            }
+            Matcher::BoundedLead {
+                limit,
+                rest,
+                unanchored,
+            } => {
                 unanchored.is_match(line)
-                    && self
-                        .pattern
+                    && rest
                         .find(line)
                         .is_some_and(|found| line[..found.start()].chars().nth(*limit).is_none())
             }
@@ -295,7 +312,10 @@ https://example.org/2013/08/02/bridge-closed.html\nhttp : / / example . org / ne
     #[test]
     fn a_bounded_lead_counts_characters_before_the_earliest_match() {
         let rule = LineRule::new("credit", "^.{0,5}\\bphoto: [A-Z]+$");
-        assert!(rule.bounded_lead.is_some());
+        assert!(matches!(
+            rule.matcher,
+            Matcher::BoundedLead { limit: 5, .. }
+        ));
         assert!(rule.matches("photo: ANN"));
         assert!(
             rule.matches("éééé photo: ANN"),

@@ -50,6 +50,21 @@ pub fn fold(s: &str) -> String {
 /// assert_eq!(fold_lower("DON`T"), "don't");
 /// ```
 pub fn fold_lower(s: &str) -> String {
+    fold_lower_cow(s).into_owned()
+}
+
+/// [`fold_lower`] without a copy when folding changes nothing, as for most words of a
+/// document's lowercase tokens: for lookups of words that may or may not be folded yet.
+pub(crate) fn fold_lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(fold_lower_owned(s))
+}
+
+fn fold_lower_owned(s: &str) -> String {
     // Most words are ASCII, where the only fold is the backtick and lowercasing works on
     // bytes: every token of every document comes through here.
     if s.is_ascii() {
