@@ -52,6 +52,11 @@ impl Word {
         self.capitalized
     }
 
+    /// Whether the word is a number word ("twelve", "dozens").
+    pub fn is_number_word(&self) -> bool {
+        self.number.is_some()
+    }
+
     /// The lowercase form without a final abbreviation period ("sept." → "sept").
     pub fn bare(&self) -> &str {
         if self.low.len() > 1 {

@@ -246,7 +246,7 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
         kind = Some(UnitKind::Currency);
         i += 1;
     }
-    if in_time(i) || !reads_as_count(words, i) {
+    if !words.get(i).is_some_and(may_open_number) || in_time(i) || !reads_as_count(words, i) {
         return None;
     }
     let (number, hyphen_unit) = match number_at(words, i) {
@@ -292,6 +292,17 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
             _ => None,
         },
     })
+}
+
+/// Whether a number can open at `word`: digits, a number word, "a" ("a dozen", "a
+/// decade") or a hyphenated word ("two-year"). Asked first because most words are none
+/// of these and the other tests read the words around.
+fn may_open_number(word: &Word) -> bool {
+    let low = word.low.as_str();
+    low.starts_with(|c: char| c.is_ascii_digit())
+        || word.is_number_word()
+        || matches!(low, "a" | "an")
+        || low.contains('-')
 }
 
 /// Whether the number at `at` can be a count here: not a model or route number

@@ -316,8 +316,43 @@ impl Scan<'_> {
         Some(hit)
     }
 
+    /// Whether any pattern of [`Scan::core`] can open at word `at`: each opens with a
+    /// digit, a capital (months, weekdays, holidays), a number word, a calendar word
+    /// ("today", "summer") or one of a few function words. Most words are none of these,
+    /// and asking first spares them the seventeen patterns.
+    fn may_open(&self, at: usize) -> bool {
+        let Some(word) = self.words.get(at) else {
+            return false;
+        };
+        let low = word.low.as_str();
+        word.capitalized()
+            || word.is_number_word()
+            || low.bytes().any(|b| b.is_ascii_digit())
+            || matches!(
+                low,
+                "a" | "an"
+                    | "the"
+                    | "that"
+                    | "this"
+                    | "from"
+                    | "between"
+                    | "last"
+                    | "past"
+                    | "previous"
+                    | "current"
+                    | "next"
+                    | "coming"
+                    | "recent"
+                    | "year"
+            )
+            || calendar(low).is_some()
+    }
+
     /// The expression starting at word `at`, without modifiers.
     fn core(&self, at: usize) -> Option<Hit> {
+        if !self.may_open(at) {
+            return None;
+        }
         self.iso(at)
             .or_else(|| self.year_range(at))
             .or_else(|| self.day_month(at))

@@ -218,15 +218,21 @@ impl Sets {
 /// shorter name's parts all found in order in the longer one, parts compared allowing
 /// transliteration slips.
 pub(crate) fn same_person(a: &[String], b: &[String]) -> bool {
-    if a.concat() == b.concat() {
+    // Compared without copies: names are compared pairwise inside blocks.
+    if a.iter()
+        .flat_map(|p| p.bytes())
+        .eq(b.iter().flat_map(|p| p.bytes()))
+    {
         return true;
     }
-    let mut sa = a.to_vec();
-    let mut sb = b.to_vec();
-    sa.sort();
-    sb.sort();
-    if sa == sb {
-        return true;
+    if a.len() == b.len() {
+        let mut sa: Vec<&String> = a.iter().collect();
+        let mut sb: Vec<&String> = b.iter().collect();
+        sa.sort();
+        sb.sort();
+        if sa == sb {
+            return true;
+        }
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.ends_with(short) {

@@ -9,8 +9,6 @@
 //! (`data/given_name_forms.txt`: "Fred" is "Frederick") — so that equal parts mean
 //! "same spelling of the same name".
 
-use std::sync::OnceLock;
-
 use crate::lexicon;
 
 crate::lexicon::lazy! {
@@ -41,12 +39,14 @@ crate::lexicon::lazy! {
     };
 }
 
-/// Honorifics and titles that may open a tagged name (`data/name_titles.txt`).
+crate::lexicon::lazy! {
+    /// Honorifics and titles that may open a tagged name (`data/name_titles.txt`).
+    fn titles() -> crate::lexicon::Set = lexicon::lines(include_str!("../../data/name_titles.txt")).collect();
+}
+
+/// Whether `word` is an honorific or title that may open a tagged name.
 fn is_title(word: &str) -> bool {
-    static TITLES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    TITLES
-        .get_or_init(|| lexicon::lines(include_str!("../../data/name_titles.txt")).collect())
-        .contains(&word)
+    titles().contains(word)
 }
 
 /// Words that join the parts of an organization's name without naming anything.
@@ -70,7 +70,13 @@ fn canonical(part: &str) -> String {
 /// hyphens and periods, a possessive and leading titles dropped, each part in its
 /// canonical romanization: "Mr. Choi Min-ho's" → `["choe", "min", "ho"]`.
 pub(crate) fn parts(name: &str) -> Vec<String> {
-    let ascii = any_ascii::any_ascii(&crate::text::fold(name)).to_lowercase();
+    // Folding and transliteration change nothing in ASCII without a backquote, as most
+    // names are; parts are asked for at every capitalized word of every document.
+    let ascii = if name.is_ascii() && !name.contains('`') {
+        name.to_ascii_lowercase()
+    } else {
+        any_ascii::any_ascii(&crate::text::fold(name)).to_lowercase()
+    };
     let trimmed = ascii.trim_end_matches(['\'', ' ']);
     let trimmed = trimmed.strip_suffix("'s").unwrap_or(trimmed);
     let mut out: Vec<String> = trimmed

@@ -139,6 +139,8 @@ crate::lexicon::lazy! {
 /// strings at every word.
 pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
     let mut counts: HashMap<u64, f64> = HashMap::default();
+    // A name's capitalized words recur through a document; their parts are read once.
+    let mut capital_terms: HashMap<&str, u64> = HashMap::default();
     let stop = stopwords();
     for s in x.doc.body_sentence_indexes() {
         for (i, token) in x.doc.analysis.sentences[s].tokens.clone().enumerate() {
@@ -146,8 +148,10 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
             // A capitalized word inside a sentence is most likely part of a name: it
             // names the happening's people and places even where no tagger ran.
             if i > 0 && word.len() > 2 && word.chars().next().is_some_and(char::is_uppercase) {
-                let key = names::parts(word).concat();
-                *counts.entry(tagged_term("c:", &key)).or_default() += CAPITAL_WEIGHT;
+                let term = *capital_terms
+                    .entry(word)
+                    .or_insert_with(|| tagged_term("c:", &names::parts(word).concat()));
+                *counts.entry(term).or_default() += CAPITAL_WEIGHT;
             }
             let lower = &x.doc.words.lower[token];
             if lower.chars().count() >= 3
@@ -199,7 +203,7 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
         .collect();
     // Two terms of one hash (vanishingly rare) count as one; summed in a fixed order, so
     // that the maps' order cannot change the sum.
-    hashed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    hashed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     hashed.dedup_by(|next, kept| {
         let same = next.0 == kept.0;
         if same {
