@@ -19,12 +19,6 @@ pub(crate) struct Weights {
     transitions: Vec<i32>,
     /// The transitions laid out for decoding, built once rather than per sentence.
     decoder: Decoder,
-    /// Open-addressing table of keys; key 0 marks an empty slot. Probing reads only
-    /// this compact array (4 bytes a slot, more likely in cache than keys stored with
-    /// their rows): many features are not in the model and need no row.
-    slot_keys: Vec<u32>,
-    /// The row of each slot of `slot_keys`, read only when its key matches.
-    slot_rows: Vec<[i16; TAGS]>,
 }
 
 impl Weights {
@@ -39,19 +33,11 @@ impl Weights {
     }
 
     fn from_columns(keys: Vec<u32>, rows: Vec<i16>, transitions: Vec<i32>) -> Weights {
-        let slot_keys = slot_table(&keys, capacity(keys.len()));
-        let mut slot_rows = vec![[0i16; TAGS]; slot_keys.len()];
-        for (&key, row) in keys.iter().zip(rows.chunks_exact(TAGS)) {
-            let slot = probe(&slot_keys, key).expect("every key was inserted");
-            slot_rows[slot] = row.try_into().expect("rows have TAGS weights");
-        }
         Weights {
             keys,
             rows,
             decoder: Decoder::new(&transitions),
             transitions,
-            slot_keys,
-            slot_rows,
         }
     }
 
@@ -64,23 +50,6 @@ impl Weights {
     /// The decoder of this stage's transition scores.
     pub(crate) fn decoder(&self) -> &Decoder {
         &self.decoder
-    }
-
-    fn row(&self, key: u32) -> Option<&[i16; TAGS]> {
-        probe(&self.slot_keys, key).map(|slot| &self.slot_rows[slot])
-    }
-
-    /// Adds each word's feature rows to its scores in `out`.
-    pub(crate) fn add_emissions(&self, features: &Features, out: &mut [[i32; TAGS]]) {
-        for (i, scores) in out.iter_mut().enumerate() {
-            for &key in features.of(i) {
-                if let Some(row) = self.row(key) {
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
-                }
-            }
-        }
     }
 
     /// Appends the weights to `out`: counts, transitions, keys as deltas, rows.
@@ -169,8 +138,7 @@ pub(crate) struct Table {
     stages: usize,
     /// Open-addressing table of the keys of any stage; key 0 marks an empty slot.
     slot_keys: Vec<u32>,
-    /// `stages` rows per slot, stage 0 first; zeros where a stage lacks the key. One
-    /// slot more than `slot_keys`: the zeros that absent keys add.
+    /// `stages` rows per slot, stage 0 first; zeros where a stage lacks the key.
     slot_rows: Vec<[i16; TAGS]>,
 }
 
@@ -178,10 +146,11 @@ impl Table {
     /// The table of the stages `stages`.
     pub(crate) fn new(stages: &[Weights]) -> Table {
         let mut keys: Vec<u32> = stages.iter().flat_map(|w| w.keys.iter().copied()).collect();
-        keys.sort_unstable();
+        // Each stage's keys are ascending: a stable sort merges the runs.
+        keys.sort();
         keys.dedup();
         let slot_keys = slot_table(&keys, capacity(keys.len()));
-        let mut slot_rows = vec![[0i16; TAGS]; (slot_keys.len() + 1) * stages.len()];
+        let mut slot_rows = vec![[0i16; TAGS]; slot_keys.len() * stages.len()];
         for (n, weights) in stages.iter().enumerate() {
             for (&key, row) in weights.keys.iter().zip(weights.rows.chunks_exact(TAGS)) {
                 let slot = probe(&slot_keys, key).expect("every key was inserted");
@@ -199,22 +168,44 @@ impl Table {
     /// Each word's score per tag at every stage (the sums of its feature rows): word
     /// `i` of the `features.len()` words at stage `n` is `out[n * features.len() + i]`.
     ///
-    /// All keys are looked up first, then all rows added: an absent key adds the zeros
-    /// of the last slot (which stay in cache), so adding rows takes no branch and the
-    /// processor fetches the rows of many keys at once instead of waiting for each in turn.
+    /// All keys are looked up first, then the rows of those in the model added: the
+    /// processor fetches the rows of many keys at once instead of waiting for each in
+    /// turn, and the keys the model lacks add nothing.
     pub(crate) fn emissions(&self, features: &Features, out: &mut Vec<[i32; TAGS]>) {
         let words = features.len();
         out.clear();
         out.resize(words * self.stages, [0; TAGS]);
-        let slots: Vec<usize> = features
-            .keys
-            .iter()
-            .map(|&key| probe(&self.slot_keys, key).unwrap_or(self.slot_keys.len()))
-            .collect();
+        let mut slots: Vec<usize> = Vec::with_capacity(features.keys.len());
+        let mut starts: Vec<usize> = Vec::with_capacity(words + 1);
         for i in 0..words {
-            let word = &slots[features.starts[i]..features.starts[i + 1]];
+            starts.push(slots.len());
+            slots.extend(
+                features
+                    .of(i)
+                    .iter()
+                    .filter_map(|&key| probe(&self.slot_keys, key)),
+            );
+        }
+        starts.push(slots.len());
+        for i in 0..words {
+            let word = &slots[starts[i]..starts[i + 1]];
             for n in 0..self.stages {
                 out[n * words + i] = self.sum_rows(word, n);
+            }
+        }
+    }
+
+    /// Adds each word's feature rows of stage `stage` to its scores in `out`: for the
+    /// features only later stages read, looked up word by word.
+    pub(crate) fn add_emissions(&self, stage: usize, features: &Features, out: &mut [[i32; TAGS]]) {
+        for (i, scores) in out.iter_mut().enumerate() {
+            for &key in features.of(i) {
+                if let Some(slot) = probe(&self.slot_keys, key) {
+                    let row = &self.slot_rows[slot * self.stages + stage];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                }
             }
         }
     }
@@ -264,12 +255,17 @@ mod tests {
             keys: vec![42, 9, 5],
             starts: vec![0, 3],
         };
+        let other = Weights::new(vec![(5, [3; TAGS])], vec![2; TRANSITIONS]);
+        let table = Table::new(&[weights, other]);
         let mut out = vec![[0; TAGS]];
-        weights.add_emissions(&features, &mut out);
+        table.add_emissions(0, &features, &mut out);
         assert_eq!(out[0][3], 8);
         assert_eq!(out[0][0], 1);
+        let mut later = vec![[0; TAGS]];
+        table.add_emissions(1, &features, &mut later);
+        assert_eq!(later[0], [3; TAGS]);
         let mut both = Vec::new();
-        Table::new(&[weights.clone(), weights]).emissions(&features, &mut both);
-        assert_eq!(both, [out[0], out[0]]);
+        table.emissions(&features, &mut both);
+        assert_eq!(both, [out[0], later[0]]);
     }
 }

@@ -21,13 +21,16 @@ struct LineRule {
 
 /// How a rule is tried on a line.
 enum Matcher {
-    /// The regex as written. `first_bytes` are the bytes a line it marks can start
-    /// with, where the rule is anchored at the line's start and its openings can be
-    /// listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open with a byte
-    /// no rule's words do, and a table lookup is far cheaper than a call into the regex
-    /// engine (a dozen rules per line cost 2% of a whole ledger).
+    /// The regex as written, compiled the first time a line could match it: compiling
+    /// all the rules costs more than a short document's whole ledger, and most rules
+    /// never meet a line they could mark. `first_bytes` are the bytes a line it marks
+    /// can start with, where the rule is anchored at the line's start and its openings
+    /// can be listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open
+    /// with a byte no rule's words do, and a table lookup is far cheaper than a call
+    /// into the regex engine (a dozen rules per line cost 2% of a whole ledger).
     Whole {
-        pattern: Regex,
+        source: &'static str,
+        pattern: OnceLock<Regex>,
         first_bytes: Option<Box<[bool; 256]>>,
     },
     /// A rule written `^.{0,N}REST`: `REST` is searched anywhere in the line and its
@@ -45,21 +48,16 @@ enum Matcher {
 }
 
 impl LineRule {
-    fn new(reason: &'static str, pattern: &str) -> LineRule {
-        let compile = |pattern: &str| {
-            RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"))
-        };
+    fn new(reason: &'static str, pattern: &'static str) -> LineRule {
         let matcher = match split_bounded_lead(pattern) {
             Some((limit, rest)) => Matcher::BoundedLead {
                 limit,
-                rest: compile(rest),
-                unanchored: compile(rest.strip_suffix('$').unwrap_or(rest)),
+                rest: compile(reason, rest),
+                unanchored: compile(reason, rest.strip_suffix('$').unwrap_or(rest)),
             },
             None => Matcher::Whole {
-                pattern: compile(pattern),
+                source: pattern,
+                pattern: OnceLock::new(),
                 first_bytes: first_bytes(pattern).map(Box::new),
             },
         };
@@ -69,6 +67,7 @@ impl LineRule {
     fn matches(&self, line: &str) -> bool {
         match &self.matcher {
             Matcher::Whole {
+                source,
                 pattern,
                 first_bytes,
             } => {
@@ -77,7 +76,10 @@ impl LineRule {
                         .first()
                         .is_some_and(|&b| allowed[usize::from(b)])
                 };
-                first_bytes.as_deref().is_none_or(opens) && pattern.is_match(line)
+                first_bytes.as_deref().is_none_or(opens)
+                    && pattern
+                        .get_or_init(|| compile(self.reason, source))
+                        .is_match(line)
             }
             Matcher::BoundedLead {
                 limit,
@@ -91,6 +93,15 @@ impl LineRule {
             }
         }
     }
+}
+
+/// A rule's regex, case-insensitive. The rules are data shipped with the library, and
+/// a test compiles every one: a failure here is a bug in that file.
+fn compile(reason: &str, pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"))
 }
 
 /// The bytes a match of `pattern` (case-insensitive) can start with, when it is anchored
@@ -271,6 +282,11 @@ mod tests {
     #[test]
     fn every_data_rule_compiles() {
         assert!(rules().len() > 20);
+        for rule in rules() {
+            if let Matcher::Whole { source, .. } = rule.matcher {
+                compile(rule.reason, source);
+            }
+        }
     }
 
     #[test]
