@@ -21,16 +21,13 @@ struct LineRule {
 
 /// How a rule is tried on a line.
 enum Matcher {
-    /// The regex as written, compiled the first time a line could match it: compiling
-    /// all the rules costs more than a short document's whole ledger, and most rules
-    /// never meet a line they could mark. `first_bytes` are the bytes a line it marks
-    /// can start with, where the rule is anchored at the line's start and its openings
-    /// can be listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open
-    /// with a byte no rule's words do, and a table lookup is far cheaper than a call
-    /// into the regex engine (a dozen rules per line cost 2% of a whole ledger).
+    /// The regex as written. `first_bytes` are the bytes a line it marks can start
+    /// with, where the rule is anchored at the line's start and its openings can be
+    /// listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open with a
+    /// byte no rule's words do, and a table lookup is far cheaper than a call into the
+    /// regex engine (a dozen rules per line cost 2% of a whole ledger).
     Whole {
-        source: &'static str,
-        pattern: OnceLock<Regex>,
+        pattern: LazyRegex,
         first_bytes: Option<Box<[bool; 256]>>,
     },
     /// A rule written `^.{0,N}REST`: `REST` is searched anywhere in the line and its
@@ -42,9 +39,31 @@ enum Matcher {
     /// every letter).
     BoundedLead {
         limit: usize,
-        rest: Regex,
+        rest: LazyRegex,
         unanchored: Regex,
     },
+}
+
+/// A rule's regex, compiled the first time a line could match it: compiling all the
+/// rules costs more than a short document's whole ledger (up to 4 ms for one rule with
+/// Unicode classes), and most rules never meet a line they could mark.
+struct LazyRegex {
+    source: &'static str,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(source: &'static str) -> LazyRegex {
+        LazyRegex {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled regex of rule `reason`.
+    fn get(&self, reason: &str) -> &Regex {
+        self.compiled.get_or_init(|| compile(reason, self.source))
+    }
 }
 
 impl LineRule {
@@ -52,12 +71,11 @@ impl LineRule {
         let matcher = match split_bounded_lead(pattern) {
             Some((limit, rest)) => Matcher::BoundedLead {
                 limit,
-                rest: compile(reason, rest),
+                rest: LazyRegex::new(rest),
                 unanchored: compile(reason, rest.strip_suffix('$').unwrap_or(rest)),
             },
             None => Matcher::Whole {
-                source: pattern,
-                pattern: OnceLock::new(),
+                pattern: LazyRegex::new(pattern),
                 first_bytes: first_bytes(pattern).map(Box::new),
             },
         };
@@ -67,7 +85,6 @@ impl LineRule {
     fn matches(&self, line: &str) -> bool {
         match &self.matcher {
             Matcher::Whole {
-                source,
                 pattern,
                 first_bytes,
             } => {
@@ -76,10 +93,7 @@ impl LineRule {
                         .first()
                         .is_some_and(|&b| allowed[usize::from(b)])
                 };
-                first_bytes.as_deref().is_none_or(opens)
-                    && pattern
-                        .get_or_init(|| compile(self.reason, source))
-                        .is_match(line)
+                first_bytes.as_deref().is_none_or(opens) && pattern.get(self.reason).is_match(line)
             }
             Matcher::BoundedLead {
                 limit,
@@ -88,6 +102,7 @@ impl LineRule {
             } => {
                 unanchored.is_match(line)
                     && rest
+                        .get(self.reason)
                         .find(line)
                         .is_some_and(|found| line[..found.start()].chars().nth(*limit).is_none())
             }
@@ -283,9 +298,10 @@ mod tests {
     fn every_data_rule_compiles() {
         assert!(rules().len() > 20);
         for rule in rules() {
-            if let Matcher::Whole { source, .. } = rule.matcher {
-                compile(rule.reason, source);
-            }
+            match &rule.matcher {
+                Matcher::Whole { pattern, .. } => pattern.get(rule.reason),
+                Matcher::BoundedLead { rest, .. } => rest.get(rule.reason),
+            };
         }
     }
 
