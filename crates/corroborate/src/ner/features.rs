@@ -197,7 +197,7 @@ fn shapes(word: &str) -> (u64, u64) {
 /// `word` folded for matching ([`crate::text::fold`]); borrowed when folding changes
 /// nothing, as for most words (ASCII without a backquote), to spare an allocation.
 fn folded(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() && !word.contains('`') {
+    if crate::text::folds_to_itself(word) {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(crate::text::fold(word))

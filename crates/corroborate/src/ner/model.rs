@@ -175,18 +175,7 @@ impl Table {
         let words = features.len();
         out.clear();
         out.resize(words * self.stages, [0; TAGS]);
-        let mut slots: Vec<usize> = Vec::with_capacity(features.keys.len());
-        let mut starts: Vec<usize> = Vec::with_capacity(words + 1);
-        for i in 0..words {
-            starts.push(slots.len());
-            slots.extend(
-                features
-                    .of(i)
-                    .iter()
-                    .filter_map(|&key| probe(&self.slot_keys, key)),
-            );
-        }
-        starts.push(slots.len());
+        let (slots, starts) = self.slots(features);
         for i in 0..words {
             let word = &slots[starts[i]..starts[i + 1]];
             for n in 0..self.stages {
@@ -196,18 +185,33 @@ impl Table {
     }
 
     /// Adds each word's feature rows of stage `stage` to its scores in `out`: for the
-    /// features only later stages read, looked up word by word.
+    /// features only later stages read.
     pub(crate) fn add_emissions(&self, stage: usize, features: &Features, out: &mut [[i32; TAGS]]) {
+        let (slots, starts) = self.slots(features);
         for (i, scores) in out.iter_mut().enumerate() {
-            for &key in features.of(i) {
-                if let Some(slot) = probe(&self.slot_keys, key) {
-                    let row = &self.slot_rows[slot * self.stages + stage];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
-                }
+            let sum = self.sum_rows(&slots[starts[i]..starts[i + 1]], stage);
+            for (s, w) in scores.iter_mut().zip(sum) {
+                *s += w;
             }
         }
+    }
+
+    /// The slots of the features' keys that the model has, all words' in one list, and
+    /// where each word's begin (one more entry than words).
+    fn slots(&self, features: &Features) -> (Vec<usize>, Vec<usize>) {
+        let mut slots = Vec::with_capacity(features.keys.len());
+        let mut starts = Vec::with_capacity(features.len() + 1);
+        for i in 0..features.len() {
+            starts.push(slots.len());
+            slots.extend(
+                features
+                    .of(i)
+                    .iter()
+                    .filter_map(|&key| probe(&self.slot_keys, key)),
+            );
+        }
+        starts.push(slots.len());
+        (slots, starts)
     }
 
     /// The sum of stage `stage`'s rows in the slots `slots`, kept in registers while it

@@ -70,9 +70,9 @@ fn canonical(part: &str) -> String {
 /// hyphens and periods, a possessive and leading titles dropped, each part in its
 /// canonical romanization: "Mr. Choi Min-ho's" → `["choe", "min", "ho"]`.
 pub(crate) fn parts(name: &str) -> Vec<String> {
-    // Folding and transliteration change nothing in ASCII without a backquote, as most
-    // names are; parts are asked for at every capitalized word of every document.
-    let ascii = if name.is_ascii() && !name.contains('`') {
+    // Folding and transliteration change nothing in most names, and parts are asked
+    // for at every capitalized word of every document.
+    let ascii = if crate::text::folds_to_itself(name) {
         name.to_ascii_lowercase()
     } else {
         any_ascii::any_ascii(&crate::text::fold(name)).to_lowercase()

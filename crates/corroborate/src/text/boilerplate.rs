@@ -23,9 +23,9 @@ struct LineRule {
 enum Matcher {
     /// The regex as written. `first_bytes` are the bytes a line it marks can start
     /// with, where the rule is anchored at the line's start and its openings can be
-    /// listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open with a
-    /// byte no rule's words do, and a table lookup is far cheaper than a call into the
-    /// regex engine (a dozen rules per line cost 2% of a whole ledger).
+    /// listed ("skip to …", "(menu|home|…)"); `None` for any. Most lines open with a byte
+    /// no rule's words do, and a table lookup is far cheaper than a call into the regex
+    /// engine (a dozen rules per line cost 2% of a whole ledger).
     Whole {
         pattern: LazyRegex,
         first_bytes: Option<Box<[bool; 256]>>,
@@ -44,25 +44,28 @@ enum Matcher {
     },
 }
 
-/// A rule's regex, compiled the first time a line could match it: compiling all the
-/// rules costs more than a short document's whole ledger (up to 4 ms for one rule with
-/// Unicode classes), and most rules never meet a line they could mark.
+/// A rule's regex, compiled the first time a line could match it: compiling every
+/// rule at start took about half of a one-document ledger's instructions, and most
+/// rules never meet a line they could mark.
 struct LazyRegex {
+    /// The rule's reason, named if the regex fails to compile.
+    reason: &'static str,
     source: &'static str,
     compiled: OnceLock<Regex>,
 }
 
 impl LazyRegex {
-    fn new(source: &'static str) -> LazyRegex {
+    fn new(reason: &'static str, source: &'static str) -> LazyRegex {
         LazyRegex {
+            reason,
             source,
             compiled: OnceLock::new(),
         }
     }
 
-    /// The compiled regex of rule `reason`.
-    fn get(&self, reason: &str) -> &Regex {
-        self.compiled.get_or_init(|| compile(reason, self.source))
+    fn get(&self) -> &Regex {
+        self.compiled
+            .get_or_init(|| compile(self.reason, self.source))
     }
 }
 
@@ -71,11 +74,11 @@ impl LineRule {
         let matcher = match split_bounded_lead(pattern) {
             Some((limit, rest)) => Matcher::BoundedLead {
                 limit,
-                rest: LazyRegex::new(rest),
+                rest: LazyRegex::new(reason, rest),
                 unanchored: compile(reason, rest.strip_suffix('$').unwrap_or(rest)),
             },
             None => Matcher::Whole {
-                pattern: LazyRegex::new(pattern),
+                pattern: LazyRegex::new(reason, pattern),
                 first_bytes: first_bytes(pattern).map(Box::new),
             },
         };
@@ -93,7 +96,7 @@ impl LineRule {
                         .first()
                         .is_some_and(|&b| allowed[usize::from(b)])
                 };
-                first_bytes.as_deref().is_none_or(opens) && pattern.get(self.reason).is_match(line)
+                first_bytes.as_deref().is_none_or(opens) && pattern.get().is_match(line)
             }
             Matcher::BoundedLead {
                 limit,
@@ -102,7 +105,7 @@ impl LineRule {
             } => {
                 unanchored.is_match(line)
                     && rest
-                        .get(self.reason)
+                        .get()
                         .find(line)
                         .is_some_and(|found| line[..found.start()].chars().nth(*limit).is_none())
             }
@@ -299,8 +302,8 @@ mod tests {
         assert!(rules().len() > 20);
         for rule in rules() {
             match &rule.matcher {
-                Matcher::Whole { pattern, .. } => pattern.get(rule.reason),
-                Matcher::BoundedLead { rest, .. } => rest.get(rule.reason),
+                Matcher::Whole { pattern, .. } => pattern.get(),
+                Matcher::BoundedLead { rest, .. } => rest.get(),
             };
         }
     }

@@ -9,8 +9,8 @@ mod sentences;
 mod tokens;
 
 pub use boilerplate::mark_boilerplate;
-pub(crate) use normalize::fold_lower_cow;
 pub use normalize::{fold, fold_char, fold_lower};
+pub(crate) use normalize::{fold_lower_cow, folds_to_itself};
 pub use sentences::{MAX_SENTENCE_TOKENS, Sentence, segment};
 pub use tokens::{Token, tokenize};
 

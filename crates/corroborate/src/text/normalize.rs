@@ -32,6 +32,11 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// Whether folding `s` changes nothing: ASCII without a backquote, as most words are.
+pub(crate) fn folds_to_itself(s: &str) -> bool {
+    s.is_ascii() && !s.contains('`')
+}
+
 /// Folds a string for matching (see [`fold_char`]), keeping case.
 ///
 /// ```
