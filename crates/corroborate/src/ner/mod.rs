@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use crate::model::EntityKind;
 use features::{DocView, Features, History};
-use model::{Table, Weights};
+use model::{Stage, Table, Weights};
 
 /// The first bytes of a model file (then the number of stages and the weights of each).
 /// The file is not compressed: the crate, the wheel and git compress it anyway, and
@@ -58,7 +58,7 @@ pub struct TaggedSpan {
 pub struct Tagger {
     /// The first stage reads the words; each later one also reads how the stage before
     /// it tagged the same words elsewhere in the document.
-    stages: Vec<Weights>,
+    stages: Vec<Stage>,
     /// The rows of all stages, looked up together for the word features they share.
     table: Table,
 }
@@ -80,25 +80,38 @@ impl Tagger {
     /// assert!(Tagger::from_bytes(b"not a model").is_none());
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
-        let (&count, mut input) = bytes.strip_prefix(MAGIC)?.split_first()?;
-        let stages = (0..count)
-            .map(|_| Weights::read(&mut input))
-            .collect::<Option<Vec<Weights>>>()?;
-        (input.is_empty() && !stages.is_empty()).then(|| Tagger::new(stages))
+        let (&count, input) = bytes.strip_prefix(MAGIC)?.split_first()?;
+        let (stages, table) = model::read(input, count.into())?;
+        Some(Tagger { stages, table })
     }
 
-    /// The tagger of the stages `stages`.
-    pub(crate) fn new(stages: Vec<Weights>) -> Tagger {
-        let table = Table::new(&stages);
-        Tagger { stages, table }
+    /// The tagger of the stages `stages`, made through the model file they would be
+    /// written as: a tagger has one way to be made.
+    #[cfg(any(test, feature = "train"))]
+    pub(crate) fn new(stages: &[Weights]) -> Tagger {
+        let mut bytes = MAGIC.to_vec();
+        bytes.push(u8::try_from(stages.len()).expect("a model has at most 255 stages"));
+        for stage in stages {
+            stage.write(&mut bytes);
+        }
+        Tagger::from_bytes(&bytes).expect("weights are written as a well-formed model")
+    }
+
+    /// The weights of every stage.
+    pub(crate) fn weights(&self) -> Vec<Weights> {
+        self.stages
+            .iter()
+            .enumerate()
+            .map(|(n, stage)| self.table.weights(n, stage))
+            .collect()
     }
 
     /// The model file of this tagger.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.push(self.stages.len() as u8);
-        for stage in &self.stages {
-            stage.write(&mut out);
+        for weights in self.weights() {
+            weights.write(&mut out);
         }
         out
     }
@@ -182,7 +195,7 @@ mod tests {
     #[test]
     fn the_shipped_model_loads_and_round_trips() {
         let tagger = Tagger::shipped();
-        assert!(tagger.stages[0].len() > 1000);
+        assert!(tagger.weights()[0].len() > 1000);
         let bytes = tagger.to_bytes();
         assert_eq!(bytes, include_bytes!("../../data/ner.model"));
         assert_eq!(Tagger::from_bytes(&bytes).as_ref(), Some(tagger));

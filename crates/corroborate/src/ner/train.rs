@@ -190,7 +190,7 @@ pub fn train(
             predicted[d] = model.tags(&DocView::new(&words(all[d])));
         }
     }
-    let earlier = first.stages.clone();
+    let earlier = first.weights();
     let (tagger, epoch, value) = train_stage(
         &all,
         Some(&predicted),
@@ -235,7 +235,7 @@ fn train_stage(
     let stages = |weights: Weights| {
         let mut stages = earlier.to_vec();
         stages.push(weights);
-        Tagger::new(stages)
+        Tagger::new(&stages)
     };
     for epoch in 1..=epochs {
         for i in (1..order.len()).rev() {
