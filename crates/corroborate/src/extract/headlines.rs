@@ -5,6 +5,8 @@
 //! name ("Ivo Rask"); otherwise the run loses, at both ends, the words the body writes
 //! in lowercase ("flees").
 
+use std::borrow::Cow;
+
 use crate::hashing::{HashMap, HashSet};
 
 use crate::model::EntityKind;
@@ -16,17 +18,17 @@ use crate::ner::TaggedSpan;
 /// fled"): a line of names ("5. Ivo Rask ( Norway ) 9") is no headline.
 ///
 /// Without `common`, whether the sentence could be one: the test on its shape alone.
-fn is_title_case<S: AsRef<str>>(words: &[S], common: Option<&HashSet<String>>) -> bool {
+fn is_title_case<S: AsRef<str>>(words: &[S], common: Option<&HashSet<Cow<str>>>) -> bool {
     let lettered: Vec<&str> = words
         .iter()
         .map(AsRef::as_ref)
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
     let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let common_words = |common: &HashSet<String>| {
+    let common_words = |common: &HashSet<Cow<str>>| {
         lettered
             .iter()
-            .filter(|w| capitalized(w) && common.contains(&stem(&crate::text::fold_lower(w))))
+            .filter(|w| capitalized(w) && common.contains(&folded_stem(w)))
             .count()
     };
     lettered.len() >= 3
@@ -44,12 +46,12 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
         return spans; // no sentence could be a headline: the common case, kept cheap
     }
     // Stems of the words the document writes in lowercase.
-    let common: HashSet<String> = sentences
+    let common: HashSet<Cow<str>> = sentences
         .iter()
         .flatten()
         .map(AsRef::as_ref)
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(|w| stem(&crate::text::fold_lower(w)))
+        .map(folded_stem)
         .collect();
     let titled: Vec<bool> = sentences
         .iter()
@@ -58,7 +60,7 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
     if !titled.contains(&true) {
         return spans;
     }
-    let is_common = |word: &String| common.contains(&stem(word));
+    let is_common = |word: &String| common.contains(stem(word));
     let lower = |s: usize, i: usize| crate::text::fold_lower(sentences[s][i].as_ref());
     let mut names: HashMap<Vec<String>, EntityKind> = HashMap::default();
     for span in spans.iter().filter(|t| !titled[t.sentence]) {
@@ -107,15 +109,24 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
 /// A word without its inflection ("checks", "checked", "checking" → "check"; "dies",
 /// "died" → "die"; "hire", "hired" → "hir"), so that a headline's "Checks" meets the
 /// body's "checked".
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     for suffix in ["ing", "ied", "ies", "ed", "es", "s", "d", "e"] {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() >= 3 {
-                return base.to_string();
+                return base;
             }
         }
     }
-    word.to_string()
+    word
+}
+
+/// The stem of a word folded and lowercased; borrowed from `word` when folding changes
+/// nothing, as for most lowercase words (every one of a document's comes through here).
+fn folded_stem(word: &str) -> Cow<'_, str> {
+    match crate::text::fold_lower_cow(word) {
+        Cow::Borrowed(lower) => Cow::Borrowed(stem(lower)),
+        Cow::Owned(lower) => Cow::Owned(stem(&lower).to_string()),
+    }
 }
 
 #[cfg(test)]
