@@ -54,12 +54,11 @@ impl Case {
 struct Word {
     word: u64,
     lower: u64,
-    shape: u64,
     short: u64,
-    /// Prefixes then suffixes of one to four characters of the lowercase word.
-    affixes: [u64; 8],
     case: Case,
     gaz: u64,
+    /// The word's form among the document's distinct forms ([`DocView::forms`]).
+    form: usize,
 }
 
 /// How a lowercase word form is written elsewhere in the document.
@@ -76,6 +75,11 @@ struct Seen {
 /// One document ready for feature extraction.
 pub(crate) struct DocView {
     sentences: Vec<Vec<Word>>,
+    /// The keys of each distinct word form of the document that depend on the form alone
+    /// (the bias, the form, its lowercase, shapes and affixes), one "word" per form:
+    /// scored once per form rather than at every occurrence, as a document repeats most
+    /// of its words. Forms are told apart by the hash of their folded text.
+    pub forms: Features,
     /// Whether each sentence is a headline (letters, but none lowercase).
     headline: Vec<bool>,
     /// Index of each sentence's first word with a letter or digit.
@@ -242,6 +246,10 @@ impl DocView {
         let mut headline = Vec::with_capacity(sentences.len());
         let mut first = Vec::with_capacity(sentences.len());
         let mut memory: hash::Map<Seen> = hash::Map::default();
+        let mut forms = Features::default();
+        let mut form_of: hash::Map<usize> = hash::Map::default();
+        // Per form: the hash of its lowercase, its short shape and its case.
+        let mut known: Vec<(u64, u64, Case)> = Vec::new();
         for words in sentences {
             let folded: Vec<Cow<str>> = words.iter().map(|w| folded(w.as_ref())).collect();
             let lower: Vec<Cow<str>> = folded.iter().map(|w| lowered(w)).collect();
@@ -251,15 +259,23 @@ impl DocView {
                 .zip(&lower)
                 .zip(gaz)
                 .map(|((w, l), gaz)| {
-                    let (shape, short) = shapes(w);
+                    let word = hash::of(w);
+                    let form = *form_of.entry(word).or_insert_with(|| {
+                        let lower = hash::of(l);
+                        let (shape, short) = shapes(w);
+                        forms.starts.push(forms.keys.len());
+                        push_form_keys(&mut forms.keys, word, lower, shape, short, l);
+                        known.push((lower, short, Case::of(w)));
+                        known.len() - 1
+                    });
+                    let (lower, short, case) = known[form];
                     Word {
-                        word: hash::of(w),
-                        lower: hash::of(l),
-                        shape,
+                        word,
+                        lower,
                         short,
-                        affixes: affixes(l),
-                        case: Case::of(w),
+                        case,
                         gaz,
+                        form,
                     }
                 })
                 .collect();
@@ -290,8 +306,10 @@ impl DocView {
             headline.push(is_headline);
             first.push(start);
         }
+        forms.starts.push(forms.keys.len());
         DocView {
             sentences: views,
+            forms,
             headline,
             first,
             memory,
@@ -303,8 +321,24 @@ impl DocView {
         self.sentences.len()
     }
 
-    /// The features of every word of sentence `s`, written into `out`.
+    /// The features of every word of sentence `s`, written into `out`: its form's keys
+    /// ([`DocView::forms`]) and those of its context.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn features(&self, s: usize, out: &mut Features) {
+        self.sentence_features(s, true, out);
+    }
+
+    /// The features of every word of sentence `s` apart from its form's keys.
+    pub(crate) fn context_features(&self, s: usize, out: &mut Features) {
+        self.sentence_features(s, false, out);
+    }
+
+    /// The forms of the words of sentence `s`, indexes into [`DocView::forms`].
+    pub(crate) fn forms_of(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        self.sentences[s].iter().map(|w| w.form)
+    }
+
+    fn sentence_features(&self, s: usize, with_forms: bool, out: &mut Features) {
         out.keys.clear();
         out.starts.clear();
         let words = &self.sentences[s];
@@ -330,13 +364,8 @@ impl DocView {
             out.starts.push(out.keys.len());
             let k = &mut out.keys;
             let at = i as isize;
-            k.push(hash::key(t::BIAS, 0));
-            k.push(hash::key(t::WORD, w.word));
-            k.push(hash::key(t::LOWER, w.lower));
-            k.push(hash::key(t::SHAPE, w.shape));
-            k.push(hash::key(t::SHORT, w.short));
-            for (j, &a) in w.affixes.iter().enumerate() {
-                k.push(hash::key(t::AFFIX + j as u8, a));
+            if with_forms {
+                k.extend_from_slice(self.forms.of(w.form));
             }
             for (j, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 k.push(hash::key(t::LOWER_AT + j as u8, lower_at(at + offset)));
@@ -415,6 +444,26 @@ impl DocView {
             }
         }
         out.starts.push(out.keys.len());
+    }
+}
+
+/// The keys of a word form whatever its context: the bias, the form `word`, its
+/// lowercase `lower`, its shapes and the affixes of `lower_text`.
+fn push_form_keys(
+    keys: &mut Vec<u32>,
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short: u64,
+    lower_text: &str,
+) {
+    keys.push(hash::key(t::BIAS, 0));
+    keys.push(hash::key(t::WORD, word));
+    keys.push(hash::key(t::LOWER, lower));
+    keys.push(hash::key(t::SHAPE, shape));
+    keys.push(hash::key(t::SHORT, short));
+    for (j, &a) in affixes(lower_text).iter().enumerate() {
+        keys.push(hash::key(t::AFFIX + j as u8, a));
     }
 }
 

@@ -142,15 +142,8 @@ impl Tagger {
     /// for every stage: they are computed once and scored for all stages at once; later
     /// stages add the history features.
     fn tags(&self, view: &DocView) -> Vec<Vec<u8>> {
-        let mut features = Features::default();
-        let base: Vec<Vec<[i32; tags::TAGS]>> = (0..view.len())
-            .map(|s| {
-                view.features(s, &mut features);
-                let mut scores = Vec::new();
-                self.table.emissions(&features, &mut scores);
-                scores
-            })
-            .collect();
+        let stages = self.stages.len();
+        let base = self.word_scores(view);
         let mut tags = Vec::new();
         let mut emissions = Vec::new();
         let mut extra = Features::default();
@@ -160,7 +153,7 @@ impl Tagger {
                 .iter()
                 .enumerate()
                 .map(|(s, scores)| {
-                    let words = scores.len() / self.stages.len();
+                    let words = scores.len() / stages;
                     emissions.clear();
                     emissions.extend_from_slice(&scores[n * words..(n + 1) * words]);
                     if let Some(history) = &history {
@@ -172,6 +165,35 @@ impl Tagger {
                 .collect();
         }
         tags
+    }
+
+    /// Each sentence's word scores from the word features at every stage, laid out as
+    /// [`Table::emissions`] gives them. A form's keys are scored once per document and
+    /// each word adds its form's scores to those of its context: sums of integers, the
+    /// same as scoring all of each word's keys together.
+    fn word_scores(&self, view: &DocView) -> Vec<Vec<[i32; tags::TAGS]>> {
+        let stages = self.stages.len();
+        let mut by_form = Vec::new();
+        self.table.emissions(&view.forms, &mut by_form);
+        let forms = view.forms.len();
+        let mut features = Features::default();
+        (0..view.len())
+            .map(|s| {
+                view.context_features(s, &mut features);
+                let mut scores = Vec::new();
+                self.table.emissions(&features, &mut scores);
+                let words = features.len();
+                for (i, form) in view.forms_of(s).enumerate() {
+                    for n in 0..stages {
+                        let form_scores = &by_form[n * forms + form];
+                        for (score, add) in scores[n * words + i].iter_mut().zip(form_scores) {
+                            *score += add;
+                        }
+                    }
+                }
+                scores
+            })
+            .collect()
     }
 }
 
@@ -199,6 +221,29 @@ mod tests {
         let bytes = tagger.to_bytes();
         assert_eq!(bytes, include_bytes!("../../data/ner.model"));
         assert_eq!(Tagger::from_bytes(&bytes).as_ref(), Some(tagger));
+    }
+
+    #[test]
+    fn scoring_forms_once_equals_scoring_every_word_in_full() {
+        let tagger = Tagger::shipped();
+        let sentences = [
+            vec!["Anna", "Berg", "met", "Anna", "in", "Oslo", "."],
+            vec![
+                "The", "talks", "in", "Oslo", "ended", ",", "Berg", "said", ".",
+            ],
+        ];
+        let view = DocView::new(&sentences);
+        assert!(view.forms.len() < sentences.iter().map(Vec::len).sum::<usize>());
+        let mut features = Features::default();
+        let in_full: Vec<Vec<[i32; tags::TAGS]>> = (0..view.len())
+            .map(|s| {
+                view.features(s, &mut features);
+                let mut scores = Vec::new();
+                tagger.table.emissions(&features, &mut scores);
+                scores
+            })
+            .collect();
+        assert_eq!(tagger.word_scores(&view), in_full);
     }
 
     #[test]
