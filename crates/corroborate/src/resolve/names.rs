@@ -59,10 +59,15 @@ pub(crate) fn is_connective(word: &str) -> bool {
 
 /// The canonical spelling of one lowercase ASCII name part.
 fn canonical(part: &str) -> String {
-    let bare: String = part.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    match romanization().get(bare.as_str()) {
+    // Most parts are letters only: looked up as they are, copied once.
+    let bare = if part.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        std::borrow::Cow::Borrowed(part)
+    } else {
+        std::borrow::Cow::Owned(part.chars().filter(|c| c.is_ascii_alphanumeric()).collect())
+    };
+    match romanization().get(&*bare) {
         Some(canonical) => (*canonical).to_string(),
-        None => bare,
+        None => bare.into_owned(),
     }
 }
 
@@ -103,14 +108,11 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
 /// The letters of an acronym ("FAA", "U.N.") in lowercase, or `None` when the surface
 /// is not one: two to eight letters, all capitals.
 pub(crate) fn acronym(surface: &str) -> Option<String> {
-    let letters: String = surface
-        .trim_end_matches("'s")
-        .chars()
-        .filter(|c| *c != '.')
-        .collect();
-    let count = letters.chars().count();
-    ((2..=8).contains(&count) && letters.chars().all(|c| c.is_ascii_uppercase()))
-        .then(|| letters.to_ascii_lowercase())
+    // Read before anything is copied: most surfaces asked about are no acronym.
+    let letters = || surface.trim_end_matches("'s").chars().filter(|c| *c != '.');
+    let count = letters().count();
+    ((2..=8).contains(&count) && letters().all(|c| c.is_ascii_uppercase()))
+        .then(|| letters().map(|c| c.to_ascii_lowercase()).collect())
 }
 
 /// The initials an acronym of this name could spell: of every word, and of the words
