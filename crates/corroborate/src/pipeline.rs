@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::extract::{self, Extraction};
 use crate::input::{Content, DocumentInput};
 use crate::model::{Failure, Ledger};
+use crate::ner::{Session, Tagger};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -199,20 +200,24 @@ impl LedgerBuilder {
         let progress = self.progress;
         // Each document goes through every per-document stage on one worker, so that
         // only the documents in flight hold their token analysis, not the whole corpus.
+        // A worker's documents share one tagging session, which scores a word form once.
         let outcomes: Vec<Result<Extraction, (String, Error)>> = self
             .documents
             .into_par_iter()
-            .map(|doc| {
-                let name = doc.name().to_string();
-                let outcome = check_size(&doc, limit)
-                    .and_then(|()| prepare(doc, default_published))
-                    .map(extract_document)
-                    .map_err(|e| (name, e));
-                if let Some(Progress(report)) = &progress {
-                    report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                }
-                outcome
-            })
+            .map_init(
+                || Tagger::shipped().session(),
+                |tagger, doc| {
+                    let name = doc.name().to_string();
+                    let outcome = check_size(&doc, limit)
+                        .and_then(|()| prepare(doc, default_published))
+                        .map(|doc| extract_with(doc, tagger))
+                        .map_err(|e| (name, e));
+                    if let Some(Progress(report)) = &progress {
+                        report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                    }
+                    outcome
+                },
+            )
             .collect();
         let mut failures = self.failures;
         let mut extractions = Vec::with_capacity(outcomes.len());
@@ -269,7 +274,12 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 
 /// Runs the per-document stages in order.
 pub(crate) fn extract_document(doc: Prepared) -> Extraction {
-    let (mentions, entities) = extract::mentions::find(&doc);
+    extract_with(doc, &mut Tagger::shipped().session())
+}
+
+/// [`extract_document`] with the names tagged in the session `tagger`.
+fn extract_with(doc: Prepared, tagger: &mut Session) -> Extraction {
+    let (mentions, entities) = extract::mentions::find(&doc, tagger);
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
     let quotes = extract::quotes::find(&doc, &mentions, &entities);

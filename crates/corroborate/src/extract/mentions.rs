@@ -7,15 +7,15 @@ use std::ops::Range;
 
 use super::{LocalEntity, Mention};
 use crate::model::EntityKind;
-use crate::ner::{TaggedSpan, Tagger};
+use crate::ner::{Session, TaggedSpan};
 use crate::prepare::Prepared;
 
 /// Tags the document's body sentences (all at once, so names inform each other across
 /// sentences) and groups the names found into mentions and in-document entities.
-pub(crate) fn find(doc: &Prepared) -> (Vec<Mention>, Vec<LocalEntity>) {
+pub(crate) fn find(doc: &Prepared, tagger: &mut Session) -> (Vec<Mention>, Vec<LocalEntity>) {
     let body: Vec<usize> = doc.body_sentence_indexes().collect();
     let words: Vec<Vec<&str>> = body.iter().map(|&s| doc.sentence_words(s)).collect();
-    let tagged = Tagger::shipped().tag_document(&words);
+    let tagged = tagger.tag_document(&words);
     let trimmed: Vec<TaggedSpan> = super::headlines::trim(&words, tagged)
         .into_iter()
         .map(|t| without_connecting_words(&words, t))
@@ -449,7 +449,7 @@ mod tests {
         let text = "Skip to content\nAnna Lindqvist arrived in Stockholm on Friday. \
                     Lindqvist said the trip went well.\n";
         let doc = crate::prepare::prepare(crate::DocumentInput::text("a", text), None).unwrap();
-        let (mentions, entities) = find(&doc);
+        let (mentions, entities) = find(&doc, &mut crate::ner::Tagger::shipped().session());
         let surfaces: Vec<&str> = mentions.iter().map(|m| &text[m.span.clone()]).collect();
         assert_eq!(surfaces, ["Anna Lindqvist", "Stockholm", "Lindqvist"]);
         assert_eq!(entities[0].name, "Anna Lindqvist");

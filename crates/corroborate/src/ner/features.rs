@@ -57,7 +57,7 @@ struct Word {
     short: u64,
     case: Case,
     gaz: u64,
-    /// The word's form among the document's distinct forms ([`DocView::forms`]).
+    /// The word's form, its index in the [`Forms`] the view was read with.
     form: usize,
 }
 
@@ -72,14 +72,36 @@ struct Seen {
     mixed: Option<u64>,
 }
 
+/// The word forms read so far and what does not depend on their context: the hash of
+/// the lowercase form, the short shape and the case. Kept across the documents one
+/// worker tags, a form's shapes and keys are worked out, and its keys scored, once —
+/// news repeats most of its words from one article to the next. Forms are told apart by
+/// the hash of their folded text.
+#[derive(Debug, Default)]
+pub(crate) struct Forms {
+    /// Folded form hash → index.
+    index: hash::Map<usize>,
+    /// Per form: lowercase hash, short shape, case.
+    known: Vec<(u64, u64, Case)>,
+}
+
+impl Forms {
+    /// The number of forms.
+    pub(crate) fn len(&self) -> usize {
+        self.known.len()
+    }
+}
+
 /// One document ready for feature extraction.
 pub(crate) struct DocView {
     sentences: Vec<Vec<Word>>,
-    /// The keys of each distinct word form of the document that depend on the form alone
-    /// (the bias, the form, its lowercase, shapes and affixes), one "word" per form:
-    /// scored once per form rather than at every occurrence, as a document repeats most
-    /// of its words. Forms are told apart by the hash of their folded text.
-    pub forms: Features,
+    /// The keys that depend on the form alone (the bias, the form, its lowercase,
+    /// shapes and affixes) of each form first met in this document, one "word" per
+    /// form, in the order of their indexes from `first_new_form` on: scored once per
+    /// form rather than at every occurrence (see [`Forms`]).
+    pub new_forms: Features,
+    /// The index of the first form this document added to its [`Forms`].
+    pub first_new_form: usize,
     /// Whether each sentence is a headline (letters, but none lowercase).
     headline: Vec<bool>,
     /// Index of each sentence's first word with a letter or digit.
@@ -239,17 +261,21 @@ fn affixes(lower: &str) -> [u64; 8] {
 }
 
 impl DocView {
-    /// Reads a document's sentences (their words).
+    /// Reads a document's sentences (their words), its forms new to the view.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> DocView {
+        DocView::read(sentences, &mut Forms::default())
+    }
+
+    /// Reads a document's sentences (their words), adding the forms first met to `forms`.
+    pub(crate) fn read<S: AsRef<str>>(sentences: &[Vec<S>], forms: &mut Forms) -> DocView {
         let gazetteer = Gazetteer::shipped();
         let mut views = Vec::with_capacity(sentences.len());
         let mut headline = Vec::with_capacity(sentences.len());
         let mut first = Vec::with_capacity(sentences.len());
         let mut memory: hash::Map<Seen> = hash::Map::default();
-        let mut forms = Features::default();
-        let mut form_of: hash::Map<usize> = hash::Map::default();
-        // Per form: the hash of its lowercase, its short shape and its case.
-        let mut known: Vec<(u64, u64, Case)> = Vec::new();
+        let mut new_forms = Features::default();
+        let first_new_form = forms.len();
         for words in sentences {
             let folded: Vec<Cow<str>> = words.iter().map(|w| folded(w.as_ref())).collect();
             let lower: Vec<Cow<str>> = folded.iter().map(|w| lowered(w)).collect();
@@ -260,15 +286,15 @@ impl DocView {
                 .zip(gaz)
                 .map(|((w, l), gaz)| {
                     let word = hash::of(w);
-                    let form = *form_of.entry(word).or_insert_with(|| {
+                    let form = *forms.index.entry(word).or_insert_with(|| {
                         let lower = hash::of(l);
                         let (shape, short) = shapes(w);
-                        forms.starts.push(forms.keys.len());
-                        push_form_keys(&mut forms.keys, word, lower, shape, short, l);
-                        known.push((lower, short, Case::of(w)));
-                        known.len() - 1
+                        new_forms.starts.push(new_forms.keys.len());
+                        push_form_keys(&mut new_forms.keys, word, lower, shape, short, l);
+                        forms.known.push((lower, short, Case::of(w)));
+                        forms.known.len() - 1
                     });
-                    let (lower, short, case) = known[form];
+                    let (lower, short, case) = forms.known[form];
                     Word {
                         word,
                         lower,
@@ -306,10 +332,11 @@ impl DocView {
             headline.push(is_headline);
             first.push(start);
         }
-        forms.starts.push(forms.keys.len());
+        new_forms.starts.push(new_forms.keys.len());
         DocView {
             sentences: views,
-            forms,
+            new_forms,
+            first_new_form,
             headline,
             first,
             memory,
@@ -322,7 +349,8 @@ impl DocView {
     }
 
     /// The features of every word of sentence `s`, written into `out`: its form's keys
-    /// ([`DocView::forms`]) and those of its context.
+    /// and those of its context. Only for a view read with no forms known before
+    /// ([`DocView::new`]), whose forms' keys it all holds.
     #[cfg(any(test, feature = "train"))]
     pub(crate) fn features(&self, s: usize, out: &mut Features) {
         self.sentence_features(s, true, out);
@@ -333,7 +361,7 @@ impl DocView {
         self.sentence_features(s, false, out);
     }
 
-    /// The forms of the words of sentence `s`, indexes into [`DocView::forms`].
+    /// The forms of the words of sentence `s`, indexes into the view's [`Forms`].
     pub(crate) fn forms_of(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
         self.sentences[s].iter().map(|w| w.form)
     }
@@ -365,7 +393,9 @@ impl DocView {
             let k = &mut out.keys;
             let at = i as isize;
             if with_forms {
-                k.extend_from_slice(self.forms.of(w.form));
+                let new = (w.form.checked_sub(self.first_new_form))
+                    .expect("a view read with no forms known before");
+                k.extend_from_slice(self.new_forms.of(new));
             }
             for (j, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 k.push(hash::key(t::LOWER_AT + j as u8, lower_at(at + offset)));

@@ -17,7 +17,7 @@ pub mod train;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use features::{DocView, Features, History};
+use features::{DocView, Features, Forms, History};
 use model::{Stage, Table, Weights};
 
 /// The first bytes of a model file (then the number of stages and the weights of each).
@@ -119,8 +119,49 @@ impl Tagger {
     /// Tags every sentence of one document (all at once, so that the way a word is
     /// written in one sentence informs the others). Spans come in text order.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<TaggedSpan> {
-        let view = DocView::new(sentences);
-        self.tags(&view)
+        self.session().tag_document(sentences)
+    }
+
+    /// A session for tagging documents one after another, which keeps the word forms it
+    /// has scored.
+    pub(crate) fn session(&self) -> Session<'_> {
+        Session {
+            tagger: self,
+            forms: Forms::default(),
+            form_scores: Vec::new(),
+            limit: FORM_LIMIT,
+        }
+    }
+}
+
+/// The most word forms a [`Session`] keeps (about 180 bytes each with two stages, 3 MB
+/// in all); past it, the next document starts afresh. The forms of 100,000 news
+/// articles number several hundred thousand, and the ones that recur most are met again
+/// soon after a new start.
+const FORM_LIMIT: usize = 1 << 14;
+
+/// A tagger with the word forms it has read and scored so far ([`Forms`]): for tagging
+/// the documents of one worker in turn. A form's context-free keys are worked out and
+/// scored once per session rather than once per document; the tags are the same.
+pub(crate) struct Session<'t> {
+    tagger: &'t Tagger,
+    forms: Forms,
+    /// `tagger.stages.len()` scores per form of `forms`, in its order.
+    form_scores: Vec<[i32; tags::TAGS]>,
+    /// See [`FORM_LIMIT`].
+    limit: usize,
+}
+
+impl Session<'_> {
+    /// Tags every sentence of one document, as [`Tagger::tag_document`] does.
+    pub(crate) fn tag_document<S: AsRef<str>>(&mut self, sentences: &[Vec<S>]) -> Vec<TaggedSpan> {
+        if self.forms.len() > self.limit {
+            self.forms = Forms::default();
+            self.form_scores.clear();
+        }
+        let view = DocView::read(sentences, &mut self.forms);
+        self.tagger
+            .tags(&view, &mut self.form_scores)
             .iter()
             .enumerate()
             .flat_map(|(s, best)| {
@@ -140,10 +181,11 @@ impl Tagger {
 impl Tagger {
     /// The tags of every sentence, from the last stage. The word features are the same
     /// for every stage: they are computed once and scored for all stages at once; later
-    /// stages add the history features.
-    fn tags(&self, view: &DocView) -> Vec<Vec<u8>> {
+    /// stages add the history features. `form_scores` holds the scores of the forms of
+    /// the view's [`Forms`] known before it (see [`Tagger::word_scores`]).
+    fn tags(&self, view: &DocView, form_scores: &mut Vec<[i32; tags::TAGS]>) -> Vec<Vec<u8>> {
         let stages = self.stages.len();
-        let base = self.word_scores(view);
+        let base = self.word_scores(view, form_scores);
         let mut tags = Vec::new();
         let mut emissions = Vec::new();
         let mut extra = Features::default();
@@ -168,14 +210,27 @@ impl Tagger {
     }
 
     /// Each sentence's word scores from the word features at every stage, laid out as
-    /// [`Table::emissions`] gives them. A form's keys are scored once per document and
-    /// each word adds its form's scores to those of its context: sums of integers, the
-    /// same as scoring all of each word's keys together.
-    fn word_scores(&self, view: &DocView) -> Vec<Vec<[i32; tags::TAGS]>> {
+    /// [`Table::emissions`] gives them. A form's keys are scored once and each word adds
+    /// its form's scores to those of its context: sums of integers, the same as scoring
+    /// all of each word's keys together. `form_scores` holds `stages` scores for every
+    /// form known before the view was read; those of its new forms are added to it.
+    fn word_scores(
+        &self,
+        view: &DocView,
+        form_scores: &mut Vec<[i32; tags::TAGS]>,
+    ) -> Vec<Vec<[i32; tags::TAGS]>> {
         let stages = self.stages.len();
-        let mut by_form = Vec::new();
-        self.table.emissions(&view.forms, &mut by_form);
-        let forms = view.forms.len();
+        assert_eq!(
+            form_scores.len(),
+            view.first_new_form * stages,
+            "scores for every form known before"
+        );
+        let mut new = Vec::new();
+        self.table.emissions(&view.new_forms, &mut new);
+        let count = view.new_forms.len();
+        for form in 0..count {
+            form_scores.extend((0..stages).map(|n| new[n * count + form]));
+        }
         let mut features = Features::default();
         (0..view.len())
             .map(|s| {
@@ -185,7 +240,7 @@ impl Tagger {
                 let words = features.len();
                 for (i, form) in view.forms_of(s).enumerate() {
                     for n in 0..stages {
-                        let form_scores = &by_form[n * forms + form];
+                        let form_scores = &form_scores[form * stages + n];
                         for (score, add) in scores[n * words + i].iter_mut().zip(form_scores) {
                             *score += add;
                         }
@@ -233,7 +288,7 @@ mod tests {
             ],
         ];
         let view = DocView::new(&sentences);
-        assert!(view.forms.len() < sentences.iter().map(Vec::len).sum::<usize>());
+        assert!(view.new_forms.len() < sentences.iter().map(Vec::len).sum::<usize>());
         let mut features = Features::default();
         let in_full: Vec<Vec<[i32; tags::TAGS]>> = (0..view.len())
             .map(|s| {
@@ -243,7 +298,38 @@ mod tests {
                 scores
             })
             .collect();
-        assert_eq!(tagger.word_scores(&view), in_full);
+        assert_eq!(tagger.word_scores(&view, &mut Vec::new()), in_full);
+    }
+
+    #[test]
+    fn a_session_tags_as_a_fresh_tagger_does() {
+        let documents: Vec<Vec<Vec<&str>>> = [
+            "Anna Berg met Carl Lind in Oslo . Berg said the talks went well .",
+            "Carl Lind flew to Oslo on Monday . Lind met officials of the World Bank .",
+            "The World Bank said Oslo would host the talks . Anna Berg agreed .",
+        ]
+        .iter()
+        .map(|text| {
+            text.split(" . ")
+                .map(|s| s.split(' ').filter(|w| !w.is_empty()).collect())
+                .collect()
+        })
+        .collect();
+        let tagger = Tagger::shipped();
+        for limit in [usize::MAX, 5] {
+            let mut session = tagger.session();
+            session.limit = limit;
+            for document in documents.iter().chain(&documents) {
+                assert_eq!(
+                    session.tag_document(document),
+                    tagger.tag_document(document)
+                );
+            }
+            assert!(
+                limit == usize::MAX || session.forms.len() <= limit + 30,
+                "the limit bounds the forms kept"
+            );
+        }
     }
 
     #[test]

@@ -187,7 +187,7 @@ pub fn train(
             .collect();
         let (model, _, _) = train_stage(&rest, None, &[], options, epoch, |_, _| 0.0);
         for d in (0..all.len()).filter(|d| d % folds == fold) {
-            predicted[d] = model.tags(&DocView::new(&words(all[d])));
+            predicted[d] = model.tags(&DocView::new(&words(all[d])), &mut Vec::new());
         }
     }
     let earlier = first.weights();
