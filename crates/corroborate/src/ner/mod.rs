@@ -122,6 +122,29 @@ impl Tagger {
         self.session().tag_document(sentences)
     }
 
+    /// Tags documents one after another, as [`Tagger::tag_document`] tags each, but
+    /// working out and scoring each word form once for all of them (as the ledger does
+    /// for the documents of one worker): faster for a corpus, with the same spans.
+    ///
+    /// ```
+    /// use corroborate::__eval::Tagger;
+    /// let documents = [
+    ///     vec![vec!["Maria", "Lopez", "visited", "Peru", "."]],
+    ///     vec![vec!["Lopez", "left", "Peru", "on", "Monday", "."]],
+    /// ];
+    /// let tagger = Tagger::shipped();
+    /// let found = tagger.tag_documents(&documents);
+    /// assert_eq!(found.len(), 2);
+    /// assert_eq!(found[1], tagger.tag_document(&documents[1]));
+    /// ```
+    pub fn tag_documents<S: AsRef<str>>(&self, documents: &[Vec<Vec<S>>]) -> Vec<Vec<TaggedSpan>> {
+        let mut session = self.session();
+        documents
+            .iter()
+            .map(|document| session.tag_document(document))
+            .collect()
+    }
+
     /// A session for tagging documents one after another, which keeps the word forms it
     /// has scored.
     pub(crate) fn session(&self) -> Session<'_> {
