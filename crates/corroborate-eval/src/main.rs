@@ -12,6 +12,12 @@ mod quantities;
 mod synth;
 mod tempeval;
 
+/// The allocator the `corroborate` command and the Python package run the library
+/// with, so that the figures measured here (the tagger's speed above all) are the ones
+/// their users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {

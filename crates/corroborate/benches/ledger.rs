@@ -9,6 +9,11 @@ use corroborate::text::Analysis;
 use corroborate::{DocumentInput, LedgerBuilder};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
+/// The allocator the `corroborate` command and the Python package run the library
+/// with: the figures measured here are the ones their users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn ecb_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/ecbplus")
 }

@@ -7,6 +7,11 @@ use std::path::Path;
 use corroborate::__eval::Tagger;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+/// The allocator the `corroborate` command and the Python package run the library
+/// with: the figures measured here are the ones their users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The documents of a CoNLL file: sentences of words.
 fn documents(text: &str) -> Vec<Vec<Vec<String>>> {
     let mut documents: Vec<Vec<Vec<String>>> = vec![Vec::new()];
