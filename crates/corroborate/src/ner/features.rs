@@ -73,16 +73,17 @@ struct Seen {
 }
 
 /// The word forms read so far and what does not depend on their context: the hash of
-/// the lowercase form, the short shape and the case. Kept across the documents one
-/// worker tags, a form's shapes and keys are worked out, and its keys scored, once —
-/// news repeats most of its words from one article to the next. Forms are told apart by
-/// the hash of their folded text.
+/// the folded form, of its lowercase and its short shape, its case. Kept across the
+/// documents one worker tags, a form's shapes and keys are worked out, and its keys
+/// scored, once — news repeats most of its words from one article to the next. Forms
+/// are told apart by the hash of their text as given, so that a word met before is
+/// neither folded nor lowercased again (spellings that fold alike are forms alike).
 #[derive(Debug, Default)]
 pub(crate) struct Forms {
-    /// Folded form hash → index.
+    /// Hash of the text as given → index.
     index: hash::Map<usize>,
-    /// Per form: lowercase hash, short shape, case.
-    known: Vec<(u64, u64, Case)>,
+    /// What each form is, by index.
+    known: Vec<Form>,
 }
 
 impl Forms {
@@ -90,6 +91,20 @@ impl Forms {
     pub(crate) fn len(&self) -> usize {
         self.known.len()
     }
+}
+
+/// One word form of [`Forms`].
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    /// Hash of the folded text.
+    word: u64,
+    /// Hash of the folded text lowercased.
+    lower: u64,
+    /// Hash of the short shape.
+    short: u64,
+    case: Case,
+    /// Whether it has a letter or a digit.
+    alphanumeric: bool,
 }
 
 /// One document ready for feature extraction.
@@ -277,41 +292,48 @@ impl DocView {
         let mut new_forms = Features::default();
         let first_new_form = forms.len();
         for words in sentences {
-            let folded: Vec<Cow<str>> = words.iter().map(|w| folded(w.as_ref())).collect();
-            let lower: Vec<Cow<str>> = folded.iter().map(|w| lowered(w)).collect();
-            let gaz = gazetteer.matches(&lower);
-            let view: Vec<Word> = folded
+            let mut view: Vec<Word> = words
                 .iter()
-                .zip(&lower)
-                .zip(gaz)
-                .map(|((w, l), gaz)| {
-                    let word = hash::of(w);
-                    let form = *forms.index.entry(word).or_insert_with(|| {
-                        let lower = hash::of(l);
-                        let (shape, short) = shapes(w);
+                .map(|w| {
+                    let w = w.as_ref();
+                    let form = *forms.index.entry(hash::of(w)).or_insert_with(|| {
+                        let folded = folded(w);
+                        let lower_text = lowered(&folded);
+                        let (word, lower) = (hash::of(&folded), hash::of(&lower_text));
+                        let (shape, short) = shapes(&folded);
                         new_forms.starts.push(new_forms.keys.len());
-                        push_form_keys(&mut new_forms.keys, word, lower, shape, short, l);
-                        forms.known.push((lower, short, Case::of(w)));
+                        push_form_keys(&mut new_forms.keys, word, lower, shape, short, &lower_text);
+                        forms.known.push(Form {
+                            word,
+                            lower,
+                            short,
+                            case: Case::of(&folded),
+                            alphanumeric: folded.chars().any(char::is_alphanumeric),
+                        });
                         forms.known.len() - 1
                     });
-                    let (lower, short, case) = forms.known[form];
+                    let known = forms.known[form];
                     Word {
-                        word,
-                        lower,
-                        short,
-                        case,
-                        gaz,
+                        word: known.word,
+                        lower: known.lower,
+                        short: known.short,
+                        case: known.case,
+                        gaz: 0,
                         form,
                     }
                 })
                 .collect();
+            let lower: Vec<u64> = view.iter().map(|w| w.lower).collect();
+            for (w, gaz) in view.iter_mut().zip(gazetteer.matches(&lower)) {
+                w.gaz = gaz;
+            }
             let is_headline = view.iter().any(|w| w.case != Case::None)
                 && view
                     .iter()
                     .all(|w| matches!(w.case, Case::None | Case::Upper));
-            let start = folded
+            let start = view
                 .iter()
-                .position(|w| w.chars().any(char::is_alphanumeric))
+                .position(|w| forms.known[w.form].alphanumeric)
                 .unwrap_or(0);
             if !is_headline {
                 for (i, w) in view.iter().enumerate() {

@@ -27,7 +27,9 @@ pub(crate) const PLACES: [usize; 4] = [0, 1, 2, 3];
 /// The class number of the list of words organization names end in.
 pub(crate) const ORG_HEADS: usize = 5;
 
-/// Every entry, lowercased, keyed by the hash of its words joined by single spaces.
+/// Every entry, lowercased, keyed by the hash of its first word [`hash::pair`]ed with
+/// that of each next word in turn: a word's hash is all a tagger keeps of it, so
+/// looking up a run of words needs no text.
 pub(crate) struct Gazetteer {
     /// Hash of an entry or of the first words of a longer one → bit set of the lists
     /// holding it as a whole entry (possibly none), and whether longer entries begin so.
@@ -45,15 +47,14 @@ impl Gazetteer {
             for (class, list) in LISTS.iter().enumerate() {
                 for line in crate::lexicon::lines(list) {
                     let lower = line.to_lowercase();
-                    let words: Vec<&str> = lower.split_whitespace().collect();
+                    let words: Vec<u64> = lower.split_whitespace().map(hash::of).collect();
                     longest = longest.max(words.len());
-                    for n in 1..words.len() {
-                        entries
-                            .entry(hash::of(&words[..n].join(" ")))
-                            .or_default()
-                            .1 = true;
+                    let mut key = words[0];
+                    for &word in &words[1..] {
+                        entries.entry(key).or_default().1 = true;
+                        key = hash::pair(key, word);
                     }
-                    entries.entry(hash::of(&words.join(" "))).or_default().0 |= 1 << class;
+                    entries.entry(key).or_default().0 |= 1 << class;
                 }
             }
             Gazetteer { entries, longest }
@@ -62,19 +63,20 @@ impl Gazetteer {
 
     /// Whether one lowercase word is a whole entry of one of the lists `classes`.
     pub(crate) fn lists(&self, word: &str, classes: &[usize]) -> bool {
-        let bits = self.matches(&[word])[0];
+        let bits = self.matches(&[hash::of(word)])[0];
         classes.iter().any(|class| bits & (1 << (4 * class)) != 0)
     }
 
-    /// For each word (lowercased), a bit set of matches: bit `4 * class + position`, where
-    /// position is 0 for a one-word entry, else 1 first, 2 inside, 3 last word.
-    pub(crate) fn matches<S: AsRef<str>>(&self, lower: &[S]) -> Vec<u64> {
+    /// For each word (the [`hash::of`] of its lowercase), a bit set of matches: bit
+    /// `4 * class + position`, where position is 0 for a one-word entry, else 1 first,
+    /// 2 inside, 3 last word.
+    pub(crate) fn matches(&self, lower: &[u64]) -> Vec<u64> {
         let mut found = vec![0u64; lower.len()];
         for start in 0..lower.len() {
-            let mut h = hash::of(lower[start].as_ref());
+            let mut h = lower[start];
             for end in start + 1..=lower.len().min(start + self.longest) {
                 if end > start + 1 {
-                    h = hash::extend(hash::extend(h, b" "), lower[end - 1].as_ref().as_bytes());
+                    h = hash::pair(h, lower[end - 1]);
                 }
                 let Some(&(classes, longer)) = self.entries.get(&h) else {
                     break;
@@ -112,8 +114,8 @@ mod tests {
         assert!(!gazetteer.lists("ministry", &PLACES));
     }
 
-    fn lower(words: &[&str]) -> Vec<String> {
-        words.iter().map(|w| w.to_lowercase()).collect()
+    fn lower(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| hash::of(&w.to_lowercase())).collect()
     }
 
     #[test]
