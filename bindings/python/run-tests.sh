@@ -18,7 +18,8 @@ fi
 # shellcheck disable=SC1091
 source .venv/bin/activate
 pip_install() { python -m pip install --quiet --disable-pip-version-check "$@"; }
-pip_install "maturin>=1.9.4,<2" pytest mypy
+# dask.distributed for the test that runs the package on a local Dask cluster.
+pip_install "maturin>=1.9.4,<2" pytest mypy "dask[distributed]"
 for optional in pyarrow pandas polars; do
   pip_install "$optional" || echo "note: $optional not installable here; its tests will be skipped"
 done

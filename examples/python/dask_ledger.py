@@ -52,13 +52,16 @@ def partitions(lines: Sequence[str], count: int) -> list[list[str]]:
     return [list(lines[i : i + size]) for i in range(0, len(lines), size)]
 
 
-def tree_ledger(client, lines: Sequence[str], count: int) -> corroborate.Ledger:
-    """The corpus's ledger computed on `client`'s cluster with a tree reduction."""
+def tree_ledger(
+    client, lines: Sequence[str], count: int, timeout: float | None = None
+) -> corroborate.Ledger:
+    """The corpus's ledger computed on `client`'s cluster with a tree reduction; waits
+    at most `timeout` seconds for it (for ever by default)."""
     level = client.map(partition_ledger, partitions(lines, count))
     while len(level) > 1:
         pairs = [client.submit(merge, a, b) for a, b in zip(level[::2], level[1::2])]
         level = pairs + ([level[-1]] if len(level) % 2 else [])
-    return level[0].result()
+    return level[0].result(timeout=timeout)
 
 
 def main() -> None:
