@@ -77,7 +77,8 @@ struct Seen {
 /// documents one worker tags, a form's shapes and keys are worked out, and its keys
 /// scored, once — news repeats most of its words from one article to the next. Forms
 /// are told apart by the hash of their text as given, so that a word met before is
-/// neither folded nor lowercased again (spellings that fold alike are forms alike).
+/// neither folded nor lowercased again (two spellings that fold alike are two forms with
+/// the same hashes and keys).
 #[derive(Debug, Default)]
 pub(crate) struct Forms {
     /// Hash of the text as given → index.

@@ -70,8 +70,8 @@ const CLOSED_FROM: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /// first kind as one dense, branch-free pass over fixed-size rows, and the two
 /// predecessors of each inside and last word apart: 97 sums a word instead of 289. The
 /// block's columns are kept as the eight tags that open a name (two vector registers
-/// wide) and outside apart, which compiles to a third fewer instructions than nine
-/// columns together.
+/// wide) and outside apart, which the compiler turns into fewer instructions than nine
+/// columns together (docs/benchmarks.md, "Noon of 2026-12-03").
 ///
 /// Scores are 32-bit and brought back to outside at 0 after every word: a subtraction,
 /// where bringing the best to 0 would first take a pass of comparisons. Taking the same
@@ -88,9 +88,6 @@ pub(crate) struct Decoder {
     opening: [[i32; 8]; 9],
     /// `outside[i]`: the score of outside after `CLOSED_FROM[i]`.
     outside: [i32; 9],
-    /// `into_closed[j][i]`: the score of `CLOSED_TARGETS[j]` after `CLOSED_FROM[i]` — the
-    /// scores of `opening` and `outside` by target, for the way back.
-    into_closed: [[i32; 9]; 9],
     /// `start[tag]`: the score of `tag` opening a sentence, [`FORBIDDEN`] where not allowed.
     start: [i32; TAGS],
     /// `within[kind][n]`: the scores of inside after first (n = 0), inside after inside
@@ -108,7 +105,6 @@ impl Decoder {
         Decoder {
             opening: CLOSED_FROM.map(|p| std::array::from_fn(|j| score(p, CLOSED_TARGETS[j + 1]))),
             outside: CLOSED_FROM.map(|p| score(p, 0)),
-            into_closed: CLOSED_TARGETS.map(|t| CLOSED_FROM.map(|p| score(p, t))),
             start: std::array::from_fn(|t| {
                 if allowed(None, t) {
                     score(TAGS, t)
@@ -166,9 +162,9 @@ impl Decoder {
 
     /// For each tag, the best score of a path into it from the paths scored `score`.
     fn step(&self, score: &[i32; TAGS]) -> [i32; TAGS] {
-        let first = score[CLOSED_FROM[0]];
-        let mut opening: [i32; 8] = std::array::from_fn(|j| first + self.opening[0][j]);
-        let mut outside = first + self.outside[0];
+        let from_outside = score[CLOSED_FROM[0]];
+        let mut opening: [i32; 8] = std::array::from_fn(|j| from_outside + self.opening[0][j]);
+        let mut outside = from_outside + self.outside[0];
         for i in 1..CLOSED_FROM.len() {
             let s = score[CLOSED_FROM[i]];
             for (best, &transition) in opening.iter_mut().zip(&self.opening[i]) {
@@ -193,9 +189,13 @@ impl Decoder {
     /// equally good ones, the lowest-numbered.
     fn came_from(&self, score: &[i32; TAGS], tag: usize) -> usize {
         if let Some(j) = CLOSED_TARGETS.iter().position(|&t| t == tag) {
-            let into = &self.into_closed[j];
+            // The block's column of `tag`, one per way back rather than kept twice.
+            let into: [i32; 9] = match j {
+                0 => self.outside,
+                _ => std::array::from_fn(|i| self.opening[i][j - 1]),
+            };
             let mut best = (score[CLOSED_FROM[0]] + into[0], CLOSED_FROM[0]);
-            for (&p, &transition) in CLOSED_FROM.iter().zip(into).skip(1) {
+            for (&p, &transition) in CLOSED_FROM.iter().zip(&into).skip(1) {
                 // Strictly better only: of equals, the first (lowest-numbered) stays.
                 let s = score[p] + transition;
                 if s > best.0 {
