@@ -12,9 +12,9 @@
 
 use std::ops::Range;
 
-use super::phrases::Phrases;
 use super::quotes::{Found, Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, LocalEntity, Mention, QuoteExpr};
+use crate::lexicon::phrases::{Phrases, auxiliaries, hedges, prepositions};
 use crate::prepare::Prepared;
 
 /// How many tokens the source after "according to" or "citing" may hold.
@@ -29,11 +29,6 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     fn reporting_verbs() -> Phrases = Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]);
-}
-
-crate::lexicon::lazy! {
-    /// Words and phrases that soften a statement (`data/hedges.txt`).
-    pub(crate) fn hedges() -> Phrases = Phrases::new(&[include_str!("../../data/hedges.txt")]);
 }
 
 crate::lexicon::lazy! {
@@ -147,16 +142,13 @@ fn hedges_at(words: &[String], i: usize, limit: usize) -> bool {
     let Some(len) = hedges().match_at(words, i, limit) else {
         return false;
     };
-    if len > 1 || !super::quotes::auxiliaries().contains(&words[i]) {
+    if len > 1 || !auxiliaries().contains(&words[i]) {
         return true;
     }
     let verb_follows = words
         .get(i + 1)
         .is_some_and(|w| w != "to" && w.chars().next().is_some_and(char::is_alphabetic));
-    let after_preposition = i > 0
-        && super::quotes::prepositions()
-            .match_at(words, i - 1, i)
-            .is_some();
+    let after_preposition = i > 0 && prepositions().match_at(words, i - 1, i).is_some();
     verb_follows && !after_preposition
 }
 

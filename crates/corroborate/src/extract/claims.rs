@@ -23,11 +23,11 @@
 
 use std::ops::Range;
 
-use super::attribution::hedges;
 use super::events::{Linker, phrase_value};
-use super::quantities::is_duration;
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
 use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
+use crate::lexicon::phrases::hedges;
+use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, format_number};
 
 /// What kind of word a role-title entry is.
@@ -52,20 +52,6 @@ crate::lexicon::lazy! {
             })
             .collect()
     };
-}
-
-crate::lexicon::lazy! {
-    fn nationalities() -> crate::lexicon::Map<&'static str> = {
-        crate::lexicon::fields(include_str!("../../data/nationalities.txt"))
-            .filter_map(|f| Some((f[0], *f.get(1)?)))
-            .collect()
-    };
-}
-
-/// The country a nationality adjective names ("north korean" → "north korea"), from
-/// `data/nationalities.txt`; lowercase.
-pub(crate) fn country_of(adjective: &str) -> Option<&'static str> {
-    nationalities().get(adjective).copied()
 }
 
 /// A role title found in a run of words.
@@ -138,7 +124,9 @@ fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str
         for len in [2, 1] {
             let end = i + len;
             if end <= words.end {
-                if let Some(country) = nationalities().get(syntax.text(&(i..end)).as_str()) {
+                if let Some(country) =
+                    crate::lexicon::nationalities::country_of(syntax.text(&(i..end)).as_str())
+                {
                     return Some((country, i..end));
                 }
             }

@@ -16,8 +16,6 @@ pub(crate) mod events;
 pub(crate) mod headlines;
 pub(crate) mod mentions;
 pub(crate) mod nationals;
-pub(crate) mod numbers;
-pub(crate) mod phrases;
 pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub(crate) mod quotes;

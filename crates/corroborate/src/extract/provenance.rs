@@ -15,9 +15,9 @@
 use std::ops::Range;
 
 use super::attribution::SentenceAttribution;
-use super::phrases::Phrases;
 use super::quotes::{Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, EventMention, LocalEntity, Mention, SubjectRef};
+use crate::lexicon::phrases::Phrases;
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 

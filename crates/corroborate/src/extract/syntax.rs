@@ -12,8 +12,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::TimeExpr;
-use super::numbers::Word;
 use crate::prepare::Prepared;
+use crate::prepare::words::Word;
 
 /// The word class the chunker works with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -768,7 +768,7 @@ impl<'w> Syntax<'w> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::extract::numbers::tests::words_of;
+    use crate::prepare::words::tests::words_of;
 
     /// The syntax of a synthetic sentence without times.
     pub(crate) fn parse(text: &str) -> Syntax<'static> {

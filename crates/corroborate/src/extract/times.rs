@@ -15,9 +15,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::TimeExpr;
-use super::numbers::{Word, number_at};
 use crate::lexicon::PhraseTable;
 use crate::prepare::Prepared;
+use crate::prepare::words::{Word, number_at};
 
 /// Finds the time expressions of the body sentences of `doc`, in text order.
 pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
@@ -890,15 +890,16 @@ impl Scan<'_> {
             && self.words[at - 1].capitalized()
             && before.chars().all(char::is_alphabetic)
             && !MONTH_PREPOSITIONS.contains(&before)
-            && !crate::extract::quantities::is_function_word(before)
+            && !crate::lexicon::units::is_function_word(before)
             && !matches!(
                 before,
                 "fiscal" | "spring" | "summer" | "autumn" | "fall" | "winter"
             );
         if named
-            || crate::extract::quantities::is_currency_sign(before)
+            || crate::lexicon::units::is_currency_sign(before)
             || matches!(before, "no." | "#" | "number")
-            || crate::extract::quantities::unit_at(self.words, at + 1).is_some()
+            || crate::lexicon::units::unit_at(at + 1, |k| self.words.get(k).map(|w| w.low.as_str()))
+                .is_some()
         {
             return None;
         }

@@ -4,6 +4,11 @@
 //! one entry a line, `#` starts a comment line, blank lines are ignored. Keeping the
 //! word lists as data lets them grow without touching code.
 
+pub(crate) mod fold;
+pub(crate) mod nationalities;
+pub(crate) mod phrases;
+pub(crate) mod units;
+
 use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxBuildHasher;
