@@ -39,6 +39,11 @@ enum TitleKind {
 }
 
 crate::lexicon::lazy! {
+    /// Nouns for a role held, before "of": "the post of" (`data/role_nouns.txt`).
+    fn role_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/role_nouns.txt")).collect();
+}
+
+crate::lexicon::lazy! {
     fn titles() -> crate::lexicon::Map<(&'static str, TitleKind)> = {
         crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
             .filter_map(|f| {
@@ -431,11 +436,7 @@ impl Sentence<'_> {
         let mut found = Vec::new();
         for i in 1..s.words.len() {
             let low = s.words[i].low.as_str();
-            let noun_of = low == "of"
-                && matches!(
-                    s.words[i - 1].low.as_str(),
-                    "position" | "post" | "role" | "job" | "title" | "rank"
-                );
+            let noun_of = low == "of" && role_nouns().contains(s.words[i - 1].low.as_str());
             if low != "as" && !noun_of {
                 continue;
             }

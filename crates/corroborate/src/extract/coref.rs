@@ -13,10 +13,7 @@ const PRONOUN_REACH: usize = 3;
 
 /// Pronouns that refer to a person.
 pub(crate) fn is_person_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "he" | "she" | "him" | "her" | "his" | "hers" | "himself" | "herself"
-    )
+    person_pronouns().contains(word.to_lowercase().as_str())
 }
 
 /// The person entity a pronoun at `at` refers to: in the nearest sentence (no more than
@@ -160,6 +157,11 @@ fn describes_person(lower: &str) -> bool {
 /// Whether a lowercase singular noun names a person ("diplomat", "minister").
 pub(crate) fn is_person_noun(word: &str) -> bool {
     person_nouns().contains(word)
+}
+
+crate::lexicon::lazy! {
+    /// `data/person_pronouns.txt`.
+    fn person_pronouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/person_pronouns.txt")).collect();
 }
 
 crate::lexicon::lazy! {

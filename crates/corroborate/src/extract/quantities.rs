@@ -79,6 +79,20 @@ crate::lexicon::lazy! {
     fn irregular_plurals() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
 }
 
+crate::lexicon::lazy! {
+    /// Words before "one" that make it a pronoun (`data/one_pronoun_openers.txt`).
+    fn one_pronoun_openers() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/one_pronoun_openers.txt")).collect()
+    };
+}
+
+crate::lexicon::lazy! {
+    /// Determiners after "of" in a count of part of a group (`data/counted_determiners.txt`).
+    fn counted_determiners() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/counted_determiners.txt")).collect()
+    };
+}
+
 /// The quantities read at one position and the word after them.
 struct Read {
     quantities: Vec<QuantityExpr>,
@@ -250,10 +264,7 @@ fn reads_as_count(words: &[Word], at: usize) -> bool {
         return false;
     }
     if word.low == "one" {
-        return !matches!(
-            before.low.as_str(),
-            "no" | "the" | "any" | "each" | "every" | "which" | "this" | "that"
-        );
+        return !one_pronoun_openers().contains(before.low.as_str());
     }
     let is_digits = parse_digits(&word.low).is_some();
     let named_before = before.capitalized()
@@ -303,12 +314,10 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     if words.get(i).is_some_and(|w| w.low == "of") {
         i += 1;
         // "10 of the workers".
-        if words.get(i).is_some_and(|w| {
-            matches!(
-                w.low.as_str(),
-                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
-            )
-        }) {
+        if words
+            .get(i)
+            .is_some_and(|w| counted_determiners().contains(w.low.as_str()))
+        {
             i += 1;
         }
     } else if measured {

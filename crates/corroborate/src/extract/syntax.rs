@@ -101,6 +101,13 @@ crate::lexicon::lazy! {
     };
 }
 
+crate::lexicon::lazy! {
+    /// Forms of "be" and "get" that make a participle passive (`data/passive_auxiliaries.txt`).
+    fn passive_auxiliaries() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/passive_auxiliaries.txt")).collect()
+    };
+}
+
 /// Whether a lowercase word is a reporting verb ("said", "confirmed").
 pub(crate) fn is_reporting(word: &str) -> bool {
     tagged().get(word) == Some(&"report")
@@ -483,12 +490,7 @@ impl<'w> Syntax<'w> {
     /// Whether the verb at `verb`, a past participle, is passive: a form of "be" or
     /// "get" in its verb group ("was seized").
     pub fn is_passive(&self, verb: usize) -> bool {
-        (self.verb_group_start(verb)..verb).any(|i| {
-            matches!(
-                self.low(i),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "got" | "gets"
-            )
-        })
+        (self.verb_group_start(verb)..verb).any(|i| passive_auxiliaries().contains(self.low(i)))
     }
 
     /// The subject of the verb group starting at `group`: the phrase before it, through
