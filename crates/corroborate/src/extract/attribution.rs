@@ -79,8 +79,8 @@ pub(crate) fn annotate(
     doc: &Prepared,
     found: &[SentenceAttribution],
     quotes: &[QuoteExpr],
-    claims: &mut [ClaimExpr],
-) {
+    mut claims: Vec<ClaimExpr>,
+) -> Vec<ClaimExpr> {
     let words = &doc.words.lower;
     let tokens = &doc.analysis.tokens;
     for claim in claims.iter_mut() {
@@ -133,6 +133,7 @@ pub(crate) fn annotate(
             .is_some_and(|a| negations().contains(&a.cue));
         claim.negated = denied || reach.iter().any(|r| negations().any_in(words, r.clone()));
     }
+    claims
 }
 
 /// Whether a hedge starts at `words[i]` (and ends before `limit`). A hedge that is a
@@ -445,7 +446,7 @@ mod tests {
             ],
         );
         let quotes = super::super::quotes::find(&doc, &mentions, &entities);
-        let mut claims: Vec<ClaimExpr> = [
+        let claims: Vec<ClaimExpr> = [
             "Ana Lupu, 61",
             "the ship reportedly sank near Lund",
             "The crew did not survive",
@@ -457,7 +458,7 @@ mod tests {
         .map(|w| claim(&doc, w))
         .collect();
         let found = find(&doc, &mentions, &entities, &quotes);
-        annotate(&doc, &found, &quotes, &mut claims);
+        let claims = annotate(&doc, &found, &quotes, claims);
         let got: Vec<(Option<String>, Option<String>, bool, bool)> = claims
             .iter()
             .map(|c| {

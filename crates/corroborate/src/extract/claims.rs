@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use super::events::{Linker, phrase_value};
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
-use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
+use super::{ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
 use crate::lexicon::phrases::hedges;
 use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, format_number};
@@ -140,14 +140,19 @@ fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str
     None
 }
 
-/// Finds the claims of a document whose entities, times, quantities and events are known,
-/// reading its body `sentences` (see [`super::syntax::body_sentences`]).
-pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<ClaimExpr> {
+/// Finds the claims of a document whose entities, times, quantities and `events` are
+/// known, reading its body `sentences` (see [`super::syntax::body_sentences`]).
+pub(crate) fn find(
+    x: &Found,
+    events: &[EventMention],
+    sentences: &[(usize, Syntax<'_>)],
+) -> Vec<ClaimExpr> {
     let mut claims = Vec::new();
     for (sentence, syntax) in sentences {
         let sentence = *sentence;
         let mut found = Sentence {
             linker: Linker { x, syntax },
+            events,
             index: sentence,
             claims: Vec::new(),
         };
@@ -192,6 +197,8 @@ pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<Cla
 /// The claims of one sentence, being gathered.
 struct Sentence<'a> {
     linker: Linker<'a>,
+    /// The document's event mentions, in text order.
+    events: &'a [EventMention],
     index: usize,
     claims: Vec<ClaimExpr>,
 }
@@ -201,7 +208,7 @@ impl Sentence<'_> {
         self.linker.syntax
     }
 
-    fn x(&self) -> &Extraction {
+    fn x(&self) -> &Found<'_> {
         self.linker.x
     }
 
@@ -505,8 +512,8 @@ impl Sentence<'_> {
     fn event_arguments(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
-        let first = x.events.partition_point(|e| e.sentence < self.index);
-        let events = in_sentence(&x.events, self.index, |e| e.sentence);
+        let first = self.events.partition_point(|e| e.sentence < self.index);
+        let events = in_sentence(self.events, self.index, |e| e.sentence);
         for (index, event) in (first..).zip(events) {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
             for argument in &event.arguments {
@@ -674,7 +681,7 @@ impl Sentence<'_> {
             return;
         }
         let lows: Vec<String> = s.words.iter().map(|w| w.low.clone()).collect();
-        let events = in_sentence(&self.x().events, self.index, |e| e.sentence);
+        let events = in_sentence(self.events, self.index, |e| e.sentence);
         let mut found = Vec::new();
         for rel in (1..s.words.len()).filter(|&i| is_relative(i)) {
             let Some(antecedent) = self.relative_antecedent(rel) else {
@@ -749,7 +756,7 @@ impl Sentence<'_> {
     fn described_participants(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
-        for event in in_sentence(&x.events, self.index, |e| e.sentence) {
+        for event in in_sentence(self.events, self.index, |e| e.sentence) {
             for argument in &event.arguments {
                 let Some(entity) = argument.entity else {
                     continue;
@@ -907,8 +914,8 @@ mod tests {
         let mut x = extraction(text, names);
         x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
         let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
-        x.events = crate::extract::events::find(&x, &sentences);
-        find(&x, &sentences)
+        let events = crate::extract::events::find(&x.found(), &sentences);
+        find(&x.found(), &events, &sentences)
             .into_iter()
             .map(|c| {
                 let value = match c.value {
@@ -986,7 +993,8 @@ mod tests {
             &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
         );
         let found = find(
-            &x,
+            &x.found(),
+            &[],
             &crate::extract::syntax::body_sentences(&x.doc, &x.times),
         );
         let claim = found.iter().find(|c| c.predicate == "role").unwrap();
