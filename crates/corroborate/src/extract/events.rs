@@ -497,7 +497,7 @@ impl Linker<'_> {
         let head = s.words[phrase.head].low.as_str();
         s.classes[phrase.head] == Class::Pron
             || kin_words().contains_key(head)
-            || coref::is_person_noun(head)
+            || crate::lexicon::people::is_person_noun(head)
             || self.entity_of(phrase, &[EntityKind::Person]).is_some()
     }
 

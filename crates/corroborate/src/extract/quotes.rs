@@ -827,7 +827,7 @@ impl<'a> Speakers<'a> {
         if tokens.len() <= 3 {
             if let Some(p) = tokens
                 .clone()
-                .find(|&i| coref::is_person_pronoun(&self.words[i]))
+                .find(|&i| crate::lexicon::people::is_person_pronoun(&self.words[i]))
             {
                 let at = t[p].start;
                 return Found {
@@ -944,7 +944,7 @@ impl<'a> Speakers<'a> {
             });
         }
         let first = tokens.start;
-        coref::is_person_pronoun(&self.words[first])
+        crate::lexicon::people::is_person_pronoun(&self.words[first])
             .then(|| self.resolve(first..first + 1, Side::BeforeCue))
     }
 

@@ -402,7 +402,7 @@ impl<'w> Syntax<'w> {
     fn titled_to(&self, at: usize) -> bool {
         self.low(at) == "to"
             && at > 0
-            && super::coref::is_person_noun(self.low(at - 1))
+            && crate::lexicon::people::is_person_noun(self.low(at - 1))
             && self.class(at + 1) == Some(Class::Name)
     }
 
