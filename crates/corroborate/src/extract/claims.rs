@@ -280,7 +280,7 @@ impl Sentence<'_> {
             return None;
         }
         let after = s.words[phrase.head].span.end;
-        in_sentence(&self.x().mentions, self.index, |m| m.sentence)
+        in_sentence(self.x().mentions, self.index, |m| m.sentence)
             .iter()
             .find(|m| m.span.start >= after && m.kind == EntityKind::Person)
             .map(|m| m.entity)
@@ -350,7 +350,7 @@ impl Sentence<'_> {
         let s = self.syntax();
         let x = self.x();
         let mut found = Vec::new();
-        for m in in_sentence(&x.mentions, self.index, |m| m.sentence) {
+        for m in in_sentence(x.mentions, self.index, |m| m.sentence) {
             if x.entities[m.entity].kind != EntityKind::Person {
                 continue;
             }
@@ -552,7 +552,7 @@ impl Sentence<'_> {
     /// `count` and `amount` claims from the sentence's quantities.
     fn quantities(&mut self) {
         let x = self.x();
-        let found: Vec<ClaimExpr> = in_sentence(&x.quantities, self.index, |q| q.sentence)
+        let found: Vec<ClaimExpr> = in_sentence(x.quantities, self.index, |q| q.sentence)
             .iter()
             .filter_map(|q| {
                 let counted = q.counted.clone()?;
@@ -583,7 +583,7 @@ impl Sentence<'_> {
         let s = self.syntax();
         let x = self.x();
         let mut found = Vec::new();
-        for q in in_sentence(&x.quantities, self.index, |q| q.sentence) {
+        for q in in_sentence(x.quantities, self.index, |q| q.sentence) {
             if !q.unit.as_deref().is_some_and(is_duration) || q.bound.is_some() {
                 continue;
             }

@@ -176,7 +176,7 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
     let mut found = Vec::new();
     for (sentence, syntax) in sentences {
         let sentence = *sentence;
-        let times: Vec<&TimeExpr> = super::in_sentence(&x.times, sentence, |t| t.sentence)
+        let times: Vec<&TimeExpr> = super::in_sentence(x.times, sentence, |t| t.sentence)
             .iter()
             .collect();
         let linker = Linker { x, syntax };
@@ -303,8 +303,8 @@ impl Linker<'_> {
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
-            coref::described(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
-                .or_else(|| coref::lede_description(&self.x.doc, &self.x.entities, &span))
+            coref::described(self.x.doc, self.x.mentions, self.x.entities, &span)
+                .or_else(|| coref::lede_description(self.x.doc, self.x.entities, &span))
         })
     }
 

@@ -163,7 +163,7 @@ pub(crate) fn terms(x: &Found, events: &[EventMention]) -> Vec<(u64, f64)> {
             }
         }
     }
-    for address in addresses(&x.doc) {
+    for address in addresses(x.doc) {
         for word in address_words(address) {
             if !stop.contains(word.as_str()) {
                 *counts.entry(hash::of(&word)).or_default() += 1.0;
@@ -185,7 +185,7 @@ pub(crate) fn terms(x: &Found, events: &[EventMention]) -> Vec<(u64, f64)> {
             }
         }
     }
-    for year in addresses(&x.doc).flat_map(address_years) {
+    for year in addresses(x.doc).flat_map(address_years) {
         *years.entry(tagged_term("y:", &year)).or_default() += 1.0;
     }
     for e in events
