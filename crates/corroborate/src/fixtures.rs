@@ -42,7 +42,6 @@ impl Doc {
                 quotes: Vec::new(),
                 events: Vec::new(),
                 claims: Vec::new(),
-                interview: None,
                 origins: Vec::new(),
                 story_terms: Default::default(),
             },
@@ -177,7 +176,7 @@ impl Doc {
         for (i, m) in self.x.mentions.iter().enumerate() {
             self.x.entities[m.entity].mentions.push(i);
         }
-        self.x.story_terms = crate::resolve::stories::terms(&self.x);
+        self.x.story_terms = crate::resolve::stories::terms(&self.x.found(), &self.x.events);
         self.x
     }
 }

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::extract::{self, Extraction};
+use crate::extract::{self, Extraction, Found};
 use crate::input::{Content, DocumentInput};
 use crate::model::{Failure, Ledger};
 use crate::ner::{Session, Tagger};
@@ -272,7 +272,7 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
     Ok(())
 }
 
-/// Runs the per-document stages in order.
+/// Runs the per-document stages in order, each on what the stages before it returned.
 pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     extract_with(doc, &mut Tagger::shipped().session())
 }
@@ -283,35 +283,41 @@ fn extract_with(doc: Prepared, tagger: &mut Session) -> Extraction {
     let times = extract::times::find(&doc);
     let quantities = extract::quantities::find(&doc, &times);
     let quotes = extract::quotes::find(&doc, &mentions, &entities);
-    let mut x = Extraction {
+    let found = Found {
+        doc: &doc,
+        mentions: &mentions,
+        entities: &entities,
+        times: &times,
+        quantities: &quantities,
+        quotes: &quotes,
+    };
+    let sentences = extract::syntax::body_sentences(&doc, &times);
+    let events = extract::events::find(&found, &sentences);
+    let claims = extract::claims::find(&found, &events, &sentences);
+    // The sentences borrow the document's words, which are let go below.
+    drop(sentences);
+    let attributions = extract::attribution::find(&doc, &mentions, &entities, &quotes);
+    let claims = extract::attribution::annotate(&doc, &attributions, &quotes, claims);
+    let interview = extract::provenance::article_origin(&doc, &mentions, &entities, &attributions);
+    let origins = extract::provenance::origins(&claims, &events, interview.as_ref());
+    let story_terms = crate::resolve::stories::terms(&found, &events);
+    // Later stages read spans, names and the story terms, not the token analysis: let it
+    // go, so that a year of news fits in memory (`removed` stays for the ledger).
+    let mut doc = doc;
+    doc.analysis.tokens = Vec::new();
+    doc.analysis.sentences = Vec::new();
+    doc.analysis.is_body = Vec::new();
+    doc.words = Default::default();
+    Extraction {
         doc,
         mentions,
         entities,
         times,
         quantities,
         quotes,
-        events: Vec::new(),
-        claims: Vec::new(),
-        interview: None,
-        origins: Vec::new(),
-        story_terms: Default::default(),
-    };
-    let sentences = extract::syntax::body_sentences(&x.doc, &x.times);
-    x.events = extract::events::find(&x, &sentences);
-    x.claims = extract::claims::find(&x, &sentences);
-    // The sentences borrow the document's words, which are let go below.
-    drop(sentences);
-    let attributions = extract::attribution::find(&x.doc, &x.mentions, &x.entities, &x.quotes);
-    extract::attribution::annotate(&x.doc, &attributions, &x.quotes, &mut x.claims);
-    x.interview =
-        extract::provenance::article_origin(&x.doc, &x.mentions, &x.entities, &attributions);
-    x.origins = extract::provenance::origins(&x.claims, &x.events, x.interview.as_ref());
-    x.story_terms = crate::resolve::stories::terms(&x);
-    // Later stages read spans, names and the story terms, not the token analysis: let it
-    // go, so that a year of news fits in memory (`removed` stays for the ledger).
-    x.doc.analysis.tokens = Vec::new();
-    x.doc.analysis.sentences = Vec::new();
-    x.doc.analysis.is_body = Vec::new();
-    x.doc.words = Default::default();
-    x
+        events,
+        claims,
+        origins,
+        story_terms,
+    }
 }

@@ -107,8 +107,8 @@ fn named_place(
     for len in (1..=words.len().min(4)).rev() {
         for start in 0..=words.len() - len {
             let phrase = words[start..start + len].join(" ");
-            let country = crate::extract::claims::country_of(&singular(&phrase))
-                .or_else(|| crate::extract::claims::country_of(&phrase));
+            let country = crate::lexicon::nationalities::country_of(&singular(&phrase))
+                .or_else(|| crate::lexicon::nationalities::country_of(&phrase));
             let entity = country
                 .and_then(|c| places.get(c))
                 .or_else(|| places.get(&phrase))

@@ -26,8 +26,6 @@ use crate::hashing::HashMap;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-pub(crate) use values::{relatives, times_fit};
-
 use crate::lexicon;
 use crate::model::{Claim, Comparison, Ledger, Reading, Value, Verdict};
 use values::Normal;

@@ -12,9 +12,9 @@
 
 use std::ops::Range;
 
-use super::phrases::Phrases;
 use super::quotes::{Found, Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, LocalEntity, Mention, QuoteExpr};
+use crate::lexicon::phrases::{Phrases, auxiliaries, hedges, prepositions};
 use crate::prepare::Prepared;
 
 /// How many tokens the source after "according to" or "citing" may hold.
@@ -29,11 +29,6 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     fn reporting_verbs() -> Phrases = Phrases::new(&[include_str!("../../data/reporting_verbs.txt")]);
-}
-
-crate::lexicon::lazy! {
-    /// Words and phrases that soften a statement (`data/hedges.txt`).
-    pub(crate) fn hedges() -> Phrases = Phrases::new(&[include_str!("../../data/hedges.txt")]);
 }
 
 crate::lexicon::lazy! {
@@ -84,8 +79,8 @@ pub(crate) fn annotate(
     doc: &Prepared,
     found: &[SentenceAttribution],
     quotes: &[QuoteExpr],
-    claims: &mut [ClaimExpr],
-) {
+    mut claims: Vec<ClaimExpr>,
+) -> Vec<ClaimExpr> {
     let words = &doc.words.lower;
     let tokens = &doc.analysis.tokens;
     for claim in claims.iter_mut() {
@@ -138,6 +133,7 @@ pub(crate) fn annotate(
             .is_some_and(|a| negations().contains(&a.cue));
         claim.negated = denied || reach.iter().any(|r| negations().any_in(words, r.clone()));
     }
+    claims
 }
 
 /// Whether a hedge starts at `words[i]` (and ends before `limit`). A hedge that is a
@@ -147,16 +143,13 @@ fn hedges_at(words: &[String], i: usize, limit: usize) -> bool {
     let Some(len) = hedges().match_at(words, i, limit) else {
         return false;
     };
-    if len > 1 || !super::quotes::auxiliaries().contains(&words[i]) {
+    if len > 1 || !auxiliaries().contains(&words[i]) {
         return true;
     }
     let verb_follows = words
         .get(i + 1)
         .is_some_and(|w| w != "to" && w.chars().next().is_some_and(char::is_alphabetic));
-    let after_preposition = i > 0
-        && super::quotes::prepositions()
-            .match_at(words, i - 1, i)
-            .is_some();
+    let after_preposition = i > 0 && prepositions().match_at(words, i - 1, i).is_some();
     verb_follows && !after_preposition
 }
 
@@ -453,7 +446,7 @@ mod tests {
             ],
         );
         let quotes = super::super::quotes::find(&doc, &mentions, &entities);
-        let mut claims: Vec<ClaimExpr> = [
+        let claims: Vec<ClaimExpr> = [
             "Ana Lupu, 61",
             "the ship reportedly sank near Lund",
             "The crew did not survive",
@@ -465,7 +458,7 @@ mod tests {
         .map(|w| claim(&doc, w))
         .collect();
         let found = find(&doc, &mentions, &entities, &quotes);
-        annotate(&doc, &found, &quotes, &mut claims);
+        let claims = annotate(&doc, &found, &quotes, claims);
         let got: Vec<(Option<String>, Option<String>, bool, bool)> = claims
             .iter()
             .map(|c| {

@@ -23,11 +23,11 @@
 
 use std::ops::Range;
 
-use super::attribution::hedges;
 use super::events::{Linker, phrase_value};
-use super::quantities::is_duration;
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
-use super::{ClaimExpr, Extraction, SubjectRef, ValueExpr, in_sentence};
+use super::{ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
+use crate::lexicon::phrases::hedges;
+use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, format_number};
 
 /// What kind of word a role-title entry is.
@@ -36,6 +36,11 @@ enum TitleKind {
     Title,
     Occupation,
     Rank,
+}
+
+crate::lexicon::lazy! {
+    /// Nouns for a role held, before "of": "the post of" (`data/role_nouns.txt`).
+    fn role_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/role_nouns.txt")).collect();
 }
 
 crate::lexicon::lazy! {
@@ -52,20 +57,6 @@ crate::lexicon::lazy! {
             })
             .collect()
     };
-}
-
-crate::lexicon::lazy! {
-    fn nationalities() -> crate::lexicon::Map<&'static str> = {
-        crate::lexicon::fields(include_str!("../../data/nationalities.txt"))
-            .filter_map(|f| Some((f[0], *f.get(1)?)))
-            .collect()
-    };
-}
-
-/// The country a nationality adjective names ("north korean" → "north korea"), from
-/// `data/nationalities.txt`; lowercase.
-pub(crate) fn country_of(adjective: &str) -> Option<&'static str> {
-    nationalities().get(adjective).copied()
 }
 
 /// A role title found in a run of words.
@@ -138,7 +129,9 @@ fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str
         for len in [2, 1] {
             let end = i + len;
             if end <= words.end {
-                if let Some(country) = nationalities().get(syntax.text(&(i..end)).as_str()) {
+                if let Some(country) =
+                    crate::lexicon::nationalities::country_of(syntax.text(&(i..end)).as_str())
+                {
                     return Some((country, i..end));
                 }
             }
@@ -147,14 +140,19 @@ fn nationality_in(syntax: &Syntax, words: &Range<usize>) -> Option<(&'static str
     None
 }
 
-/// Finds the claims of a document whose entities, times, quantities and events are known,
-/// reading its body `sentences` (see [`super::syntax::body_sentences`]).
-pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<ClaimExpr> {
+/// Finds the claims of a document whose entities, times, quantities and `events` are
+/// known, reading its body `sentences` (see [`super::syntax::body_sentences`]).
+pub(crate) fn find(
+    x: &Found,
+    events: &[EventMention],
+    sentences: &[(usize, Syntax<'_>)],
+) -> Vec<ClaimExpr> {
     let mut claims = Vec::new();
     for (sentence, syntax) in sentences {
         let sentence = *sentence;
         let mut found = Sentence {
             linker: Linker { x, syntax },
+            events,
             index: sentence,
             claims: Vec::new(),
         };
@@ -199,6 +197,8 @@ pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<Cla
 /// The claims of one sentence, being gathered.
 struct Sentence<'a> {
     linker: Linker<'a>,
+    /// The document's event mentions, in text order.
+    events: &'a [EventMention],
     index: usize,
     claims: Vec<ClaimExpr>,
 }
@@ -208,7 +208,7 @@ impl Sentence<'_> {
         self.linker.syntax
     }
 
-    fn x(&self) -> &Extraction {
+    fn x(&self) -> &Found<'_> {
         self.linker.x
     }
 
@@ -280,7 +280,7 @@ impl Sentence<'_> {
             return None;
         }
         let after = s.words[phrase.head].span.end;
-        in_sentence(&self.x().mentions, self.index, |m| m.sentence)
+        in_sentence(self.x().mentions, self.index, |m| m.sentence)
             .iter()
             .find(|m| m.span.start >= after && m.kind == EntityKind::Person)
             .map(|m| m.entity)
@@ -350,7 +350,7 @@ impl Sentence<'_> {
         let s = self.syntax();
         let x = self.x();
         let mut found = Vec::new();
-        for m in in_sentence(&x.mentions, self.index, |m| m.sentence) {
+        for m in in_sentence(x.mentions, self.index, |m| m.sentence) {
             if x.entities[m.entity].kind != EntityKind::Person {
                 continue;
             }
@@ -443,11 +443,7 @@ impl Sentence<'_> {
         let mut found = Vec::new();
         for i in 1..s.words.len() {
             let low = s.words[i].low.as_str();
-            let noun_of = low == "of"
-                && matches!(
-                    s.words[i - 1].low.as_str(),
-                    "position" | "post" | "role" | "job" | "title" | "rank"
-                );
+            let noun_of = low == "of" && role_nouns().contains(s.words[i - 1].low.as_str());
             if low != "as" && !noun_of {
                 continue;
             }
@@ -516,8 +512,8 @@ impl Sentence<'_> {
     fn event_arguments(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
-        let first = x.events.partition_point(|e| e.sentence < self.index);
-        let events = in_sentence(&x.events, self.index, |e| e.sentence);
+        let first = self.events.partition_point(|e| e.sentence < self.index);
+        let events = in_sentence(self.events, self.index, |e| e.sentence);
         for (index, event) in (first..).zip(events) {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
             for argument in &event.arguments {
@@ -556,7 +552,7 @@ impl Sentence<'_> {
     /// `count` and `amount` claims from the sentence's quantities.
     fn quantities(&mut self) {
         let x = self.x();
-        let found: Vec<ClaimExpr> = in_sentence(&x.quantities, self.index, |q| q.sentence)
+        let found: Vec<ClaimExpr> = in_sentence(x.quantities, self.index, |q| q.sentence)
             .iter()
             .filter_map(|q| {
                 let counted = q.counted.clone()?;
@@ -587,7 +583,7 @@ impl Sentence<'_> {
         let s = self.syntax();
         let x = self.x();
         let mut found = Vec::new();
-        for q in in_sentence(&x.quantities, self.index, |q| q.sentence) {
+        for q in in_sentence(x.quantities, self.index, |q| q.sentence) {
             if !q.unit.as_deref().is_some_and(is_duration) || q.bound.is_some() {
                 continue;
             }
@@ -685,7 +681,7 @@ impl Sentence<'_> {
             return;
         }
         let lows: Vec<String> = s.words.iter().map(|w| w.low.clone()).collect();
-        let events = in_sentence(&self.x().events, self.index, |e| e.sentence);
+        let events = in_sentence(self.events, self.index, |e| e.sentence);
         let mut found = Vec::new();
         for rel in (1..s.words.len()).filter(|&i| is_relative(i)) {
             let Some(antecedent) = self.relative_antecedent(rel) else {
@@ -760,7 +756,7 @@ impl Sentence<'_> {
     fn described_participants(&mut self) {
         let x = self.x();
         let mut found = Vec::new();
-        for event in in_sentence(&x.events, self.index, |e| e.sentence) {
+        for event in in_sentence(self.events, self.index, |e| e.sentence) {
             for argument in &event.arguments {
                 let Some(entity) = argument.entity else {
                     continue;
@@ -918,8 +914,8 @@ mod tests {
         let mut x = extraction(text, names);
         x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
         let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
-        x.events = crate::extract::events::find(&x, &sentences);
-        find(&x, &sentences)
+        let events = crate::extract::events::find(&x.found(), &sentences);
+        find(&x.found(), &events, &sentences)
             .into_iter()
             .map(|c| {
                 let value = match c.value {
@@ -997,7 +993,8 @@ mod tests {
             &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
         );
         let found = find(
-            &x,
+            &x.found(),
+            &[],
             &crate::extract::syntax::body_sentences(&x.doc, &x.times),
         );
         let claim = found.iter().find(|c| c.predicate == "role").unwrap();

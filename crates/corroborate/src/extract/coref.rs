@@ -5,19 +5,12 @@
 use std::ops::Range;
 
 use super::{LocalEntity, Mention};
+use crate::lexicon::people::{is_person_noun, is_person_pronoun};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
 /// How far back (in sentences) a pronoun looks for its antecedent.
 const PRONOUN_REACH: usize = 3;
-
-/// Pronouns that refer to a person.
-pub(crate) fn is_person_pronoun(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "he" | "she" | "him" | "her" | "his" | "hers" | "himself" | "herself"
-    )
-}
 
 /// The person entity a pronoun at `at` refers to: in the nearest sentence (no more than
 /// [`PRONOUN_REACH`] back) with a person mentioned before `at`, the first such person —
@@ -154,16 +147,7 @@ pub(crate) fn lede_description(
 /// person noun from `data/person_nouns.txt`.
 fn describes_person(lower: &str) -> bool {
     let head = lower.split_whitespace().last().unwrap_or("");
-    head.ends_with("-year-old") || person_nouns().contains(head)
-}
-
-/// Whether a lowercase singular noun names a person ("diplomat", "minister").
-pub(crate) fn is_person_noun(word: &str) -> bool {
-    person_nouns().contains(word)
-}
-
-crate::lexicon::lazy! {
-    fn person_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect();
+    head.ends_with("-year-old") || is_person_noun(head)
 }
 
 fn sentence_at(doc: &Prepared, at: usize) -> Option<usize> {

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use super::syntax::{
     CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place, split_at,
 };
-use super::{ArgumentExpr, EventMention, Extraction, Mention, TimeExpr, coref};
+use super::{ArgumentExpr, EventMention, Found, Mention, TimeExpr, coref};
 use crate::model::EntityKind;
 
 /// How a trigger form is used.
@@ -172,11 +172,11 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
 
 /// Finds the event mentions of a document whose mentions, entities and times are known,
 /// reading its body `sentences` (see [`super::syntax::body_sentences`]).
-pub(crate) fn find(x: &Extraction, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMention> {
+pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMention> {
     let mut found = Vec::new();
     for (sentence, syntax) in sentences {
         let sentence = *sentence;
-        let times: Vec<&TimeExpr> = super::in_sentence(&x.times, sentence, |t| t.sentence)
+        let times: Vec<&TimeExpr> = super::in_sentence(x.times, sentence, |t| t.sentence)
             .iter()
             .collect();
         let linker = Linker { x, syntax };
@@ -290,8 +290,8 @@ fn clause_end(syntax: &Syntax, at: usize) -> usize {
 
 /// Links phrases of one sentence to the document's entities.
 pub(crate) struct Linker<'a> {
-    /// The document's extraction so far.
-    pub x: &'a Extraction,
+    /// What the stages before events found in the document.
+    pub x: &'a Found<'a>,
     /// The sentence.
     pub syntax: &'a Syntax<'a>,
 }
@@ -303,8 +303,8 @@ impl Linker<'_> {
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
-            coref::described(&self.x.doc, &self.x.mentions, &self.x.entities, &span)
-                .or_else(|| coref::lede_description(&self.x.doc, &self.x.entities, &span))
+            coref::described(self.x.doc, self.x.mentions, self.x.entities, &span)
+                .or_else(|| coref::lede_description(self.x.doc, self.x.entities, &span))
         })
     }
 
@@ -497,7 +497,7 @@ impl Linker<'_> {
         let head = s.words[phrase.head].low.as_str();
         s.classes[phrase.head] == Class::Pron
             || kin_words().contains_key(head)
-            || coref::is_person_noun(head)
+            || crate::lexicon::people::is_person_noun(head)
             || self.entity_of(phrase, &[EntityKind::Person]).is_some()
     }
 
@@ -646,7 +646,7 @@ pub(crate) fn companions_value(syntax: &Syntax, words: &Range<usize>) -> String 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::extract::mentions;
+    use crate::extract::{Extraction, mentions};
     use crate::input::DocumentInput;
     use crate::prepare::prepare;
 
@@ -699,7 +699,6 @@ pub(crate) mod tests {
             quotes: Vec::new(),
             events: Vec::new(),
             claims: Vec::new(),
-            interview: None,
             origins: Vec::new(),
             story_terms: Default::default(),
         }
@@ -708,7 +707,7 @@ pub(crate) mod tests {
     fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Vec<(String, String)>)> {
         let x = extraction(text, names);
         find(
-            &x,
+            &x.found(),
             &crate::extract::syntax::body_sentences(&x.doc, &x.times),
         )
         .into_iter()

@@ -16,8 +16,6 @@ pub(crate) mod events;
 pub(crate) mod headlines;
 pub(crate) mod mentions;
 pub(crate) mod nationals;
-pub(crate) mod numbers;
-pub(crate) mod phrases;
 pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub(crate) mod quotes;
@@ -36,6 +34,24 @@ pub(crate) fn in_sentence<T>(items: &[T], sentence: usize, of: impl Fn(&T) -> us
     let start = items.partition_point(|item| of(item) < sentence);
     let end = items.partition_point(|item| of(item) <= sentence);
     &items[start..end.max(start)]
+}
+
+/// What the stages before events found in one document, as the event stage reads it and
+/// the claim stage reads it with the events.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found<'d> {
+    /// The prepared document.
+    pub doc: &'d Prepared,
+    /// Entity mentions, in text order.
+    pub mentions: &'d [Mention],
+    /// In-document entities.
+    pub entities: &'d [LocalEntity],
+    /// Time expressions, in text order.
+    pub times: &'d [TimeExpr],
+    /// Quantities, in text order.
+    pub quantities: &'d [QuantityExpr],
+    /// Direct quotes, in text order.
+    pub quotes: &'d [QuoteExpr],
 }
 
 /// One mention of a named thing in a document.
@@ -243,14 +259,28 @@ pub(crate) struct Extraction {
     pub events: Vec<EventMention>,
     /// Claims, in text order.
     pub claims: Vec<ClaimExpr>,
-    /// The interview the article frames itself as reporting, if any.
-    pub interview: Option<provenance::Interview>,
-    /// The origin of each claim (same order as `claims`).
+    /// The origin of each claim (same order as `claims`), an interview the article frames
+    /// itself as reporting among them.
     pub origins: Vec<provenance::Origin>,
     /// What the document is about, as story clustering weighs it: (hashed term, weight)
     /// sorted by term, read from the token analysis, which is let go once extraction is
     /// done; hashes keep a hundred thousand documents' terms small.
     pub story_terms: Vec<(u64, f64)>,
+}
+
+#[cfg(test)]
+impl Extraction {
+    /// What the stages before events found, as a finished extraction holds it.
+    pub(crate) fn found(&self) -> Found<'_> {
+        Found {
+            doc: &self.doc,
+            mentions: &self.mentions,
+            entities: &self.entities,
+            times: &self.times,
+            quantities: &self.quantities,
+            quotes: &self.quotes,
+        }
+    }
 }
 
 /// A prepared document with `names` tagged as mentions (every word-bounded occurrence

@@ -96,7 +96,7 @@ fn national(entities: &mut Vec<LocalEntity>, surface: &str) -> usize {
 
 /// Whether words name a nationality ("American", "New Zealander").
 fn is_nationality(words: &str) -> bool {
-    super::claims::country_of(&crate::text::fold_lower(words)).is_some()
+    crate::lexicon::nationalities::country_of(&crate::text::fold_lower(words)).is_some()
 }
 
 /// Whether a nationality, used as a noun, names one person ("the American", "the

@@ -15,9 +15,9 @@
 use std::ops::Range;
 
 use super::attribution::SentenceAttribution;
-use super::phrases::Phrases;
 use super::quotes::{Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, EventMention, LocalEntity, Mention, SubjectRef};
+use crate::lexicon::phrases::Phrases;
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -344,15 +344,14 @@ mod tests {
         );
         assert_eq!(x.origins.len(), x.claims.len());
         let iv = x
-            .interview
-            .clone()
-            .expect("the article frames an interview");
-        assert_eq!((iv.sentence, iv.outlet_text.as_str()), (0, "Daily Post"));
-        let from_interview = x
             .origins
             .iter()
-            .filter(|o| matches!(o, Origin::Interview(_)));
-        assert!(from_interview.count() > 0, "{:?} {:?}", x.claims, x.origins);
+            .find_map(|o| match o {
+                Origin::Interview(iv) => Some(iv),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no claim from the interview: {:?}", x.claims));
+        assert_eq!((iv.sentence, iv.outlet_text.as_str()), (0, "Daily Post"));
     }
 
     #[test]

@@ -7,10 +7,11 @@
 
 use std::ops::Range;
 
-use super::numbers::{Number, Word, number_at, parse_digits};
 use super::{Bound, QuantityExpr, TimeExpr};
 use crate::lexicon::PhraseTable;
+use crate::lexicon::units::{UnitKind, currency_signs, is_function_word, stop_words, unit_at};
 use crate::prepare::Prepared;
+use crate::prepare::words::{Number, Word, number_at, parse_digits};
 
 /// Finds the quantities of the body sentences of `doc`, in text order, skipping the
 /// numbers inside `times`.
@@ -47,78 +48,6 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
     found
 }
 
-/// Whether `word` (lowercase) is a currency sign or code written before a number.
-pub(crate) fn is_currency_sign(word: &str) -> bool {
-    currency_signs().contains_key(word)
-}
-
-/// The unit phrase starting at `words[at]`: (unit keyword, kind, words used).
-pub(crate) fn unit_at(words: &[Word], at: usize) -> Option<(&'static str, UnitKind, usize)> {
-    // Longest phrase first: "metric tons" before "tons".
-    (1..=3).rev().find_map(|len| {
-        let phrase = words
-            .get(at..at + len)?
-            .iter()
-            .map(|w| w.low.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        units()
-            .get(phrase.as_str())
-            .map(|&(unit, kind)| (unit, kind, len))
-    })
-}
-
-/// Whether `word` (lowercase) is a function word (article, preposition, pronoun,
-/// auxiliary) rather than a name or a noun.
-pub(crate) fn is_function_word(word: &str) -> bool {
-    stop_words().contains(word)
-}
-
-/// What a unit measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum UnitKind {
-    /// A physical measure (`t`, `km`).
-    Measure,
-    /// A span of time (`day`, `year`).
-    Duration,
-    /// Money named after the number ("won", "dollars").
-    Currency,
-    /// `percent`.
-    Percent,
-}
-
-/// Whether a unit keyword (`hour`, `day`) measures a span of time.
-pub(crate) fn is_duration(unit: &str) -> bool {
-    units()
-        .values()
-        .any(|&(keyword, kind)| keyword == unit && kind == UnitKind::Duration)
-}
-
-crate::lexicon::lazy! {
-    fn units() -> crate::lexicon::Map<(&'static str, UnitKind)> = {
-        crate::lexicon::fields(include_str!("../../data/units.txt"))
-            .filter_map(|f| {
-                let kind = match *f.get(2)? {
-                    "measure" => UnitKind::Measure,
-                    "duration" => UnitKind::Duration,
-                    "currency" => UnitKind::Currency,
-                    "percent" => UnitKind::Percent,
-                    _ => return None,
-                };
-                Some((f[0], (*f.get(1)?, kind)))
-            })
-            .collect()
-    };
-}
-
-crate::lexicon::lazy! {
-    fn currency_signs() -> crate::lexicon::Map<&'static str> = {
-        crate::lexicon::fields(include_str!("../../data/currency_signs.txt"))
-            .filter_map(|f| Some((f[0], *f.get(1)?)))
-            .collect()
-    };
-}
-
 /// A qualifier before a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Qualifier {
@@ -147,13 +76,21 @@ fn qualifier_at(words: &[Word], at: usize) -> Option<(Qualifier, usize)> {
 }
 
 crate::lexicon::lazy! {
-    fn stop_words() -> crate::lexicon::Set = {
-        crate::lexicon::lines(include_str!("../../data/counted_stops.txt")).collect()
+    fn irregular_plurals() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
+}
+
+crate::lexicon::lazy! {
+    /// Words before "one" that make it a pronoun (`data/one_pronoun_openers.txt`).
+    fn one_pronoun_openers() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/one_pronoun_openers.txt")).collect()
     };
 }
 
 crate::lexicon::lazy! {
-    fn irregular_plurals() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/plural_nouns.txt")).collect();
+    /// Determiners after "of" in a count of part of a group (`data/counted_determiners.txt`).
+    fn counted_determiners() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/counted_determiners.txt")).collect()
+    };
 }
 
 /// The quantities read at one position and the word after them.
@@ -257,12 +194,16 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
     if hyphen_unit.is_some() {
         (unit, kind) = (hyphen_unit, Some(UnitKind::Duration));
     } else if unit.is_none() {
-        if let Some((found, found_kind, len)) = unit_at(words, end) {
+        if let Some((found, found_kind, len)) =
+            unit_at(end, |k| words.get(k).map(|w| w.low.as_str()))
+        {
             unit = Some(found);
             kind = Some(found_kind);
             end += len;
         }
-    } else if let Some((_, UnitKind::Currency, len)) = unit_at(words, end) {
+    } else if let Some((_, UnitKind::Currency, len)) =
+        unit_at(end, |k| words.get(k).map(|w| w.low.as_str()))
+    {
         // "$5 dollars" is rare, "US$ 5 dollars" rarer; take the words all the same.
         end += len;
     }
@@ -323,10 +264,7 @@ fn reads_as_count(words: &[Word], at: usize) -> bool {
         return false;
     }
     if word.low == "one" {
-        return !matches!(
-            before.low.as_str(),
-            "no" | "the" | "any" | "each" | "every" | "which" | "this" | "that"
-        );
+        return !one_pronoun_openers().contains(before.low.as_str());
     }
     let is_digits = parse_digits(&word.low).is_some();
     let named_before = before.capitalized()
@@ -343,7 +281,7 @@ fn hyphenated(words: &[Word], at: usize) -> Option<(Number, Option<&'static str>
     let tail = parts.next()?;
     let probe = [Word::new(0..0, head)];
     let number = number_at(&probe, 0)?;
-    let (unit, kind, _) = unit_at(&[Word::new(0..0, tail)], 0)?;
+    let (unit, kind, _) = unit_at(0, |k| (k == 0).then_some(tail))?;
     (kind == UnitKind::Duration).then_some((Number { words: 1, ..number }, Some(unit)))
 }
 
@@ -376,12 +314,10 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     if words.get(i).is_some_and(|w| w.low == "of") {
         i += 1;
         // "10 of the workers".
-        if words.get(i).is_some_and(|w| {
-            matches!(
-                w.low.as_str(),
-                "the" | "these" | "those" | "its" | "their" | "his" | "her" | "our"
-            )
-        }) {
+        if words
+            .get(i)
+            .is_some_and(|w| counted_determiners().contains(w.low.as_str()))
+        {
             i += 1;
         }
     } else if measured {

@@ -18,8 +18,8 @@
 
 use std::ops::Range;
 
-use super::phrases::Phrases;
 use super::{LocalEntity, Mention, QuoteExpr, bodies, coref};
+use crate::lexicon::phrases::{Phrases, auxiliaries, prepositions};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -46,19 +46,9 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    /// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
-    pub(crate) fn auxiliaries() -> Phrases = Phrases::new(&[include_str!("../../data/auxiliaries.txt")]);
-}
-
-crate::lexicon::lazy! {
     /// Nouns for reporting ("reports", "media"): a name governed by a preposition after
     /// one is who reported (`data/report_nouns.txt`).
     fn report_nouns() -> Phrases = Phrases::new(&[include_str!("../../data/report_nouns.txt")]);
-}
-
-crate::lexicon::lazy! {
-    /// Prepositions that govern the name after them (`data/prepositions.txt`).
-    pub(crate) fn prepositions() -> Phrases = Phrases::new(&[include_str!("../../data/prepositions.txt")]);
 }
 
 /// The direct quotes of a document, in text order, with their speakers.
@@ -837,7 +827,7 @@ impl<'a> Speakers<'a> {
         if tokens.len() <= 3 {
             if let Some(p) = tokens
                 .clone()
-                .find(|&i| coref::is_person_pronoun(&self.words[i]))
+                .find(|&i| crate::lexicon::people::is_person_pronoun(&self.words[i]))
             {
                 let at = t[p].start;
                 return Found {
@@ -954,7 +944,7 @@ impl<'a> Speakers<'a> {
             });
         }
         let first = tokens.start;
-        coref::is_person_pronoun(&self.words[first])
+        crate::lexicon::people::is_person_pronoun(&self.words[first])
             .then(|| self.resolve(first..first + 1, Side::BeforeCue))
     }
 

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::phrases::Phrases;
+use crate::lexicon::phrases::Phrases;
 
 crate::lexicon::lazy! {
     fn aside_openers() -> Phrases = Phrases::new(&[include_str!("../../data/aside_openers.txt")]);
@@ -53,7 +53,7 @@ fn joins_verb_groups(words: &[String], sentence: &Range<usize>, i: usize) -> boo
     matches!(words[i].as_str(), "and" | "or")
         && i > sentence.start
         && i + 1 < sentence.end
-        && super::quotes::auxiliaries().contains(&words[i + 1])
+        && crate::lexicon::phrases::auxiliaries().contains(&words[i + 1])
 }
 
 /// Cuts the sentence's tokens (`words` are the document's lowercase tokens) into

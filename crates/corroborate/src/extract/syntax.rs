@@ -12,8 +12,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::TimeExpr;
-use super::numbers::Word;
 use crate::prepare::Prepared;
+use crate::prepare::words::Word;
 
 /// The word class the chunker works with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +98,13 @@ crate::lexicon::lazy! {
                 (word, class)
             })
             .collect()
+    };
+}
+
+crate::lexicon::lazy! {
+    /// Forms of "be" and "get" that make a participle passive (`data/passive_auxiliaries.txt`).
+    fn passive_auxiliaries() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/passive_auxiliaries.txt")).collect()
     };
 }
 
@@ -395,7 +402,7 @@ impl<'w> Syntax<'w> {
     fn titled_to(&self, at: usize) -> bool {
         self.low(at) == "to"
             && at > 0
-            && super::coref::is_person_noun(self.low(at - 1))
+            && crate::lexicon::people::is_person_noun(self.low(at - 1))
             && self.class(at + 1) == Some(Class::Name)
     }
 
@@ -483,12 +490,7 @@ impl<'w> Syntax<'w> {
     /// Whether the verb at `verb`, a past participle, is passive: a form of "be" or
     /// "get" in its verb group ("was seized").
     pub fn is_passive(&self, verb: usize) -> bool {
-        (self.verb_group_start(verb)..verb).any(|i| {
-            matches!(
-                self.low(i),
-                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "got" | "gets"
-            )
-        })
+        (self.verb_group_start(verb)..verb).any(|i| passive_auxiliaries().contains(self.low(i)))
     }
 
     /// The subject of the verb group starting at `group`: the phrase before it, through
@@ -768,7 +770,7 @@ impl<'w> Syntax<'w> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::extract::numbers::tests::words_of;
+    use crate::prepare::words::tests::words_of;
 
     /// The syntax of a synthetic sentence without times.
     pub(crate) fn parse(text: &str) -> Syntax<'static> {

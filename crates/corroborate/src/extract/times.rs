@@ -15,9 +15,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::TimeExpr;
-use super::numbers::{Word, number_at};
 use crate::lexicon::PhraseTable;
 use crate::prepare::Prepared;
+use crate::prepare::words::{Word, number_at};
 
 /// Finds the time expressions of the body sentences of `doc`, in text order.
 pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
@@ -263,25 +263,37 @@ impl Hit {
     }
 }
 
-/// Words that narrow a time without changing its TimeML value ("late last year").
-const MODIFIERS: &[&[&str]] = &[
-    &["the", "end", "of"],
-    &["the", "beginning", "of"],
-    &["the", "start", "of"],
-    &["the", "middle", "of"],
-    &["end", "of"],
-    &["early"],
-    &["late"],
-    &["mid"],
-    &["earlier"],
-    &["later"],
-];
+crate::lexicon::lazy! {
+    /// Words that narrow a time without changing its TimeML value ("late last year"),
+    /// each phrase as its words (`data/time_modifiers.txt`).
+    fn modifiers() -> Vec<Vec<&'static str>> = {
+        crate::lexicon::lines(include_str!("../../data/time_modifiers.txt"))
+            .map(|phrase| phrase.split(' ').collect())
+            .collect()
+    };
+}
 
-/// Prepositions that make a following "May" a month.
-const MONTH_PREPOSITIONS: &[&str] = &[
-    "in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
-    "from", "through", "during", "before", "after", "on", "between",
-];
+crate::lexicon::lazy! {
+    /// Prepositions that make a following "May" a month (`data/month_prepositions.txt`).
+    fn month_prepositions() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/month_prepositions.txt")).collect()
+    };
+}
+
+crate::lexicon::lazy! {
+    /// Function words a time expression may open with (`data/time_openers.txt`).
+    fn time_openers() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/time_openers.txt")).collect()
+    };
+}
+
+crate::lexicon::lazy! {
+    /// Words before a year that leave it a year ("fiscal 2020"), not a name's number
+    /// (`data/year_qualifiers.txt`).
+    fn year_qualifiers() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/year_qualifiers.txt")).collect()
+    };
+}
 
 /// One sentence being scanned.
 struct Scan<'a> {
@@ -297,7 +309,7 @@ impl Scan<'_> {
 
     /// The expression starting at word `at`, if any.
     fn at(&self, at: usize) -> Option<Hit> {
-        let skip = MODIFIERS
+        let skip = modifiers()
             .iter()
             .find(|phrase| {
                 phrase
@@ -328,23 +340,7 @@ impl Scan<'_> {
         word.capitalized()
             || word.is_number_word()
             || low.bytes().any(|b| b.is_ascii_digit())
-            || matches!(
-                low,
-                "a" | "an"
-                    | "the"
-                    | "that"
-                    | "this"
-                    | "from"
-                    | "between"
-                    | "last"
-                    | "past"
-                    | "previous"
-                    | "current"
-                    | "next"
-                    | "coming"
-                    | "recent"
-                    | "year"
-            )
+            || time_openers().contains(low)
             || calendar(low).is_some()
     }
 
@@ -471,7 +467,7 @@ impl Scan<'_> {
         let abbreviated =
             bare.len() <= 4 && !word.low.ends_with('.') && bare != "june" && bare != "july";
         let ambiguous = bare == "may" || bare == "march";
-        let after_preposition = at > 0 && MONTH_PREPOSITIONS.contains(&self.low(at - 1));
+        let after_preposition = at > 0 && month_prepositions().contains(self.low(at - 1));
         // "June Carter", "April Ryan": a first name before a surname.
         let before_name = self.words.get(at + 1).is_some_and(|w| {
             w.capitalized() && w.low.chars().all(char::is_alphabetic) && calendar(&w.low).is_none()
@@ -889,16 +885,14 @@ impl Scan<'_> {
         let named = at > 0
             && self.words[at - 1].capitalized()
             && before.chars().all(char::is_alphabetic)
-            && !MONTH_PREPOSITIONS.contains(&before)
-            && !crate::extract::quantities::is_function_word(before)
-            && !matches!(
-                before,
-                "fiscal" | "spring" | "summer" | "autumn" | "fall" | "winter"
-            );
+            && !month_prepositions().contains(before)
+            && !crate::lexicon::units::is_function_word(before)
+            && !year_qualifiers().contains(before);
         if named
-            || crate::extract::quantities::is_currency_sign(before)
+            || crate::lexicon::units::is_currency_sign(before)
             || matches!(before, "no." | "#" | "number")
-            || crate::extract::quantities::unit_at(self.words, at + 1).is_some()
+            || crate::lexicon::units::unit_at(at + 1, |k| self.words.get(k).map(|w| w.low.as_str()))
+                .is_some()
         {
             return None;
         }

@@ -124,7 +124,7 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 introduced_as: entity.introduced_as.clone(),
                 national: (entity.kind == EntityKind::Person)
                     .then(|| crate::text::fold_lower(&entity.name))
-                    .filter(|name| crate::extract::claims::country_of(name).is_some()),
+                    .filter(|name| crate::lexicon::nationalities::country_of(name).is_some()),
                 blend: blend(&entity.name),
             });
         }

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::compare::{relatives, times_fit};
+use super::fit::{relatives, times_fit};
 use crate::extract::{EventMention, Extraction};
 
 /// Roles whose filler identifies the happening: another agent or patient is another event.

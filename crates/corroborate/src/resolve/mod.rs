@@ -10,6 +10,7 @@
 
 pub(crate) mod entities;
 pub(crate) mod events;
+pub(crate) mod fit;
 pub(crate) mod names;
 pub(crate) mod stories;
 

@@ -49,12 +49,19 @@ fn is_title(word: &str) -> bool {
     titles().contains(word)
 }
 
+crate::lexicon::lazy! {
+    /// Words that join the parts of an organization's name (`data/name_connectives.txt`).
+    fn connectives() -> crate::lexicon::Set = lexicon::lines(include_str!("../../data/name_connectives.txt")).collect();
+}
+
+crate::lexicon::lazy! {
+    /// Generational suffixes: "jr", "iii" (`data/name_suffixes.txt`).
+    fn suffixes() -> crate::lexicon::Set = lexicon::lines(include_str!("../../data/name_suffixes.txt")).collect();
+}
+
 /// Words that join the parts of an organization's name without naming anything.
 pub(crate) fn is_connective(word: &str) -> bool {
-    matches!(
-        word,
-        "of" | "the" | "and" | "for" | "on" | "in" | "&" | "de" | "du"
-    )
+    connectives().contains(word)
 }
 
 /// The canonical spelling of one lowercase ASCII name part.
@@ -94,12 +101,7 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
     while out.len() > 1 && is_title(&out[0]) {
         out.remove(0);
     }
-    if out.len() > 2
-        && matches!(
-            out[out.len() - 1].as_str(),
-            "jr" | "sr" | "ii" | "iii" | "iv"
-        )
-    {
+    if out.len() > 2 && suffixes().contains(out[out.len() - 1].as_str()) {
         out.pop();
     }
     out

@@ -24,7 +24,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 
 use super::names;
-use crate::extract::Extraction;
+use crate::extract::{EventMention, Extraction, Found};
 use crate::lexicon;
 use crate::model::EntityKind;
 use crate::ner::hash;
@@ -134,10 +134,11 @@ crate::lexicon::lazy! {
 }
 
 /// The raw terms of a document with their weights before IDF, each term as its hash,
-/// sorted (kept in [`Extraction::story_terms`]). Terms are counted by their hashes from
+/// sorted (kept in [`Extraction::story_terms`]), from what the stages before events
+/// `found` and the event mentions. Terms are counted by their hashes from
 /// the start: their text is never read again, and a map of strings cost a comparison of
 /// strings at every word.
-pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
+pub(crate) fn terms(x: &Found, events: &[EventMention]) -> Vec<(u64, f64)> {
     let mut counts: HashMap<u64, f64> = HashMap::default();
     // A name's capitalized words recur through a document; their parts are read once.
     let mut capital_terms: HashMap<&str, u64> = HashMap::default();
@@ -162,7 +163,7 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
             }
         }
     }
-    for address in addresses(&x.doc) {
+    for address in addresses(x.doc) {
         for word in address_words(address) {
             if !stop.contains(word.as_str()) {
                 *counts.entry(hash::of(&word)).or_default() += 1.0;
@@ -177,18 +178,17 @@ pub(crate) fn terms(x: &Extraction) -> Vec<(u64, f64)> {
             *tags.entry(tagged_term("n:", &parts.concat())).or_default() += 1.0;
         }
     }
-    for t in &x.times {
+    for t in x.times {
         if let Some(year) = t.value.as_deref().and_then(|v| v.get(..4)) {
             if year.bytes().all(|b| b.is_ascii_digit()) {
                 *years.entry(tagged_term("y:", year)).or_default() += 1.0;
             }
         }
     }
-    for year in addresses(&x.doc).flat_map(address_years) {
+    for year in addresses(x.doc).flat_map(address_years) {
         *years.entry(tagged_term("y:", &year)).or_default() += 1.0;
     }
-    for e in x
-        .events
+    for e in events
         .iter()
         .filter(|e| !crate::extract::events::is_commonplace(&e.kind))
     {

@@ -4,13 +4,12 @@
 //! [`fold`] and friends normalize only copies used for matching.
 
 mod boilerplate;
-mod normalize;
 mod sentences;
 mod tokens;
 
+pub use crate::lexicon::fold::{fold, fold_char, fold_lower};
+pub(crate) use crate::lexicon::fold::{fold_lower_cow, folds_to_itself};
 pub use boilerplate::mark_boilerplate;
-pub use normalize::{fold, fold_char, fold_lower};
-pub(crate) use normalize::{fold_lower_cow, folds_to_itself};
 pub use sentences::{MAX_SENTENCE_TOKENS, Sentence, segment};
 pub use tokens::{Token, tokenize};
 

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::normalize::fold_char;
+use super::fold_char;
 use super::tokens::Token;
 
 /// One sentence: its byte range and the indexes of its tokens.

@@ -3,7 +3,7 @@
 //! apart, hyphenated words, dotted acronyms, abbreviations and numbers with
 //! separators kept whole.
 
-use super::normalize::fold_char;
+use super::fold_char;
 
 /// One token: a half-open byte range of the document text.
 ///

@@ -20,8 +20,8 @@ impl Phrases {
     /// Reads the entries of one or more lexicon files (see [`crate::lexicon::lines`]).
     pub fn new(files: &[&'static str]) -> Phrases {
         let mut by_first: HashMap<String, Vec<Vec<String>>, FxBuildHasher> = HashMap::default();
-        for line in files.iter().flat_map(|f| crate::lexicon::lines(f)) {
-            let mut words = line.split_whitespace().map(crate::text::fold_lower);
+        for line in files.iter().flat_map(|f| super::lines(f)) {
+            let mut words = line.split_whitespace().map(super::fold::fold_lower);
             if let Some(first) = words.next() {
                 by_first.entry(first).or_default().push(words.collect());
             }
@@ -48,12 +48,12 @@ impl Phrases {
         // Most callers ask about one word: no need to split it.
         if !phrase.is_empty() && !phrase.contains(char::is_whitespace) {
             // Callers mostly pass the document's lowercase tokens: no copy for those.
-            let rests = self.by_first.get(&*crate::text::fold_lower_cow(phrase));
+            let rests = self.by_first.get(&*super::fold::fold_lower_cow(phrase));
             return rests.is_some_and(|rests| rests.iter().any(Vec::is_empty));
         }
         let words: Vec<String> = phrase
             .split_whitespace()
-            .map(crate::text::fold_lower)
+            .map(super::fold::fold_lower)
             .collect();
         self.match_at(&words, 0, words.len()) == Some(words.len()) && !words.is_empty()
     }
@@ -64,6 +64,21 @@ impl Phrases {
             .clone()
             .any(|i| self.match_at(words, i, range.end).is_some())
     }
+}
+
+crate::lexicon::lazy! {
+    /// Words and phrases that soften a statement (`data/hedges.txt`).
+    pub(crate) fn hedges() -> Phrases = Phrases::new(&[include_str!("../../data/hedges.txt")]);
+}
+
+crate::lexicon::lazy! {
+    /// Auxiliary verbs, no speech cues (`data/auxiliaries.txt`).
+    pub(crate) fn auxiliaries() -> Phrases = Phrases::new(&[include_str!("../../data/auxiliaries.txt")]);
+}
+
+crate::lexicon::lazy! {
+    /// Prepositions that govern the name after them (`data/prepositions.txt`).
+    pub(crate) fn prepositions() -> Phrases = Phrases::new(&[include_str!("../../data/prepositions.txt")]);
 }
 
 #[cfg(test)]

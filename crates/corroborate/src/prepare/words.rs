@@ -1,6 +1,7 @@
-//! Numbers written in digits or words ("1,253", "2.5", "twenty-five", "two hundred",
-//! "3 billion", "a dozen", "dozens"), shared by the time and quantity stages, and the
-//! lowercase word view of a document's sentences those stages and the syntax scan.
+//! The lowercase word view of a document's sentences, made once as the document is
+//! prepared, and the numbers written in digits or words ("1,253", "2.5", "twenty-five",
+//! "two hundred", "3 billion", "a dozen", "dozens") read from it: shared by the time,
+//! quantity and syntax scans of extraction and by comparison.
 
 use std::ops::Range;
 

@@ -1,12 +1,14 @@
 //! The document stage: a validated input becomes a [`Prepared`] document — its final
 //! text, publication date, metadata and text analysis — ready for extraction.
 
+pub(crate) mod words;
+
 use jiff::civil::Date;
 
-use crate::extract::numbers::DocWords;
 use crate::input::{Content, DocumentInput};
 use crate::text::Analysis;
 use crate::{Error, ErrorKind};
+use words::DocWords;
 
 /// A document ready for extraction.
 #[derive(Debug, Clone)]

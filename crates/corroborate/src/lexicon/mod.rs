@@ -1,8 +1,18 @@
-//! Reading the embedded lexicon files in `data/`.
+//! Reading the embedded lexicon files in `data/`, and the look-ups more than one stage
+//! asks: how words are folded for matching ([`fold`]), phrase lists ([`phrases`]),
+//! nationalities, words for people, units of amounts.
 //!
 //! Every lexicon is a UTF-8 text file compiled into the library with `include_str!`:
 //! one entry a line, `#` starts a comment line, blank lines are ignored. Keeping the
-//! word lists as data lets them grow without touching code.
+//! word lists as data lets them grow without touching code. A list only one stage
+//! reads is declared beside its reader with `lazy!`; a list two stages read lives
+//! here, so that neither reaches into the other.
+
+pub(crate) mod fold;
+pub(crate) mod nationalities;
+pub(crate) mod people;
+pub(crate) mod phrases;
+pub(crate) mod units;
 
 use std::collections::{HashMap, HashSet};
 
