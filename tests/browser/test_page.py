@@ -16,7 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Request,
+    ViewportSize,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = Path(os.environ.get("CORROBORATE_BIN", ROOT / "target/debug/corroborate"))
@@ -42,8 +49,8 @@ MANIFESTS = [
         marks=pytest.mark.skipif(not SHARED.exists(), reason=f"{SHARED} is absent"),
     ),
 ]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 800}
+DESKTOP = ViewportSize(width=1280, height=800)
+PHONE = ViewportSize(width=390, height=800)
 
 
 @pytest.fixture(scope="session")
@@ -73,10 +80,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
 class Opened:
     """A page open in the browser, with every error it reported and every request it made."""
 
-    def __init__(self, browser: Browser, path: Path, viewport: dict[str, int]) -> None:
+    def __init__(self, browser: Browser, path: Path, viewport: ViewportSize) -> None:
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page: Page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
+        self.page: Page = browser.new_page(viewport=viewport)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         self.page.on("request", self._request)
@@ -159,12 +166,9 @@ def test_the_page_fits_a_phone(browser: Browser, pages: dict[Path, Path], manife
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page is {width}px wide on a {PHONE['width']}px phone"
     # Each outlet's words are labelled with the outlet once the columns are stacked.
-    label = page.locator("tr.conflict td[data-outlet]:not(:empty)").first.evaluate(
-        "e => getComputedStyle(e, '::before').content"
-    )
-    assert label.strip('"') == page.locator("tr.conflict td[data-outlet]:not(:empty)").first.get_attribute(
-        "data-outlet"
-    )
+    cell = page.locator("tr.conflict td[data-outlet]:not(:empty)").first
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label.strip('"') == cell.get_attribute("data-outlet")
     opened.check_clean()
 
 
@@ -183,6 +187,6 @@ def test_screenshot(browser: Browser, pages: dict[Path, Path]) -> None:
     target = os.environ.get("CORROBORATE_SCREENSHOT")
     if not target:
         pytest.skip("CORROBORATE_SCREENSHOT is not set")
-    opened = Opened(browser, pages[EXAMPLE], {"width": 1280, "height": 900})
+    opened = Opened(browser, pages[EXAMPLE], ViewportSize(width=1280, height=900))
     opened.page.screenshot(path=target, type="png")
     opened.check_clean()
