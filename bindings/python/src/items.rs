@@ -354,7 +354,7 @@ record! {
     }
     methods {
         fn _repr_html_(&self) -> String {
-            corroborate::report::comparison_html(&self.ledger, &self.model)
+            self.ledger.comparison_html(&self.model)
         }
     }
 }

@@ -90,7 +90,7 @@ impl Ledger {
 
     /// The plain-text report `corroborate ledger --format text` prints.
     fn report(&self, py: Python<'_>) -> String {
-        py.detach(|| corroborate::report::text(&self.inner))
+        py.detach(|| self.inner.to_text())
     }
 
     /// One table of the ledger as Arrow data: pass it to `pyarrow.table`, `polars.DataFrame`
@@ -185,7 +185,7 @@ impl Ledger {
     }
 
     fn _repr_html_(&self, py: Python<'_>) -> String {
-        py.detach(|| corroborate::report::html(&self.inner))
+        py.detach(|| self.inner.to_html_fragment())
     }
 
     fn __repr__(&self) -> String {

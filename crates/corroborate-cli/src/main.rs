@@ -60,6 +60,9 @@ enum Format {
     Text,
     /// One ledger per story, one JSON object a line.
     Jsonl,
+    /// A page to open in a browser: per story, the outlets side by side, disagreements
+    /// first, each outlet's words linked to the sentence in its article.
+    Html,
 }
 
 fn main() -> ExitCode {
@@ -114,7 +117,8 @@ fn write_ledger<W: Write>(ledger: &Ledger, format: Format, out: &mut W) -> std::
             ledger.write_json(&mut *out)?;
             out.write_all(b"\n")
         }
-        Format::Text => out.write_all(corroborate::report::text(ledger).as_bytes()),
+        Format::Text => out.write_all(ledger.to_text().as_bytes()),
+        Format::Html => out.write_all(ledger.to_html().as_bytes()),
         Format::Jsonl => ledger.split_by_story().iter().try_for_each(|story| {
             story.write_json(&mut *out)?;
             out.write_all(b"\n")

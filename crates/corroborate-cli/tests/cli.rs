@@ -206,6 +206,47 @@ fn output_file_and_text_report() {
     );
 }
 
+#[test]
+fn html_page_stands_alone_and_its_links_land() {
+    let dir = scratch("html");
+    let out = dir.join("report.html");
+    let story = example_story();
+    let status = corroborate(&[
+        "ledger",
+        path_str(&story),
+        "--format",
+        "html",
+        "-o",
+        path_str(&out),
+    ]);
+    assert!(status.status.success());
+    let page = std::fs::read_to_string(out).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.trim_end().ends_with("</html>"));
+    // Self-contained: nothing fetched, nothing run.
+    for outside in ["<script", "<link", "src=", "@import", "url("] {
+        assert!(!page.contains(outside), "{outside}");
+    }
+    for outlet in ["The Harbour Times", "Meridian Wire", "Lisbon Daily Post"] {
+        assert!(page.contains(&format!("<th>{outlet} (")), "{outlet}");
+    }
+    assert_eq!(page.matches("<article ").count(), 3);
+    assert!(page.find("<tr class=\"conflict\">") < page.find("<tr class=\"agree\">"));
+    // Every link inside the page lands on an element of it.
+    let links: Vec<&str> = page
+        .split("href=\"#")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert!(
+        page.matches("class=\"cite\" href=\"#").count() > 5,
+        "{page}"
+    );
+    for anchor in links {
+        assert!(page.contains(&format!(" id=\"{anchor}\"")), "{anchor}");
+    }
+}
+
 /// The shared seed story. The tests that read it are `#[ignore]`d, so a run without
 /// `../shared` counts them as ignored; `scripts/test.sh` runs them when it is there.
 fn shared_manifest() -> PathBuf {

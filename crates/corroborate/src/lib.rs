@@ -37,7 +37,7 @@ pub mod model;
 mod ner;
 mod pipeline;
 mod prepare;
-pub mod report;
+mod report;
 mod resolve;
 pub mod text;
 

@@ -1,31 +1,70 @@
-//! A plain-text report of a ledger for people who never read JSON: per story, the
-//! conflicts side by side with each outlet's own words, what the sources agree on (with
-//! how many outlets and how many independent sources), and what only one outlet says;
-//! and the same ledger as HTML tables with the outlets side by side ([`html`]).
+//! Reports of a ledger for people who never read JSON: per story, the conflicts side by
+//! side with each outlet's own words, what the sources agree on (with how many outlets
+//! and how many independent sources), and what only one outlet says. [`Ledger::to_text`]
+//! writes it for a terminal; [`html`] renders it as a page or a notebook view, with the
+//! outlets as columns and each reading linked to the sentence that states it.
 
+mod article;
 mod html;
 
 use crate::hashing::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Claim, Comparison, Entity, Event, Ledger, Reading, Value, Verdict};
+use crate::model::{Claim, Comparison, Document, Entity, Event, Ledger, Reading, Value, Verdict};
 
-pub use html::{comparison_html, html};
+impl Ledger {
+    /// The plain-text report `corroborate ledger --format text` prints.
+    ///
+    /// ```
+    /// use corroborate::{DocumentInput, LedgerBuilder};
+    /// let ledger = LedgerBuilder::new()
+    ///     .document(DocumentInput::text("a", "The council met on Monday."))
+    ///     .build()
+    ///     .unwrap();
+    /// assert!(ledger.to_text().contains("1 document"));
+    /// ```
+    pub fn to_text(&self) -> String {
+        text(self)
+    }
+}
 
-/// Renders the ledger as a report.
-///
-/// ```
-/// use corroborate::{DocumentInput, LedgerBuilder};
-/// let ledger = LedgerBuilder::new()
-///     .document(DocumentInput::text("a", "The council met on Monday."))
-///     .build()
-///     .unwrap();
-/// let report = corroborate::report::text(&ledger);
-/// assert!(report.contains("1 document"));
-/// ```
-pub fn text(ledger: &Ledger) -> String {
+/// The verdict groups of a report, in the order a reader wants them: where the sources
+/// differ first, then what they agree on, then what one outlet alone says.
+const GROUPS: [(Verdict, &str); 3] = [
+    (Verdict::Conflict, "Where the sources differ"),
+    (Verdict::Agree, "What the sources agree on"),
+    (Verdict::Single, "Said by one outlet only"),
+];
+
+/// Each story's comparisons, looked up once: a ledger of a year of news has tens of
+/// thousands of stories, and scanning every comparison for each would be quadratic.
+fn comparisons_by_story(ledger: &Ledger) -> HashMap<&str, Vec<&Comparison>> {
+    let mut by_story: HashMap<&str, Vec<&Comparison>> = HashMap::default();
+    for comparison in &ledger.comparisons {
+        by_story
+            .entry(comparison.story.as_str())
+            .or_default()
+            .push(comparison);
+    }
+    by_story
+}
+
+/// The comparisons of one verdict, most contested first: the most readings, then the
+/// most outlets involved.
+fn group<'l>(comparisons: &[&'l Comparison], verdict: Verdict) -> Vec<&'l Comparison> {
+    let mut group: Vec<&Comparison> = comparisons
+        .iter()
+        .copied()
+        .filter(|c| c.verdict == verdict)
+        .collect();
+    group.sort_by_key(|c| std::cmp::Reverse((c.readings.len(), outlet_count(c))));
+    group
+}
+
+fn text(ledger: &Ledger) -> String {
     let mut out = String::new();
     let names = Names::new(ledger);
+    let by_story = comparisons_by_story(ledger);
     let _ = writeln!(out, "corroborate ledger: {}", counts(ledger));
     for story in &ledger.stories {
         let _ = writeln!(out);
@@ -40,26 +79,15 @@ pub fn text(ledger: &Ledger) -> String {
         let outlets: Vec<String> = story.documents.iter().map(|d| names.outlet(d)).collect();
         let _ = writeln!(out, "{} outlets: {}", outlets.len(), outlets.join(", "));
         let _ = writeln!(out, "{rule}");
-        let comparisons: Vec<&Comparison> = ledger
-            .comparisons
-            .iter()
-            .filter(|c| c.story == story.id)
-            .collect();
-        for (verdict, heading) in [
-            (Verdict::Conflict, "WHERE THE SOURCES DIFFER"),
-            (Verdict::Agree, "WHAT THE SOURCES AGREE ON"),
-            (Verdict::Single, "SAID BY ONE OUTLET ONLY"),
-        ] {
-            let mut group: Vec<&&Comparison> = comparisons
-                .iter()
-                .filter(|c| c.verdict == verdict)
-                .collect();
-            // Most contested first: the most readings, then the most outlets involved.
-            group.sort_by_key(|c| std::cmp::Reverse((c.readings.len(), outlet_count(c))));
+        let comparisons = by_story
+            .get(story.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        for (verdict, heading) in GROUPS {
+            let group = group(comparisons, verdict);
             if group.is_empty() {
                 continue;
             }
-            let _ = writeln!(out, "\n{heading} ({})\n", group.len());
+            let _ = writeln!(out, "\n{} ({})\n", heading.to_uppercase(), group.len());
             for comparison in group {
                 write_comparison(&mut out, comparison, &names);
             }
@@ -106,7 +134,8 @@ fn plural(n: usize) -> &'static str {
 /// must not scan every entity for every line).
 struct Names<'l> {
     claims: HashMap<&'l str, &'l Claim>,
-    sources: HashMap<&'l str, Option<&'l str>>,
+    /// Each document with its place in the ledger, which names its anchors in a page.
+    documents: HashMap<&'l str, (usize, &'l Document)>,
     entities: HashMap<&'l str, &'l Entity>,
     events: HashMap<&'l str, &'l Event>,
 }
@@ -115,10 +144,11 @@ impl<'l> Names<'l> {
     fn new(ledger: &'l Ledger) -> Names<'l> {
         Names {
             claims: ledger.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
-            sources: ledger
+            documents: ledger
                 .documents
                 .iter()
-                .map(|d| (d.id.as_str(), d.source.as_deref()))
+                .enumerate()
+                .map(|(index, d)| (d.id.as_str(), (index, d)))
                 .collect(),
             entities: ledger.entities.iter().map(|e| (e.id.as_str(), e)).collect(),
             events: ledger.events.iter().map(|e| (e.id.as_str(), e)).collect(),
@@ -127,7 +157,11 @@ impl<'l> Names<'l> {
 
     /// The outlet's name with its id, e.g. "Daily Planet (a1)".
     fn outlet(&self, doc: &str) -> String {
-        match self.sources.get(doc).copied().flatten() {
+        match self
+            .documents
+            .get(doc)
+            .and_then(|(_, d)| d.source.as_deref())
+        {
             Some(source) => format!("{source} ({doc})"),
             None => doc.to_string(),
         }
@@ -156,6 +190,15 @@ impl<'l> Names<'l> {
         id.to_string()
     }
 
+    /// The question a comparison answers: "Ana Vela — age".
+    fn question(&self, comparison: &Comparison) -> String {
+        format!(
+            "{} — {}",
+            self.subject(&comparison.subject),
+            comparison.predicate.replace('_', " ")
+        )
+    }
+
     /// A value as a reader would say it: entity ids become names, denied ones too
     /// ("not e19" → "not Foreign Ministry").
     fn value(&self, value: &Value) -> String {
@@ -174,12 +217,7 @@ impl<'l> Names<'l> {
 }
 
 fn write_comparison(out: &mut String, comparison: &Comparison, names: &Names<'_>) {
-    let _ = writeln!(
-        out,
-        "* {} — {}",
-        names.subject(&comparison.subject),
-        comparison.predicate.replace('_', " ")
-    );
+    let _ = writeln!(out, "* {}", names.question(comparison));
     for reading in &comparison.readings {
         write_reading(out, reading, names);
     }
@@ -195,24 +233,31 @@ fn write_reading(out: &mut String, reading: &Reading, names: &Names<'_>) {
     );
     for claim_id in &reading.claims {
         if let Some(claim) = names.claims.get(claim_id.as_str()) {
-            let mut words = claim.value_text.clone();
-            if let Some(a) = &claim.attribution {
-                let _ = write!(words, " ({} {})", a.cue, a.text);
-            }
-            if claim.hedged {
-                words.push_str(" [hedged]");
-            }
-            if claim.negated {
-                words.push_str(" [negated]");
-            }
             let _ = writeln!(
                 out,
-                "        {:<14} \"{}\"",
+                "        {:<14} \"{}{}\"",
                 names.outlet(&claim.doc),
-                words
+                claim.value_text,
+                qualifiers(claim)
             );
         }
     }
+}
+
+/// What qualifies a claim after its words: " (said police) [hedged]", or nothing when the
+/// document asserts it plainly.
+fn qualifiers(claim: &Claim) -> String {
+    let mut words = String::new();
+    if let Some(a) = &claim.attribution {
+        let _ = write!(words, " ({} {})", a.cue, a.text);
+    }
+    if claim.hedged {
+        words.push_str(" [hedged]");
+    }
+    if claim.negated {
+        words.push_str(" [negated]");
+    }
+    words
 }
 
 /// "agreed by 4 outlets, 2 independent sources (A; B)", with a flag when several
