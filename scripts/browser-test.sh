@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HTML page (`corroborate ledger --format html`) in a real browser: Debian's Chromium,
-# driven headless by Playwright from a venv under target/ (Playwright's own browser download
+# driven headless by Playwright from a venv in the cargo target directory (Playwright's own browser download
 # is never used). Installs what is missing, builds the CLI, runs tests/browser with pytest.
 #
 #   bash scripts/browser-test.sh
@@ -17,7 +17,8 @@ if [ ! -x "$CHROMIUM" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
 fi
 
-venv=target/browser-venv
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+venv=$target_dir/browser-venv
 if [ ! -x "$venv/bin/python" ]; then
   echo "== creating $venv"
   python3 -m venv "$venv"
@@ -28,8 +29,8 @@ if ! "$venv/bin/python" -c "import playwright, pytest" 2>/dev/null; then
 fi
 
 echo "== cargo build -p corroborate-cli"
-cargo build -p corroborate-cli
-export CORROBORATE_BIN="$PWD/target/debug/corroborate"
+cargo build --locked -p corroborate-cli
+export CORROBORATE_BIN="$target_dir/debug/corroborate"
 
 echo "== browser tests"
 "$venv/bin/python" -m pytest tests/browser -v -p no:cacheprovider

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test of the project: Rust (unit, doc, integration, header check), C, Python.
+# Every test of the project: Rust (unit, doc, integration, header check), C, Python, and
+# the HTML page in a browser.
 # Run from anywhere; exits non-zero on the first failure. One dev build serves the Rust
 # and C tests (and the Python tests' command-line comparisons); the Python package is
 # tested as users install it, from a release wheel.
@@ -22,7 +23,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --workspace --locked "${include_ignored[@]}"
 
-for suite in bindings/c/run-tests.sh bindings/python/run-tests.sh; do
+for suite in bindings/c/run-tests.sh bindings/python/run-tests.sh scripts/browser-test.sh; do
   echo "== $suite"
   bash "$suite"
 done
