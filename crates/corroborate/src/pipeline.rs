@@ -140,7 +140,7 @@ impl LedgerBuilder {
         self.failures.push(Failure {
             input: input.into(),
             code: error.code().to_string(),
-            message: error.to_string(),
+            message: format!("{error:#}"),
         });
         self
     }
@@ -228,7 +228,7 @@ impl LedgerBuilder {
                 Err((input, error)) => failures.push(Failure {
                     input,
                     code: error.code().to_string(),
-                    message: error.to_string(),
+                    message: format!("{error:#}"),
                 }),
             }
         }
