@@ -273,6 +273,7 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 }
 
 /// Runs the per-document stages in order.
+#[cfg(any(test, feature = "unstable-internals"))]
 pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     extract_with(doc, &mut Tagger::shipped().session())
 }
