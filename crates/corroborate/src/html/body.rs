@@ -183,9 +183,12 @@ mod tests {
 
     #[test]
     fn example_body() {
-        let body = crate::html::body("<html><body><article><h1>Floods recede</h1>\
+        let body = crate::html::body(
+            "<html><body><article><h1>Floods recede</h1>\
             <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
-            <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>", None);
+            <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>",
+            None,
+        );
         assert!(body.contains("The river fell two metres overnight"));
         assert!(body.ends_with('\n'));
     }

@@ -250,13 +250,22 @@ mod tests {
         let flat = flatten(&deep);
         assert!(flat.len() < deep.len());
         assert!(flat.contains("<p>x</p>"));
-        assert!(matches!(flatten("<div><p>x</p></div>"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            flatten("<div><p>x</p></div>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn example_separate_blocks() {
         use crate::html::separate_blocks;
-        assert_eq!(separate_blocks("<p>One.</p><p>Two.</p>"), "\n<p>One.\n</p>\n<p>Two.\n</p>");
-        assert_eq!(separate_blocks("<p>A <b>bold</b> word</p>"), "\n<p>A <b>bold</b> word\n</p>");
+        assert_eq!(
+            separate_blocks("<p>One.</p><p>Two.</p>"),
+            "\n<p>One.\n</p>\n<p>Two.\n</p>"
+        );
+        assert_eq!(
+            separate_blocks("<p>A <b>bold</b> word</p>"),
+            "\n<p>A <b>bold</b> word\n</p>"
+        );
     }
 }

@@ -582,8 +582,14 @@ mod tests {
     #[test]
     fn example_date_in_url() {
         use crate::html::date_in_url;
-        assert_eq!(date_in_url("https://news.example/2021/03/04/harbour-reopens").as_deref(), Some("2021-03-04"));
-        assert_eq!(date_in_url("https://news.example/world/harbour-reopens-20210304.html").as_deref(), Some("2021-03-04"));
+        assert_eq!(
+            date_in_url("https://news.example/2021/03/04/harbour-reopens").as_deref(),
+            Some("2021-03-04")
+        );
+        assert_eq!(
+            date_in_url("https://news.example/world/harbour-reopens-20210304.html").as_deref(),
+            Some("2021-03-04")
+        );
         assert_eq!(date_in_url("https://news.example/2021/99/99/x"), None);
     }
 }

@@ -56,13 +56,18 @@ mod tests {
         let page = crate::html::extract(b"<html><head><title>Floods recede</title></head><body><article>\
             <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
             <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>", None);
-        assert!(page.text.contains("officials said on Tuesday morning.\n\nSchools"));
+        assert!(
+            page.text
+                .contains("officials said on Tuesday morning.\n\nSchools")
+        );
         assert_eq!(page.metadata.title.as_deref(), Some("Floods recede"));
     }
 
     #[test]
     fn example_looks_like_html() {
-        assert!(crate::html::looks_like_html(b"\n<!DOCTYPE html><html><body>x</body></html>"));
+        assert!(crate::html::looks_like_html(
+            b"\n<!DOCTYPE html><html><body>x</body></html>"
+        ));
         assert!(!crate::html::looks_like_html(b"The <b> tag is bold."));
     }
 }

@@ -409,10 +409,14 @@ mod tests {
 
     #[test]
     fn example_tagged_span() {
-        use crate::ner::Tagger;
         use crate::model::EntityKind;
-        let found = Tagger::shipped().tag_document(&[vec!["Maria", "Lopez", "visited", "Peru", "."]]);
-        assert_eq!((found[0].start, found[0].end, found[0].kind), (0, 2, EntityKind::Person));
+        use crate::ner::Tagger;
+        let found =
+            Tagger::shipped().tag_document(&[vec!["Maria", "Lopez", "visited", "Peru", "."]]);
+        assert_eq!(
+            (found[0].start, found[0].end, found[0].kind),
+            (0, 2, EntityKind::Person)
+        );
     }
 
     #[test]

@@ -201,7 +201,17 @@ mod tests {
         use crate::text::{segment, tokenize};
         let text = "Dr. Kim left Jan. 5. He went to the U.N. Then he flew home.";
         let tokens = tokenize(text);
-        let sentences: Vec<&str> = segment(text, &tokens).iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(sentences, ["Dr. Kim left Jan. 5.", "He went to the U.N.", "Then he flew home."]);
+        let sentences: Vec<&str> = segment(text, &tokens)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Dr. Kim left Jan. 5.",
+                "He went to the U.N.",
+                "Then he flew home."
+            ]
+        );
     }
 }

@@ -296,7 +296,12 @@ mod tests {
         use crate::text::tokenize;
         let text = "He paid $48,250 (about 1.5%) in Jan. to Park Min-jun, didn't he?";
         let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
-        assert_eq!(words, ["He", "paid", "$", "48,250", "(", "about", "1.5", "%", ")", "in", "Jan.",
-                           "to", "Park", "Min-jun", ",", "did", "n't", "he", "?"]);
+        assert_eq!(
+            words,
+            [
+                "He", "paid", "$", "48,250", "(", "about", "1.5", "%", ")", "in", "Jan.", "to",
+                "Park", "Min-jun", ",", "did", "n't", "he", "?"
+            ]
+        );
     }
 }
