@@ -74,7 +74,7 @@ pub fn event_triggers(text: &str, published: Option<&str>) -> Vec<(usize, usize,
     crate::pipeline::extract_document(doc)
         .events
         .into_iter()
-        .map(|e| (e.trigger.start, e.trigger.end, e.kind))
+        .map(|e| (e.trigger.start, e.trigger.end, e.kind.to_string()))
         .collect()
 }
 

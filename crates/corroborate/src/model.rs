@@ -15,6 +15,8 @@
 //! assert_eq!(Ledger::from_json(&json).unwrap(), empty);
 //! ```
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 /// The schema tag written into every ledger; bumped only when a field's meaning changes.
@@ -140,6 +142,269 @@ impl EntityKind {
     }
 }
 
+/// The keyword traits of a type that reads as its keyword (`as_str`): serialized as the
+/// plain string, read from any string, shown, compared and ordered as the keyword (so
+/// that what the ledger sorts by keyword keeps its order).
+macro_rules! keyword {
+    ($name:ident) => {
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$name, D::Error> {
+                String::deserialize(deserializer).map($name::from)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(keyword: &str) -> $name {
+                $name::from(keyword.to_string())
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &$name) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &$name) -> std::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, keyword: &&str) -> bool {
+                self.as_str() == *keyword
+            }
+        }
+    };
+}
+
+/// What kind of happening an event is: a keyword of the event vocabulary, which the
+/// data files define (`data/event_triggers.txt`, `data/event_types.txt`; see
+/// `docs/events.md`), so no code names one.
+///
+/// ```
+/// use corroborate::model::EventType;
+/// let kind = EventType::from("defection");
+/// assert_eq!(kind.as_str(), "defection");
+/// assert_eq!(serde_json::to_string(&kind).unwrap(), "\"defection\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventType(String);
+
+impl EventType {
+    /// The keyword the JSON uses.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for EventType {
+    fn from(keyword: String) -> EventType {
+        EventType(keyword)
+    }
+}
+
+keyword!(EventType);
+
+/// The part a participant plays in an event.
+///
+/// ```
+/// use corroborate::model::Role;
+/// assert_eq!(serde_json::to_string(&Role::Destination).unwrap(), "\"destination\"");
+/// assert_eq!(Role::from("origin"), Role::Origin);
+/// assert_eq!(Role::from("witness"), Role::Other("witness".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Role {
+    /// Who does it: the one who defects, arrests, resigns.
+    Agent,
+    /// Who or what undergoes it: the one arrested, the ship seized.
+    Patient,
+    /// Where a move starts.
+    Origin,
+    /// Where a move ends.
+    Destination,
+    /// Where it happens.
+    Place,
+    /// Who goes along ("with his wife and son").
+    Companions,
+    /// The means ("boarded a plane").
+    Instrument,
+    /// When it happens.
+    Time,
+    /// A role the data files add, or a ledger of a later version names.
+    Other(String),
+}
+
+impl Role {
+    /// The roles this version gives a meaning.
+    const NAMED: [Role; 8] = [
+        Role::Agent,
+        Role::Patient,
+        Role::Origin,
+        Role::Destination,
+        Role::Place,
+        Role::Companions,
+        Role::Instrument,
+        Role::Time,
+    ];
+
+    /// The keyword the JSON uses.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Role::Agent => "agent",
+            Role::Patient => "patient",
+            Role::Origin => "origin",
+            Role::Destination => "destination",
+            Role::Place => "place",
+            Role::Companions => "companions",
+            Role::Instrument => "instrument",
+            Role::Time => "time",
+            Role::Other(keyword) => keyword,
+        }
+    }
+
+    /// The named role of `keyword`, if it is one.
+    fn named(keyword: &str) -> Option<Role> {
+        Role::NAMED
+            .into_iter()
+            .find(|role| role.as_str() == keyword)
+    }
+}
+
+impl From<String> for Role {
+    fn from(keyword: String) -> Role {
+        Role::named(&keyword).unwrap_or(Role::Other(keyword))
+    }
+}
+
+keyword!(Role);
+
+/// What a claim says of its subject: a family of facts, an event's argument, or what a
+/// verb says.
+///
+/// ```
+/// use corroborate::model::{Predicate, Role};
+/// assert_eq!(Predicate::from("age"), Predicate::Age);
+/// assert_eq!(Predicate::from("destination"), Predicate::Argument(Role::Destination));
+/// assert_eq!(Predicate::from("visit"), Predicate::Verb("visit".into()));
+/// assert_eq!(serde_json::to_string(&Predicate::Argument(Role::Time)).unwrap(), "\"time\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Predicate {
+    /// A person's age.
+    Age,
+    /// A person's job title ("second secretary").
+    Role,
+    /// A person's trade, when no title names a post ("diplomat").
+    Occupation,
+    /// A person's nationality.
+    Nationality,
+    /// The organization a person belongs to.
+    Affiliation,
+    /// How many of something there are.
+    Count,
+    /// How much of something there is, in a unit.
+    Amount,
+    /// Who or what fills a role of the event the claim is about.
+    Argument(Role),
+    /// What a verb says of its subject: the verb's lemma, or `LEMMA_time` for when it
+    /// happened (see [`Predicate::verb_time`]).
+    Verb(String),
+}
+
+impl Predicate {
+    /// The families this version gives a meaning.
+    const FAMILIES: [Predicate; 7] = [
+        Predicate::Age,
+        Predicate::Role,
+        Predicate::Occupation,
+        Predicate::Nationality,
+        Predicate::Affiliation,
+        Predicate::Count,
+        Predicate::Amount,
+    ];
+
+    /// When what the verb `lemma` says happened.
+    ///
+    /// ```
+    /// use corroborate::model::Predicate;
+    /// assert_eq!(Predicate::verb_time("inform").as_str(), "inform_time");
+    /// ```
+    pub fn verb_time(lemma: &str) -> Predicate {
+        Predicate::from(format!("{lemma}_time"))
+    }
+
+    /// The keyword the JSON uses.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Predicate::Age => "age",
+            Predicate::Role => "role",
+            Predicate::Occupation => "occupation",
+            Predicate::Nationality => "nationality",
+            Predicate::Affiliation => "affiliation",
+            Predicate::Count => "count",
+            Predicate::Amount => "amount",
+            Predicate::Argument(role) => role.as_str(),
+            Predicate::Verb(keyword) => keyword,
+        }
+    }
+}
+
+/// A keyword reads as a family, then as a named role, then as a verb's, so that one
+/// keyword is always one predicate.
+impl From<String> for Predicate {
+    fn from(keyword: String) -> Predicate {
+        if let Some(family) = Predicate::FAMILIES
+            .into_iter()
+            .find(|f| f.as_str() == keyword)
+        {
+            return family;
+        }
+        match Role::named(&keyword) {
+            Some(role) => Predicate::Argument(role),
+            None => Predicate::Verb(keyword),
+        }
+    }
+}
+
+/// The predicate of an event's argument (a role the data files add reads as a verb's,
+/// as its keyword would).
+impl From<Role> for Predicate {
+    fn from(role: Role) -> Predicate {
+        match role {
+            Role::Other(keyword) => Predicate::from(keyword),
+            named => Predicate::Argument(named),
+        }
+    }
+}
+
+keyword!(Predicate);
+
 /// One real-world person, organization, place or other named thing, across documents.
 ///
 /// ```
@@ -165,14 +430,14 @@ pub struct Entity {
 /// One participant of an event.
 ///
 /// ```
-/// use corroborate::model::Argument;
-/// let a = Argument { role: "destination".into(), entity: None, text: "South Korea".into() };
-/// assert_eq!(a.role, "destination");
+/// use corroborate::model::{Argument, Role};
+/// let a = Argument { role: Role::Destination, entity: None, text: "South Korea".into() };
+/// assert_eq!(a.role.as_str(), "destination");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Argument {
-    /// `agent`, `patient`, `origin`, `destination`, `place`, `companions`, `instrument`, …
-    pub role: String,
+    /// What the participant does in the event.
+    pub role: Role,
     /// The entity that fills the role, when it is one.
     pub entity: Option<String>,
     /// The words that fill the role.
@@ -193,7 +458,7 @@ pub struct Event {
     pub id: String,
     /// A keyword from the event vocabulary (see `docs/events.md`).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     /// The trigger words, across documents.
     pub mentions: Vec<Span>,
     /// The participants.
@@ -295,8 +560,9 @@ pub struct Claim {
     pub subject: Option<String>,
     /// The subject's words.
     pub subject_text: String,
-    /// `age`, `role`, `nationality`, `affiliation`, `count`, `date`, an event argument, or a verb lemma.
-    pub predicate: String,
+    /// What the claim says of its subject: `age`, `role`, `nationality`, …, an event's
+    /// argument, or what a verb says.
+    pub predicate: Predicate,
     /// The normalized value.
     pub value: Value,
     /// The value's words.
@@ -442,7 +708,7 @@ pub struct Comparison {
     /// The entity or event asked about.
     pub subject: String,
     /// The predicate asked about.
-    pub predicate: String,
+    pub predicate: Predicate,
     /// Agree, conflict or single.
     pub verdict: Verdict,
     /// One reading per distinct normalized value.
