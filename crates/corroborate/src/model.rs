@@ -6,6 +6,14 @@
 //! Python, C) serializes the same bytes. Field order in each struct is the
 //! order the JSON prints, which keeps output byte-for-byte stable.
 //!
+//! The types are `#[non_exhaustive]`, so that a later version can add a field or a
+//! variant without breaking anyone: values come from a built ledger, from JSON, from
+//! `Default` or from constructors such as [`Span::new`], never from a struct literal.
+//!
+//! ```compile_fail,E0639
+//! let span = corroborate::model::Span { doc: "a".into(), start: 0, end: 5 };
+//! ```
+//!
 //! ```
 //! use corroborate::model::{Ledger, SCHEMA};
 //!
@@ -26,10 +34,11 @@ pub const SCHEMA: &str = "corroborate.ledger/1";
 ///
 /// ```
 /// use corroborate::model::Span;
-/// let span = Span { doc: "a".into(), start: 0, end: 5 };
+/// let span = Span::new("a", 0, 5);
 /// assert_eq!(span.slice("Hello world"), Some("Hello"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Span {
     /// The id of the document the offsets index.
     pub doc: String,
@@ -40,6 +49,15 @@ pub struct Span {
 }
 
 impl Span {
+    /// The span of bytes `start..end` of the document `doc`.
+    pub fn new(doc: impl Into<String>, start: usize, end: usize) -> Span {
+        Span {
+            doc: doc.into(),
+            start,
+            end,
+        }
+    }
+
     /// The spanned text of `text`, or `None` when the offsets do not fit it.
     pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
         text.get(self.start..self.end)
@@ -50,10 +68,11 @@ impl Span {
 ///
 /// ```
 /// use corroborate::model::Removed;
-/// let r = Removed { start: 0, end: 12, reason: "navigation".into() };
+/// let r: Removed = serde_json::from_str(r#"{"start":0,"end":12,"reason":"navigation"}"#).unwrap();
 /// assert_eq!(r.end - r.start, 12);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Removed {
     /// First byte of the range.
     pub start: usize,
@@ -67,10 +86,13 @@ pub struct Removed {
 ///
 /// ```
 /// use corroborate::model::Document;
-/// let doc = Document { id: "a".into(), text: "Text.".into(), ..Document::default() };
+/// let mut doc = Document::default();
+/// doc.id = "a".into();
+/// doc.text = "Text.".into();
 /// assert!(doc.removed.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// The caller's id, or one derived from the content.
     pub id: String,
@@ -98,10 +120,13 @@ pub struct Document {
 ///
 /// ```
 /// use corroborate::model::Story;
-/// let s = Story { id: "s1".into(), documents: vec!["a".into()], title: None };
+/// let mut s = Story::default();
+/// s.id = "s1".into();
+/// s.documents.push("a".into());
 /// assert_eq!(s.documents.len(), 1);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Story {
     /// Stable id.
     pub id: String,
@@ -119,6 +144,7 @@ pub struct Story {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -409,11 +435,13 @@ keyword!(Predicate);
 ///
 /// ```
 /// use corroborate::model::{Entity, EntityKind};
-/// let e = Entity { id: "e1".into(), kind: EntityKind::Location, name: "Cuba".into(),
-///                  aliases: vec!["Cuba".into()], mentions: vec![] };
-/// assert_eq!(e.kind.as_str(), "location");
+/// let e: Entity = serde_json::from_str(
+///     r#"{"id":"e1","kind":"location","name":"Cuba","aliases":["Cuba"],"mentions":[]}"#,
+/// ).unwrap();
+/// assert_eq!(e.kind, EntityKind::Location);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// Stable id within the ledger.
     pub id: String,
@@ -431,10 +459,12 @@ pub struct Entity {
 ///
 /// ```
 /// use corroborate::model::{Argument, Role};
-/// let a = Argument { role: Role::Destination, entity: None, text: "South Korea".into() };
-/// assert_eq!(a.role.as_str(), "destination");
+/// let a: Argument =
+///     serde_json::from_str(r#"{"role":"destination","entity":null,"text":"South Korea"}"#).unwrap();
+/// assert_eq!(a.role, Role::Destination);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Argument {
     /// What the participant does in the event.
     pub role: Role,
@@ -448,11 +478,13 @@ pub struct Argument {
 ///
 /// ```
 /// use corroborate::model::Event;
-/// let e = Event { id: "v1".into(), kind: "defection".into(), mentions: vec![],
-///                 arguments: vec![], time: Some("2023-11".into()), documents: vec![] };
-/// assert!(serde_json::to_string(&e).unwrap().contains("\"type\":\"defection\""));
+/// let json = r#"{"id":"v1","type":"defection","mentions":[],"arguments":[],"time":"2023-11","documents":[]}"#;
+/// let e: Event = serde_json::from_str(json).unwrap();
+/// assert_eq!(e.kind.as_str(), "defection");
+/// assert_eq!(serde_json::to_string(&e).unwrap(), json);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Stable id within the ledger.
     pub id: String,
@@ -473,10 +505,12 @@ pub struct Event {
 ///
 /// ```
 /// use corroborate::model::Attribution;
-/// let a = Attribution { entity: None, text: "officials".into(), cue: "said".into() };
+/// let a: Attribution =
+///     serde_json::from_str(r#"{"entity":null,"text":"officials","cue":"said"}"#).unwrap();
 /// assert_eq!(a.cue, "said");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attribution {
     /// The source entity, when resolved.
     pub entity: Option<String>,
@@ -486,7 +520,8 @@ pub struct Attribution {
     pub cue: String,
 }
 
-/// A normalized value: a number, or text (times, entity ids and lowercase text are strings).
+/// A normalized value: a number, or text (times, entity ids and lowercase text are
+/// strings), as JSON has them: a `match` on the two needs no wildcard arm.
 ///
 /// ```
 /// use corroborate::model::Value;
@@ -540,13 +575,17 @@ fn serialize_number<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Err
 /// One atomic statement a document makes.
 ///
 /// ```
-/// use corroborate::model::{Claim, Value};
-/// let c = Claim { id: "c1".into(), doc: "a".into(), start: 0, end: 10, subject: None,
-///     subject_text: "Novak".into(), predicate: "age".into(), value: Value::Number(47.0),
-///     value_text: "47".into(), attribution: None, hedged: false, negated: false };
-/// assert_eq!(c.value.key(), "47");
+/// use corroborate::model::{Claim, Predicate, Value};
+/// let c: Claim = serde_json::from_str(
+///     r#"{"id":"c1","doc":"a","start":0,"end":10,"subject":null,"subject_text":"Novak",
+///         "predicate":"age","value":47,"value_text":"47","attribution":null,
+///         "hedged":false,"negated":false}"#,
+/// ).unwrap();
+/// assert_eq!(c.predicate, Predicate::Age);
+/// assert_eq!(c.value, Value::Number(47.0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// Stable id within the ledger.
     pub id: String,
@@ -579,11 +618,13 @@ pub struct Claim {
 ///
 /// ```
 /// use corroborate::model::Quote;
-/// let q = Quote { doc: "a".into(), start: 1, end: 6, text: "Hello".into(), speaker: None,
-///                 speaker_text: None, cue: Some("said".into()) };
+/// let q: Quote = serde_json::from_str(
+///     r#"{"doc":"a","start":1,"end":6,"text":"Hello","speaker":null,"speaker_text":null,"cue":"said"}"#,
+/// ).unwrap();
 /// assert_eq!(q.end - q.start, q.text.len());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The document.
     pub doc: String,
@@ -605,11 +646,13 @@ pub struct Quote {
 ///
 /// ```
 /// use corroborate::model::Quantity;
-/// let q = Quantity { doc: "a".into(), start: 0, end: 8, value: 48250.0, unit: Some("USD".into()),
-///     approximate: false, bound: None, counted: None, time: None };
-/// assert_eq!(serde_json::to_value(&q).unwrap()["value"], 48250);
+/// let json = r#"{"doc":"a","start":0,"end":8,"value":48250,"unit":"USD","approximate":false,"bound":null,"counted":null,"time":null}"#;
+/// let q: Quantity = serde_json::from_str(json).unwrap();
+/// assert_eq!(q.value, 48250.0);
+/// assert_eq!(serde_json::to_string(&q).unwrap(), json);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// The document.
     pub doc: String,
@@ -638,11 +681,13 @@ impl Eq for Quantity {}
 ///
 /// ```
 /// use corroborate::model::Time;
-/// let t = Time { doc: "a".into(), start: 0, end: 13, text: "last November".into(),
-///                value: Some("2023-11".into()) };
+/// let t: Time = serde_json::from_str(
+///     r#"{"doc":"a","start":0,"end":13,"text":"last November","value":"2023-11"}"#,
+/// ).unwrap();
 /// assert_eq!(t.value.as_deref(), Some("2023-11"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Time {
     /// The document.
     pub doc: String,
@@ -660,10 +705,12 @@ pub struct Time {
 ///
 /// ```
 /// use corroborate::model::Source;
-/// let s = Source { entity: None, text: "own reporting".into(), documents: vec!["a".into()] };
+/// let s: Source =
+///     serde_json::from_str(r#"{"entity":null,"text":"own reporting","documents":["a"]}"#).unwrap();
 /// assert_eq!(s.documents.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Source {
     /// The origin entity, when it is one.
     pub entity: Option<String>,
@@ -676,11 +723,13 @@ pub struct Source {
 /// One distinct value given for a question, with the claims and documents behind it.
 ///
 /// ```
-/// use corroborate::model::{Reading, Value};
-/// let r = Reading { value: Value::Number(47.0), claims: vec![], documents: vec![], sources: vec![] };
+/// use corroborate::model::Reading;
+/// let r: Reading = serde_json::from_str(r#"{"value":47,"claims":["c1"],"documents":["a"]}"#).unwrap();
 /// assert_eq!(r.value.key(), "47");
+/// assert!(r.sources.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reading {
     /// The normalized value.
     pub value: Value,
@@ -697,11 +746,13 @@ pub struct Reading {
 ///
 /// ```
 /// use corroborate::model::{Comparison, Verdict};
-/// let c = Comparison { story: "s1".into(), subject: "e1".into(), predicate: "age".into(),
-///                      verdict: Verdict::Single, readings: vec![] };
-/// assert_eq!(serde_json::to_value(&c).unwrap()["verdict"], "single");
+/// let c: Comparison = serde_json::from_str(
+///     r#"{"story":"s1","subject":"e1","predicate":"age","verdict":"single","readings":[]}"#,
+/// ).unwrap();
+/// assert_eq!(c.verdict, Verdict::Single);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// The story.
     pub story: String,
@@ -715,7 +766,8 @@ pub struct Comparison {
     pub readings: Vec<Reading>,
 }
 
-/// How the sources of a story answer one question.
+/// How the sources of a story answer one question. The three verdicts are the whole
+/// contract (another would be a new schema), so a `match` on them needs no wildcard arm.
 ///
 /// ```
 /// use corroborate::model::Verdict;
@@ -751,6 +803,7 @@ impl Verdict {
 /// assert!(ledger.documents.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Ledger {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -781,12 +834,18 @@ pub struct Ledger {
 /// An input that was left out of the ledger, and why.
 ///
 /// ```
-/// use corroborate::model::Failure;
-/// let f = Failure { input: "a.txt".into(), code: "empty_document".into(),
-///                   message: "a.txt: the document is empty".into() };
-/// assert_eq!(f.code, "empty_document");
+/// use corroborate::{DocumentInput, LedgerBuilder};
+/// let ledger = LedgerBuilder::new()
+///     .keep_going(true)
+///     .document(DocumentInput::text("a", "The mayor resigned."))
+///     .document(DocumentInput::text("b", " "))
+///     .build()?;
+/// let f = &ledger.failures[0];
+/// assert_eq!((f.input.as_str(), f.code.as_str()), ("b", "empty_document"));
+/// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Failure {
     /// The input's name (path, manifest line or document id).
     pub input: String,

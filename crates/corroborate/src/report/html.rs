@@ -75,17 +75,16 @@ pub fn html(ledger: &Ledger) -> String {
 /// Renders one comparison as a one-row table across its story's outlets.
 ///
 /// ```
-/// use corroborate::model::{Comparison, Ledger, Reading, Story, Value, Verdict};
+/// use corroborate::model::{Comparison, Ledger, Story};
 /// let mut ledger = Ledger::default();
-/// ledger.stories.push(Story { id: "s1".into(), documents: vec!["a".into(), "b".into()], title: None });
-/// let comparison = Comparison {
-///     story: "s1".into(), subject: "e1".into(), predicate: "age".into(),
-///     verdict: Verdict::Conflict,
-///     readings: vec![
-///         Reading { value: Value::Number(40.0), claims: vec![], documents: vec!["a".into()], sources: vec![] },
-///         Reading { value: Value::Number(41.0), claims: vec![], documents: vec!["b".into()], sources: vec![] },
-///     ],
-/// };
+/// let mut story = Story::default();
+/// story.id = "s1".into();
+/// story.documents = vec!["a".into(), "b".into()];
+/// ledger.stories.push(story);
+/// let comparison: Comparison = serde_json::from_str(
+///     r#"{"story":"s1","subject":"e1","predicate":"age","verdict":"conflict","readings":[
+///         {"value":40,"claims":[],"documents":["a"]},{"value":41,"claims":[],"documents":["b"]}]}"#,
+/// ).unwrap();
 /// let html = corroborate::report::comparison_html(&ledger, &comparison);
 /// assert!(html.contains("<tr class=\"conflict\">"));
 /// assert!(html.contains(">40<") && html.contains(">41<"));
