@@ -5,9 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let page = corroborate::html::extract(data, None);
+    let page = corroborate::internals::html::extract(data, None);
     if let Some(date) = page.metadata.published {
         assert_eq!(date.len(), 10, "published is YYYY-MM-DD: {date}");
     }
-    let _ = corroborate::html::looks_like_html(data);
+    let _ = corroborate::internals::html::looks_like_html(data);
 });

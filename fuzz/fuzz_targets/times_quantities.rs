@@ -8,14 +8,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for (start, end, value) in corroborate::__eval::times(text, Some("2024-02-29")) {
+    for (start, end, value) in corroborate::internals::times(text, Some("2024-02-29")) {
         assert!(start <= end && end <= text.len());
         assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         if let Some(value) = value {
             assert!(!value.contains("-02-30") && !value.contains("-02-31"), "{value}");
         }
     }
-    for quantity in corroborate::__eval::quantities(text, Some("2024-02-29")) {
+    for quantity in corroborate::internals::quantities(text, Some("2024-02-29")) {
         assert!(quantity.start <= quantity.end && quantity.end <= text.len());
         assert!(text.is_char_boundary(quantity.start) && text.is_char_boundary(quantity.end));
         assert!(quantity.value.is_finite(), "{quantity:?}");

@@ -45,20 +45,26 @@ impl<T: Convert> Convert for Option<T> {
     }
 }
 
-/// Keyword enums become the lowercase strings the JSON uses.
-impl Convert for model::EntityKind {
-    type Py = String;
-    fn convert(&self, _: &Context) -> String {
-        self.as_str().to_string()
-    }
+/// Keywords (entity kinds, verdicts, event types, roles, predicates) become the strings
+/// the JSON uses.
+macro_rules! keywords {
+    ($($t:ty),*) => {$(
+        impl Convert for $t {
+            type Py = String;
+            fn convert(&self, _: &Context) -> String {
+                self.as_str().to_string()
+            }
+        }
+    )*};
 }
 
-impl Convert for model::Verdict {
-    type Py = String;
-    fn convert(&self, _: &Context) -> String {
-        self.as_str().to_string()
-    }
-}
+keywords!(
+    model::EntityKind,
+    model::Verdict,
+    model::EventType,
+    model::Role,
+    model::Predicate
+);
 
 /// A claim's or reading's value: a `float` or a `str` in Python, as in the JSON.
 #[derive(Debug, Clone, PartialEq)]

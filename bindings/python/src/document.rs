@@ -90,6 +90,7 @@ impl Convert for model::Document {
             title,
             author,
             removed,
+            ..
         } = self;
         Document {
             id: id.clone(),

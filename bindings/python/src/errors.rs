@@ -62,7 +62,7 @@ pub fn to_py(error: corroborate::Error) -> PyErr {
     Python::attach(|py| {
         let class = class_for(py, error.code());
         let make = || -> PyResult<PyErr> {
-            let value = class.call1((error.to_string(),))?;
+            let value = class.call1((format!("{error:#}"),))?;
             value.setattr("code", error.code())?;
             Ok(PyErr::from_value(value))
         };

@@ -127,7 +127,7 @@ fn write_ledger<W: Write>(ledger: &Ledger, format: Format, out: &mut W) -> std::
 }
 
 fn run_ledger(args: &LedgerArgs) -> Result<(), String> {
-    let ledger = build(args).map_err(|e| e.to_string())?;
+    let ledger = build(args).map_err(|e| format!("{e:#}"))?;
     for failure in &ledger.failures {
         eprintln!("corroborate: skipped: {}", failure.message);
     }

@@ -252,7 +252,11 @@ fn html_page_stands_alone_and_its_links_land() {
 fn shared_manifest() -> PathBuf {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/corpus/ri-il-kyu/manifest.jsonl");
-    assert!(path.exists(), "{} is absent: the test needs ../shared", path.display());
+    assert!(
+        path.exists(),
+        "{} is absent: the test needs ../shared",
+        path.display()
+    );
     path
 }
 

@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use corroborate::__eval::Tagger;
-use corroborate::__eval::ner_train::Sentence;
+use corroborate::internals::Tagger;
+use corroborate::internals::ner_train::Sentence;
 use corroborate::model::EntityKind;
 
 /// The kinds in report order, with their CoNLL names.

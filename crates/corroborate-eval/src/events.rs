@@ -179,7 +179,7 @@ fn score_file(
         }
         rest = &rest[body_end..];
     }
-    let predicted = corroborate::__eval::event_triggers(&text, None);
+    let predicted = corroborate::internals::event_triggers(&text, None);
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     counts.gold += gold.len();
     counts.predicted += predicted.len();

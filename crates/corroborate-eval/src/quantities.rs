@@ -23,14 +23,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut count = 0;
     for file in files {
         let text = fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-        for (start, end, value) in corroborate::__eval::times(&text, published) {
+        for (start, end, value) in corroborate::internals::times(&text, published) {
             println!(
                 "{file}\ttime\t{:?}\t{}",
                 &text[start..end],
                 value.as_deref().unwrap_or("-")
             );
         }
-        for q in corroborate::__eval::quantities(&text, published) {
+        for q in corroborate::internals::quantities(&text, published) {
             count += 1;
             println!(
                 "{file}\tquantity\t{:?}\t{}\t{}\t{}\t{}\t{}\t{}",

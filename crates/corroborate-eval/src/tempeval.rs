@@ -108,7 +108,7 @@ fn score_dir(dir: &Path, verbose: bool) -> Result<Counts, String> {
         let Some((dct, text, timexes)) = parse(&raw) else {
             return Err(format!("{}: no DCT or TEXT", file.display()));
         };
-        let predicted = corroborate::__eval::times(&text, Some(&dct));
+        let predicted = corroborate::internals::times(&text, Some(&dct));
         let (gold, other): (Vec<&Timex>, Vec<&Timex>) = timexes
             .iter()
             .partition(|t| t.kind == "DATE" && expressible(&t.value));

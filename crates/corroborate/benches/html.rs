@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 pages
                     .iter()
-                    .map(|p| corroborate::html::extract(p, None).text.len())
+                    .map(|p| corroborate::internals::html::extract(p, None).text.len())
                     .sum::<usize>()
             })
         });
@@ -65,7 +65,11 @@ fn bench(c: &mut Criterion) {
     );
     group.throughput(Throughput::Bytes(deep.len() as u64));
     group.bench_function("nested_100k", |b| {
-        b.iter(|| corroborate::html::extract(deep.as_bytes(), None).text.len())
+        b.iter(|| {
+            corroborate::internals::html::extract(deep.as_bytes(), None)
+                .text
+                .len()
+        })
     });
     group.finish();
 }

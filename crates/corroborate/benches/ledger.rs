@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use corroborate::text::Analysis;
+use corroborate::internals::text::Analysis;
 use corroborate::{DocumentInput, LedgerBuilder};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use corroborate::__eval::Tagger;
+use corroborate::internals::Tagger;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// The allocator the `corroborate` command and the Python package run the library

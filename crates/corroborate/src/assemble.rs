@@ -259,7 +259,7 @@ fn quantities(out: &mut Vec<Quantity>, found: Vec<QuantityExpr>, doc: &str) {
 mod tests {
     use super::*;
     use crate::fixtures::{Doc, V};
-    use crate::model::{EntityKind, Verdict};
+    use crate::model::{EntityKind, Predicate, Role, Verdict};
 
     const PERSON: EntityKind = EntityKind::Person;
     const ORG: EntityKind = EntityKind::Organization;
@@ -279,32 +279,38 @@ mod tests {
             .event(
                 "defection",
                 "defected",
-                &[("agent", "Choe Min-gyu")],
+                &[(Role::Agent, "Choe Min-gyu")],
                 Some("2022-05"),
             )
-            .claim("Choe Min-gyu", "age", V::N(47.0), "47", None)
+            .claim("Choe Min-gyu", Predicate::Age, V::N(47.0), "47", None)
             .claim(
                 "Choe Min-gyu",
-                "role",
+                Predicate::Role,
                 V::T("counsellor"),
                 "a counsellor",
                 None,
             )
             .claim(
                 "#0",
-                "companions",
+                Predicate::Argument(Role::Companions),
                 V::T("wife and child"),
                 "his wife and child",
                 None,
             )
             .claim(
                 "#0",
-                "time",
+                Predicate::Argument(Role::Time),
                 V::T("2022-05"),
                 "last May",
                 Some("Transport Ministry"),
             )
-            .claim("#0", "place", V::E("Lima"), "in Lima", None)
+            .claim(
+                "#0",
+                Predicate::Argument(Role::Place),
+                V::E("Lima"),
+                "in Lima",
+                None,
+            )
             .build(),
             Doc::new(
                 "b",
@@ -320,32 +326,38 @@ mod tests {
             .event(
                 "defection",
                 "defected",
-                &[("agent", "Choi Min Kyu")],
+                &[(Role::Agent, "Choi Min Kyu")],
                 Some("2022"),
             )
-            .claim("Choi Min Kyu", "age", V::N(47.0), "47", None)
+            .claim("Choi Min Kyu", Predicate::Age, V::N(47.0), "47", None)
             .claim(
                 "Choi Min Kyu",
-                "role",
+                Predicate::Role,
                 V::T("third secretary"),
                 "a third secretary",
                 None,
             )
             .claim(
                 "#0",
-                "companions",
+                Predicate::Argument(Role::Companions),
                 V::T("wife and children"),
                 "his wife and children",
                 None,
             )
             .claim(
                 "#0",
-                "time",
+                Predicate::Argument(Role::Time),
                 V::T("2022"),
                 "in 2022",
                 Some("Ministry of Transport"),
             )
-            .claim("#0", "place", V::E("Lima"), "in Lima", None)
+            .claim(
+                "#0",
+                Predicate::Argument(Role::Place),
+                V::E("Lima"),
+                "in Lima",
+                None,
+            )
             .build(),
             Doc::new(
                 "c",
@@ -356,11 +368,22 @@ mod tests {
             .entity(PERSON, &["Choe"])
             .entity(ORG, &["Harbor Gazette"])
             .entity(EntityKind::Location, &["Lima"])
-            .event("defection", "defected", &[("agent", "Choe")], Some("2022"))
-            .claim("Choe", "age", V::N(47.0), "aged 47", Some("Harbor Gazette"))
+            .event(
+                "defection",
+                "defected",
+                &[(Role::Agent, "Choe")],
+                Some("2022"),
+            )
             .claim(
                 "Choe",
-                "role",
+                Predicate::Age,
+                V::N(47.0),
+                "aged 47",
+                Some("Harbor Gazette"),
+            )
+            .claim(
+                "Choe",
+                Predicate::Role,
                 V::T("political adviser"),
                 "a political adviser",
                 None,
@@ -421,7 +444,7 @@ mod tests {
     fn comparison<'l>(
         ledger: &'l Ledger,
         subject: &str,
-        predicate: &str,
+        predicate: Predicate,
     ) -> &'l crate::model::Comparison {
         ledger
             .comparisons
@@ -462,10 +485,10 @@ mod tests {
     fn verdicts_by_kind_of_value() {
         let ledger = ledger(story());
         let envoy = ledger.entities[0].id.clone();
-        let age = comparison(&ledger, &envoy, "age");
+        let age = comparison(&ledger, &envoy, Predicate::Age);
         assert_eq!(age.verdict, Verdict::Agree);
         assert_eq!(age.readings[0].documents, ["a", "b", "c"]);
-        let role = comparison(&ledger, &envoy, "role");
+        let role = comparison(&ledger, &envoy, Predicate::Role);
         assert_eq!(role.verdict, Verdict::Conflict);
         assert_eq!(role.readings[0].documents, ["a", "c"]);
         assert_eq!(
@@ -474,11 +497,14 @@ mod tests {
         );
         let event = ledger.events[0].id.clone();
         assert_eq!(
-            comparison(&ledger, &event, "companions").verdict,
+            comparison(&ledger, &event, Predicate::Argument(Role::Companions)).verdict,
             Verdict::Conflict
         );
-        assert_eq!(comparison(&ledger, &event, "time").verdict, Verdict::Agree);
-        let place = comparison(&ledger, &event, "place");
+        assert_eq!(
+            comparison(&ledger, &event, Predicate::Argument(Role::Time)).verdict,
+            Verdict::Agree
+        );
+        let place = comparison(&ledger, &event, Predicate::Argument(Role::Place));
         let lima = ledger.entities.iter().find(|e| e.name == "Lima").unwrap();
         assert_eq!(place.verdict, Verdict::Agree);
         assert_eq!(place.readings[0].value, Value::Text(lima.id.clone()));
@@ -496,8 +522,14 @@ mod tests {
                 if let Some(cited) = cites {
                     doc = doc.entity(ORG, &[cited]);
                 }
-                doc.claim("Harbour Authority", "count", V::N(12.0), "12", *cites)
-                    .build()
+                doc.claim(
+                    "Harbour Authority",
+                    Predicate::Count,
+                    V::N(12.0),
+                    "12",
+                    *cites,
+                )
+                .build()
             })
             .collect();
         ledger(docs)
@@ -559,7 +591,7 @@ mod tests {
         let ledger = ledger(story());
         let envoy = ledger.entities[0].id.clone();
         // c cites the Harbor Gazette, which is outlet a reporting on its own: one source.
-        let age = comparison(&ledger, &envoy, "age");
+        let age = comparison(&ledger, &envoy, Predicate::Age);
         let sources: Vec<(&str, &[String])> = age.readings[0]
             .sources
             .iter()
@@ -573,7 +605,11 @@ mod tests {
             ]
         );
         // Both outlets give the time on the ministry's word: one source, whatever its name.
-        let time = comparison(&ledger, &ledger.events[0].id, "time");
+        let time = comparison(
+            &ledger,
+            &ledger.events[0].id,
+            Predicate::Argument(Role::Time),
+        );
         let origins: Vec<&str> = time
             .readings
             .iter()

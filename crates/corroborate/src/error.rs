@@ -2,6 +2,11 @@
 //!
 //! Errors are small (`Error` is one pointer) and name the input they concern, so a
 //! message printed on its own tells a user which file, line or document to fix.
+//!
+//! As in the standard library, an error's message says what failed and
+//! [`std::error::Error::source`] gives the cause (the operating system's or the JSON
+//! parser's reason), so that printing the chain shows each once. `{:#}` prints the
+//! whole chain on one line.
 
 use std::fmt;
 
@@ -16,6 +21,22 @@ use std::fmt;
 /// assert!(matches!(err.kind(), ErrorKind::EmptyDocument { .. }));
 /// assert_eq!(err.to_string(), "a.txt: the document is empty");
 /// ```
+///
+/// The message says what failed; the cause, when there is one, comes from
+/// [`source`](std::error::Error::source). The alternate form (`{:#}`) joins the two with
+/// `": "`, for a front end that shows one line:
+///
+/// ```
+/// use std::error::Error as _;
+///
+/// let err = corroborate::Ledger::from_json("{").unwrap_err();
+/// assert_eq!(err.to_string(), "ledger: invalid JSON");
+/// assert_eq!(err.source().unwrap().to_string(), "EOF while parsing an object at line 1 column 1");
+/// assert_eq!(
+///     format!("{err:#}"),
+///     "ledger: invalid JSON: EOF while parsing an object at line 1 column 1",
+/// );
+/// ```
 #[derive(Debug)]
 pub struct Error(Box<ErrorKind>);
 
@@ -24,7 +45,7 @@ pub struct Error(Box<ErrorKind>);
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A file or directory could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         /// The path as given.
         path: String,
@@ -90,7 +111,7 @@ pub enum ErrorKind {
         message: String,
     },
     /// JSON could not be read.
-    #[error("{input}: invalid JSON: {source}")]
+    #[error("{input}: invalid JSON")]
     Json {
         /// What was being read.
         input: String,
@@ -162,8 +183,17 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// The message; with `{:#}`, followed by each cause in turn, joined by `": "`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        self.0.fmt(f)?;
+        if f.alternate() {
+            let mut cause = std::error::Error::source(self);
+            while let Some(error) = cause {
+                write!(f, ": {error}")?;
+                cause = error.source();
+            }
+        }
+        Ok(())
     }
 }
 

@@ -6,7 +6,7 @@ use crate::extract::{
     SubjectRef, ValueExpr,
 };
 use crate::input::DocumentInput;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, EventType, Predicate, Role};
 use crate::prepare::prepare;
 
 /// A document being described: its text, then the entities, events and claims in it.
@@ -98,7 +98,7 @@ impl Doc {
         mut self,
         kind: &str,
         trigger: &str,
-        arguments: &[(&str, &str)],
+        arguments: &[(Role, &str)],
         time: Option<&str>,
     ) -> Doc {
         let start = self.x.doc.text.find(trigger).expect("trigger in text");
@@ -107,7 +107,7 @@ impl Doc {
             .map(|(role, surface)| {
                 let at = self.x.doc.text.find(surface).expect("argument in text");
                 ArgumentExpr {
-                    role: (*role).to_string(),
+                    role: role.clone(),
                     entity: Some(self.local(surface)),
                     span: at..at + surface.len(),
                     value: (*surface).to_lowercase(),
@@ -116,7 +116,7 @@ impl Doc {
             })
             .collect();
         self.x.events.push(EventMention {
-            kind: kind.to_string(),
+            kind: EventType::from(kind),
             trigger: start..start + trigger.len(),
             sentence: 0,
             arguments,
@@ -129,7 +129,7 @@ impl Doc {
     pub fn claim(
         mut self,
         subject: &str,
-        predicate: &str,
+        predicate: Predicate,
         value: V<'_>,
         value_text: &str,
         attribution: Option<&str>,
@@ -160,7 +160,7 @@ impl Doc {
             focus: 0..len,
             subject: subject_ref,
             subject_text: subject.to_string(),
-            predicate: predicate.to_string(),
+            predicate,
             value,
             value_text: value_text.to_string(),
             attribution,

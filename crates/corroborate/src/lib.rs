@@ -14,13 +14,11 @@
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 //!
-//! Data flows one way through private stages: [`text`] (tokens, sentences, boilerplate)
+//! Data flows one way through private stages: text (tokens, sentences, boilerplate)
 //! → per-document extraction → cross-document resolution → comparison → [`Ledger`].
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-#[doc(hidden)]
-pub mod __eval;
 mod assemble;
 mod compare;
 mod error;
@@ -28,9 +26,11 @@ mod extract;
 #[cfg(test)]
 mod fixtures;
 mod hashing;
-pub mod html;
+mod html;
 mod ids;
 mod input;
+#[cfg(feature = "unstable-internals")]
+pub mod internals;
 mod lexicon;
 mod merge;
 pub mod model;
@@ -39,7 +39,7 @@ mod pipeline;
 mod prepare;
 mod report;
 mod resolve;
-pub mod text;
+mod text;
 
 pub use error::{Error, ErrorKind};
 pub use input::{Content, DocumentInput, load_path, parse_manifest};

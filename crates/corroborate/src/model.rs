@@ -6,6 +6,14 @@
 //! Python, C) serializes the same bytes. Field order in each struct is the
 //! order the JSON prints, which keeps output byte-for-byte stable.
 //!
+//! The types are `#[non_exhaustive]`, so that a later version can add a field or a
+//! variant without breaking anyone: values come from a built ledger, from JSON, from
+//! `Default` or from constructors such as [`Span::new`], never from a struct literal.
+//!
+//! ```compile_fail,E0639
+//! let span = corroborate::model::Span { doc: "a".into(), start: 0, end: 5 };
+//! ```
+//!
 //! ```
 //! use corroborate::model::{Ledger, SCHEMA};
 //!
@@ -14,6 +22,8 @@
 //! assert!(json.starts_with(&format!("{{\"schema\":\"{SCHEMA}\"")));
 //! assert_eq!(Ledger::from_json(&json).unwrap(), empty);
 //! ```
+
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,10 +34,11 @@ pub const SCHEMA: &str = "corroborate.ledger/1";
 ///
 /// ```
 /// use corroborate::model::Span;
-/// let span = Span { doc: "a".into(), start: 0, end: 5 };
+/// let span = Span::new("a", 0, 5);
 /// assert_eq!(span.slice("Hello world"), Some("Hello"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Span {
     /// The id of the document the offsets index.
     pub doc: String,
@@ -38,6 +49,15 @@ pub struct Span {
 }
 
 impl Span {
+    /// The span of bytes `start..end` of the document `doc`.
+    pub fn new(doc: impl Into<String>, start: usize, end: usize) -> Span {
+        Span {
+            doc: doc.into(),
+            start,
+            end,
+        }
+    }
+
     /// The spanned text of `text`, or `None` when the offsets do not fit it.
     pub fn slice<'t>(&self, text: &'t str) -> Option<&'t str> {
         text.get(self.start..self.end)
@@ -48,10 +68,11 @@ impl Span {
 ///
 /// ```
 /// use corroborate::model::Removed;
-/// let r = Removed { start: 0, end: 12, reason: "navigation".into() };
+/// let r: Removed = serde_json::from_str(r#"{"start":0,"end":12,"reason":"navigation"}"#).unwrap();
 /// assert_eq!(r.end - r.start, 12);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Removed {
     /// First byte of the range.
     pub start: usize,
@@ -65,10 +86,13 @@ pub struct Removed {
 ///
 /// ```
 /// use corroborate::model::Document;
-/// let doc = Document { id: "a".into(), text: "Text.".into(), ..Document::default() };
+/// let mut doc = Document::default();
+/// doc.id = "a".into();
+/// doc.text = "Text.".into();
 /// assert!(doc.removed.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// The caller's id, or one derived from the content.
     pub id: String,
@@ -96,10 +120,13 @@ pub struct Document {
 ///
 /// ```
 /// use corroborate::model::Story;
-/// let s = Story { id: "s1".into(), documents: vec!["a".into()], title: None };
+/// let mut s = Story::default();
+/// s.id = "s1".into();
+/// s.documents.push("a".into());
 /// assert_eq!(s.documents.len(), 1);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Story {
     /// Stable id.
     pub id: String,
@@ -117,6 +144,7 @@ pub struct Story {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -140,15 +168,281 @@ impl EntityKind {
     }
 }
 
+/// The keyword traits of a type that reads as its keyword (`as_str`): serialized as the
+/// plain string, read from any string, shown and ordered as the keyword (so
+/// that what the ledger sorts by keyword keeps its order).
+macro_rules! keyword {
+    ($name:ident) => {
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<$name, D::Error> {
+                String::deserialize(deserializer).map($name::from)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(keyword: &str) -> $name {
+                $name::from(keyword.to_string())
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &$name) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &$name) -> std::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+    };
+}
+
+/// What kind of happening an event is: a keyword of the event vocabulary, which the
+/// data files define (`data/event_triggers.txt`, `data/event_types.txt`; see
+/// `docs/events.md`), so no code names one.
+///
+/// ```
+/// use corroborate::model::EventType;
+/// let kind = EventType::from("defection");
+/// assert_eq!(kind.as_str(), "defection");
+/// assert_eq!(serde_json::to_string(&kind).unwrap(), "\"defection\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EventType(String);
+
+impl EventType {
+    /// The keyword the JSON uses.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for EventType {
+    fn from(keyword: String) -> EventType {
+        EventType(keyword)
+    }
+}
+
+keyword!(EventType);
+
+/// An event type is data, not a closed set, so it compares with the keyword it reads as.
+impl PartialEq<&str> for EventType {
+    fn eq(&self, keyword: &&str) -> bool {
+        self.as_str() == *keyword
+    }
+}
+
+/// The part a participant plays in an event.
+///
+/// ```
+/// use corroborate::model::Role;
+/// assert_eq!(serde_json::to_string(&Role::Destination).unwrap(), "\"destination\"");
+/// assert_eq!(Role::from("origin"), Role::Origin);
+/// assert_eq!(Role::from("witness"), Role::Other("witness".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Role {
+    /// Who does it: the one who defects, arrests, resigns.
+    Agent,
+    /// Who or what undergoes it: the one arrested, the ship seized.
+    Patient,
+    /// Where a move starts.
+    Origin,
+    /// Where a move ends.
+    Destination,
+    /// Where it happens.
+    Place,
+    /// Who goes along ("with his wife and son").
+    Companions,
+    /// The means ("boarded a plane").
+    Instrument,
+    /// When it happens.
+    Time,
+    /// A role the data files add, or a ledger of a later version names.
+    Other(String),
+}
+
+impl Role {
+    /// The roles this version gives a meaning.
+    const NAMED: [Role; 8] = [
+        Role::Agent,
+        Role::Patient,
+        Role::Origin,
+        Role::Destination,
+        Role::Place,
+        Role::Companions,
+        Role::Instrument,
+        Role::Time,
+    ];
+
+    /// The keyword the JSON uses.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Role::Agent => "agent",
+            Role::Patient => "patient",
+            Role::Origin => "origin",
+            Role::Destination => "destination",
+            Role::Place => "place",
+            Role::Companions => "companions",
+            Role::Instrument => "instrument",
+            Role::Time => "time",
+            Role::Other(keyword) => keyword,
+        }
+    }
+
+    /// The named role of `keyword`, if it is one.
+    fn named(keyword: &str) -> Option<Role> {
+        Role::NAMED
+            .into_iter()
+            .find(|role| role.as_str() == keyword)
+    }
+}
+
+impl From<String> for Role {
+    fn from(keyword: String) -> Role {
+        Role::named(&keyword).unwrap_or(Role::Other(keyword))
+    }
+}
+
+keyword!(Role);
+
+/// What a claim says of its subject: a family of facts, an event's argument, or what a
+/// verb says.
+///
+/// ```
+/// use corroborate::model::{Predicate, Role};
+/// assert_eq!(Predicate::from("age"), Predicate::Age);
+/// assert_eq!(Predicate::from("destination"), Predicate::Argument(Role::Destination));
+/// assert_eq!(Predicate::from("visit"), Predicate::Verb("visit".into()));
+/// assert_eq!(serde_json::to_string(&Predicate::Argument(Role::Time)).unwrap(), "\"time\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Predicate {
+    /// A person's age.
+    Age,
+    /// A person's job title ("second secretary").
+    Role,
+    /// A person's trade, when no title names a post ("diplomat").
+    Occupation,
+    /// A person's nationality.
+    Nationality,
+    /// The organization a person belongs to.
+    Affiliation,
+    /// How many of something there are.
+    Count,
+    /// How much of something there is, in a unit.
+    Amount,
+    /// Who or what fills a role of the event the claim is about.
+    Argument(Role),
+    /// What a verb says of its subject: the verb's lemma, or `LEMMA_time` for when it
+    /// happened (see [`Predicate::verb_time`]).
+    Verb(String),
+}
+
+impl Predicate {
+    /// The families this version gives a meaning.
+    const FAMILIES: [Predicate; 7] = [
+        Predicate::Age,
+        Predicate::Role,
+        Predicate::Occupation,
+        Predicate::Nationality,
+        Predicate::Affiliation,
+        Predicate::Count,
+        Predicate::Amount,
+    ];
+
+    /// When what the verb `lemma` says happened.
+    ///
+    /// ```
+    /// use corroborate::model::Predicate;
+    /// assert_eq!(Predicate::verb_time("inform").as_str(), "inform_time");
+    /// ```
+    pub fn verb_time(lemma: &str) -> Predicate {
+        Predicate::from(format!("{lemma}_time"))
+    }
+
+    /// The keyword the JSON uses.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Predicate::Age => "age",
+            Predicate::Role => "role",
+            Predicate::Occupation => "occupation",
+            Predicate::Nationality => "nationality",
+            Predicate::Affiliation => "affiliation",
+            Predicate::Count => "count",
+            Predicate::Amount => "amount",
+            Predicate::Argument(role) => role.as_str(),
+            Predicate::Verb(keyword) => keyword,
+        }
+    }
+}
+
+/// A keyword reads as a family, then as a named role, then as a verb's, so that one
+/// keyword is always one predicate.
+impl From<String> for Predicate {
+    fn from(keyword: String) -> Predicate {
+        if let Some(family) = Predicate::FAMILIES
+            .into_iter()
+            .find(|f| f.as_str() == keyword)
+        {
+            return family;
+        }
+        match Role::named(&keyword) {
+            Some(role) => Predicate::Argument(role),
+            None => Predicate::Verb(keyword),
+        }
+    }
+}
+
+/// The predicate of an event's argument (a role the data files add reads as a verb's,
+/// as its keyword would).
+impl From<Role> for Predicate {
+    fn from(role: Role) -> Predicate {
+        match role {
+            Role::Other(keyword) => Predicate::from(keyword),
+            named => Predicate::Argument(named),
+        }
+    }
+}
+
+keyword!(Predicate);
+
 /// One real-world person, organization, place or other named thing, across documents.
 ///
 /// ```
 /// use corroborate::model::{Entity, EntityKind};
-/// let e = Entity { id: "e1".into(), kind: EntityKind::Location, name: "Cuba".into(),
-///                  aliases: vec!["Cuba".into()], mentions: vec![] };
-/// assert_eq!(e.kind.as_str(), "location");
+/// let e: Entity = serde_json::from_str(
+///     r#"{"id":"e1","kind":"location","name":"Cuba","aliases":["Cuba"],"mentions":[]}"#,
+/// ).unwrap();
+/// assert_eq!(e.kind, EntityKind::Location);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// Stable id within the ledger.
     pub id: String,
@@ -165,14 +459,16 @@ pub struct Entity {
 /// One participant of an event.
 ///
 /// ```
-/// use corroborate::model::Argument;
-/// let a = Argument { role: "destination".into(), entity: None, text: "South Korea".into() };
-/// assert_eq!(a.role, "destination");
+/// use corroborate::model::{Argument, Role};
+/// let a: Argument =
+///     serde_json::from_str(r#"{"role":"destination","entity":null,"text":"South Korea"}"#).unwrap();
+/// assert_eq!(a.role, Role::Destination);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Argument {
-    /// `agent`, `patient`, `origin`, `destination`, `place`, `companions`, `instrument`, …
-    pub role: String,
+    /// What the participant does in the event.
+    pub role: Role,
     /// The entity that fills the role, when it is one.
     pub entity: Option<String>,
     /// The words that fill the role.
@@ -183,17 +479,19 @@ pub struct Argument {
 ///
 /// ```
 /// use corroborate::model::Event;
-/// let e = Event { id: "v1".into(), kind: "defection".into(), mentions: vec![],
-///                 arguments: vec![], time: Some("2023-11".into()), documents: vec![] };
-/// assert!(serde_json::to_string(&e).unwrap().contains("\"type\":\"defection\""));
+/// let json = r#"{"id":"v1","type":"defection","mentions":[],"arguments":[],"time":"2023-11","documents":[]}"#;
+/// let e: Event = serde_json::from_str(json).unwrap();
+/// assert_eq!(e.kind.as_str(), "defection");
+/// assert_eq!(serde_json::to_string(&e).unwrap(), json);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Stable id within the ledger.
     pub id: String,
     /// A keyword from the event vocabulary (see `docs/events.md`).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EventType,
     /// The trigger words, across documents.
     pub mentions: Vec<Span>,
     /// The participants.
@@ -208,10 +506,12 @@ pub struct Event {
 ///
 /// ```
 /// use corroborate::model::Attribution;
-/// let a = Attribution { entity: None, text: "officials".into(), cue: "said".into() };
+/// let a: Attribution =
+///     serde_json::from_str(r#"{"entity":null,"text":"officials","cue":"said"}"#).unwrap();
 /// assert_eq!(a.cue, "said");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attribution {
     /// The source entity, when resolved.
     pub entity: Option<String>,
@@ -221,7 +521,8 @@ pub struct Attribution {
     pub cue: String,
 }
 
-/// A normalized value: a number, or text (times, entity ids and lowercase text are strings).
+/// A normalized value: a number, or text (times, entity ids and lowercase text are
+/// strings), as JSON has them: a `match` on the two needs no wildcard arm.
 ///
 /// ```
 /// use corroborate::model::Value;
@@ -275,13 +576,17 @@ fn serialize_number<S: serde::Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Err
 /// One atomic statement a document makes.
 ///
 /// ```
-/// use corroborate::model::{Claim, Value};
-/// let c = Claim { id: "c1".into(), doc: "a".into(), start: 0, end: 10, subject: None,
-///     subject_text: "Novak".into(), predicate: "age".into(), value: Value::Number(47.0),
-///     value_text: "47".into(), attribution: None, hedged: false, negated: false };
-/// assert_eq!(c.value.key(), "47");
+/// use corroborate::model::{Claim, Predicate, Value};
+/// let c: Claim = serde_json::from_str(
+///     r#"{"id":"c1","doc":"a","start":0,"end":10,"subject":null,"subject_text":"Novak",
+///         "predicate":"age","value":47,"value_text":"47","attribution":null,
+///         "hedged":false,"negated":false}"#,
+/// ).unwrap();
+/// assert_eq!(c.predicate, Predicate::Age);
+/// assert_eq!(c.value, Value::Number(47.0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Claim {
     /// Stable id within the ledger.
     pub id: String,
@@ -295,8 +600,9 @@ pub struct Claim {
     pub subject: Option<String>,
     /// The subject's words.
     pub subject_text: String,
-    /// `age`, `role`, `nationality`, `affiliation`, `count`, `date`, an event argument, or a verb lemma.
-    pub predicate: String,
+    /// What the claim says of its subject: `age`, `role`, `nationality`, …, an event's
+    /// argument, or what a verb says.
+    pub predicate: Predicate,
     /// The normalized value.
     pub value: Value,
     /// The value's words.
@@ -313,11 +619,13 @@ pub struct Claim {
 ///
 /// ```
 /// use corroborate::model::Quote;
-/// let q = Quote { doc: "a".into(), start: 1, end: 6, text: "Hello".into(), speaker: None,
-///                 speaker_text: None, cue: Some("said".into()) };
+/// let q: Quote = serde_json::from_str(
+///     r#"{"doc":"a","start":1,"end":6,"text":"Hello","speaker":null,"speaker_text":null,"cue":"said"}"#,
+/// ).unwrap();
 /// assert_eq!(q.end - q.start, q.text.len());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// The document.
     pub doc: String,
@@ -339,11 +647,13 @@ pub struct Quote {
 ///
 /// ```
 /// use corroborate::model::Quantity;
-/// let q = Quantity { doc: "a".into(), start: 0, end: 8, value: 48250.0, unit: Some("USD".into()),
-///     approximate: false, bound: None, counted: None, time: None };
-/// assert_eq!(serde_json::to_value(&q).unwrap()["value"], 48250);
+/// let json = r#"{"doc":"a","start":0,"end":8,"value":48250,"unit":"USD","approximate":false,"bound":null,"counted":null,"time":null}"#;
+/// let q: Quantity = serde_json::from_str(json).unwrap();
+/// assert_eq!(q.value, 48250.0);
+/// assert_eq!(serde_json::to_string(&q).unwrap(), json);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quantity {
     /// The document.
     pub doc: String,
@@ -372,11 +682,13 @@ impl Eq for Quantity {}
 ///
 /// ```
 /// use corroborate::model::Time;
-/// let t = Time { doc: "a".into(), start: 0, end: 13, text: "last November".into(),
-///                value: Some("2023-11".into()) };
+/// let t: Time = serde_json::from_str(
+///     r#"{"doc":"a","start":0,"end":13,"text":"last November","value":"2023-11"}"#,
+/// ).unwrap();
 /// assert_eq!(t.value.as_deref(), Some("2023-11"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Time {
     /// The document.
     pub doc: String,
@@ -394,10 +706,12 @@ pub struct Time {
 ///
 /// ```
 /// use corroborate::model::Source;
-/// let s = Source { entity: None, text: "own reporting".into(), documents: vec!["a".into()] };
+/// let s: Source =
+///     serde_json::from_str(r#"{"entity":null,"text":"own reporting","documents":["a"]}"#).unwrap();
 /// assert_eq!(s.documents.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Source {
     /// The origin entity, when it is one.
     pub entity: Option<String>,
@@ -410,11 +724,13 @@ pub struct Source {
 /// One distinct value given for a question, with the claims and documents behind it.
 ///
 /// ```
-/// use corroborate::model::{Reading, Value};
-/// let r = Reading { value: Value::Number(47.0), claims: vec![], documents: vec![], sources: vec![] };
+/// use corroborate::model::Reading;
+/// let r: Reading = serde_json::from_str(r#"{"value":47,"claims":["c1"],"documents":["a"]}"#).unwrap();
 /// assert_eq!(r.value.key(), "47");
+/// assert!(r.sources.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reading {
     /// The normalized value.
     pub value: Value,
@@ -431,25 +747,28 @@ pub struct Reading {
 ///
 /// ```
 /// use corroborate::model::{Comparison, Verdict};
-/// let c = Comparison { story: "s1".into(), subject: "e1".into(), predicate: "age".into(),
-///                      verdict: Verdict::Single, readings: vec![] };
-/// assert_eq!(serde_json::to_value(&c).unwrap()["verdict"], "single");
+/// let c: Comparison = serde_json::from_str(
+///     r#"{"story":"s1","subject":"e1","predicate":"age","verdict":"single","readings":[]}"#,
+/// ).unwrap();
+/// assert_eq!(c.verdict, Verdict::Single);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Comparison {
     /// The story.
     pub story: String,
     /// The entity or event asked about.
     pub subject: String,
     /// The predicate asked about.
-    pub predicate: String,
+    pub predicate: Predicate,
     /// Agree, conflict or single.
     pub verdict: Verdict,
     /// One reading per distinct normalized value.
     pub readings: Vec<Reading>,
 }
 
-/// How the sources of a story answer one question.
+/// How the sources of a story answer one question. The three verdicts are the whole
+/// contract (another would be a new schema), so a `match` on them needs no wildcard arm.
 ///
 /// ```
 /// use corroborate::model::Verdict;
@@ -485,6 +804,7 @@ impl Verdict {
 /// assert!(ledger.documents.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Ledger {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -515,12 +835,18 @@ pub struct Ledger {
 /// An input that was left out of the ledger, and why.
 ///
 /// ```
-/// use corroborate::model::Failure;
-/// let f = Failure { input: "a.txt".into(), code: "empty_document".into(),
-///                   message: "a.txt: the document is empty".into() };
-/// assert_eq!(f.code, "empty_document");
+/// use corroborate::{DocumentInput, LedgerBuilder};
+/// let ledger = LedgerBuilder::new()
+///     .keep_going(true)
+///     .document(DocumentInput::text("a", "The mayor resigned."))
+///     .document(DocumentInput::text("b", " "))
+///     .build()?;
+/// let f = &ledger.failures[0];
+/// assert_eq!((f.input.as_str(), f.code.as_str()), ("b", "empty_document"));
+/// # Ok::<(), corroborate::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Failure {
     /// The input's name (path, manifest line or document id).
     pub input: String,

@@ -140,7 +140,7 @@ impl LedgerBuilder {
         self.failures.push(Failure {
             input: input.into(),
             code: error.code().to_string(),
-            message: error.to_string(),
+            message: format!("{error:#}"),
         });
         self
     }
@@ -228,7 +228,7 @@ impl LedgerBuilder {
                 Err((input, error)) => failures.push(Failure {
                     input,
                     code: error.code().to_string(),
-                    message: error.to_string(),
+                    message: format!("{error:#}"),
                 }),
             }
         }
@@ -273,6 +273,7 @@ fn check_unique_ids(documents: &[DocumentInput]) -> Result<(), Error> {
 }
 
 /// Runs the per-document stages in order, each on what the stages before it returned.
+#[cfg(any(test, feature = "unstable-internals"))]
 pub(crate) fn extract_document(doc: Prepared) -> Extraction {
     extract_with(doc, &mut Tagger::shipped().session())
 }

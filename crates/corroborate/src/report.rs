@@ -10,7 +10,9 @@ mod html;
 use crate::hashing::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Claim, Comparison, Document, Entity, Event, Ledger, Reading, Value, Verdict};
+use crate::model::{
+    Claim, Comparison, Document, Entity, Event, Ledger, Reading, Role, Value, Verdict,
+};
 
 impl Ledger {
     /// The plain-text report `corroborate ledger --format text` prints.
@@ -173,15 +175,14 @@ impl<'l> Names<'l> {
             return entity.name.clone();
         }
         if let Some(event) = self.events.get(id) {
-            let agent =
-                event
-                    .arguments
-                    .iter()
-                    .find(|a| a.role == "agent")
-                    .map(|a| match &a.entity {
-                        Some(e) => self.subject(e),
-                        None => a.text.clone(),
-                    });
+            let agent = event
+                .arguments
+                .iter()
+                .find(|a| a.role == Role::Agent)
+                .map(|a| match &a.entity {
+                    Some(e) => self.subject(e),
+                    None => a.text.clone(),
+                });
             return match agent {
                 Some(agent) => format!("the {} ({agent})", event.kind.replace('_', " ")),
                 None => format!("the {}", event.kind.replace('_', " ")),

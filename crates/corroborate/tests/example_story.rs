@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use corroborate::model::Ledger;
+use corroborate::model::{Ledger, Predicate, Role};
 use corroborate::{DocumentInput, LedgerBuilder};
 
 fn example_story() -> Ledger {
@@ -87,7 +87,9 @@ fn comparisons_show_what_the_outlets_agree_and_differ_on() {
         ledger
             .comparisons
             .iter()
-            .find(|c| c.predicate == predicate && c.readings.iter().any(|r| r.value == value))
+            .find(|c| {
+                c.predicate.as_str() == predicate && c.readings.iter().any(|r| r.value == value)
+            })
             .unwrap_or_else(|| panic!("no {predicate} comparison with {value:?}"))
     };
     let documents = |c: &Comparison, value: Value| -> usize {
@@ -142,7 +144,7 @@ fn details_from_the_newspaper_interview_rest_on_that_interview() {
         .comparisons
         .iter()
         .find(|c| {
-            c.predicate == "place"
+            c.predicate == Predicate::Argument(Role::Place)
                 && c.readings
                     .iter()
                     .any(|r| r.value == Value::Text(mexico.id.clone()))
@@ -182,7 +184,7 @@ fn escape_details_rest_on_the_interview_and_the_defection_on_its_confirmers() {
     let notice = ledger
         .comparisons
         .iter()
-        .find(|c| c.predicate == "inform_time")
+        .find(|c| c.predicate.as_str() == "inform_time")
         .expect("the notice the defector gave his family is compared");
     assert!(single_origin(notice) >= 3, "{notice:?}");
     // The deaths of his parents and in-laws: two outlets, one origin.
@@ -190,7 +192,7 @@ fn escape_details_rest_on_the_interview_and_the_defection_on_its_confirmers() {
         .comparisons
         .iter()
         .find(|c| {
-            c.predicate == "agent"
+            c.predicate == Predicate::Argument(Role::Agent)
                 && c.readings
                     .iter()
                     .any(|r| format!("{:?}", r.value).contains("parents"))
@@ -210,7 +212,7 @@ fn escape_details_rest_on_the_interview_and_the_defection_on_its_confirmers() {
     let destination = ledger
         .comparisons
         .iter()
-        .filter(|c| c.predicate == "destination")
+        .filter(|c| c.predicate == Predicate::Argument(Role::Destination))
         .max_by_key(|c| c.readings[0].documents.len())
         .expect("the defection's destination is compared");
     let sources: Vec<String> = destination.readings[0]

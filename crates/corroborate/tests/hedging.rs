@@ -19,7 +19,7 @@ fn marks(ledger: &Ledger) -> Vec<(String, String, bool, bool)> {
         .iter()
         .map(|c| {
             (
-                c.predicate.clone(),
+                c.predicate.to_string(),
                 c.value_text.clone(),
                 c.hedged,
                 c.negated,

@@ -1,7 +1,7 @@
 //! Counts without a subject of their own are compared by the place their counted phrase
 //! names, their period and the thing counted: synthetic articles through the public API.
 
-use corroborate::model::{Ledger, Value, Verdict};
+use corroborate::model::{Ledger, Predicate, Value, Verdict};
 use corroborate::{DocumentInput, LedgerBuilder};
 
 fn ledger(articles: &[&str]) -> Ledger {
@@ -17,7 +17,7 @@ fn counts(ledger: &Ledger) -> Vec<(f64, Vec<String>, Verdict)> {
     ledger
         .comparisons
         .iter()
-        .filter(|c| c.predicate == "count")
+        .filter(|c| c.predicate == Predicate::Count)
         .flat_map(|c| {
             c.readings.iter().map(|r| {
                 let Value::Number(n) = r.value else {

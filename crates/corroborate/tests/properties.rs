@@ -112,11 +112,7 @@ fn check_span(ledger: &Ledger, span: &Span) {
 }
 
 fn span(doc: &str, start: usize, end: usize) -> Span {
-    Span {
-        doc: doc.to_string(),
-        start,
-        end,
-    }
+    Span::new(doc, start, end)
 }
 
 /// The set of `ids`, asserting that none repeats.

@@ -17,7 +17,7 @@ fn sources(ledger: &Ledger, predicate: &str) -> Vec<Vec<(String, usize)>> {
     let comparison = ledger
         .comparisons
         .iter()
-        .find(|c| c.predicate == predicate)
+        .find(|c| c.predicate.as_str() == predicate)
         .unwrap_or_else(|| panic!("no {predicate} comparison in {:?}", ledger.comparisons));
     assert_eq!(comparison.verdict, Verdict::Agree, "{comparison:?}");
     comparison
@@ -61,7 +61,7 @@ fn comparison<'l>(ledger: &'l Ledger, predicate: &str) -> &'l corroborate::model
     ledger
         .comparisons
         .iter()
-        .find(|c| c.predicate == predicate)
+        .find(|c| c.predicate.as_str() == predicate)
         .unwrap_or_else(|| panic!("no {predicate} comparison in {:?}", ledger.comparisons))
 }
 

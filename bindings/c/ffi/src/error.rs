@@ -134,7 +134,7 @@ impl From<Error> for Failure {
             // Manifest lines, unsupported paths and kinds added to the core later.
             _ => CORROBORATE_UNSUPPORTED_INPUT,
         };
-        Failure::new(status, error.to_string())
+        Failure::new(status, format!("{error:#}"))
     }
 }
 

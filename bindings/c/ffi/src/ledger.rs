@@ -35,7 +35,10 @@ impl corroborate_ledger {
             .entities
             .iter()
             .map(|e| (e.id.clone(), e.name.clone()));
-        let events = ledger.events.iter().map(|e| (e.id.clone(), e.kind.clone()));
+        let events = ledger
+            .events
+            .iter()
+            .map(|e| (e.id.clone(), e.kind.to_string()));
         let subjects = entities.chain(events).collect();
         let values = ledger
             .comparisons

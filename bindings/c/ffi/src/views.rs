@@ -258,7 +258,8 @@ pub unsafe extern "C" fn corroborate_ledger_entity(
                 EntityKind::Person => corroborate_entity_kind::CORROBORATE_PERSON,
                 EntityKind::Organization => corroborate_entity_kind::CORROBORATE_ORGANIZATION,
                 EntityKind::Location => corroborate_entity_kind::CORROBORATE_LOCATION,
-                EntityKind::Other => corroborate_entity_kind::CORROBORATE_OTHER,
+                // Other, and any kind a later core adds (its name is in `kind_name`).
+                _ => corroborate_entity_kind::CORROBORATE_OTHER,
             },
             kind_name: corroborate_str::borrow(e.kind.as_str()),
             name: corroborate_str::borrow(&e.name),

@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use corroborate::__eval::ner_train::{Options, train};
+use corroborate::internals::ner_train::{Options, train};
 use corroborate_eval::conll;
 
 fn main() -> ExitCode {

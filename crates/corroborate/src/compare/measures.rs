@@ -13,7 +13,7 @@
 use crate::hashing::HashMap;
 use std::collections::BTreeSet;
 
-use crate::model::{Claim, EntityKind, Ledger, Quantity, Value};
+use crate::model::{Claim, EntityKind, Ledger, Predicate, Quantity, Value};
 
 /// The subject and open-value key of one subject-less count or amount claim.
 pub(crate) struct Measure {
@@ -33,7 +33,9 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
     }
     let mut found: Vec<(usize, String, String, String)> = Vec::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
-        if claim.subject.is_some() || !matches!(claim.predicate.as_str(), "count" | "amount") {
+        if claim.subject.is_some()
+            || !matches!(claim.predicate, Predicate::Count | Predicate::Amount)
+        {
             continue;
         }
         let words: Vec<String> = crate::text::fold_lower(&claim.subject_text)

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::lexicon;
-use crate::model::{Claim, Comparison, Ledger, Reading, Value, Verdict};
+use crate::model::{Claim, Comparison, Ledger, Predicate, Reading, Value, Verdict};
 use values::Normal;
 
 /// Whether a predicate has one true value per subject: those listed, and the time of a
@@ -75,7 +75,8 @@ pub(crate) fn comparisons(
         .enumerate()
         .map(|(i, id)| (id, i))
         .collect();
-    let mut questions: BTreeMap<(usize, usize, &str, String), Vec<Entry<'_>>> = BTreeMap::new();
+    let mut questions: BTreeMap<(usize, usize, &Predicate, String), Vec<Entry<'_>>> =
+        BTreeMap::new();
     let measures = measures::measures(ledger);
     for (index, claim) in ledger.claims.iter().enumerate() {
         let measure = measures.get(&index);
@@ -103,7 +104,7 @@ pub(crate) fn comparisons(
             None => key.clone(),
         };
         questions
-            .entry((story, rank, claim.predicate.as_str(), open_value))
+            .entry((story, rank, &claim.predicate, open_value))
             .or_default()
             .push(Entry {
                 claim,
@@ -118,7 +119,7 @@ pub(crate) fn comparisons(
         .map(|((story, _, predicate, _), entries)| Comparison {
             story: ledger.stories[story].id.clone(),
             subject: entries[0].subject.to_string(),
-            predicate: predicate.to_string(),
+            predicate: predicate.clone(),
             verdict: verdict(&entries),
             readings: readings(&entries, &origins),
         })

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::lexicon;
-use crate::model::{Claim, Value, format_number};
+use crate::model::{Claim, Predicate, Role, Value, format_number};
 use crate::resolve::fit::{Count, group, times_fit};
 
 /// A claim's value in comparable form.
@@ -103,14 +103,22 @@ pub(crate) fn normalize(claim: &Claim) -> Normal {
                 lower_bound,
             }
         }
-        Value::Text(t) if claim.predicate == "role" => Normal::Role(role_key(t)),
-        Value::Text(t) if claim.predicate == "companions" => Normal::Group(group(t)),
+        Value::Text(t) if claim.predicate == Predicate::Role => Normal::Role(role_key(t)),
+        Value::Text(t) if claim.predicate == Predicate::Argument(Role::Companions) => {
+            Normal::Group(group(t))
+        }
         // Relatives filling an agent or patient ("his parents and in-laws").
-        Value::Text(t) if matches!(claim.predicate.as_str(), "agent" | "patient") => group(t)
-            .map_or_else(
+        Value::Text(t)
+            if matches!(
+                claim.predicate,
+                Predicate::Argument(Role::Agent | Role::Patient)
+            ) =>
+        {
+            group(t).map_or_else(
                 || Normal::Text(crate::text::fold_lower(t.trim())),
                 |g| Normal::Group(Some(g)),
-            ),
+            )
+        }
         Value::Text(t) if is_time_value(t) => Normal::Time(t.clone()),
         Value::Text(t) if is_place_predicate(&claim.predicate) && !is_entity_id(t) => {
             Normal::VaguePlace(crate::text::fold_lower(t.trim()))
@@ -120,8 +128,11 @@ pub(crate) fn normalize(claim: &Claim) -> Normal {
 }
 
 /// Whether a predicate's values are places.
-fn is_place_predicate(predicate: &str) -> bool {
-    matches!(predicate, "origin" | "destination" | "place")
+fn is_place_predicate(predicate: &Predicate) -> bool {
+    matches!(
+        predicate,
+        Predicate::Argument(Role::Origin | Role::Destination | Role::Place)
+    )
 }
 
 /// Whether a value is a ledger entity id (`e12`) rather than words.
@@ -271,7 +282,7 @@ fn groups_fit(a: Option<&BTreeMap<String, Count>>, b: Option<&BTreeMap<String, C
 mod tests {
     use super::*;
 
-    fn claim(predicate: &str, value: Value, value_text: &str) -> Claim {
+    fn claim(predicate: Predicate, value: Value, value_text: &str) -> Claim {
         Claim {
             id: "c".into(),
             doc: "d".into(),
@@ -279,7 +290,7 @@ mod tests {
             end: 0,
             subject: None,
             subject_text: String::new(),
-            predicate: predicate.into(),
+            predicate,
             value,
             value_text: value_text.into(),
             attribution: None,
@@ -288,12 +299,12 @@ mod tests {
         }
     }
 
-    fn text(predicate: &str, value: &str) -> Normal {
+    fn text(predicate: Predicate, value: &str) -> Normal {
         normalize(&claim(predicate, Value::Text(value.into()), value))
     }
 
     fn number(value: f64, words: &str) -> Normal {
-        normalize(&claim("count", Value::Number(value), words))
+        normalize(&claim(Predicate::Count, Value::Number(value), words))
     }
 
     #[test]
@@ -304,7 +315,10 @@ mod tests {
         assert!(!times_fit("2022-05", "2022-08"));
         assert!(!times_fit("2022-05-05", "2022-05-06"));
         assert!(!times_fit("2022-W45", "2022"));
-        assert_eq!(text("time", "2022-05"), Normal::Time("2022-05".into()));
+        assert_eq!(
+            text(Predicate::Argument(Role::Time), "2022-05"),
+            Normal::Time("2022-05".into())
+        );
     }
 
     #[test]
@@ -320,22 +334,24 @@ mod tests {
 
     #[test]
     fn groups_count_their_members() {
-        let one = text("companions", "wife and child");
-        let many = text("companions", "wife and children");
-        let family = text("companions", "his family");
+        let one = text(Predicate::Argument(Role::Companions), "wife and child");
+        let many = text(Predicate::Argument(Role::Companions), "wife and children");
+        let family = text(Predicate::Argument(Role::Companions), "his family");
         assert!(!one.fits(&many));
         assert!(family.fits(&one) && family.fits(&many));
-        assert!(text("companions", "wife and two sons").fits(&many));
+        assert!(text(Predicate::Argument(Role::Companions), "wife and two sons").fits(&many));
         assert!(
-            !text("companions", "wife and two sons")
-                .fits(&text("companions", "wife and three children"))
+            !text(Predicate::Argument(Role::Companions), "wife and two sons").fits(&text(
+                Predicate::Argument(Role::Companions),
+                "wife and three children"
+            ))
         );
         assert_eq!(one.key(), "child:1 spouse:1");
     }
 
     #[test]
     fn roles_gather_synonyms_and_keep_ranks() {
-        let key = |t: &str| text("role", t).key();
+        let key = |t: &str| text(Predicate::Role, t).key();
         assert_eq!(key("political adviser"), "counselor");
         assert_eq!(key("the counsellor for political affairs"), "counselor");
         assert_eq!(key("political affairs counselor"), "counselor");

@@ -421,7 +421,7 @@ mod tests {
             sentence: doc.analysis.sentences.partition_point(|s| s.end <= start),
             subject: SubjectRef::None,
             subject_text: String::new(),
-            predicate: "be".into(),
+            predicate: crate::model::Predicate::from("be"),
             value: ValueExpr::Text(String::new()),
             value_text: String::new(),
             attribution: None,

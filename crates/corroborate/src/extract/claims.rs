@@ -28,7 +28,7 @@ use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
 use super::{ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
 use crate::lexicon::phrases::hedges;
 use crate::lexicon::units::is_duration;
-use crate::model::{EntityKind, format_number};
+use crate::model::{EntityKind, Predicate, Role, format_number};
 
 /// What kind of word a role-title entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,8 +62,8 @@ crate::lexicon::lazy! {
 /// A role title found in a run of words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Title {
-    /// `role` or `occupation`.
-    predicate: &'static str,
+    /// [`Predicate::Role`] or [`Predicate::Occupation`].
+    predicate: Predicate,
     /// Canonical form with its rank words ("third secretary").
     value: String,
     /// Words of the title, rank words included.
@@ -103,9 +103,9 @@ fn title_in(syntax: &Syntax, words: &Range<usize>) -> Option<Title> {
                 ranks.push(canonical);
                 found = Some(Title {
                     predicate: if kind == TitleKind::Title {
-                        "role"
+                        Predicate::Role
                     } else {
-                        "occupation"
+                        Predicate::Occupation
                     },
                     value: ranks.join(" "),
                     words: start..end,
@@ -181,7 +181,7 @@ pub(crate) fn find(
                 _ => String::new(),
             };
             (
-                c.predicate.clone(),
+                c.predicate.to_string(),
                 format!("{:?}", c.subject),
                 about,
                 value,
@@ -223,7 +223,7 @@ impl Sentence<'_> {
         &mut self,
         subject: SubjectRef,
         subject_text: String,
-        predicate: &str,
+        predicate: Predicate,
         value: ValueExpr,
         value_words: &Range<usize>,
     ) {
@@ -235,7 +235,7 @@ impl Sentence<'_> {
             focus,
             subject,
             subject_text,
-            predicate: predicate.to_string(),
+            predicate,
             value,
             value_text: self.x().doc.text[self.syntax().span(value_words)].to_string(),
             attribution: None,
@@ -300,7 +300,7 @@ impl Sentence<'_> {
                 subject,
                 text.clone(),
                 title.predicate,
-                ValueExpr::Text(title.value.clone()),
+                ValueExpr::Text(title.value),
                 &title.words,
             );
             self.affiliation(subject, &text, title.words.end, words.end);
@@ -309,7 +309,7 @@ impl Sentence<'_> {
             self.push(
                 subject,
                 text,
-                "nationality",
+                Predicate::Nationality,
                 ValueExpr::Text(country.to_string()),
                 &at,
             );
@@ -342,7 +342,13 @@ impl Sentence<'_> {
             None => ValueExpr::Text(phrase_value(s, &phrase.words)),
         };
         let words = phrase.words.clone();
-        self.push(subject, text.to_string(), "affiliation", value, &words);
+        self.push(
+            subject,
+            text.to_string(),
+            Predicate::Affiliation,
+            value,
+            &words,
+        );
     }
 
     /// Ages, appositives and titles around each person mention.
@@ -376,7 +382,7 @@ impl Sentence<'_> {
                     self.push(
                         subject,
                         text.clone(),
-                        "age",
+                        Predicate::Age,
                         ValueExpr::Number(age),
                         &(at..at + 1),
                     );
@@ -429,7 +435,7 @@ impl Sentence<'_> {
             self.push(
                 SubjectRef::Entity(entity),
                 text,
-                "age",
+                Predicate::Age,
                 ValueExpr::Number(age),
                 &words,
             );
@@ -517,9 +523,13 @@ impl Sentence<'_> {
         for (index, event) in (first..).zip(events) {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
             for argument in &event.arguments {
-                let compared = match argument.role.as_str() {
-                    "time" | "origin" | "destination" | "place" | "companions" => true,
-                    "agent" | "patient" => argument.kin_of.is_some(),
+                let compared = match argument.role {
+                    Role::Time
+                    | Role::Origin
+                    | Role::Destination
+                    | Role::Place
+                    | Role::Companions => true,
+                    Role::Agent | Role::Patient => argument.kin_of.is_some(),
                     _ => false,
                 };
                 if !compared || argument.value.is_empty() {
@@ -537,7 +547,7 @@ impl Sentence<'_> {
                     focus,
                     subject: SubjectRef::Event(index),
                     subject_text: trigger.clone(),
-                    predicate: argument.role.clone(),
+                    predicate: Predicate::from(argument.role.clone()),
                     value,
                     value_text: x.doc.text[argument.span.clone()].to_string(),
                     attribution: None,
@@ -556,14 +566,18 @@ impl Sentence<'_> {
             .iter()
             .filter_map(|q| {
                 let counted = q.counted.clone()?;
-                let predicate = if q.unit.is_none() { "count" } else { "amount" };
+                let predicate = if q.unit.is_none() {
+                    Predicate::Count
+                } else {
+                    Predicate::Amount
+                };
                 Some(ClaimExpr {
                     span: self.sentence_span(),
                     sentence: self.index,
                     focus: q.span.clone(),
                     subject: SubjectRef::None,
                     subject_text: counted,
-                    predicate: predicate.to_string(),
+                    predicate,
                     value: ValueExpr::Number(q.value),
                     value_text: x.doc.text[q.span.clone()].to_string(),
                     attribution: None,
@@ -617,12 +631,12 @@ impl Sentence<'_> {
             let unit = q.unit.as_deref().unwrap_or_default();
             let plural = if q.value == 1.0 { "" } else { "s" };
             let value = format!("{} {unit}{plural} {relation}", format_number(q.value));
-            let predicate = format!("{}_time", predicate_of(&s.words[verb].low));
+            let predicate = Predicate::verb_time(&predicate_of(&s.words[verb].low));
             found.push((person, predicate, value, words.start..anchor));
         }
         for ((entity, text), predicate, value, words) in found {
             let subject = SubjectRef::Entity(entity);
-            self.push(subject, text, &predicate, ValueExpr::Text(value), &words);
+            self.push(subject, text, predicate, ValueExpr::Text(value), &words);
         }
     }
 
@@ -663,7 +677,7 @@ impl Sentence<'_> {
         self.push(
             SubjectRef::Entity(entity),
             subject_text,
-            &predicate,
+            predicate,
             value,
             &words,
         );
@@ -709,7 +723,7 @@ impl Sentence<'_> {
                 };
                 let rest = verb + 1..piece.end;
                 let (predicate, value_words) = if rest.is_empty() {
-                    ("be".to_string(), verb..verb + 1)
+                    (Predicate::from("be"), verb..verb + 1)
                 } else {
                     (predicate_of(&s.words[verb].low), rest)
                 };
@@ -718,7 +732,7 @@ impl Sentence<'_> {
             }
         }
         for (subject, text, predicate, value, words) in found {
-            self.push(subject, text, &predicate, value, &words);
+            self.push(subject, text, predicate, value, &words);
         }
     }
 
@@ -761,7 +775,7 @@ impl Sentence<'_> {
                 let Some(entity) = argument.entity else {
                     continue;
                 };
-                if !matches!(argument.role.as_str(), "agent" | "patient")
+                if !matches!(argument.role, Role::Agent | Role::Patient)
                     || x.entities[entity].kind != EntityKind::Person
                 {
                     continue;
@@ -853,11 +867,12 @@ crate::lexicon::lazy! {
 /// The predicate a verb form gives a claim: its lemma, read as the first verb of its
 /// line in `data/verb_synonyms.txt` when it has one ("told" → "inform"), so that outlets
 /// saying one thing in other words are compared.
-fn predicate_of(word: &str) -> String {
+fn predicate_of(word: &str) -> Predicate {
     let lemma = lemma(word);
-    verb_synonyms()
+    let first = verb_synonyms()
         .get(lemma.as_str())
-        .map_or(lemma, |first| (*first).to_string())
+        .map_or(lemma, |first| (*first).to_string());
+    Predicate::from(first)
 }
 
 /// A plausible age ("47" → 47), or `None`.
@@ -910,7 +925,7 @@ mod tests {
     const PERSON: EntityKind = EntityKind::Person;
 
     /// (subject text, predicate, value key) of each claim of a synthetic text.
-    fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, String, String)> {
+    fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String)> {
         let mut x = extraction(text, names);
         x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
         let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
@@ -928,8 +943,8 @@ mod tests {
             .collect()
     }
 
-    fn has(list: &[(String, String, String)], predicate: &str, value: &str) -> bool {
-        list.iter().any(|(_, p, v)| p == predicate && v == value)
+    fn has(list: &[(String, Predicate, String)], predicate: Predicate, value: &str) -> bool {
+        list.iter().any(|(_, p, v)| *p == predicate && v == value)
     }
 
     #[test]
@@ -939,13 +954,16 @@ mod tests {
             &[("Mara Lind", PERSON)],
         );
         assert!(
-            got.iter().filter(|c| c.1 == "age" && c.2 == "47").count() == 2,
+            got.iter()
+                .filter(|c| c.1 == Predicate::Age && c.2 == "47")
+                .count()
+                == 2,
             "{got:?}"
         );
         let got = claims("Mara Lind, aged 39, spoke.", &[("Mara Lind", PERSON)]);
-        assert!(has(&got, "age", "39"), "{got:?}");
+        assert!(has(&got, Predicate::Age, "39"), "{got:?}");
         let got = claims("Engineer Mara Lind, 2024, spoke.", &[("Mara Lind", PERSON)]);
-        assert!(!got.iter().any(|c| c.1 == "age"), "{got:?}");
+        assert!(!got.iter().any(|c| c.1 == Predicate::Age), "{got:?}");
     }
 
     #[test]
@@ -954,30 +972,36 @@ mod tests {
             "Mara Lind, a former second secretary at the Chilean embassy, spoke.",
             &[("Mara Lind", PERSON)],
         );
-        assert!(has(&got, "role", "second secretary"), "{got:?}");
-        assert!(has(&got, "affiliation", "chilean embassy"), "{got:?}");
-        assert!(!got.iter().any(|c| c.1 == "nationality"), "{got:?}");
+        assert!(has(&got, Predicate::Role, "second secretary"), "{got:?}");
+        assert!(
+            has(&got, Predicate::Affiliation, "chilean embassy"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|c| c.1 == Predicate::Nationality),
+            "{got:?}"
+        );
         let got = claims(
             "Peruvian diplomat Ivo Rask resigned.",
             &[("Ivo Rask", PERSON)],
         );
-        assert!(has(&got, "occupation", "diplomat"), "{got:?}");
-        assert!(has(&got, "nationality", "peru"), "{got:?}");
+        assert!(has(&got, Predicate::Occupation, "diplomat"), "{got:?}");
+        assert!(has(&got, Predicate::Nationality, "peru"), "{got:?}");
         let got = claims(
             "Ivo Rask retired. He had served as a political affairs consultant.",
             &[("Ivo Rask", PERSON)],
         );
-        assert!(has(&got, "role", "counselor"), "{got:?}");
+        assert!(has(&got, Predicate::Role, "counselor"), "{got:?}");
         let got = claims(
             "In his last post as trade advisor, Ivo Rask met buyers.",
             &[("Ivo Rask", PERSON)],
         );
-        assert!(has(&got, "role", "counselor"), "{got:?}");
+        assert!(has(&got, Predicate::Role, "counselor"), "{got:?}");
         let got = claims(
             "Ivo Rask was the acting ambassador.",
             &[("Ivo Rask", PERSON)],
         );
-        assert!(has(&got, "role", "acting ambassador"), "{got:?}");
+        assert!(has(&got, Predicate::Role, "acting ambassador"), "{got:?}");
     }
 
     #[test]
@@ -986,7 +1010,7 @@ mod tests {
             "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
             &[("Ivo Rask", PERSON), ("Ana Lopez", PERSON)],
         );
-        let role: Vec<_> = got.iter().filter(|c| c.1 == "role").collect();
+        let role: Vec<_> = got.iter().filter(|c| c.1 == Predicate::Role).collect();
         assert_eq!(role.len(), 1, "{got:?}");
         let x = extraction(
             "Ivo Rask said he was praised by Ana Lopez. He later served as the acting consul.",
@@ -997,7 +1021,10 @@ mod tests {
             &[],
             &crate::extract::syntax::body_sentences(&x.doc, &x.times),
         );
-        let claim = found.iter().find(|c| c.predicate == "role").unwrap();
+        let claim = found
+            .iter()
+            .find(|c| c.predicate == Predicate::Role)
+            .unwrap();
         assert_eq!(claim.subject, SubjectRef::Entity(0));
         assert_eq!(claim.value, ValueExpr::Text("acting consul".into()));
     }
@@ -1013,9 +1040,9 @@ mod tests {
                 ("Lima", EntityKind::Location),
             ],
         );
-        assert!(has(&got, "role", "second secretary"), "{got:?}");
-        assert!(has(&got, "nationality", "peru"), "{got:?}");
-        assert!(has(&got, "age", "44"), "{got:?}");
+        assert!(has(&got, Predicate::Role, "second secretary"), "{got:?}");
+        assert!(has(&got, Predicate::Nationality, "peru"), "{got:?}");
+        assert!(has(&got, Predicate::Age, "44"), "{got:?}");
     }
 
     #[test]
@@ -1047,7 +1074,10 @@ mod tests {
             "Ivo Rask became director for Latin American affairs.",
             &[("Ivo Rask", PERSON)],
         );
-        assert!(!got.iter().any(|c| c.1 == "nationality"), "{got:?}");
+        assert!(
+            !got.iter().any(|c| c.1 == Predicate::Nationality),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -1056,21 +1086,34 @@ mod tests {
             "Ivo Rask defected to Norway with his wife and child in May.",
             &[("Ivo Rask", PERSON), ("Norway", EntityKind::Location)],
         );
-        assert!(has(&got, "destination", "#Norway"), "{got:?}");
-        assert!(has(&got, "companions", "child and wife"), "{got:?}");
-        assert!(has(&got, "time", "2023-05"), "{got:?}");
+        assert!(
+            has(&got, Predicate::Argument(Role::Destination), "#Norway"),
+            "{got:?}"
+        );
+        assert!(
+            has(
+                &got,
+                Predicate::Argument(Role::Companions),
+                "child and wife"
+            ),
+            "{got:?}"
+        );
+        assert!(
+            has(&got, Predicate::Argument(Role::Time), "2023-05"),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn counts_and_verb_lemmas() {
         let got = claims("Last year, 310 miners joined the union.", &[]);
-        assert!(has(&got, "count", "310"), "{got:?}");
+        assert!(has(&got, Predicate::Count, "310"), "{got:?}");
         let got = claims("Ivo Rask criticized the budget.", &[("Ivo Rask", PERSON)]);
         assert_eq!(
             got,
             [(
                 "Ivo Rask".to_string(),
-                "criticize".to_string(),
+                Predicate::from("criticize"),
                 "budget".to_string()
             )]
         );
@@ -1094,10 +1137,11 @@ mod tests {
              rival.",
             &[],
         );
-        assert!(has(&got, "be", "closed"), "{got:?}");
-        assert!(has(&got, "go", "to rival"), "{got:?}");
+        assert!(has(&got, Predicate::from("be"), "closed"), "{got:?}");
+        assert!(has(&got, Predicate::from("go"), "to rival"), "{got:?}");
         assert!(
-            got.iter().all(|c| c.0 != "the mill" || c.1 != "think"),
+            got.iter()
+                .all(|c| c.0 != "the mill" || c.1 != Predicate::from("think")),
             "{got:?}"
         );
     }
@@ -1108,6 +1152,9 @@ mod tests {
             "Ivo Rask, who fled to Vienna in 2019, spoke on Monday.",
             &[("Ivo Rask", PERSON), ("Vienna", EntityKind::Location)],
         );
-        assert!(got.iter().all(|c| c.1 != "flee"), "{got:?}");
+        assert!(
+            got.iter().all(|c| c.1 != Predicate::from("flee")),
+            "{got:?}"
+        );
     }
 }

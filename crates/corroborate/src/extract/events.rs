@@ -16,7 +16,7 @@ use super::syntax::{
     CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place, split_at,
 };
 use super::{ArgumentExpr, EventMention, Found, Mention, TimeExpr, coref};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, EventType, Role};
 
 /// How a trigger form is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +185,7 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
                 continue;
             };
             let mut event = EventMention {
-                kind: entry.kind.to_string(),
+                kind: EventType::from(entry.kind),
                 trigger: syntax.words[at].span.clone(),
                 sentence,
                 arguments: Vec::new(),
@@ -195,7 +195,7 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
             if let Some(time) = event_time(syntax, &times, at) {
                 event.time = time.value.clone();
                 event.arguments.push(ArgumentExpr {
-                    role: "time".to_string(),
+                    role: Role::Time,
                     entity: None,
                     span: time.span.clone(),
                     value: time.value.clone().unwrap_or_default(),
@@ -218,10 +218,10 @@ fn join_journeys(events: &mut [EventMention]) {
     let agent = |e: &EventMention| {
         e.arguments
             .iter()
-            .find(|a| a.role == "agent")
+            .find(|a| a.role == Role::Agent)
             .and_then(|a| a.entity)
     };
-    let agents: Vec<(String, usize)> = events
+    let agents: Vec<(EventType, usize)> = events
         .iter()
         .filter_map(|e| Some((e.kind.clone(), agent(e)?)))
         .collect();
@@ -230,9 +230,9 @@ fn join_journeys(events: &mut [EventMention]) {
             continue;
         };
         let did_it =
-            agent(event).is_some_and(|a| agents.iter().any(|(k, b)| k == retold && *b == a));
+            agent(event).is_some_and(|a| agents.iter().any(|(k, b)| *k == retold && *b == a));
         if did_it {
-            event.kind = retold.to_string();
+            event.kind = EventType::from(retold);
         }
     }
 }
@@ -317,7 +317,7 @@ impl Linker<'_> {
             Form::Noun => {
                 if let Some(owner) = s.possessor(at) {
                     agent_phrase = Some(owner.clone());
-                    self.push(event, "agent", &owner);
+                    self.push(event, Role::Agent, &owner);
                 }
                 complements.retain(|c| !c.prep.is_empty());
                 complements.extend(self.relative_continuation(&complements, at));
@@ -327,7 +327,8 @@ impl Linker<'_> {
                 let passive = entry.form == Form::Participle && s.is_passive(at);
                 if let Some(subject) = s.subject(group) {
                     agent_phrase = Some(subject.clone());
-                    self.push_split(event, if passive { "patient" } else { "agent" }, &subject);
+                    let role = if passive { Role::Patient } else { Role::Agent };
+                    self.push_split(event, role, &subject);
                     if !passive && moves(&event.kind) {
                         self.locative_origin(event, subject.words.end, group);
                     }
@@ -343,38 +344,40 @@ impl Linker<'_> {
         }
         for (k, c) in complements.iter().enumerate() {
             let role = match c.prep.as_str() {
-                "" => entry.object,
+                "" => entry.object.map(Role::from),
                 // "the establishment of relations": the required word, not a party —
                 // unless the lexicon says what the "of" phrase fills ("the passing of
                 // his mother": who died).
                 "of" if !entry.needs.is_empty() && entry.object.is_none() => None,
-                "of" if entry.form == Form::Noun => Some(match entry.object {
-                    Some(role @ ("patient" | "agent")) => role,
-                    _ if agent_phrase.is_some() => "patient",
-                    _ => "agent",
+                "of" if entry.form == Form::Noun => Some(match entry.object.map(Role::from) {
+                    Some(role @ (Role::Patient | Role::Agent)) => role,
+                    _ if agent_phrase.is_some() => Role::Patient,
+                    _ => Role::Agent,
                 }),
-                "by" if entry.form != Form::Verb => Some("agent"),
-                "between" => Some("agent"),
-                "against" => Some("patient"),
-                "from" | "out of" | "away from" => Some("origin"),
-                "to" | "into" | "toward" | "towards" if moves(&event.kind) => Some("destination"),
+                "by" if entry.form != Form::Verb => Some(Role::Agent),
+                "between" => Some(Role::Agent),
+                "against" => Some(Role::Patient),
+                "from" | "out of" | "away from" => Some(Role::Origin),
+                "to" | "into" | "toward" | "towards" if moves(&event.kind) => {
+                    Some(Role::Destination)
+                }
                 "in" | "at" | "near" | "inside" | "outside"
                     if !names_no_place(&self.syntax.words[c.phrase.head].low) =>
                 {
                     self.refine_previous(event, &complements, k);
                     // Only the first place is the event's: a later one belongs to the
                     // phrase before it ("treatment in Lima for lack of doctors in Quito").
-                    (!event.arguments.iter().any(|a| a.role == "place")).then_some("place")
+                    (!event.arguments.iter().any(|a| a.role == Role::Place)).then_some(Role::Place)
                 }
                 "with" | "alongside" | "together with" => Some(if self.is_people(&c.phrase) {
-                    "companions"
+                    Role::Companions
                 } else {
-                    "instrument"
+                    Role::Instrument
                 }),
                 _ => None,
             };
             if let Some(role) = role {
-                if role == "agent" || role == "patient" {
+                if matches!(role, Role::Agent | Role::Patient) {
                     self.push_split(event, role, &c.phrase);
                 } else {
                     self.push(event, role, &c.phrase);
@@ -419,7 +422,7 @@ impl Linker<'_> {
             .find(|(_, c)| **c == Class::Locative)
             .map(|(i, _)| i);
         let Some(lo) = lo else { return };
-        if event.arguments.iter().any(|a| a.role == "origin") {
+        if event.arguments.iter().any(|a| a.role == Role::Origin) {
             return;
         }
         if let Some(place) = s
@@ -427,7 +430,7 @@ impl Linker<'_> {
             .into_iter()
             .find(|c| matches!(c.prep.as_str(), "in" | "at"))
         {
-            self.push(event, "origin", &place.phrase);
+            self.push(event, Role::Origin, &place.phrase);
         }
     }
 
@@ -440,7 +443,7 @@ impl Linker<'_> {
         }
         let leaving = s.words.get(end).is_some_and(|w| w.low == ",")
             && s.words.get(end + 1).is_some_and(|w| w.low == "leaving");
-        if !leaving || event.arguments.iter().any(|a| a.role == "origin") {
+        if !leaving || event.arguments.iter().any(|a| a.role == Role::Origin) {
             return;
         }
         let mut at = end + 2;
@@ -459,7 +462,7 @@ impl Linker<'_> {
             at = next + 1;
         }
         if let Some(place) = place {
-            self.push(event, "origin", &place);
+            self.push(event, Role::Origin, &place);
         }
     }
 
@@ -479,7 +482,7 @@ impl Linker<'_> {
         let prev_span = self.syntax.span(&previous.phrase.words);
         for argument in event.arguments.iter_mut().rev() {
             if argument.span == prev_span
-                && matches!(argument.role.as_str(), "origin" | "destination")
+                && matches!(argument.role, Role::Origin | Role::Destination)
                 && argument
                     .entity
                     .is_none_or(|e| self.x.entities[e].kind != EntityKind::Location)
@@ -503,7 +506,7 @@ impl Linker<'_> {
 
     /// Adds one argument per name of a coordinated phrase ("Chile and Peru"), or one for
     /// the whole phrase.
-    fn push_split(&self, event: &mut EventMention, role: &str, phrase: &Phrase) {
+    fn push_split(&self, event: &mut EventMention, role: Role, phrase: &Phrase) {
         let s = self.syntax;
         let parts: Vec<Range<usize>> = split_at_and(s, &phrase.words);
         let all_names =
@@ -515,7 +518,7 @@ impl Linker<'_> {
                     part.start += 1;
                 }
                 let head = part.end - 1;
-                self.push(event, role, &Phrase { words: part, head });
+                self.push(event, role.clone(), &Phrase { words: part, head });
             }
         } else {
             self.push(event, role, phrase);
@@ -523,11 +526,13 @@ impl Linker<'_> {
     }
 
     /// Adds the argument `role` filled by `phrase`.
-    fn push(&self, event: &mut EventMention, role: &str, phrase: &Phrase) {
+    fn push(&self, event: &mut EventMention, role: Role, phrase: &Phrase) {
         let span = self.syntax.span(&phrase.words);
         let preferred: &[EntityKind] = match role {
-            "origin" | "destination" | "place" => &[EntityKind::Location, EntityKind::Organization],
-            "instrument" => &[],
+            Role::Origin | Role::Destination | Role::Place => {
+                &[EntityKind::Location, EntityKind::Organization]
+            }
+            Role::Instrument => &[],
             _ => &[
                 EntityKind::Person,
                 EntityKind::Organization,
@@ -535,7 +540,7 @@ impl Linker<'_> {
             ],
         };
         let entity = self.refer(phrase, preferred);
-        let value = if role == "companions" {
+        let value = if role == Role::Companions {
             companions_value(self.syntax, &phrase.words)
         } else if let Some(e) = entity {
             self.x.entities[e].name.to_lowercase()
@@ -544,7 +549,7 @@ impl Linker<'_> {
         };
         let kin_of = entity.is_none().then(|| self.kin_of(phrase)).flatten();
         event.arguments.push(ArgumentExpr {
-            role: role.to_string(),
+            role,
             entity,
             span,
             value,
@@ -704,7 +709,7 @@ pub(crate) mod tests {
         }
     }
 
-    fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Vec<(String, String)>)> {
+    fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(EventType, Vec<(Role, String)>)> {
         let x = extraction(text, names);
         find(
             &x.found(),
@@ -722,9 +727,9 @@ pub(crate) mod tests {
         .collect()
     }
 
-    fn args(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    fn args(list: &[(Role, &str)]) -> Vec<(Role, String)> {
         list.iter()
-            .map(|(r, v)| (r.to_string(), v.to_string()))
+            .map(|(r, v)| (r.clone(), v.to_string()))
             .collect()
     }
 
@@ -742,7 +747,7 @@ pub(crate) mod tests {
         let places: Vec<&str> = got[0]
             .1
             .iter()
-            .filter(|a| a.0 == "place")
+            .filter(|a| a.0 == Role::Place)
             .map(|a| a.1.as_str())
             .collect();
         assert_eq!(places, ["lima"], "{got:?}");
@@ -767,11 +772,11 @@ pub(crate) mod tests {
         assert!(
             got[1]
                 .1
-                .contains(&("companions".into(), "children and husband".into())),
+                .contains(&(Role::Companions, "children and husband".into())),
             "{got:?}"
         );
         assert!(
-            got[2].1.contains(&("destination".into(), "oslo".into())),
+            got[2].1.contains(&(Role::Destination, "oslo".into())),
             "{got:?}"
         );
     }
@@ -787,12 +792,12 @@ pub(crate) mod tests {
         assert_eq!(
             got[0].1,
             args(&[
-                ("agent", "lena oduya"),
-                ("origin", "tarsk"),
-                ("place", "tarsk"),
-                ("destination", "norway"),
-                ("companions", "children and husband"),
-                ("time", "2023-10"),
+                (Role::Agent, "lena oduya"),
+                (Role::Origin, "tarsk"),
+                (Role::Place, "tarsk"),
+                (Role::Destination, "norway"),
+                (Role::Companions, "children and husband"),
+                (Role::Time, "2023-10"),
             ])
         );
     }
@@ -807,14 +812,14 @@ pub(crate) mod tests {
         assert_eq!(kinds, ["release", "seizure"]);
         assert_eq!(
             got[0].1,
-            args(&[("patient", "star nine"), ("time", "2011")])
+            args(&[(Role::Patient, "star nine"), (Role::Time, "2011")])
         );
         assert_eq!(
             got[1].1,
             args(&[
-                ("patient", "star nine"),
-                ("agent", "ruritania"),
-                ("time", "2011")
+                (Role::Patient, "star nine"),
+                (Role::Agent, "ruritania"),
+                (Role::Time, "2011")
             ])
         );
     }
@@ -829,9 +834,9 @@ pub(crate) mod tests {
         assert_eq!(
             got[0].1,
             args(&[
-                ("agent", "chile"),
-                ("agent", "peru"),
-                ("time", "2024-03-03")
+                (Role::Agent, "chile"),
+                (Role::Agent, "peru"),
+                (Role::Time, "2024-03-03")
             ])
         );
         assert!(events("The firm established a new office.", &[]).is_empty());
@@ -847,9 +852,9 @@ pub(crate) mod tests {
         assert_eq!(
             got[0].1,
             args(&[
-                ("agent", "oduya"),
-                ("origin", "tarsk"),
-                ("companions", "son")
+                (Role::Agent, "oduya"),
+                (Role::Origin, "tarsk"),
+                (Role::Companions, "son")
             ])
         );
     }
@@ -863,12 +868,15 @@ pub(crate) mod tests {
         assert_eq!(
             got[0].1,
             args(&[
-                ("agent", "omar vance"),
-                ("destination", "canada"),
-                ("time", "2015")
+                (Role::Agent, "omar vance"),
+                (Role::Destination, "canada"),
+                (Role::Time, "2015")
             ])
         );
-        assert_eq!(got[1].1, args(&[("agent", "clerk"), ("origin", "lima")]));
+        assert_eq!(
+            got[1].1,
+            args(&[(Role::Agent, "clerk"), (Role::Origin, "lima")])
+        );
     }
 
     #[test]
@@ -889,7 +897,7 @@ pub(crate) mod tests {
     #[test]
     fn since_does_not_date_an_event() {
         let got = events("No official had fled since 2016.", &[]);
-        assert_eq!(got[0].1, args(&[("agent", "no official")]));
+        assert_eq!(got[0].1, args(&[(Role::Agent, "no official")]));
     }
 
     #[test]

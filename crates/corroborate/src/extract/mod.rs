@@ -25,7 +25,7 @@ pub(crate) mod times;
 
 use std::ops::Range;
 
-use crate::model::EntityKind;
+use crate::model::{EntityKind, EventType, Predicate, Role};
 use crate::prepare::Prepared;
 
 /// The items of a list in text order that belong to sentence `sentence`, found by
@@ -162,8 +162,8 @@ pub(crate) struct AttributionExpr {
 /// One participant of an event mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ArgumentExpr {
-    /// `agent`, `patient`, `origin`, `destination`, `place`, `companions`, `instrument`, `time`, …
-    pub role: String,
+    /// What the participant does in the event.
+    pub role: Role,
     /// The entity filling the role, as an index into `Extraction::entities`.
     pub entity: Option<usize>,
     /// Byte range of the filler's words.
@@ -179,7 +179,7 @@ pub(crate) struct ArgumentExpr {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct EventMention {
     /// Event type keyword (`defection`, `arrest`, `seizure`, …).
-    pub kind: String,
+    pub kind: EventType,
     /// Byte range of the trigger word(s).
     pub trigger: Range<usize>,
     /// Sentence index.
@@ -226,8 +226,8 @@ pub(crate) struct ClaimExpr {
     pub subject: SubjectRef,
     /// The subject's words.
     pub subject_text: String,
-    /// Predicate keyword (`age`, `role`, `time`, `companions`, `count`, or a verb lemma).
-    pub predicate: String,
+    /// What the claim says of its subject.
+    pub predicate: Predicate,
     /// Normalized value.
     pub value: ValueExpr,
     /// The value's words.

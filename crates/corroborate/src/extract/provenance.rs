@@ -18,7 +18,7 @@ use super::attribution::SentenceAttribution;
 use super::quotes::{Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, EventMention, LocalEntity, Mention, SubjectRef};
 use crate::lexicon::phrases::Phrases;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Role};
 use crate::prepare::Prepared;
 
 /// The longest outlet name after "interview with" or "told", in tokens.
@@ -173,9 +173,9 @@ fn about_person(claim: &ClaimExpr, events: &[EventMention], iv: &Interview) -> b
     match claim.subject {
         SubjectRef::Entity(e) => Some(e) == iv.person,
         SubjectRef::Event(i) => events.get(i).is_some_and(|ev| {
-            ev.arguments
-                .iter()
-                .any(|arg| (arg.role == "agent" && is_person(arg.entity)) || is_person(arg.kin_of))
+            ev.arguments.iter().any(|arg| {
+                (arg.role == Role::Agent && is_person(arg.entity)) || is_person(arg.kin_of)
+            })
         }),
         SubjectRef::None => false,
     }
@@ -185,6 +185,7 @@ fn about_person(claim: &ClaimExpr, events: &[EventMention], iv: &Interview) -> b
 mod tests {
     use super::*;
     use crate::extract::{ArgumentExpr, ValueExpr, attribution, quotes, tagged};
+    use crate::model::{EventType, Predicate};
     use EntityKind::{Organization, Person};
 
     fn interview(text: &str, names: &[(&str, EntityKind)]) -> Option<(String, String, usize)> {
@@ -271,7 +272,7 @@ mod tests {
             focus: 0..0,
             subject,
             subject_text: String::new(),
-            predicate: "be".into(),
+            predicate: Predicate::from("be"),
             value: ValueExpr::Text(String::new()),
             value_text: String::new(),
             attribution,
@@ -298,11 +299,11 @@ mod tests {
             sentence: 2,
         };
         let event = EventMention {
-            kind: "defection".into(),
+            kind: EventType::from("defection"),
             trigger: 0..0,
             sentence: 5,
             arguments: vec![ArgumentExpr {
-                role: "agent".into(),
+                role: Role::Agent,
                 entity: Some(person),
                 span: 0..0,
                 value: String::new(),

@@ -16,14 +16,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// The article body of a decoded, flattened page: one block a paragraph, heading or list
 /// item, blocks separated by a blank line, ending with a newline (empty when the page
 /// holds no text).
-///
-/// ```
-/// let body = corroborate::html::body("<html><body><article><h1>Floods recede</h1>\
-///     <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
-///     <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>", None);
-/// assert!(body.contains("The river fell two metres overnight"));
-/// assert!(body.ends_with('\n'));
-/// ```
 pub fn body(html: &str, url: Option<&str>) -> String {
     // Each extractor parses the page itself; run them side by side.
     let (first, second) = rayon::join(
@@ -187,5 +179,17 @@ mod tests {
         let article = format!("{}\n\n", paragraph.repeat(4)).repeat(10);
         assert!(!run_together(&article));
         assert!(!run_together(paragraph));
+    }
+
+    #[test]
+    fn example_body() {
+        let body = crate::html::body(
+            "<html><body><article><h1>Floods recede</h1>\
+            <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
+            <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>",
+            None,
+        );
+        assert!(body.contains("The river fell two metres overnight"));
+        assert!(body.ends_with('\n'));
     }
 }

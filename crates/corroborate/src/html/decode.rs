@@ -12,13 +12,6 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 const PRESCAN: usize = 8192;
 
 /// Decodes a page into UTF-8, replacing undecodable bytes with U+FFFD.
-///
-/// ```
-/// use corroborate::html::decode;
-/// let latin1 = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
-/// assert!(decode(latin1).contains("caf\u{e9}"));
-/// assert_eq!(decode(b"\xef\xbb\xbf<p>x</p>"), "<p>x</p>");
-/// ```
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(&bytes[bom..]).0;
@@ -147,5 +140,13 @@ mod tests {
         // Valid UTF-8 under a stale Latin-1 declaration is read as UTF-8.
         let stale = "<meta charset=iso-8859-1><p>\u{e9}t\u{e9}</p>";
         assert_eq!(decode(stale.as_bytes()), stale);
+    }
+
+    #[test]
+    fn example_decode() {
+        use crate::html::decode;
+        let latin1 = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert!(decode(latin1).contains("caf\u{e9}"));
+        assert_eq!(decode(b"\xef\xbb\xbf<p>x</p>"), "<p>x</p>");
     }
 }

@@ -24,15 +24,6 @@ const UNCOUNTED: &[&str] = &[
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
 /// The page with tags deeper than [`MAX_DEPTH`] dropped; borrowed when none is.
-///
-/// ```
-/// use corroborate::html::flatten;
-/// let deep = format!("{}<p>x</p>{}", "<div>".repeat(1000), "</div>".repeat(1000));
-/// let flat = flatten(&deep);
-/// assert!(flat.len() < deep.len());
-/// assert!(flat.contains("<p>x</p>"));
-/// assert!(matches!(flatten("<div><p>x</p></div>"), std::borrow::Cow::Borrowed(_)));
-/// ```
 pub fn flatten(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
@@ -184,12 +175,6 @@ fn skip_raw_text(bytes: &[u8], from: usize, name: &str) -> usize {
 /// directly. Minified pages write `</p><p>` with nothing between, and the body extractor
 /// then runs the two paragraphs together ("…morning.Schools …"); white space between
 /// blocks means nothing to a browser, so adding it changes no rendering.
-///
-/// ```
-/// use corroborate::html::separate_blocks;
-/// assert_eq!(separate_blocks("<p>One.</p><p>Two.</p>"), "\n<p>One.\n</p>\n<p>Two.\n</p>");
-/// assert_eq!(separate_blocks("<p>A <b>bold</b> word</p>"), "\n<p>A <b>bold</b> word\n</p>");
-/// ```
 pub fn separate_blocks(html: &str) -> Cow<'_, str> {
     static BLOCK_TAG: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let block_tag = BLOCK_TAG.get_or_init(|| {
@@ -256,5 +241,31 @@ mod tests {
         ] {
             assert_eq!(flatten(page), page);
         }
+    }
+
+    #[test]
+    fn example_flatten() {
+        use crate::html::flatten;
+        let deep = format!("{}<p>x</p>{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        let flat = flatten(&deep);
+        assert!(flat.len() < deep.len());
+        assert!(flat.contains("<p>x</p>"));
+        assert!(matches!(
+            flatten("<div><p>x</p></div>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn example_separate_blocks() {
+        use crate::html::separate_blocks;
+        assert_eq!(
+            separate_blocks("<p>One.</p><p>Two.</p>"),
+            "\n<p>One.\n</p>\n<p>Two.\n</p>"
+        );
+        assert_eq!(
+            separate_blocks("<p>A <b>bold</b> word</p>"),
+            "\n<p>A <b>bold</b> word\n</p>"
+        );
     }
 }

@@ -12,17 +12,6 @@ use regex::Regex;
 use serde_json::Value;
 
 /// Metadata found in a page; every field is optional.
-///
-/// ```
-/// use corroborate::html::Metadata;
-/// let page = r#"<html><head><meta property="og:site_name" content="The Ledger Gazette">
-/// <meta property="article:published_time" content="2021-03-04T09:00:00+01:00">
-/// <title>Harbour reopens | The Ledger Gazette</title></head></html>"#;
-/// let meta = Metadata::from_html(page);
-/// assert_eq!(meta.site_name.as_deref(), Some("The Ledger Gazette"));
-/// assert_eq!(meta.published.as_deref(), Some("2021-03-04"));
-/// assert_eq!(meta.title.as_deref(), Some("Harbour reopens"));
-/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
     /// The headline.
@@ -487,13 +476,6 @@ fn valid(year: &str, month: &str, day: &str) -> Option<String> {
 }
 
 /// The date a news address carries (`/2021/03/04/`, `/2021-03-04/`, `/20210304/`).
-///
-/// ```
-/// use corroborate::html::date_in_url;
-/// assert_eq!(date_in_url("https://news.example/2021/03/04/harbour-reopens").as_deref(), Some("2021-03-04"));
-/// assert_eq!(date_in_url("https://news.example/world/harbour-reopens-20210304.html").as_deref(), Some("2021-03-04"));
-/// assert_eq!(date_in_url("https://news.example/2021/99/99/x"), None);
-/// ```
 pub fn date_in_url(url: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let pattern = regex(
@@ -583,5 +565,31 @@ mod tests {
             Some("Council approves budget plan")
         );
         assert_eq!(strip_site_suffix("Q&A - Part 2", None), "Q&A - Part 2");
+    }
+
+    #[test]
+    fn example_metadata() {
+        use crate::html::Metadata;
+        let page = r#"<html><head><meta property="og:site_name" content="The Ledger Gazette">
+        <meta property="article:published_time" content="2021-03-04T09:00:00+01:00">
+        <title>Harbour reopens | The Ledger Gazette</title></head></html>"#;
+        let meta = Metadata::from_html(page);
+        assert_eq!(meta.site_name.as_deref(), Some("The Ledger Gazette"));
+        assert_eq!(meta.published.as_deref(), Some("2021-03-04"));
+        assert_eq!(meta.title.as_deref(), Some("Harbour reopens"));
+    }
+
+    #[test]
+    fn example_date_in_url() {
+        use crate::html::date_in_url;
+        assert_eq!(
+            date_in_url("https://news.example/2021/03/04/harbour-reopens").as_deref(),
+            Some("2021-03-04")
+        );
+        assert_eq!(
+            date_in_url("https://news.example/world/harbour-reopens-20210304.html").as_deref(),
+            Some("2021-03-04")
+        );
+        assert_eq!(date_in_url("https://news.example/2021/99/99/x"), None);
     }
 }

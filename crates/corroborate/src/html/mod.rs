@@ -10,21 +10,15 @@ mod body;
 mod decode;
 mod flatten;
 mod metadata;
+#[cfg(test)]
+mod page_tests;
 
 pub use body::body;
 pub use decode::decode;
-pub use flatten::{MAX_DEPTH, flatten, separate_blocks};
+pub use flatten::{flatten, separate_blocks};
 pub use metadata::{Metadata, date_in_url};
 
 /// What a web page yields: the article body as text plus the metadata found in the page.
-///
-/// ```
-/// let page = corroborate::html::extract(b"<html><head><title>Floods recede</title></head><body><article>\
-///     <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
-///     <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>", None);
-/// assert!(page.text.contains("officials said on Tuesday morning.\n\nSchools"));
-/// assert_eq!(page.metadata.title.as_deref(), Some("Floods recede"));
-/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
     /// The article body: one block a paragraph, heading or list item, separated by blank lines.
@@ -48,14 +42,32 @@ pub fn extract(bytes: &[u8], url: Option<&str>) -> Page {
 }
 
 /// True when the bytes look like an HTML document.
-///
-/// ```
-/// assert!(corroborate::html::looks_like_html(b"\n<!DOCTYPE html><html><body>x</body></html>"));
-/// assert!(!corroborate::html::looks_like_html(b"The <b> tag is bold."));
-/// ```
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     head.trim_start().starts_with("<!doctype html")
         || head.contains("<html")
         || head.contains("<body")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_page() {
+        let page = crate::html::extract(b"<html><head><title>Floods recede</title></head><body><article>\
+            <p>The river fell two metres overnight, officials said on Tuesday morning.</p>\
+            <p>Schools in the valley will reopen next week after repairs are finished.</p></article></body></html>", None);
+        assert!(
+            page.text
+                .contains("officials said on Tuesday morning.\n\nSchools")
+        );
+        assert_eq!(page.metadata.title.as_deref(), Some("Floods recede"));
+    }
+
+    #[test]
+    fn example_looks_like_html() {
+        assert!(crate::html::looks_like_html(
+            b"\n<!DOCTYPE html><html><body>x</body></html>"
+        ));
+        assert!(!crate::html::looks_like_html(b"The <b> tag is bold."));
+    }
 }

@@ -6,14 +6,6 @@
 
 /// Folds one character for matching: curly quotes to straight, dashes to `-`,
 /// exotic spaces to a space; `None` for characters that carry nothing (zero-width).
-///
-/// ```
-/// use corroborate::text::fold_char;
-/// assert_eq!(fold_char('’'), Some('\''));
-/// assert_eq!(fold_char('—'), Some('-'));
-/// assert_eq!(fold_char('\u{200b}'), None);
-/// assert_eq!(fold_char('a'), Some('a'));
-/// ```
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
     // Called at every character the tokenizer reads: the backtick is the only ASCII
@@ -38,22 +30,11 @@ pub(crate) fn folds_to_itself(s: &str) -> bool {
 }
 
 /// Folds a string for matching (see [`fold_char`]), keeping case.
-///
-/// ```
-/// use corroborate::text::fold;
-/// assert_eq!(fold("Lee’s “word” — here"), "Lee's \"word\" - here");
-/// ```
 pub fn fold(s: &str) -> String {
     s.chars().filter_map(fold_char).collect()
 }
 
 /// Folds a string for matching and lowercases it.
-///
-/// ```
-/// use corroborate::text::fold_lower;
-/// assert_eq!(fold_lower("Park Min‑Jun"), "park min-jun");
-/// assert_eq!(fold_lower("DON`T"), "don't");
-/// ```
 pub fn fold_lower(s: &str) -> String {
     fold_lower_cow(s).into_owned()
 }
@@ -83,4 +64,29 @@ fn fold_lower_owned(s: &str) -> String {
         .filter_map(fold_char)
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_fold_char() {
+        use super::fold_char;
+        assert_eq!(fold_char('’'), Some('\''));
+        assert_eq!(fold_char('—'), Some('-'));
+        assert_eq!(fold_char('\u{200b}'), None);
+        assert_eq!(fold_char('a'), Some('a'));
+    }
+
+    #[test]
+    fn example_fold() {
+        use crate::text::fold;
+        assert_eq!(fold("Lee’s “word” — here"), "Lee's \"word\" - here");
+    }
+
+    #[test]
+    fn example_fold_lower() {
+        use crate::text::fold_lower;
+        assert_eq!(fold_lower("Park Min‑Jun"), "park min-jun");
+        assert_eq!(fold_lower("DON`T"), "don't");
+    }
 }

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use crate::model::EntityKind;
 use features::{DocView, Features, Forms, History};
-use model::{Stage, Table, Weights};
+use model::{Stage, Table};
 
 /// The first bytes of a model file (then the number of stages and the weights of each).
 /// The file is not compressed: the crate, the wheel and git compress it anyway, and
@@ -26,13 +26,6 @@ use model::{Stage, Table, Weights};
 const MAGIC: &[u8; 8] = b"CORNER03";
 
 /// A name the tagger found: words `start..end` of sentence `sentence`.
-///
-/// ```
-/// use corroborate::__eval::Tagger;
-/// use corroborate::model::EntityKind;
-/// let found = Tagger::shipped().tag_document(&[vec!["Maria", "Lopez", "visited", "Peru", "."]]);
-/// assert_eq!((found[0].start, found[0].end, found[0].kind), (0, 2, EntityKind::Person));
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TaggedSpan {
     /// Index of the sentence in the document.
@@ -46,14 +39,6 @@ pub struct TaggedSpan {
 }
 
 /// A trained tagger.
-///
-/// ```
-/// use corroborate::__eval::Tagger;
-/// let tagger = Tagger::shipped();
-/// let found = tagger.tag_document(&[vec!["He", "flew", "to", "Berlin", "."]]);
-/// assert_eq!(found.len(), 1);
-/// assert_eq!(found[0].start, 3);
-/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
     /// The first stage reads the words; each later one also reads how the stage before
@@ -74,11 +59,6 @@ impl Tagger {
     }
 
     /// Reads a model file; `None` when the bytes are not one.
-    ///
-    /// ```
-    /// use corroborate::__eval::Tagger;
-    /// assert!(Tagger::from_bytes(b"not a model").is_none());
-    /// ```
     pub fn from_bytes(bytes: &[u8]) -> Option<Tagger> {
         let (&count, input) = bytes.strip_prefix(MAGIC)?.split_first()?;
         let (stages, table) = model::read(input, count.into())?;
@@ -87,8 +67,8 @@ impl Tagger {
 
     /// The tagger of the stages `stages`, made through the model file they would be
     /// written as: a tagger has one way to be made.
-    #[cfg(any(test, feature = "train"))]
-    pub(crate) fn new(stages: &[Weights]) -> Tagger {
+    #[cfg(feature = "train")]
+    pub(crate) fn new(stages: &[model::Weights]) -> Tagger {
         let mut bytes = MAGIC.to_vec();
         bytes.push(u8::try_from(stages.len()).expect("a model has at most 255 stages"));
         for stage in stages {
@@ -98,7 +78,8 @@ impl Tagger {
     }
 
     /// The weights of every stage.
-    pub(crate) fn weights(&self) -> Vec<Weights> {
+    #[cfg(any(test, feature = "unstable-internals"))]
+    pub(crate) fn weights(&self) -> Vec<model::Weights> {
         self.stages
             .iter()
             .enumerate()
@@ -107,6 +88,7 @@ impl Tagger {
     }
 
     /// The model file of this tagger.
+    #[cfg(any(test, feature = "unstable-internals"))]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.push(self.stages.len() as u8);
@@ -118,6 +100,7 @@ impl Tagger {
 
     /// Tags every sentence of one document (all at once, so that the way a word is
     /// written in one sentence informs the others). Spans come in text order.
+    #[cfg(any(test, feature = "unstable-internals"))]
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<TaggedSpan> {
         self.session().tag_document(sentences)
     }
@@ -125,18 +108,7 @@ impl Tagger {
     /// Tags documents one after another, as [`Tagger::tag_document`] tags each, but
     /// working out and scoring each word form once for all of them (as the ledger does
     /// for the documents of one worker): faster for a corpus, with the same spans.
-    ///
-    /// ```
-    /// use corroborate::__eval::Tagger;
-    /// let documents = [
-    ///     vec![vec!["Maria", "Lopez", "visited", "Peru", "."]],
-    ///     vec![vec!["Lopez", "left", "Peru", "on", "Monday", "."]],
-    /// ];
-    /// let tagger = Tagger::shipped();
-    /// let found = tagger.tag_documents(&documents);
-    /// assert_eq!(found.len(), 2);
-    /// assert_eq!(found[1], tagger.tag_document(&documents[1]));
-    /// ```
+    #[cfg(any(test, feature = "unstable-internals"))]
     pub fn tag_documents<S: AsRef<str>>(&self, documents: &[Vec<Vec<S>>]) -> Vec<Vec<TaggedSpan>> {
         let mut session = self.session();
         documents
@@ -433,5 +405,45 @@ mod tests {
             "{found:?}"
         );
         assert!(has(&found, "Okafor", EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn example_tagged_span() {
+        use crate::model::EntityKind;
+        use crate::ner::Tagger;
+        let found =
+            Tagger::shipped().tag_document(&[vec!["Maria", "Lopez", "visited", "Peru", "."]]);
+        assert_eq!(
+            (found[0].start, found[0].end, found[0].kind),
+            (0, 2, EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn example_tagger() {
+        use crate::ner::Tagger;
+        let tagger = Tagger::shipped();
+        let found = tagger.tag_document(&[vec!["He", "flew", "to", "Berlin", "."]]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].start, 3);
+    }
+
+    #[test]
+    fn example_from_bytes() {
+        use crate::ner::Tagger;
+        assert!(Tagger::from_bytes(b"not a model").is_none());
+    }
+
+    #[test]
+    fn example_tag_documents() {
+        use crate::ner::Tagger;
+        let documents = [
+            vec![vec!["Maria", "Lopez", "visited", "Peru", "."]],
+            vec![vec!["Lopez", "left", "Peru", "on", "Monday", "."]],
+        ];
+        let tagger = Tagger::shipped();
+        let found = tagger.tag_documents(&documents);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1], tagger.tag_document(&documents[1]));
     }
 }

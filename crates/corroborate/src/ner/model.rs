@@ -11,7 +11,9 @@ use super::tags::{Decoder, TAGS};
 /// Transition rows: one per previous tag, then one for the sentence start.
 pub(crate) const TRANSITIONS: usize = (TAGS + 1) * TAGS;
 
-/// The weights of one stage as training makes them and a model file stores them.
+/// The weights of one stage as training makes them and a model file stores them (only
+/// training and `Tagger::to_bytes`, through the internals, write a model).
+#[cfg_attr(not(any(test, feature = "unstable-internals")), allow(dead_code))]
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Weights {
     /// Feature keys, ascending, none 0; row `i` of `rows` belongs to `keys[i]`.
@@ -44,6 +46,7 @@ impl Weights {
     }
 
     /// Appends the weights to `out`: counts, transitions, keys as deltas, rows.
+    #[cfg_attr(not(any(test, feature = "unstable-internals")), allow(dead_code))]
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
         for &t in &self.transitions {
@@ -67,6 +70,7 @@ impl Weights {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Stage {
     /// As in [`Weights`], for writing the model back.
+    #[cfg_attr(not(any(test, feature = "unstable-internals")), allow(dead_code))]
     transitions: Vec<i32>,
     /// The transitions laid out for decoding, built once rather than per sentence.
     decoder: Decoder,
@@ -224,6 +228,7 @@ impl Table {
 
     /// The weights of `stage`, the `n`-th: the keys whose rows of that stage are not all
     /// zero (a file's rows of zeros score nothing and are not written back).
+    #[cfg(any(test, feature = "unstable-internals"))]
     pub(crate) fn weights(&self, n: usize, stage: &Stage) -> Weights {
         let mut keys = Vec::new();
         let mut rows = Vec::new();

@@ -15,19 +15,20 @@ use std::ops::Range;
 
 use super::fit::{relatives, times_fit};
 use crate::extract::{EventMention, Extraction};
+use crate::model::{EventType, Role};
 
 /// Roles whose filler identifies the happening: another agent or patient is another event.
-const KEY_ROLES: [&str; 2] = ["agent", "patient"];
+const KEY_ROLES: [Role; 2] = [Role::Agent, Role::Patient];
 
 /// One ledger event, before it gets its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
     /// Event type keyword.
-    pub kind: String,
+    pub kind: EventType,
     /// Trigger spans as (document index, byte range), in document then text order.
     pub mentions: Vec<(usize, Range<usize>)>,
     /// Distinct (role, ledger entity index, words) fillers, by role then first seen.
-    pub arguments: Vec<(String, Option<usize>, String)>,
+    pub arguments: Vec<(Role, Option<usize>, String)>,
     /// The time most mentions give (the most precise on a tie).
     pub time: Option<String>,
     /// Indexes of the documents reporting it, sorted.
@@ -45,7 +46,7 @@ pub(crate) struct Events {
 
 /// What an event being built knows so far, to test the next mention against.
 struct Open {
-    kind: String,
+    kind: EventType,
     times: Vec<String>,
     keys: Participants,
     members: Vec<(usize, usize)>,
@@ -55,11 +56,11 @@ struct Open {
 #[derive(Default)]
 struct Participants {
     /// Role → the ledger entity filling it.
-    entities: BTreeMap<String, usize>,
+    entities: BTreeMap<Role, usize>,
     /// Role → the kinds of relatives filling it ("his parents": `parent`).
-    relatives: BTreeMap<String, BTreeSet<String>>,
+    relatives: BTreeMap<Role, BTreeSet<String>>,
     /// Roles filled by anyone but relatives (an entity or other words).
-    others: BTreeSet<String>,
+    others: BTreeSet<Role>,
 }
 
 impl Participants {
@@ -70,7 +71,7 @@ impl Participants {
         for a in mention
             .arguments
             .iter()
-            .filter(|a| KEY_ROLES.contains(&a.role.as_str()))
+            .filter(|a| KEY_ROLES.contains(&a.role))
         {
             let kinds = a.kin_of.and_then(|_| relatives(&a.value));
             match (a.entity, kinds) {
@@ -175,7 +176,7 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
 
 fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved {
     let mut mentions = Vec::new();
-    let mut arguments: Vec<(String, Option<usize>, String)> = Vec::new();
+    let mut arguments: Vec<(Role, Option<usize>, String)> = Vec::new();
     let mut times: BTreeMap<&str, usize> = BTreeMap::new();
     let mut documents = Vec::new();
     for &(d, m) in &open.members {

@@ -243,15 +243,6 @@ fn line_reason(content: &str) -> Option<&'static str> {
 }
 
 /// Finds the ranges of `text` that are not article body, in text order.
-///
-/// ```
-/// use corroborate::text::mark_boilerplate;
-/// let text = "Skip to content\nThe minister resigned on Monday.\n3 min read\nWrite to Ann Lee at ann@example.com\n";
-/// let removed = mark_boilerplate(text);
-/// let reasons: Vec<&str> = removed.iter().map(|r| r.reason.as_str()).collect();
-/// assert_eq!(reasons, ["navigation", "read_time", "contact"]);
-/// assert_eq!(&text[removed[0].start..removed[0].end], "Skip to content");
-/// ```
 pub fn mark_boilerplate(text: &str) -> Vec<Removed> {
     let lines = lines(text);
     let mut reasons: Vec<Option<&'static str>> =
@@ -411,5 +402,15 @@ He told Reuters that the comment was taken out of context.\n\
 By then, the talks had collapsed.\nMost of the crew was released in January.\n\
 Barcelona 3 Madrid 1\nIn 2011 , 3,800 people crossed .\n";
         assert!(reasons(body).is_empty(), "{:?}", reasons(body));
+    }
+
+    #[test]
+    fn example_mark_boilerplate() {
+        use crate::text::mark_boilerplate;
+        let text = "Skip to content\nThe minister resigned on Monday.\n3 min read\nWrite to Ann Lee at ann@example.com\n";
+        let removed = mark_boilerplate(text);
+        let reasons: Vec<&str> = removed.iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(reasons, ["navigation", "read_time", "contact"]);
+        assert_eq!(&text[removed[0].start..removed[0].end], "Skip to content");
     }
 }

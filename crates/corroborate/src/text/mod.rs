@@ -16,15 +16,6 @@ pub use tokens::{Token, tokenize};
 use crate::model::Removed;
 
 /// A text cut into tokens and sentences, with its boilerplate marked.
-///
-/// ```
-/// use corroborate::text::Analysis;
-/// let text = "Skip to content\nThe mayor resigned. She gave no reason.\n";
-/// let analysis = Analysis::new(text);
-/// assert_eq!(analysis.removed[0].reason, "navigation");
-/// let body: Vec<&str> = analysis.body_sentences().map(|s| &text[s.start..s.end]).collect();
-/// assert_eq!(body, ["The mayor resigned.", "She gave no reason."]);
-/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
     /// Every token of the text, in order.
@@ -47,13 +38,6 @@ impl Analysis {
     /// extractor has already dropped the page furniture, so a line repeated verbatim is
     /// content (a recipe step, a refrain, a repeated question), not a second copy of a
     /// caption, and is kept.
-    ///
-    /// ```
-    /// use corroborate::text::Analysis;
-    /// let text = "Stir for one minute.\nAdd the rice.\nStir for one minute.\n";
-    /// assert_eq!(Analysis::new(text).removed.len(), 1);
-    /// assert!(Analysis::of_extracted_page(text).removed.is_empty());
-    /// ```
     pub fn of_extracted_page(text: &str) -> Analysis {
         let mut removed = mark_boilerplate(text);
         removed.retain(|r| r.reason != "duplicate");
@@ -75,16 +59,32 @@ impl Analysis {
         }
     }
 
-    /// The sentences that are article body.
-    pub fn body_sentences(&self) -> impl Iterator<Item = &Sentence> {
-        self.sentences
-            .iter()
-            .zip(&self.is_body)
-            .filter_map(|(s, &body)| body.then_some(s))
-    }
-
     /// The tokens of one sentence.
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.tokens.clone()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn example_analysis() {
+        use crate::text::Analysis;
+        let text = "Skip to content\nThe mayor resigned. She gave no reason.\n";
+        let analysis = Analysis::new(text);
+        assert_eq!(analysis.removed[0].reason, "navigation");
+        let body: Vec<&str> = (analysis.sentences.iter().zip(&analysis.is_body))
+            .filter(|(_, body)| **body)
+            .map(|(s, _)| &text[s.start..s.end])
+            .collect();
+        assert_eq!(body, ["The mayor resigned.", "She gave no reason."]);
+    }
+
+    #[test]
+    fn example_of_extracted_page() {
+        use crate::text::Analysis;
+        let text = "Stir for one minute.\nAdd the rice.\nStir for one minute.\n";
+        assert_eq!(Analysis::new(text).removed.len(), 1);
+        assert!(Analysis::of_extracted_page(text).removed.is_empty());
     }
 }

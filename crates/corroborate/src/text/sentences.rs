@@ -11,14 +11,6 @@ use super::fold_char;
 use super::tokens::Token;
 
 /// One sentence: its byte range and the indexes of its tokens.
-///
-/// ```
-/// use corroborate::text::{segment, tokenize};
-/// let text = "Dr. Kim left Jan. 5. He went to the U.N. Then he flew home.";
-/// let tokens = tokenize(text);
-/// let sentences: Vec<&str> = segment(text, &tokens).iter().map(|s| &text[s.start..s.end]).collect();
-/// assert_eq!(sentences, ["Dr. Kim left Jan. 5.", "He went to the U.N.", "Then he flew home."]);
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// First byte.
@@ -202,5 +194,24 @@ mod tests {
     #[test]
     fn empty_text_has_no_sentences() {
         assert!(split("").is_empty());
+    }
+
+    #[test]
+    fn example_sentence() {
+        use crate::text::{segment, tokenize};
+        let text = "Dr. Kim left Jan. 5. He went to the U.N. Then he flew home.";
+        let tokens = tokenize(text);
+        let sentences: Vec<&str> = segment(text, &tokens)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Dr. Kim left Jan. 5.",
+                "He went to the U.N.",
+                "Then he flew home."
+            ]
+        );
     }
 }

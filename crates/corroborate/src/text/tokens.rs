@@ -6,13 +6,6 @@
 use super::fold_char;
 
 /// One token: a half-open byte range of the document text.
-///
-/// ```
-/// use corroborate::text::{tokenize, Token};
-/// let text = "Lee’s U.N. job";
-/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
-/// assert_eq!(words, ["Lee", "’s", "U.N.", "job"]);
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Token {
     /// First byte.
@@ -52,14 +45,6 @@ fn is_always_split(c: char) -> bool {
 }
 
 /// Splits `text` into tokens.
-///
-/// ```
-/// use corroborate::text::tokenize;
-/// let text = "He paid $48,250 (about 1.5%) in Jan. to Park Min-jun, didn't he?";
-/// let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
-/// assert_eq!(words, ["He", "paid", "$", "48,250", "(", "about", "1.5", "%", ")", "in", "Jan.",
-///                    "to", "Park", "Min-jun", ",", "did", "n't", "he", "?"]);
-/// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut chunk_start = None;
@@ -296,5 +281,27 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(t.start < t.end);
         }
+    }
+
+    #[test]
+    fn example_token() {
+        use crate::text::tokenize;
+        let text = "Lee’s U.N. job";
+        let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
+        assert_eq!(words, ["Lee", "’s", "U.N.", "job"]);
+    }
+
+    #[test]
+    fn example_tokenize() {
+        use crate::text::tokenize;
+        let text = "He paid $48,250 (about 1.5%) in Jan. to Park Min-jun, didn't he?";
+        let words: Vec<&str> = tokenize(text).iter().map(|t| t.as_str(text)).collect();
+        assert_eq!(
+            words,
+            [
+                "He", "paid", "$", "48,250", "(", "about", "1.5", "%", ")", "in", "Jan.", "to",
+                "Park", "Min-jun", ",", "did", "n't", "he", "?"
+            ]
+        );
     }
 }

@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use corroborate::html::{self, Metadata};
-use corroborate::{DocumentInput, LedgerBuilder};
+use crate::html::{self, Metadata};
+use crate::{DocumentInput, LedgerBuilder};
 
 const PARAGRAPHS: [&str; 5] = [
     "The regional council voted on Thursday to rebuild the old stone bridge over the river, ending a dispute that had lasted for almost a decade.",

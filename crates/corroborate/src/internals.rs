@@ -1,7 +1,10 @@
-//! Hooks for the evaluation tools in `corroborate-eval`. **Unstable**: not part of the
-//! public API, may change or vanish in any release; hidden from the documentation.
-//! They run one extraction stage over a plain-text document so a scorer can measure it
-//! without going through the whole ledger.
+//! The library's insides, for its own evaluation tools (`corroborate-eval`), fuzz
+//! targets and benchmarks (cargo feature `unstable-internals`).
+//!
+//! **Unstable**: no semver promise; anything here may change or vanish in any release.
+//! The hooks run one extraction stage over a plain-text document so a scorer can measure
+//! it without going through the whole ledger; [`text`] and [`html`] are the stages that
+//! read an article.
 
 use crate::extract::{quantities, times};
 use crate::input::DocumentInput;
@@ -71,7 +74,7 @@ pub fn event_triggers(text: &str, published: Option<&str>) -> Vec<(usize, usize,
     crate::pipeline::extract_document(doc)
         .events
         .into_iter()
-        .map(|e| (e.trigger.start, e.trigger.end, e.kind))
+        .map(|e| (e.trigger.start, e.trigger.end, e.kind.to_string()))
         .collect()
 }
 
@@ -84,6 +87,16 @@ fn prepared(text: &str, published: Option<&str>) -> Option<crate::prepare::Prepa
 }
 
 pub use crate::ner::{TaggedSpan, Tagger};
+
+/// The text stage: tokens, sentences and boilerplate.
+pub mod text {
+    pub use crate::text::*;
+}
+
+/// Web pages in: the article text and the page's metadata.
+pub mod html {
+    pub use crate::html::*;
+}
 
 /// Training the entity tagger (cargo feature `train`).
 #[cfg(feature = "train")]
