@@ -27,7 +27,7 @@ const LAYERS: &[&[&str]] = &[
     &["resolve"],
     &["compare"],
     &["assemble"],
-    &["pipeline", "merge", "report", "fixtures", "__eval"],
+    &["pipeline", "merge", "report", "fixtures", "internals"],
 ];
 
 /// Module paths (`extract::quotes`, the crate root as "") to the modules they use.
