@@ -7,7 +7,11 @@ use corroborate::model;
 use pyo3::prelude::*;
 use pyo3::types::{PyFloat, PyString};
 
+use arrow_array::StringArray;
+
+use crate::arrow::{Columns, Sink};
 use crate::chars::Context;
+use crate::stubs::Stub;
 
 /// A model value as the Python side holds it.
 pub trait Convert {
@@ -45,19 +49,35 @@ impl<T: Convert> Convert for Option<T> {
     }
 }
 
-/// Keyword enums become the lowercase strings the JSON uses.
-impl Convert for model::EntityKind {
-    type Py = String;
-    fn convert(&self, _: &Context) -> String {
-        self.as_str().to_string()
-    }
+/// Keyword enums become the lowercase strings the JSON uses: in the classes, in the
+/// tables, and as `Literal` types in the stubs. Each lists its variants, so the stub
+/// names every keyword.
+macro_rules! keywords {
+    ($($model:ident: $($variant:ident),+;)*) => {$(
+        impl Convert for model::$model {
+            type Py = String;
+            fn convert(&self, _: &Context) -> String {
+                self.as_str().to_string()
+            }
+        }
+
+        impl Stub for model::$model {
+            fn stub() -> String {
+                crate::stubs::literal(&[$(model::$model::$variant.as_str()),+])
+            }
+        }
+
+        impl Columns for model::$model {
+            fn columns(values: &[Option<&Self>], to: &mut Sink<'_>) {
+                to.push(StringArray::from_iter(values.iter().map(|v| v.map(|k| k.as_str()))));
+            }
+        }
+    )*};
 }
 
-impl Convert for model::Verdict {
-    type Py = String;
-    fn convert(&self, _: &Context) -> String {
-        self.as_str().to_string()
-    }
+keywords! {
+    EntityKind: Person, Organization, Location, Other;
+    Verdict: Agree, Conflict, Single;
 }
 
 /// A claim's or reading's value: a `float` or a `str` in Python, as in the JSON.
