@@ -1,411 +1,238 @@
 //! The ledger as Arrow tables, one per kind of item, for DataFrames.
 //!
-//! Nested lists of ids stay list columns (`explode` them in pandas or polars); values
-//! that may be a number or a text come as `value` (the ledger's printed form, a string)
-//! and `value_number` (the number, or null).
+//! A table's columns are its class's attributes, in order, made by the record
+//! declarations in `items.rs` through [`Columns`]: a list of ids stays a list column
+//! (`explode` it in pandas or polars), an optional record is flattened into
+//! `attribution_entity`, `attribution_text`, ..., a value that may be a number or a text
+//! comes as `value` (the ledger's printed form, a string) and `value_number` (the number,
+//! or null). Items nested in lists (an entity's mentions, an event's arguments, a
+//! comparison's readings) get tables of their own, one row per nested item, led by
+//! columns of the item they belong to.
 
 use std::sync::Arc;
 
 use arrow_array::builder::{ListBuilder, StringBuilder};
-use arrow_array::{ArrayRef, BooleanArray, Float64Array, RecordBatch, StringArray, UInt64Array};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, Float64Array, RecordBatch, StringArray, UInt64Array,
+};
 use corroborate::model::{self, Value};
 
 use crate::chars::Context;
 
-/// The tables `to_arrow` makes.
-pub const TABLES: &[&str] = &[
-    "documents",
-    "stories",
-    "entities",
-    "mentions",
-    "events",
-    "arguments",
-    "claims",
-    "quotes",
-    "quantities",
-    "times",
-    "comparisons",
-    "failures",
-];
-
 /// A named column and whether it may hold nulls.
-type Column = (&'static str, ArrayRef, bool);
+pub type Column = (String, ArrayRef, bool);
 
-/// The named table, or `None` for a name not in [`TABLES`].
-pub fn table(cx: &Context, name: &str) -> Option<RecordBatch> {
-    let l = &cx.ledger;
-    let columns = match name {
-        "documents" => documents(&l.documents),
-        "stories" => stories(&l.stories),
-        "entities" => entities(&l.entities),
-        "mentions" => mentions(cx),
-        "events" => events(&l.events),
-        "arguments" => arguments(&l.events),
-        "claims" => claims(cx),
-        "quotes" => quotes(cx),
-        "quantities" => quantities(cx),
-        "times" => times(cx),
-        "comparisons" => comparisons(&l.comparisons),
-        "failures" => failures(&l.failures),
-        _ => return None,
-    };
-    Some(
-        RecordBatch::try_from_iter_with_nullable(columns)
-            .expect("columns of one table have one length"),
-    )
+/// A value's columns in a table.
+pub trait Columns {
+    /// Appends the columns of `values`, one a row: `None` where the row has no such value
+    /// (its parent is an absent optional record), which only happens when `to.nullable`.
+    fn columns(values: &[Option<&Self>], to: &mut Sink<'_>);
 }
 
-fn strs<'a>(values: impl IntoIterator<Item = &'a str>) -> ArrayRef {
-    // A builder, not `from_iter_values`: flattened rows have no exact length up front.
-    let mut builder = StringBuilder::new();
-    for value in values {
-        builder.append_value(value);
+/// Where a value's columns go.
+pub struct Sink<'a> {
+    /// The column's name, or the prefix of a flattened record's columns.
+    pub name: String,
+    /// Whether the columns may hold nulls.
+    pub nullable: bool,
+    /// The ledger, for what is derived from it.
+    pub cx: &'a Context,
+    /// The table's columns so far.
+    pub out: &'a mut Vec<Column>,
+}
+
+impl<'a> Sink<'a> {
+    /// A sink for a whole table.
+    fn table(cx: &'a Context, out: &'a mut Vec<Column>) -> Sink<'a> {
+        Sink {
+            name: String::new(),
+            nullable: false,
+            cx,
+            out,
+        }
     }
-    Arc::new(builder.finish())
+
+    /// The sink of one field of a record going here.
+    pub fn field(&mut self, field: &str) -> Sink<'_> {
+        let name = if self.name.is_empty() {
+            field.to_string()
+        } else {
+            format!("{}_{field}", self.name)
+        };
+        Sink {
+            name,
+            nullable: self.nullable,
+            cx: self.cx,
+            out: &mut *self.out,
+        }
+    }
+
+    /// Appends a column under this sink's name.
+    pub fn push(&mut self, array: impl Array + 'static) {
+        self.out
+            .push((self.name.clone(), Arc::new(array), self.nullable));
+    }
 }
 
-fn opt_strs<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> ArrayRef {
-    Arc::new(StringArray::from_iter(values))
+/// The number of items of each list.
+pub fn counts<T>(values: &[Option<&Vec<T>>], to: &mut Sink<'_>) {
+    to.push(UInt64Array::from_iter(
+        values.iter().map(|v| v.map(|list| list.len() as u64)),
+    ));
 }
 
-fn uints(values: impl IntoIterator<Item = usize>) -> ArrayRef {
-    let values: Vec<u64> = values.into_iter().map(|v| v as u64).collect();
-    Arc::new(UInt64Array::from(values))
-}
-
-fn bools(values: impl IntoIterator<Item = bool>) -> ArrayRef {
-    Arc::new(BooleanArray::from_iter(values.into_iter().map(Some)))
-}
-
-fn lists<'a>(values: impl IntoIterator<Item = &'a [String]>) -> ArrayRef {
+/// A list-of-strings column.
+pub fn lists<'a, I>(values: impl Iterator<Item = Option<I>>, to: &mut Sink<'_>)
+where
+    I: IntoIterator<Item = &'a str>,
+{
     let mut builder = ListBuilder::new(StringBuilder::new());
     for list in values {
-        for item in list {
+        let present = list.is_some();
+        for item in list.into_iter().flatten() {
             builder.values().append_value(item);
         }
-        builder.append(true);
+        builder.append(present);
     }
-    Arc::new(builder.finish())
+    to.push(builder.finish());
 }
 
-/// `value` and `value_number` for model values.
-fn value_columns<'a>(values: impl Iterator<Item = &'a Value> + Clone) -> [Column; 2] {
-    let keys: Vec<String> = values.clone().map(Value::key).collect();
-    let numbers = Float64Array::from_iter(values.map(|v| match v {
-        Value::Number(n) => Some(*n),
-        Value::Text(_) => None,
-    }));
-    [
-        ("value", strs(keys.iter().map(String::as_str)), false),
-        ("value_number", Arc::new(numbers), true),
-    ]
+/// Plain values: one column each.
+macro_rules! plain {
+    ($($t:ty => |$v:ident| $cell:expr, $array:ty;)*) => {$(
+        impl Columns for $t {
+            fn columns(values: &[Option<&Self>], to: &mut Sink<'_>) {
+                to.push(<$array>::from_iter(values.iter().map(|v| v.map(|$v| $cell))));
+            }
+        }
+    )*};
 }
 
-/// `doc`, byte and code-point offsets, for items that index a document.
-fn span_columns<'a>(
+plain! {
+    String => |s| s.as_str(), StringArray;
+    usize => |n| *n as u64, UInt64Array;
+    bool => |b| *b, BooleanArray;
+    f64 => |x| *x, Float64Array;
+}
+
+impl Columns for Vec<String> {
+    fn columns(values: &[Option<&Self>], to: &mut Sink<'_>) {
+        lists(
+            values
+                .iter()
+                .map(|v| v.map(|list| list.iter().map(String::as_str))),
+            to,
+        );
+    }
+}
+
+/// An absent value is a null in each of its columns.
+impl<T: Columns> Columns for Option<T> {
+    fn columns(values: &[Option<&Self>], to: &mut Sink<'_>) {
+        let present: Vec<Option<&T>> = values.iter().map(|v| v.and_then(Option::as_ref)).collect();
+        let nullable = std::mem::replace(&mut to.nullable, true);
+        T::columns(&present, to);
+        to.nullable = nullable;
+    }
+}
+
+/// `value`, the printed form, and `value_number`, the number or null.
+impl Columns for Value {
+    fn columns(values: &[Option<&Self>], to: &mut Sink<'_>) {
+        to.push(StringArray::from_iter(
+            values.iter().map(|v| v.map(Value::key)),
+        ));
+        let numbers = Float64Array::from_iter(values.iter().map(|v| match v {
+            Some(Value::Number(n)) => Some(*n),
+            _ => None,
+        }));
+        let name = format!("{}_number", to.name);
+        to.out.push((name, Arc::new(numbers), true));
+    }
+}
+
+/// One row per item.
+fn rows<T: Columns>(items: &[T], cx: &Context) -> Vec<Column> {
+    let rows: Vec<Option<&T>> = items.iter().map(Some).collect();
+    let mut out = Vec::new();
+    T::columns(&rows, &mut Sink::table(cx, &mut out));
+    out
+}
+
+/// One row per nested item: the parent's columns `keep` names (renamed as given), then
+/// the nested item's columns.
+fn nested<P: Columns, C: Columns>(
+    parents: &[P],
+    children: impl Fn(&P) -> &[C],
+    keep: &[(&str, &str)],
     cx: &Context,
-    spans: impl Iterator<Item = (&'a str, usize, usize)> + Clone,
 ) -> Vec<Column> {
-    vec![
-        ("doc", strs(spans.clone().map(|s| s.0)), false),
-        ("start", uints(spans.clone().map(|s| s.1)), false),
-        ("end", uints(spans.clone().map(|s| s.2)), false),
-        (
-            "start_char",
-            uints(spans.clone().map(|s| cx.char_offset(s.0, s.1))),
-            false,
-        ),
-        (
-            "end_char",
-            uints(spans.map(|s| cx.char_offset(s.0, s.2))),
-            false,
-        ),
-    ]
-}
-
-fn documents(d: &[model::Document]) -> Vec<Column> {
-    vec![
-        ("id", strs(d.iter().map(|d| d.id.as_str())), false),
-        (
-            "published",
-            opt_strs(d.iter().map(|d| d.published.as_deref())),
-            true,
-        ),
-        (
-            "source",
-            opt_strs(d.iter().map(|d| d.source.as_deref())),
-            true,
-        ),
-        ("url", opt_strs(d.iter().map(|d| d.url.as_deref())), true),
-        (
-            "title",
-            opt_strs(d.iter().map(|d| d.title.as_deref())),
-            true,
-        ),
-        (
-            "author",
-            opt_strs(d.iter().map(|d| d.author.as_deref())),
-            true,
-        ),
-        ("text", strs(d.iter().map(|d| d.text.as_str())), false),
-    ]
-}
-
-fn stories(s: &[model::Story]) -> Vec<Column> {
-    vec![
-        ("id", strs(s.iter().map(|s| s.id.as_str())), false),
-        (
-            "title",
-            opt_strs(s.iter().map(|s| s.title.as_deref())),
-            true,
-        ),
-        (
-            "documents",
-            lists(s.iter().map(|s| s.documents.as_slice())),
-            false,
-        ),
-    ]
-}
-
-fn entities(e: &[model::Entity]) -> Vec<Column> {
-    vec![
-        ("id", strs(e.iter().map(|e| e.id.as_str())), false),
-        ("kind", strs(e.iter().map(|e| e.kind.as_str())), false),
-        ("name", strs(e.iter().map(|e| e.name.as_str())), false),
-        (
-            "aliases",
-            lists(e.iter().map(|e| e.aliases.as_slice())),
-            false,
-        ),
-        (
-            "mention_count",
-            uints(e.iter().map(|e| e.mentions.len())),
-            false,
-        ),
-    ]
-}
-
-/// One row per entity mention, with the entity and the mention's words.
-fn mentions(cx: &Context) -> Vec<Column> {
-    let rows = || {
-        cx.ledger
-            .entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().map(move |m| (e, m)))
-    };
-    let mut columns = vec![
-        ("entity", strs(rows().map(|(e, _)| e.id.as_str())), false),
-        ("kind", strs(rows().map(|(e, _)| e.kind.as_str())), false),
-        ("name", strs(rows().map(|(e, _)| e.name.as_str())), false),
-    ];
-    columns.extend(span_columns(
-        cx,
-        rows().map(|(_, m)| (m.doc.as_str(), m.start, m.end)),
-    ));
-    columns.push((
-        "text",
-        strs(rows().map(|(_, m)| cx.slice(&m.doc, m.start, m.end))),
-        false,
-    ));
-    columns
-}
-
-fn events(e: &[model::Event]) -> Vec<Column> {
-    vec![
-        ("id", strs(e.iter().map(|e| e.id.as_str())), false),
-        ("type", strs(e.iter().map(|e| e.kind.as_str())), false),
-        ("time", opt_strs(e.iter().map(|e| e.time.as_deref())), true),
-        (
-            "documents",
-            lists(e.iter().map(|e| e.documents.as_slice())),
-            false,
-        ),
-        (
-            "mention_count",
-            uints(e.iter().map(|e| e.mentions.len())),
-            false,
-        ),
-    ]
-}
-
-/// One row per event argument.
-fn arguments(e: &[model::Event]) -> Vec<Column> {
-    let rows = || {
-        e.iter()
-            .flat_map(|e| e.arguments.iter().map(move |a| (e, a)))
-    };
-    vec![
-        ("event", strs(rows().map(|(e, _)| e.id.as_str())), false),
-        ("role", strs(rows().map(|(_, a)| a.role.as_str())), false),
-        (
-            "entity",
-            opt_strs(rows().map(|(_, a)| a.entity.as_deref())),
-            true,
-        ),
-        ("text", strs(rows().map(|(_, a)| a.text.as_str())), false),
-    ]
-}
-
-fn claims(cx: &Context) -> Vec<Column> {
-    let c = &cx.ledger.claims;
-    let attribution = |f: fn(&model::Attribution) -> Option<&str>| {
-        opt_strs(c.iter().map(move |c| c.attribution.as_ref().and_then(f)))
-    };
-    let mut columns = vec![("id", strs(c.iter().map(|c| c.id.as_str())), false)];
-    columns.extend(span_columns(
-        cx,
-        c.iter().map(|c| (c.doc.as_str(), c.start, c.end)),
-    ));
-    columns.extend([
-        (
-            "subject",
-            opt_strs(c.iter().map(|c| c.subject.as_deref())),
-            true,
-        ),
-        (
-            "subject_text",
-            strs(c.iter().map(|c| c.subject_text.as_str())),
-            false,
-        ),
-        (
-            "predicate",
-            strs(c.iter().map(|c| c.predicate.as_str())),
-            false,
-        ),
-    ]);
-    columns.extend(value_columns(c.iter().map(|c| &c.value)));
-    columns.extend([
-        (
-            "value_text",
-            strs(c.iter().map(|c| c.value_text.as_str())),
-            false,
-        ),
-        (
-            "attribution_entity",
-            attribution(|a| a.entity.as_deref()),
-            true,
-        ),
-        ("attribution_text", attribution(|a| Some(&a.text)), true),
-        ("attribution_cue", attribution(|a| Some(&a.cue)), true),
-        ("hedged", bools(c.iter().map(|c| c.hedged)), false),
-        ("negated", bools(c.iter().map(|c| c.negated)), false),
-    ]);
-    columns
-}
-
-fn quotes(cx: &Context) -> Vec<Column> {
-    let q = &cx.ledger.quotes;
-    let mut columns = span_columns(cx, q.iter().map(|q| (q.doc.as_str(), q.start, q.end)));
-    columns.extend([
-        ("text", strs(q.iter().map(|q| q.text.as_str())), false),
-        (
-            "speaker",
-            opt_strs(q.iter().map(|q| q.speaker.as_deref())),
-            true,
-        ),
-        (
-            "speaker_text",
-            opt_strs(q.iter().map(|q| q.speaker_text.as_deref())),
-            true,
-        ),
-        ("cue", opt_strs(q.iter().map(|q| q.cue.as_deref())), true),
-    ]);
-    columns
-}
-
-fn quantities(cx: &Context) -> Vec<Column> {
-    let q = &cx.ledger.quantities;
-    let mut columns = span_columns(cx, q.iter().map(|q| (q.doc.as_str(), q.start, q.end)));
-    columns.extend([
-        (
-            "text",
-            strs(q.iter().map(|q| cx.slice(&q.doc, q.start, q.end))),
-            false,
-        ),
-        (
-            "value",
-            Arc::new(Float64Array::from_iter_values(q.iter().map(|q| q.value))) as ArrayRef,
-            false,
-        ),
-        ("unit", opt_strs(q.iter().map(|q| q.unit.as_deref())), true),
-        ("approximate", bools(q.iter().map(|q| q.approximate)), false),
-        (
-            "bound",
-            opt_strs(q.iter().map(|q| q.bound.as_deref())),
-            true,
-        ),
-        (
-            "counted",
-            opt_strs(q.iter().map(|q| q.counted.as_deref())),
-            true,
-        ),
-        ("time", opt_strs(q.iter().map(|q| q.time.as_deref())), true),
-    ]);
-    columns
-}
-
-fn times(cx: &Context) -> Vec<Column> {
-    let t = &cx.ledger.times;
-    let mut columns = span_columns(cx, t.iter().map(|t| (t.doc.as_str(), t.start, t.end)));
-    columns.extend([
-        ("text", strs(t.iter().map(|t| t.text.as_str())), false),
-        (
-            "value",
-            opt_strs(t.iter().map(|t| t.value.as_deref())),
-            true,
-        ),
-    ]);
-    columns
-}
-
-/// One row per reading: a comparison with one value and who gives it.
-fn comparisons(c: &[model::Comparison]) -> Vec<Column> {
-    let rows = || {
-        c.iter()
-            .flat_map(|c| c.readings.iter().map(move |r| (c, r)))
-    };
-    let sources: Vec<Vec<String>> = rows()
-        .map(|(_, r)| r.sources.iter().map(|s| s.text.clone()).collect())
+    let pairs: Vec<(&P, &C)> = parents
+        .iter()
+        .flat_map(|p| children(p).iter().map(move |c| (p, c)))
         .collect();
-    let mut columns = vec![
-        ("story", strs(rows().map(|(c, _)| c.story.as_str())), false),
-        (
-            "subject",
-            strs(rows().map(|(c, _)| c.subject.as_str())),
-            false,
-        ),
-        (
-            "predicate",
-            strs(rows().map(|(c, _)| c.predicate.as_str())),
-            false,
-        ),
-        (
-            "verdict",
-            strs(rows().map(|(c, _)| c.verdict.as_str())),
-            false,
-        ),
-    ];
-    columns.extend(value_columns(rows().map(|(_, r)| &r.value)));
-    columns.extend([
-        (
-            "documents",
-            lists(rows().map(|(_, r)| r.documents.as_slice())),
-            false,
-        ),
-        (
-            "claims",
-            lists(rows().map(|(_, r)| r.claims.as_slice())),
-            false,
-        ),
-        ("sources", lists(sources.iter().map(Vec::as_slice)), false),
-    ]);
-    columns
+    let parent_rows: Vec<Option<&P>> = pairs.iter().map(|(p, _)| Some(*p)).collect();
+    let mut parent_columns = Vec::new();
+    P::columns(&parent_rows, &mut Sink::table(cx, &mut parent_columns));
+    let mut out: Vec<Column> = keep
+        .iter()
+        .map(|&(from, to)| {
+            let (_, array, nullable) = parent_columns
+                .iter()
+                .find(|(name, _, _)| name == from)
+                .expect("a kept column is one of the parent's");
+            (to.to_string(), Arc::clone(array), *nullable)
+        })
+        .collect();
+    let child_rows: Vec<Option<&C>> = pairs.iter().map(|(_, c)| Some(*c)).collect();
+    C::columns(&child_rows, &mut Sink::table(cx, &mut out));
+    out
 }
 
-fn failures(f: &[model::Failure]) -> Vec<Column> {
-    vec![
-        ("input", strs(f.iter().map(|f| f.input.as_str())), false),
-        ("code", strs(f.iter().map(|f| f.code.as_str())), false),
-        ("message", strs(f.iter().map(|f| f.message.as_str())), false),
-    ]
+/// The tables `to_arrow` makes, each with how the ledger's items make it.
+macro_rules! tables {
+    ($($name:literal => |$cx:ident, $l:ident| $columns:expr,)*) => {
+        /// The names of the tables `to_arrow` makes.
+        pub const TABLES: &[&str] = &[$($name),*];
+
+        /// The named table, or `None` for a name not in [`TABLES`].
+        pub fn table(cx: &Context, name: &str) -> Option<RecordBatch> {
+            let columns = match name {
+                $($name => {
+                    let ($cx, $l): (&Context, &model::Ledger) = (cx, &cx.ledger);
+                    $columns
+                })*
+                _ => return None,
+            };
+            Some(
+                RecordBatch::try_from_iter_with_nullable(columns)
+                    .expect("columns of one table have one length"),
+            )
+        }
+    };
+}
+
+tables! {
+    "documents" => |cx, l| rows(&l.documents, cx),
+    "stories" => |cx, l| rows(&l.stories, cx),
+    "entities" => |cx, l| rows(&l.entities, cx),
+    "mentions" => |cx, l| nested(
+        &l.entities,
+        |e| &e.mentions,
+        &[("id", "entity"), ("kind", "kind"), ("name", "name")],
+        cx,
+    ),
+    "events" => |cx, l| rows(&l.events, cx),
+    "arguments" => |cx, l| nested(&l.events, |e| &e.arguments, &[("id", "event")], cx),
+    "claims" => |cx, l| rows(&l.claims, cx),
+    "quotes" => |cx, l| rows(&l.quotes, cx),
+    "quantities" => |cx, l| rows(&l.quantities, cx),
+    "times" => |cx, l| rows(&l.times, cx),
+    "comparisons" => |cx, l| nested(
+        &l.comparisons,
+        |c| &c.readings,
+        &[("story", "story"), ("subject", "subject"), ("predicate", "predicate"), ("verdict", "verdict")],
+        cx,
+    ),
+    "failures" => |cx, l| rows(&l.failures, cx),
 }

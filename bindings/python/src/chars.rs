@@ -70,3 +70,39 @@ impl Context {
             .unwrap_or("")
     }
 }
+
+/// An item that indexes a document's text with `doc`, `start` and `end`.
+pub trait Spanned {
+    /// The document's id and the item's byte offsets.
+    fn span(&self) -> (&str, usize, usize);
+}
+
+macro_rules! spanned {
+    ($($model:ident),*) => {$(
+        impl Spanned for model::$model {
+            fn span(&self) -> (&str, usize, usize) {
+                (&self.doc, self.start, self.end)
+            }
+        }
+    )*};
+}
+
+spanned!(Span, Claim, Quote, Quantity, Time);
+
+/// The item's `start` counted in code points.
+pub fn start_char(item: &impl Spanned, cx: &Context) -> usize {
+    let (doc, start, _) = item.span();
+    cx.char_offset(doc, start)
+}
+
+/// The item's `end` counted in code points.
+pub fn end_char(item: &impl Spanned, cx: &Context) -> usize {
+    let (doc, _, end) = item.span();
+    cx.char_offset(doc, end)
+}
+
+/// The item's words.
+pub fn words(item: &impl Spanned, cx: &Context) -> String {
+    let (doc, start, end) = item.span();
+    cx.slice(doc, start, end).to_string()
+}

@@ -7,7 +7,11 @@ use corroborate::model;
 use pyo3::prelude::*;
 use pyo3::types::{PyFloat, PyString};
 
+use arrow_array::StringArray;
+
+use crate::arrow::{Columns, Sink};
 use crate::chars::Context;
+use crate::stubs::Stub;
 
 /// A model value as the Python side holds it.
 pub trait Convert {
@@ -45,26 +49,45 @@ impl<T: Convert> Convert for Option<T> {
     }
 }
 
-/// Keywords (entity kinds, verdicts, event types, roles, predicates) become the strings
-/// the JSON uses.
+/// Keywords become the lowercase strings the JSON uses: in the classes, in the tables,
+/// and in the stubs. A closed enum lists its variants, so its stub is a `Literal` naming
+/// every keyword; an open one (event types come from data files, roles and predicates
+/// have an escape for keywords the data adds) is a `str`.
 macro_rules! keywords {
-    ($($t:ty),*) => {$(
-        impl Convert for $t {
+    ($($model:ident $(: $($variant:ident),+)?;)*) => {$(
+        impl Convert for model::$model {
             type Py = String;
             fn convert(&self, _: &Context) -> String {
                 self.as_str().to_string()
             }
         }
+
+        impl Stub for model::$model {
+            fn stub() -> String {
+                let variants: &[&str] = &[$($(model::$model::$variant.as_str()),+)?];
+                if variants.is_empty() {
+                    "str".to_string()
+                } else {
+                    crate::stubs::literal(variants)
+                }
+            }
+        }
+
+        impl Columns for model::$model {
+            fn columns(values: &[Option<&Self>], to: &mut Sink<'_>) {
+                to.push(StringArray::from_iter(values.iter().map(|v| v.map(|k| k.as_str()))));
+            }
+        }
     )*};
 }
 
-keywords!(
-    model::EntityKind,
-    model::Verdict,
-    model::EventType,
-    model::Role,
-    model::Predicate
-);
+keywords! {
+    EntityKind: Person, Organization, Location, Other;
+    Verdict: Agree, Conflict, Single;
+    EventType;
+    Role;
+    Predicate;
+}
 
 /// A claim's or reading's value: a `float` or a `str` in Python, as in the JSON.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,39 +13,97 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
 use crate::chars::Context;
-use crate::convert::Convert;
-use crate::items::{Removed, repr};
 
-/// One article: an input to `corroborate.ledger`, and an entry of `Ledger.documents`.
-#[pyclass(module = "corroborate", frozen)]
-#[derive(Clone, PartialEq)]
-pub struct Document {
-    /// The document's id, unique in one ledger.
-    #[pyo3(get)]
-    pub id: String,
-    /// The text every span indexes: the input itself for plain text, the extracted body
-    /// for HTML (empty in a `Document` made from HTML, until it is in a ledger).
-    #[pyo3(get)]
-    pub text: String,
-    html: Option<Arc<[u8]>>,
-    /// Publication date `YYYY-MM-DD`, the anchor for relative times.
-    #[pyo3(get)]
-    pub published: Option<String>,
-    /// The outlet.
-    #[pyo3(get)]
-    pub source: Option<String>,
-    /// The page's address.
-    #[pyo3(get)]
-    pub url: Option<String>,
-    /// The headline.
-    #[pyo3(get)]
-    pub title: Option<String>,
-    /// The byline found in a web page.
-    #[pyo3(get)]
-    pub author: Option<String>,
-    /// Ranges of `text` that are not article body.
-    #[pyo3(get)]
-    pub removed: Vec<Removed>,
+crate::items::record! {
+    /// One article: an input to `corroborate.ledger`, and an entry of `Ledger.documents`.
+    Document from Document {
+        /// The document's id, unique in one ledger.
+        id: String,
+        /// The text every span indexes: the input itself for plain text, the extracted
+        /// body for HTML (empty in a `Document` made from HTML, until it is in a ledger).
+        text: String,
+        /// Publication date `YYYY-MM-DD`, the anchor for relative times.
+        published: Option<String>,
+        /// The outlet.
+        source: Option<String>,
+        /// The page's address.
+        url: Option<String>,
+        /// The headline.
+        title: Option<String>,
+        /// The byline found in a web page.
+        author: Option<String>,
+        /// Ranges of `text` that are not article body.
+        removed: Vec<model::Removed> [skip],
+    }
+    hidden {
+        // A ledger's documents hold their extracted text, not the page.
+        html: Option<Arc<[u8]>> = |_: &model::Document, _: &Context| None,
+    }
+    stubs {
+        "def __new__(
+        cls,
+        id: str,
+        text: str | None = None,
+        *,
+        html: str | bytes | None = None,
+        published: _DateLike | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+    ) -> Document: ...",
+        "@property
+    def html(self) -> bytes | None: ...",
+    }
+    methods {
+        /// An article from its text or its HTML (`str` or `bytes` in any declared encoding).
+        #[new]
+        #[pyo3(signature = (id, text=None, *, html=None, published=None, source=None, url=None, title=None))]
+        #[allow(clippy::too_many_arguments)]
+        fn py_new(
+            id: String,
+            text: Option<String>,
+            html: Option<&Bound<'_, PyAny>>,
+            published: Option<&Bound<'_, PyAny>>,
+            source: Option<String>,
+            url: Option<String>,
+            title: Option<String>,
+        ) -> PyResult<Document> {
+            let html: Option<Arc<[u8]>> = match html {
+                None => None,
+                Some(h) => Some(if let Ok(s) = h.cast::<PyString>() {
+                    s.to_str()?.as_bytes().into()
+                } else if let Ok(b) = h.cast::<PyBytes>() {
+                    b.as_bytes().into()
+                } else {
+                    return Err(PyTypeError::new_err("html must be str or bytes"));
+                }),
+            };
+            let text = match (text, &html) {
+                (Some(_), Some(_)) => {
+                    return Err(PyTypeError::new_err("give text= or html=, not both"));
+                }
+                (None, None) => return Err(PyTypeError::new_err("give text= or html=")),
+                (text, _) => text.unwrap_or_default(),
+            };
+            Ok(Document {
+                id,
+                text,
+                html,
+                published: published.map(date_string).transpose()?,
+                source,
+                url,
+                title,
+                author: None,
+                removed: Vec::new(),
+            })
+        }
+
+        /// The HTML the document was made from, or `None` for a text document.
+        #[getter]
+        fn html<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
+            self.html.as_deref().map(|h| PyBytes::new(py, h))
+        }
+    }
 }
 
 /// A date as `YYYY-MM-DD`: a string as given (the core checks it), or anything with
@@ -75,95 +133,6 @@ impl Document {
         input.url = self.url.clone();
         input.title = self.title.clone();
         input
-    }
-}
-
-impl Convert for model::Document {
-    type Py = Document;
-    fn convert(&self, cx: &Context) -> Document {
-        let model::Document {
-            id,
-            text,
-            published,
-            source,
-            url,
-            title,
-            author,
-            removed,
-            ..
-        } = self;
-        Document {
-            id: id.clone(),
-            text: text.clone(),
-            html: None,
-            published: published.clone(),
-            source: source.clone(),
-            url: url.clone(),
-            title: title.clone(),
-            author: author.clone(),
-            removed: removed.convert(cx),
-        }
-    }
-}
-
-#[pymethods]
-impl Document {
-    /// An article from its text or its HTML (`str` or `bytes` in any declared encoding).
-    #[new]
-    #[pyo3(signature = (id, text=None, *, html=None, published=None, source=None, url=None, title=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn py_new(
-        id: String,
-        text: Option<String>,
-        html: Option<&Bound<'_, PyAny>>,
-        published: Option<&Bound<'_, PyAny>>,
-        source: Option<String>,
-        url: Option<String>,
-        title: Option<String>,
-    ) -> PyResult<Document> {
-        let html: Option<Arc<[u8]>> = match html {
-            None => None,
-            Some(h) => Some(if let Ok(s) = h.cast::<PyString>() {
-                s.to_str()?.as_bytes().into()
-            } else if let Ok(b) = h.cast::<PyBytes>() {
-                b.as_bytes().into()
-            } else {
-                return Err(PyTypeError::new_err("html must be str or bytes"));
-            }),
-        };
-        let text = match (text, &html) {
-            (Some(_), Some(_)) => {
-                return Err(PyTypeError::new_err("give text= or html=, not both"));
-            }
-            (None, None) => return Err(PyTypeError::new_err("give text= or html=")),
-            (text, _) => text.unwrap_or_default(),
-        };
-        Ok(Document {
-            id,
-            text,
-            html,
-            published: published.map(date_string).transpose()?,
-            source,
-            url,
-            title,
-            author: None,
-            removed: Vec::new(),
-        })
-    }
-
-    /// The HTML the document was made from, or `None` for a text document.
-    #[getter]
-    fn html<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
-        self.html.as_deref().map(|h| PyBytes::new(py, h))
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let fields = ["id", "text", "published", "source", "url", "title"];
-        repr(slf.as_any(), "Document", &fields)
-    }
-
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Document>().is_ok_and(|o| *self == *o.get())
     }
 }
 

@@ -2,9 +2,9 @@
 //!
 //! Each class is declared once with the model struct it mirrors and that struct's field
 //! names and types; the macro derives the class, its read-only attributes, the
-//! conversion from the model, `__repr__` and `==`. Items that index a document's text
-//! (`doc`, `start`, `end`) also get `start_char` and `end_char`, code-point offsets that
-//! slice a Python `str`.
+//! conversion from the model, `__repr__`, `==`, its Arrow columns and its type stub.
+//! Items that index a document's text (`doc`, `start`, `end`) also get `start_char` and
+//! `end_char`, code-point offsets that slice a Python `str`.
 
 use std::sync::Arc;
 
@@ -12,8 +12,7 @@ use corroborate::model;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::chars::Context;
-use crate::convert::Convert;
+use crate::chars::{Context, end_char, start_char, words};
 
 /// A short `repr` of one attribute: lists by their length, long strings cut.
 fn short_repr(value: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -39,69 +38,137 @@ pub fn repr(object: &Bound<'_, PyAny>, name: &str, fields: &[&str]) -> PyResult<
     Ok(format!("{name}({})", parts.join(", ")))
 }
 
+/// The ledger an item renders against. It is context, not content: two items equal
+/// field for field are equal whatever ledger they came from.
+#[derive(Clone)]
+pub struct Backref(Arc<model::Ledger>);
+
+impl Backref {
+    fn new<M>(_: &M, cx: &Context) -> Backref {
+        Backref(Arc::clone(&cx.ledger))
+    }
+}
+
+impl PartialEq for Backref {
+    fn eq(&self, _: &Backref) -> bool {
+        true
+    }
+}
+
+/// Declares one record of the ledger: the Python class that mirrors a model struct, its
+/// conversion from the model, its columns in an Arrow table and its type stub, all from
+/// one list of fields.
+///
+/// - Each field names the model struct's field and type; the class holds the converted
+///   value (`Convert`), the table takes the type's columns (`Columns`), the stub its
+///   Python type (`Stub`). `as "name"` renames the attribute (and column); a field may
+///   be followed by `[skip]` (not a column), `[count "name"]` (the number of its items)
+///   or `[list field]` (the list of that field of its items).
+/// - `computed` fields are derived from the model item and the ledger: attributes and
+///   columns too.
+/// - `hidden` fields are kept for methods, neither attributes nor columns.
+/// - `stubs` are the stubs of the `methods`, which are added to the class.
 macro_rules! record {
     (
         $(#[$meta:meta])*
         $name:ident from $model:ident {
-            $( $(#[doc = $fdoc:literal])* $field:ident $(as $pyname:literal)?: $ty:ty ),* $(,)?
+            $(
+                $(#[doc = $fdoc:literal])*
+                $field:ident $(as $pyname:literal)?: $ty:ty $([$($arrow:tt)*])?
+            ),* $(,)?
         }
-        $( chars($doc:ident) )?
+        $( computed { $( $(#[doc = $cdoc:literal])* $cfield:ident: $cty:ty = $cval:expr ),* $(,)? } )?
         $( hidden { $( $hfield:ident: $hty:ty = $hval:expr ),* $(,)? } )?
+        $( stubs { $($stub:literal),* $(,)? } )?
         $( methods { $($method:item)* } )?
     ) => {
         $(#[$meta])*
         #[pyclass(module = "corroborate", frozen)]
-        #[derive(Clone)]
+        #[derive(Clone, PartialEq)]
         pub struct $name {
             $(
                 $(#[doc = $fdoc])*
                 #[pyo3(get $(, name = $pyname)?)]
-                pub $field: <$ty as Convert>::Py,
+                pub $field: <$ty as $crate::convert::Convert>::Py,
             )*
-            $(
-                #[doc = concat!("`start` counted in code points of `", stringify!($doc), "`'s text.")]
+            $($(
+                $(#[doc = $cdoc])*
                 #[pyo3(get)]
-                pub start_char: usize,
-                /// `end` counted in code points.
-                #[pyo3(get)]
-                pub end_char: usize,
-            )?
-            $( $( $hfield: $hty, )* )?
+                pub $cfield: $cty,
+            )*)?
+            $($( $hfield: $hty, )*)?
         }
 
         impl $name {
-            pub fn new(m: &model::$model, cx: &Context) -> $name {
+            /// The Python attributes, in the order of the stub, `repr` and table columns.
+            const ATTRIBUTES: &[&str] = &[
+                $( $crate::items::record!(@name $field $($pyname)?), )*
+                $($( stringify!($cfield), )*)?
+            ];
+
+            pub fn new(
+                m: &corroborate::model::$model,
+                cx: &$crate::chars::Context,
+            ) -> $name {
                 $name {
-                    $( $field: Convert::convert(&m.$field, cx), )*
-                    $(
-                        start_char: cx.char_offset(&m.$doc, m.start),
-                        end_char: cx.char_offset(&m.$doc, m.end),
-                    )?
-                    $( $( $hfield: ($hval)(m, cx), )* )?
+                    $( $field: $crate::convert::Convert::convert(&m.$field, cx), )*
+                    $($( $cfield: ($cval)(m, cx), )*)?
+                    $($( $hfield: ($hval)(m, cx), )*)?
                 }
+            }
+
+            /// The class's stub, as `_corroborate.pyi` has it.
+            pub fn stub() -> String {
+                use $crate::stubs::Stub;
+                let mut text = format!("@final\nclass {}:\n", stringify!($name));
+                $( $( text.push_str(concat!("    ", $stub, "\n")); )* )?
+                let types = [
+                    $( <$ty>::stub(), )*
+                    $($( <$cty>::stub(), )*)?
+                ];
+                for (name, ty) in Self::ATTRIBUTES.iter().zip(types) {
+                    text.push_str(&format!("    @property\n    def {name}(self) -> {ty}: ...\n"));
+                }
+                text.push_str("    def __eq__(self, value: object, /) -> bool: ...\n");
+                text
             }
         }
 
-        impl Convert for model::$model {
+        impl $crate::convert::Convert for corroborate::model::$model {
             type Py = $name;
-            fn convert(&self, cx: &Context) -> $name {
+            fn convert(&self, cx: &$crate::chars::Context) -> $name {
                 $name::new(self, cx)
             }
         }
 
-        impl PartialEq for $name {
-            fn eq(&self, other: &$name) -> bool {
-                true $( && self.$field == other.$field )*
+        impl $crate::stubs::Stub for corroborate::model::$model {
+            fn stub() -> String {
+                stringify!($name).to_string()
+            }
+        }
+
+        impl $crate::arrow::Columns for corroborate::model::$model {
+            fn columns(rows: &[Option<&Self>], to: &mut $crate::arrow::Sink<'_>) {
+                $({
+                    let values: Vec<Option<&$ty>> =
+                        rows.iter().map(|row| row.map(|m| &m.$field)).collect();
+                    let name = $crate::items::record!(@name $field $($pyname)?);
+                    $crate::items::record!(@columns [$($($arrow)*)?] $ty, values, to, name);
+                })*
+                $($({
+                    let owned: Vec<Option<$cty>> =
+                        rows.iter().map(|row| row.map(|m| ($cval)(m, to.cx))).collect();
+                    let values: Vec<Option<&$cty>> = owned.iter().map(Option::as_ref).collect();
+                    let to = &mut to.field(stringify!($cfield));
+                    <$cty as $crate::arrow::Columns>::columns(&values, to);
+                })*)?
             }
         }
 
         #[pymethods]
         impl $name {
             fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-                #[allow(unused_mut)]
-                let mut fields: Vec<&str> = vec![$( record!(@name $field $($pyname)?) ),*];
-                $( fields.extend(record!(@chars $doc)); )?
-                repr(slf.as_any(), stringify!($name), &fields)
+                $crate::items::repr(slf.as_any(), stringify!($name), Self::ATTRIBUTES)
             }
 
             fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -113,8 +180,23 @@ macro_rules! record {
     };
     (@name $field:ident) => { stringify!($field) };
     (@name $field:ident $pyname:literal) => { $pyname };
-    (@chars $doc:ident) => { ["start_char", "end_char"] };
+    (@columns [] $ty:ty, $values:ident, $to:ident, $name:ident) => {
+        <$ty as $crate::arrow::Columns>::columns(&$values, &mut $to.field($name))
+    };
+    (@columns [skip] $ty:ty, $values:ident, $to:ident, $name:ident) => {
+        let _ = ($values, $name);
+    };
+    (@columns [count $column:literal] $ty:ty, $values:ident, $to:ident, $name:ident) => {
+        let _ = $name;
+        $crate::arrow::counts(&$values, &mut $to.field($column));
+    };
+    (@columns [list $sub:ident] $ty:ty, $values:ident, $to:ident, $name:ident) => {
+        let items = $values.iter().map(|v| v.map(|items| items.iter().map(|item| item.$sub.as_str())));
+        $crate::arrow::lists(items, &mut $to.field($name));
+    };
 }
+
+pub(crate) use record;
 
 record! {
     /// A range of one document's text: `doc`, UTF-8 byte offsets as in the JSON, and
@@ -128,7 +210,14 @@ record! {
         /// One past the last byte.
         end: usize,
     }
-    chars(doc)
+    computed {
+        /// `start` counted in code points of `doc`'s text.
+        start_char: usize = start_char,
+        /// `end` counted in code points.
+        end_char: usize = end_char,
+        /// The spanned words.
+        text: String = words,
+    }
 }
 
 record! {
@@ -167,7 +256,7 @@ record! {
         /// Every distinct surface form seen.
         aliases: Vec<String>,
         /// Every mention in every document.
-        mentions: Vec<model::Span>,
+        mentions: Vec<model::Span> [count "mention_count"],
     }
 }
 
@@ -175,7 +264,7 @@ record! {
     /// One participant of an event.
     Argument from Argument {
         /// `agent`, `patient`, `origin`, `destination`, `place`, ...
-        role: String,
+        role: model::Role,
         /// The entity that fills the role, when it is one.
         entity: Option<String>,
         /// The words that fill the role.
@@ -189,11 +278,11 @@ record! {
         /// Stable id within the ledger.
         id: String,
         /// A keyword from the event vocabulary (`type` in the JSON).
-        kind as "type": String,
+        kind as "type": model::EventType,
         /// The trigger words, across documents.
-        mentions: Vec<model::Span>,
+        mentions: Vec<model::Span> [count "mention_count"],
         /// The participants.
-        arguments: Vec<model::Argument>,
+        arguments: Vec<model::Argument> [count "argument_count"],
         /// Normalized time of the happening.
         time: Option<String>,
         /// Ids of the documents that report it.
@@ -229,7 +318,7 @@ record! {
         /// The subject's words.
         subject_text: String,
         /// `age`, `role`, `nationality`, `count`, `date`, an event argument, a verb lemma, ...
-        predicate: String,
+        predicate: model::Predicate,
         /// The normalized value: a `float` or a `str`.
         value: model::Value,
         /// The value's words.
@@ -241,7 +330,12 @@ record! {
         /// Denied or negated.
         negated: bool,
     }
-    chars(doc)
+    computed {
+        /// `start` counted in code points of `doc`'s text.
+        start_char: usize = start_char,
+        /// `end` counted in code points.
+        end_char: usize = end_char,
+    }
 }
 
 record! {
@@ -262,7 +356,12 @@ record! {
         /// The reporting verb or phrase.
         cue: Option<String>,
     }
-    chars(doc)
+    computed {
+        /// `start` counted in code points of `doc`'s text.
+        start_char: usize = start_char,
+        /// `end` counted in code points.
+        end_char: usize = end_char,
+    }
 }
 
 record! {
@@ -287,7 +386,14 @@ record! {
         /// The time the sentence gives the quantity.
         time: Option<String>,
     }
-    chars(doc)
+    computed {
+        /// `start` counted in code points of `doc`'s text.
+        start_char: usize = start_char,
+        /// `end` counted in code points.
+        end_char: usize = end_char,
+        /// The quantity's words.
+        text: String = words,
+    }
 }
 
 record! {
@@ -304,7 +410,12 @@ record! {
         /// ISO-8601 value (`2023-11`, `2024-07-16`, ...) or `None` when unresolvable.
         value: Option<String>,
     }
-    chars(doc)
+    computed {
+        /// `start` counted in code points of `doc`'s text.
+        start_char: usize = start_char,
+        /// `end` counted in code points.
+        end_char: usize = end_char,
+    }
 }
 
 record! {
@@ -329,7 +440,7 @@ record! {
         /// Document ids giving this value.
         documents: Vec<String>,
         /// The independent origins behind the reading.
-        sources: Vec<model::Source>,
+        sources: Vec<model::Source> [list text],
     }
 }
 
@@ -342,19 +453,20 @@ record! {
         /// The entity or event asked about.
         subject: String,
         /// The predicate asked about.
-        predicate: String,
+        predicate: model::Predicate,
         /// `agree`, `conflict` or `single`.
         verdict: model::Verdict,
         /// One reading per distinct normalized value.
-        readings: Vec<model::Reading>,
+        readings: Vec<model::Reading> [count "reading_count"],
     }
     hidden {
-        ledger: Arc<model::Ledger> = |_, cx: &Context| Arc::clone(&cx.ledger),
-        model: model::Comparison = |m: &model::Comparison, _| m.clone(),
+        ledger: Backref = Backref::new,
+        model: model::Comparison = |m: &model::Comparison, _: &Context| m.clone(),
     }
+    stubs { "def _repr_html_(self) -> str: ..." }
     methods {
         fn _repr_html_(&self) -> String {
-            self.ledger.comparison_html(&self.model)
+            self.ledger.0.comparison_html(&self.model)
         }
     }
 }

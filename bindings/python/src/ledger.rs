@@ -5,7 +5,7 @@
 use std::sync::{Arc, OnceLock};
 
 use corroborate::{LedgerBuilder, model};
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyImportError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 use pyo3_arrow::PyTable;
@@ -15,6 +15,7 @@ use crate::convert::Convert;
 use crate::document::{Document, Input, date_string};
 use crate::errors;
 use crate::items::{Claim, Comparison, Entity, Event, Failure, Quantity, Quote, Story, Time};
+use crate::progress::Progress;
 
 /// What a pile of articles says, traced to byte offsets: the result of
 /// `corroborate.ledger()`.
@@ -106,6 +107,22 @@ impl Ledger {
             })?;
         let schema = batch.schema();
         PyTable::try_new(vec![batch], schema)
+    }
+
+    /// `to_arrow(table)` as a pandas DataFrame; needs pandas and pyarrow.
+    fn to_pandas<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        let pyarrow = import_for(py, "pyarrow", "to_pandas", "pandas pyarrow")?;
+        import_for(py, "pandas", "to_pandas", "pandas pyarrow")?;
+        let arrow = self.to_arrow(py, table)?;
+        pyarrow
+            .call_method1("table", (arrow,))?
+            .call_method0("to_pandas")
+    }
+
+    /// `to_arrow(table)` as a polars DataFrame; needs polars.
+    fn to_polars<'py>(&self, py: Python<'py>, table: &str) -> PyResult<Bound<'py, PyAny>> {
+        let polars = import_for(py, "polars", "to_polars", "polars")?;
+        polars.call_method1("DataFrame", (self.to_arrow(py, table)?,))
     }
 
     /// The document with this id, or `None`.
@@ -219,21 +236,40 @@ impl Ledger {
     }
 }
 
+/// `module`, or an `ImportError` that says which method needs it and what to install.
+fn import_for<'py>(
+    py: Python<'py>,
+    module: &str,
+    method: &str,
+    install: &str,
+) -> PyResult<Bound<'py, PyModule>> {
+    py.import(module).map_err(|_| {
+        PyImportError::new_err(format!(
+            "Ledger.{method}() needs {module}, which is not installed: pip install {install}"
+        ))
+    })
+}
+
 /// Builds the ledger of `inputs`: paths (article files, directories, `.jsonl` or
 /// `.jsonl.gz` manifests, as the command line takes them) or `Document`s, one or a list.
+///
+/// `progress=True` shows a tqdm bar (a widget in a notebook) as documents go through;
+/// a callable instead is called with `(done, total)`, from the calling thread.
 #[pyfunction]
-#[pyo3(signature = (inputs, published=None, *, keep_going=false, max_document_bytes=corroborate::DEFAULT_MAX_DOCUMENT_BYTES))]
+#[pyo3(signature = (inputs, published=None, *, keep_going=false, max_document_bytes=corroborate::DEFAULT_MAX_DOCUMENT_BYTES, progress=None))]
 pub fn ledger(
     py: Python<'_>,
     inputs: &Bound<'_, PyAny>,
     published: Option<&Bound<'_, PyAny>>,
     keep_going: bool,
     max_document_bytes: usize,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Ledger> {
     let inputs = Input::extract_all(inputs)?;
     let published = published.map(date_string).transpose()?;
-    py.detach(|| {
-        let mut builder = LedgerBuilder::new()
+    let progress = Progress::from_arg(progress)?;
+    let make = move |builder: LedgerBuilder| {
+        let mut builder = builder
             .keep_going(keep_going)
             .max_document_bytes(max_document_bytes);
         if let Some(date) = published {
@@ -246,7 +282,10 @@ pub fn ledger(
             };
         }
         builder.build()
-    })
-    .map(Ledger::new)
-    .map_err(errors::to_py)
+    };
+    let built = match progress {
+        None => py.detach(|| make(LedgerBuilder::new())),
+        Some(progress) => crate::progress::run(py, progress, make)?,
+    };
+    built.map(Ledger::new).map_err(errors::to_py)
 }

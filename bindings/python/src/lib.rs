@@ -10,6 +10,8 @@ mod document;
 mod errors;
 mod items;
 mod ledger;
+mod progress;
+mod stubs;
 
 use pyo3::prelude::*;
 
@@ -19,28 +21,53 @@ use pyo3::prelude::*;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Every record class, in the order the stubs list them.
+macro_rules! records {
+    ($($class:path),* $(,)?) => {
+        fn add_records(m: &Bound<'_, PyModule>) -> PyResult<()> {
+            $( m.add_class::<$class>()?; )*
+            Ok(())
+        }
+
+        /// The generated part of `_corroborate.pyi`: the table names, the records'
+        /// classes and the exceptions (`stubgen.py` writes it into the file and checks it is there).
+        #[pyfunction]
+        fn _generated_stubs() -> String {
+            let tables = format!("_TableName = {}\n", stubs::literal(arrow::TABLES));
+            let classes = [tables, $( <$class>::stub() ),*, errors::stub()];
+            classes.join("\n")
+        }
+    };
+}
+
+records!(
+    document::Document,
+    items::Span,
+    items::Removed,
+    items::Story,
+    items::Entity,
+    items::Argument,
+    items::Event,
+    items::Attribution,
+    items::Claim,
+    items::Quote,
+    items::Quantity,
+    items::Time,
+    items::Source,
+    items::Reading,
+    items::Comparison,
+    items::Failure,
+);
+
 #[pymodule]
 fn _corroborate(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA", corroborate::model::SCHEMA)?;
     m.add_function(wrap_pyfunction!(ledger::ledger, m)?)?;
+    // Set, not added: a tool's function, kept out of `__all__` and the stubs.
+    m.setattr("_generated_stubs", wrap_pyfunction!(_generated_stubs, m)?)?;
     m.add_class::<ledger::Ledger>()?;
-    m.add_class::<document::Document>()?;
-    m.add_class::<items::Span>()?;
-    m.add_class::<items::Removed>()?;
-    m.add_class::<items::Story>()?;
-    m.add_class::<items::Entity>()?;
-    m.add_class::<items::Argument>()?;
-    m.add_class::<items::Event>()?;
-    m.add_class::<items::Attribution>()?;
-    m.add_class::<items::Claim>()?;
-    m.add_class::<items::Quote>()?;
-    m.add_class::<items::Quantity>()?;
-    m.add_class::<items::Time>()?;
-    m.add_class::<items::Source>()?;
-    m.add_class::<items::Reading>()?;
-    m.add_class::<items::Comparison>()?;
-    m.add_class::<items::Failure>()?;
+    add_records(m)?;
     errors::register(m)?;
     Ok(())
 }

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 
+import pandas as pd  # installed by run-tests.sh, like pyarrow and polars: never skipped
+import polars as pl
+import pyarrow as pa
 import pytest
 
 import corroborate
@@ -120,7 +124,6 @@ def test_every_table_exports_through_the_capsule_interface(story: corroborate.Le
 
 
 def test_pyarrow_reads_the_tables(story: corroborate.Ledger) -> None:
-    pa = pytest.importorskip("pyarrow")
     rows = {
         "documents": 2, "stories": 1, "entities": 2, "mentions": 4, "events": 1, "arguments": 1,
         "claims": 2, "quotes": 0, "quantities": 0, "times": 0, "comparisons": 3, "failures": 0,
@@ -140,21 +143,64 @@ def test_pyarrow_reads_the_tables(story: corroborate.Ledger) -> None:
     ]
     claims = pa.table(story.to_arrow("claims"))
     assert claims.column("attribution_text").to_pylist() == [None, "police"]
+    assert claims.schema.field("attribution_text").nullable
+    assert not claims.schema.field("subject_text").nullable
+    assert [c["sources"] for c in comparisons] == [[], ["police"], []]
+    (event,) = pa.table(story.to_arrow("events")).to_pylist()
+    assert (event["type"], event["mention_count"], event["argument_count"]) == ("departure", 1, 1)
 
 
-def test_pandas_and_polars_read_the_tables(story: corroborate.Ledger) -> None:
-    pa = pytest.importorskip("pyarrow")
-    pd = pytest.importorskip("pandas")
-    frame = pa.table(story.to_arrow("claims")).to_pandas()
+def test_a_tables_columns_are_its_items_attributes(story: corroborate.Ledger) -> None:
+    """The columns follow the classes, which the same declarations make."""
+    assert pa.table(story.to_arrow("stories")).column_names == ["id", "documents", "title"]
+    claim_columns = pa.table(story.to_arrow("claims")).column_names
+    assert claim_columns == [
+        "id", "doc", "start", "end", "subject", "subject_text", "predicate", "value", "value_number",
+        "value_text", "attribution_entity", "attribution_text", "attribution_cue", "hedged", "negated",
+        "start_char", "end_char",
+    ]
+    claim = story.claims[0]
+    for column in claim_columns:
+        if not column.startswith("attribution_") and column != "value_number":
+            assert hasattr(claim, column), column
+    mentions = pa.table(story.to_arrow("mentions")).column_names
+    assert mentions == ["entity", "kind", "name", "doc", "start", "end", "start_char", "end_char", "text"]
+    assert story.entities[0].mentions[1].text == "Vela"
+
+
+def test_empty_tables_keep_their_columns() -> None:
+    empty = corroborate.ledger(corroborate.Document("a", text="Nothing here."))
+    for name in TABLES:
+        table = pa.table(empty.to_arrow(name))  # type: ignore[arg-type]
+        assert table.num_columns > 0, name
+
+
+def test_to_pandas_and_to_polars(story: corroborate.Ledger) -> None:
+    frame = story.to_pandas("claims")
     assert isinstance(frame, pd.DataFrame)
     assert list(frame["predicate"]) == ["age", "age"]
-    pl = pytest.importorskip("polars")
-    polars_frame = pl.DataFrame(story.to_arrow("entities"))
+    assert frame.equals(pa.table(story.to_arrow("claims")).to_pandas())
+    polars_frame = story.to_polars("entities")
+    assert isinstance(polars_frame, pl.DataFrame)
     assert polars_frame["name"].to_list() == ["Ana Vela", "Brindle"]
+    assert polars_frame.equals(pl.DataFrame(story.to_arrow("entities")))
+    with pytest.raises(ValueError, match='no table "people"'):
+        story.to_polars("people")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "method, missing, install",
+    [("to_pandas", "pandas", "pandas pyarrow"), ("to_pandas", "pyarrow", "pandas pyarrow"), ("to_polars", "polars", "polars")],
+)
+def test_a_missing_dataframe_library_is_named(
+    story: corroborate.Ledger, monkeypatch: pytest.MonkeyPatch, method: str, missing: str, install: str
+) -> None:
+    monkeypatch.setitem(sys.modules, missing, None)  # what `import` makes of an absent package
+    with pytest.raises(ImportError, match=f"Ledger.{method}\\(\\) needs {missing}.*pip install {install}"):
+        getattr(story, method)("claims")
 
 
 def test_code_point_columns_follow_the_text() -> None:
-    pa = pytest.importorskip("pyarrow")
     doc = corroborate.Document("k", text="“김민수” arrived on Friday.", published="2031-03-12")
     built = corroborate.ledger(doc)
     times = pa.table(built.to_arrow("times")).to_pylist()

@@ -1,4 +1,6 @@
-"""Every error kind of the core arrives as its own `corroborate.Error` subclass."""
+"""Every error kind of the core arrives as its own `corroborate.CorroborateError` subclass,
+which is also the built-in exception Python code expects: `OSError` for a file that cannot
+be read, `ValueError` for bad input."""
 
 from __future__ import annotations
 
@@ -9,13 +11,13 @@ import pytest
 import corroborate
 
 
-def raises(kind: type[corroborate.Error]):  # type: ignore[no-untyped-def]
-    assert issubclass(kind, corroborate.Error)
-    assert issubclass(kind, ValueError)
+def raises(kind: type[corroborate.CorroborateError]):  # type: ignore[no-untyped-def]
+    assert issubclass(kind, corroborate.CorroborateError)
+    assert issubclass(kind, OSError if kind is corroborate.IoError else ValueError)
     return pytest.raises(kind)
 
 
-def check(info: pytest.ExceptionInfo[corroborate.Error], code: str, *words: str) -> None:
+def check(info: pytest.ExceptionInfo[corroborate.CorroborateError], code: str, *words: str) -> None:
     assert info.value.code == code
     for word in words:
         assert word in str(info.value)
@@ -26,7 +28,8 @@ def test_missing_file(tmp_path: Path) -> None:
     with raises(corroborate.IoError) as info:
         corroborate.ledger([missing])
     check(info, "io", str(missing))
-    with pytest.raises(corroborate.Error):
+    assert not isinstance(info.value, ValueError)
+    with pytest.raises(OSError):
         corroborate.ledger(str(missing))
 
 
@@ -113,9 +116,25 @@ def test_every_error_class_is_exported() -> None:
     kinds = [
         getattr(corroborate, name)
         for name in corroborate.__all__
-        if name.endswith("Error") and name != "Error"
+        if name.endswith("Error") and name not in ("Error", "CorroborateError")
     ]
     assert len(kinds) == 11
+    assert len({kind.code for kind in kinds}) == 11
     for kind in kinds:
         assert kind.__module__ == "corroborate"
-        assert issubclass(kind, corroborate.Error)
+        assert issubclass(kind, corroborate.CorroborateError)
+        assert kind.__doc__
+    assert corroborate.Error is corroborate.CorroborateError
+    assert corroborate.CorroborateError.__module__ == "corroborate"
+    assert not issubclass(corroborate.CorroborateError, (ValueError, OSError))
+
+
+def test_errors_pickle() -> None:
+    """Exceptions cross process boundaries (multiprocessing, Dask) as themselves."""
+    import pickle
+
+    with pytest.raises(corroborate.NoDocumentsError) as info:
+        corroborate.ledger([])
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is corroborate.NoDocumentsError
+    assert str(again) == str(info.value)

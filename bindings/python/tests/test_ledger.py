@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import pickle
+import sys
 from functools import reduce
 from pathlib import Path
 
@@ -213,3 +214,62 @@ def test_the_gil_is_released_while_the_core_works() -> None:
     during = [t for t in ticks if began < t < ended]
     assert ended - began > 0.02, "the work is long enough to measure"
     assert len(during) >= 5, f"{len(during)} ticks in {ended - began:.3f}s"
+
+
+def test_progress_reports_reach_a_callback_on_the_calling_thread(documents: list[corroborate.Document]) -> None:
+    import threading
+
+    docs = [corroborate.Document(f"d{i:03}", text=documents[i % 2].text, published=PUBLISHED) for i in range(40)]
+    seen: list[tuple[int, int]] = []
+    threads: set[int] = set()
+
+    def report(done: int, total: int) -> None:
+        seen.append((done, total))
+        threads.add(threading.get_ident())
+
+    built = corroborate.ledger(docs, progress=report)
+    assert built == corroborate.ledger(docs)
+    assert seen[-1] == (40, 40)
+    assert [done for done, _ in seen] == sorted({done for done, _ in seen}), "counts only go up"
+    assert threads == {threading.get_ident()}
+
+
+def test_progress_true_draws_a_tqdm_bar(
+    documents: list[corroborate.Document], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tqdm  # installed by run-tests.sh: never skipped
+
+    assert tqdm.__version__
+    built = corroborate.ledger(documents, progress=True)
+    assert built == corroborate.ledger(documents, progress=False)
+    assert "2/2" in capsys.readouterr().err
+
+
+def test_progress_true_without_tqdm_says_what_to_install(
+    documents: list[corroborate.Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    monkeypatch.setitem(sys.modules, "tqdm.auto", None)
+    with pytest.raises(ImportError, match="pip install tqdm"):
+        corroborate.ledger(documents, progress=True)
+
+
+def test_an_error_in_the_progress_callback_is_raised_after_the_build(
+    documents: list[corroborate.Document],
+) -> None:
+    calls: list[int] = []
+
+    def broken(done: int, total: int) -> None:
+        calls.append(done)
+        raise RuntimeError("display gone")
+
+    with pytest.raises(RuntimeError, match="display gone"):
+        corroborate.ledger(documents, progress=broken)
+    assert len(calls) == 1, "a failed display is not called again"
+    with pytest.raises(TypeError, match="progress must be"):
+        corroborate.ledger(documents, progress="yes")  # type: ignore[arg-type]
+
+
+def test_progress_with_an_input_error_raises_the_error(tmp_path: Path) -> None:
+    with pytest.raises(corroborate.IoError):
+        corroborate.ledger([tmp_path / "missing.txt"], progress=lambda done, total: None)

@@ -10,7 +10,7 @@ mod tokens;
 pub use crate::lexicon::fold::{fold, fold_char, fold_lower};
 pub(crate) use crate::lexicon::fold::{fold_lower_cow, folds_to_itself};
 pub use boilerplate::mark_boilerplate;
-pub use sentences::{MAX_SENTENCE_TOKENS, Sentence, segment};
+pub use sentences::{Sentence, segment};
 pub use tokens::{Token, tokenize};
 
 use crate::model::Removed;
