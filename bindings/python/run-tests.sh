@@ -9,6 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$here"
+target="${CARGO_TARGET_DIR:-$root/target}"
 
 export CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-2}"
 python="${PYTHON:-python3}"
@@ -23,9 +24,9 @@ fi
 # The command line in debug, as `cargo test` builds it before this script runs: for the
 # tests that the package writes what it writes, byte for byte.
 cargo build --locked --quiet -p corroborate-cli --manifest-path "$root/Cargo.toml"
-export CORROBORATE_CLI="$root/target/debug/corroborate"
+export CORROBORATE_CLI="$target/debug/corroborate"
 
-wheels="$root/target/wheels"
+wheels="$target/wheels"
 rm -f "$wheels"/corroborate-*.whl
 .venv/bin/maturin build --release --locked --quiet --out "$wheels"
 wheel="$(ls "$wheels"/corroborate-*.whl)"
