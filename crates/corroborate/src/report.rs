@@ -288,7 +288,7 @@ fn support(reading: &Reading) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Source, Story};
+    use crate::model::{Document, Predicate, Source, Story};
 
     fn reading(value: &str, docs: &[&str], sources: &[(&str, &[&str])]) -> Reading {
         let strings = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
@@ -326,7 +326,7 @@ mod tests {
                 Comparison {
                     story: "s1".into(),
                     subject: "x".into(),
-                    predicate: "count".into(),
+                    predicate: Predicate::Count,
                     verdict: Verdict::Agree,
                     readings: vec![reading(
                         "12",
