@@ -5,6 +5,7 @@
 //! outlets as columns and each reading linked to the sentence that states it.
 
 mod article;
+mod escape;
 mod html;
 
 use crate::hashing::HashMap;

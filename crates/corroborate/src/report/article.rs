@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fmt::Write;
 
-use super::html::{escape, escape_into};
+use super::escape::{escape, escape_into};
 use crate::model::Removed;
 
 /// What a range of the text is wrapped as.

@@ -8,12 +8,13 @@
 //! the link's target (CSS `:target`, no script). Removed boilerplate is greyed and shown
 //! only on request (a checkbox, again no script).
 //!
-//! Everything drawn from the ledger is escaped as text ([`escape`]), attributes are
+//! Everything drawn from the ledger is escaped as text ([`escape`](super::escape::escape)), attributes are
 //! always double-quoted, and a link leaves the page only for an http(s) address.
 
 use std::fmt::Write;
 
 use super::article::write_text;
+use super::escape::escape;
 use super::{GROUPS, Names, comparisons_by_story, counts, group, qualifiers, support};
 use crate::hashing::{HashMap, HashSet};
 use crate::model::{Comparison, Document, Ledger, Story, Verdict};
@@ -485,51 +486,6 @@ fn reading_key(k: usize) -> String {
 fn web_address(url: &str) -> Option<&str> {
     let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     (scheme.starts_with("http://") || scheme.starts_with("https://")).then_some(url)
-}
-
-/// Escapes text for HTML element content and double-quoted attribute values.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
-/// Appends `text` escaped. Bidirectional controls (an RTL override, say) are written as
-/// character references: they still shape the text they sit in, which the styles
-/// isolate, but the page's source shows them plainly to anyone who reads it.
-pub(super) fn escape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(needs_escape) {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().expect("found at a char");
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => {
-                let _ = write!(out, "&#x{:X};", u32::from(c));
-            }
-        }
-        rest = &rest[at + c.len_utf8()..];
-    }
-    out.push_str(rest);
-}
-
-fn needs_escape(c: char) -> bool {
-    matches!(
-        c,
-        '&' | '<'
-            | '>'
-            | '"'
-            | '\''
-            | '\u{061C}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-    )
 }
 
 #[cfg(test)]
