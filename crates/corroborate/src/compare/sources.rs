@@ -207,43 +207,42 @@ impl<'l> Origins<'l> {
         })
     }
 
-    /// The origin of `claims[at]`, following citations to other outlets among `claims`
-    /// (the claims of one reading); `seen` guards against citation loops.
-    fn origin(&self, claims: &[&Claim], at: usize, seen: &mut Vec<usize>) -> Origin {
-        let claim = claims[at];
+    /// The origin of `claims[at]`, following citations to other outlets among the
+    /// reading's claims; `seen` guards against citation loops.
+    fn origin(&self, reading: &Relays<'_, 'l>, at: usize, seen: &mut Vec<usize>) -> Origin {
+        let claim = reading.claims[at];
         let Some(named) = self.named(claim) else {
-            return self.own(&claim.doc);
+            return reading.own_of(at).clone();
         };
         seen.push(at);
-        let relayed = claims.iter().enumerate().find(|(i, c)| {
-            !seen.contains(i) && c.doc != claim.doc && self.own(&c.doc).key == named.key
-        });
-        match relayed {
-            Some((i, _)) => self.origin(claims, i, seen),
+        match reading.first_relay(&named.key, &claim.doc, seen) {
+            Some(i) => self.origin(reading, i, seen),
             None => named,
         }
     }
 
     /// The independent sources of one reading: its claims grouped by origin, most
     /// relaying documents first.
-    pub fn sources(&self, claims: &[&Claim]) -> Vec<Source> {
+    pub fn sources(&self, claims: &[&'l Claim]) -> Vec<Source> {
+        let reading = Relays::new(self, claims);
         let mut found: Vec<(Origin, Vec<String>)> = Vec::new();
-        for at in 0..claims.len() {
-            let origin = self.origin(claims, at, &mut Vec::new());
-            let doc = claims[at].doc.clone();
-            match found.iter_mut().find(|(o, _)| o.key == origin.key) {
-                Some((_, docs)) => {
-                    if !docs.contains(&doc) {
-                        docs.push(doc);
-                    }
+        let mut found_at: HashMap<String, usize> = HashMap::default();
+        for (at, claim) in claims.iter().enumerate() {
+            let origin = self.origin(&reading, at, &mut Vec::new());
+            let doc = claim.doc.clone();
+            match found_at.get(&origin.key) {
+                Some(&i) => found[i].1.push(doc),
+                None => {
+                    found_at.insert(origin.key.clone(), found.len());
+                    found.push((origin, vec![doc]));
                 }
-                None => found.push((origin, vec![doc])),
             }
         }
         let mut sources: Vec<Source> = found
             .into_iter()
             .map(|(origin, mut documents)| {
                 documents.sort();
+                documents.dedup();
                 Source {
                     entity: origin.entity,
                     text: origin.text,
@@ -258,5 +257,78 @@ impl<'l> Origins<'l> {
                 .then_with(|| a.text.cmp(&b.text))
         });
         sources
+    }
+}
+
+/// The claims of one reading, indexed by their outlets' own origins, so that finding
+/// the claim a citation points to looks at the claims of the outlet cited, not at
+/// every claim of the reading.
+struct Relays<'r, 'l> {
+    claims: &'r [&'l Claim],
+    /// Each distinct document's own origin, and for each claim its document's place in it.
+    own: Vec<Origin>,
+    own_at: Vec<usize>,
+    /// Own-origin key → the claims of documents with that own origin, in reading
+    /// order, each with the place of the next claim of another document in the list.
+    by_own_key: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl<'r, 'l> Relays<'r, 'l> {
+    fn new(origins: &Origins<'l>, claims: &'r [&'l Claim]) -> Relays<'r, 'l> {
+        let mut own: Vec<Origin> = Vec::new();
+        let mut own_of_doc: HashMap<&str, usize> = HashMap::default();
+        let own_at: Vec<usize> = claims
+            .iter()
+            .map(|claim| {
+                *own_of_doc.entry(claim.doc.as_str()).or_insert_with(|| {
+                    own.push(origins.own(&claim.doc));
+                    own.len() - 1
+                })
+            })
+            .collect();
+        let mut by_own_key: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        for (at, &o) in own_at.iter().enumerate() {
+            by_own_key
+                .entry(own[o].key.clone())
+                .or_default()
+                .push((at, usize::MAX));
+        }
+        for list in by_own_key.values_mut() {
+            let mut next_other = list.len();
+            for p in (0..list.len()).rev() {
+                if p + 1 < list.len() && claims[list[p].0].doc != claims[list[p + 1].0].doc {
+                    next_other = p + 1;
+                }
+                list[p].1 = next_other;
+            }
+        }
+        Relays {
+            claims,
+            own,
+            own_at,
+            by_own_key,
+        }
+    }
+
+    /// The own origin of the document of claim `at`.
+    fn own_of(&self, at: usize) -> &Origin {
+        &self.own[self.own_at[at]]
+    }
+
+    /// The first claim, in reading order, of a document other than `doc` whose own
+    /// origin is `key`, not in `seen`.
+    fn first_relay(&self, key: &str, doc: &str, seen: &[usize]) -> Option<usize> {
+        let list = self.by_own_key.get(key)?;
+        let mut p = 0;
+        while let Some(&(at, next_other)) = list.get(p) {
+            if self.claims[at].doc == doc {
+                p = next_other;
+            } else if seen.contains(&at) {
+                p += 1;
+            } else {
+                return Some(at);
+            }
+        }
+        None
     }
 }
