@@ -581,11 +581,14 @@ impl Linker<'_> {
     /// else a mention of any kind that holds the phrase's head.
     pub(crate) fn entity_of(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
-        let inside: Vec<&Mention> = self
-            .x
-            .mentions
+        // Mentions are in text order: those starting inside the phrase are one run of
+        // them, found by binary search rather than by reading the whole document's.
+        let mentions = self.x.mentions;
+        let first = mentions.partition_point(|m| m.span.start < span.start);
+        let inside: Vec<&Mention> = mentions[first..]
             .iter()
-            .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+            .take_while(|m| m.span.start <= span.end)
+            .filter(|m| m.span.end <= span.end)
             .collect();
         // Another kind only when it names the phrase's head: "a Czech diplomat"
         // is no mention of "North Korean".
