@@ -19,8 +19,11 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
     let mut found = Vec::new();
     for sentence in doc.body_sentence_indexes() {
         let words = doc.words.sentence(sentence);
-        let sentence_times: Vec<&TimeExpr> =
-            times.iter().filter(|t| t.sentence == sentence).collect();
+        // Times are in text order: a sentence's are found by binary search, not by
+        // reading the whole document's for every sentence.
+        let sentence_times: Vec<&TimeExpr> = super::in_sentence(times, sentence, |t| t.sentence)
+            .iter()
+            .collect();
         let in_time = |at: usize| {
             words.get(at).is_some_and(|w| {
                 sentence_times
