@@ -131,11 +131,26 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     if entries.iter().all(|e| e.claim.doc == *first_doc) {
         return Verdict::Single;
     }
+    // Whether two values fit depends only on the values (and `fits` is symmetric), so
+    // each distinct value is compared with each other once, not each claim with every
+    // other: the work grows with the claims and the square of the distinct values.
+    let mut distinct: Vec<&Entry<'_>> = Vec::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
+    for entry in entries {
+        let same_key = by_key.entry(entry.key.as_str()).or_default();
+        let seen = same_key.iter().any(|&d| {
+            distinct[d].claim.negated == entry.claim.negated && distinct[d].normal == entry.normal
+        });
+        if !seen {
+            same_key.push(distinct.len());
+            distinct.push(entry);
+        }
+    }
     let fits = |a: &Entry<'_>, b: &Entry<'_>| {
         a.claim.negated == b.claim.negated && a.normal.fits(&b.normal)
     };
-    let all_fit = entries.iter().enumerate().all(|(i, a)| {
-        entries[i + 1..]
+    let all_fit = distinct.iter().enumerate().all(|(i, a)| {
+        distinct[i + 1..]
             .iter()
             .all(|b| a.key == b.key || fits(a, b))
     });
