@@ -442,7 +442,6 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
         alive[b] = false;
         let absorbed = std::mem::take(&mut members[b]);
         members[a].extend(absorbed);
-        members[a].sort_unstable();
         let b_links = std::mem::take(&mut links[b]);
         links[a].remove(&b);
         for (c, sum) in b_links {
@@ -464,9 +463,14 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
             });
         }
     }
+    // Sorted once at the end: sorting a growing cluster at each merge was quadratic.
     (0..n)
         .filter(|&c| alive[c])
-        .map(|c| std::mem::take(&mut members[c]))
+        .map(|c| {
+            let mut cluster = std::mem::take(&mut members[c]);
+            cluster.sort_unstable();
+            cluster
+        })
         .collect()
 }
 
