@@ -18,10 +18,14 @@ const PRONOUN_REACH: usize = 3;
 /// was thanked by the minister. He was promoted" → Novak).
 pub(crate) fn pronoun_antecedent(doc: &Prepared, mentions: &[Mention], at: usize) -> Option<usize> {
     let sentence = sentence_at(doc, at)?;
-    let before: Vec<&Mention> = mentions
+    // Mentions are in text order: those within reach are one run of them, found by
+    // binary search rather than by reading the whole document's for every pronoun.
+    let first = mentions.partition_point(|m| m.sentence + PRONOUN_REACH < sentence);
+    let before: Vec<&Mention> = mentions[first..]
         .iter()
+        .take_while(|m| m.span.start <= at)
+        .inspect(|_| crate::work::count(1))
         .filter(|m| m.span.end <= at && m.kind == EntityKind::Person)
-        .filter(|m| sentence - m.sentence.min(sentence) <= PRONOUN_REACH)
         .collect();
     let nearest = before.last()?.sentence;
     before
