@@ -22,6 +22,11 @@ use super::super::resolve::names::{self, word_set};
 use crate::extract::bodies;
 use crate::model::{Claim, EntityKind, Ledger, Source};
 
+/// The most citations followed from one claim. Real chains are short ("A cites B,
+/// which cites C"); outlets citing each other in a loop over many claims would
+/// otherwise walk every claim of the reading from every claim.
+const MAX_RELAYS: usize = 8;
+
 /// An origin: the key that makes two origins one, and what the ledger shows of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Origin {
@@ -208,12 +213,16 @@ impl<'l> Origins<'l> {
     }
 
     /// The origin of `claims[at]`, following citations to other outlets among the
-    /// reading's claims; `seen` guards against citation loops.
+    /// reading's claims; `seen` guards against citation loops, and a chain ends after
+    /// [`MAX_RELAYS`] steps.
     fn origin(&self, reading: &Relays<'_, 'l>, at: usize, seen: &mut Vec<usize>) -> Origin {
         let claim = reading.claims[at];
         let Some(named) = self.named(claim) else {
             return reading.own_of(at).clone();
         };
+        if seen.len() == MAX_RELAYS {
+            return named;
+        }
         seen.push(at);
         match reading.first_relay(&named.key, &claim.doc, seen) {
             Some(i) => self.origin(reading, i, seen),
@@ -230,6 +239,7 @@ impl<'l> Origins<'l> {
         for (at, claim) in claims.iter().enumerate() {
             let origin = self.origin(&reading, at, &mut Vec::new());
             let doc = claim.doc.clone();
+            crate::work::count(1);
             match found_at.get(&origin.key) {
                 Some(&i) => found[i].1.push(doc),
                 None => {
@@ -321,6 +331,7 @@ impl<'r, 'l> Relays<'r, 'l> {
         let list = self.by_own_key.get(key)?;
         let mut p = 0;
         while let Some(&(at, next_other)) = list.get(p) {
+            crate::work::count(1);
             if self.claims[at].doc == doc {
                 p = next_other;
             } else if seen.contains(&at) {
