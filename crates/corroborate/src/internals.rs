@@ -87,6 +87,7 @@ fn prepared(text: &str, published: Option<&str>) -> Option<crate::prepare::Prepa
 }
 
 pub use crate::ner::{TaggedSpan, Tagger};
+pub use crate::shapes::Shape;
 
 /// The text stage: tokens, sentences and boilerplate.
 pub mod text {

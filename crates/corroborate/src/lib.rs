@@ -39,7 +39,10 @@ mod pipeline;
 mod prepare;
 mod report;
 mod resolve;
+#[cfg(any(test, feature = "unstable-internals"))]
+mod shapes;
 mod text;
+mod work;
 
 pub use error::{Error, ErrorKind};
 pub use input::{Content, DocumentInput, load_path, parse_manifest};

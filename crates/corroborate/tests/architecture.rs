@@ -19,7 +19,7 @@ use std::path::Path;
 /// under every stage; then the stages in the order data flows through them; on top, what
 /// drives the stages or reads their finished ledger.
 const LAYERS: &[&[&str]] = &[
-    &["model", "error", "ids", "hashing", "lexicon"],
+    &["model", "error", "ids", "hashing", "lexicon", "work"],
     &["html", "input"],
     &["text", "prepare"],
     &["ner"],
@@ -27,7 +27,7 @@ const LAYERS: &[&[&str]] = &[
     &["resolve"],
     &["compare"],
     &["assemble"],
-    &["pipeline", "merge", "report", "fixtures", "internals"],
+    &["pipeline", "merge", "report", "fixtures", "internals", "shapes"],
 ];
 
 /// Module paths (`extract::quotes`, the crate root as "") to the modules they use.

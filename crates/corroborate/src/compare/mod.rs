@@ -138,6 +138,7 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::default();
     for entry in entries {
         let same_key = by_key.entry(entry.key.as_str()).or_default();
+        crate::work::count(1 + same_key.len());
         let seen = same_key.iter().any(|&d| {
             distinct[d].claim.negated == entry.claim.negated && distinct[d].normal == entry.normal
         });
@@ -150,6 +151,7 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
         a.claim.negated == b.claim.negated && a.normal.fits(&b.normal)
     };
     let all_fit = distinct.iter().enumerate().all(|(i, a)| {
+        crate::work::count(distinct.len() - i);
         distinct[i + 1..]
             .iter()
             .all(|b| a.key == b.key || fits(a, b))

@@ -588,6 +588,7 @@ impl Linker<'_> {
         let inside: Vec<&Mention> = mentions[first..]
             .iter()
             .take_while(|m| m.span.start <= span.end)
+            .inspect(|_| crate::work::count(1))
             .filter(|m| m.span.end <= span.end)
             .collect();
         // Another kind only when it names the phrase's head: "a Czech diplomat"

@@ -193,6 +193,7 @@ impl Sets {
             return;
         }
         // A slip of one letter passes too: pass 2 joins such names only inside a story.
+        crate::work::count(1 + self.full_names[ra].len() * self.full_names[rb].len());
         let consistent = self.full_names[ra].iter().filter(|x| !ignored(x)).all(|x| {
             self.full_names[rb]
                 .iter()
@@ -320,6 +321,7 @@ fn variant_names(items: &[Item], sets: &mut Sets) {
     for block in blocks.values().filter(|b| b.len() <= MAX_BLOCK) {
         for (n, &a) in block.iter().enumerate() {
             for &b in &block[n + 1..] {
+                crate::work::count(1);
                 let (x, y) = (&items[a], &items[b]);
                 let slip = x.story == y.story && one_slip(&x.parts, &y.parts);
                 if slip || same_person(&x.parts, &y.parts) {

@@ -300,6 +300,7 @@ fn vectors(raw: &[&[(u64, f64)]], members: &[usize]) -> Vec<Vector> {
 }
 
 fn cosine(a: &Vector, b: &Vector) -> f64 {
+    crate::work::count(1);
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -444,6 +445,7 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
         members[a].extend(absorbed);
         let b_links = std::mem::take(&mut links[b]);
         links[a].remove(&b);
+        crate::work::count(b_links.len() + links[a].len());
         for (c, sum) in b_links {
             if c == a {
                 continue;
