@@ -182,10 +182,12 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
         }
         let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
         // "is going to", "an event to be held on …" look ahead.
-        let ahead = (word.low == "going" && words.get(k + 1).is_some_and(|w| w.low == "to"))
-            || (word.low == "be" && before == "to");
+        let after = words.get(k + 1).map_or("", |w| w.low.as_str());
+        let ahead = (word.low == "going" && after == "to") || (word.low == "be" && before == "to");
         let tense = if ahead {
             Some(Tense::Future)
+        } else if word.low == "next" && after == "to" {
+            None // "next to the embassy" is a place
         } else {
             word_tense(&word.low)
                 .filter(|&t| t == Tense::Future || !matches!(before, "be" | "being" | "to"))
@@ -1321,6 +1323,14 @@ mod tests {
         assert_eq!(
             times(preview, Some("2024-10-04")),
             pairs(&[("October 12", "2024-10-12")])
+        );
+        // "next to" places, it does not look ahead.
+        assert_eq!(
+            times(
+                "Two bombs exploded next to the embassy on Friday.",
+                Some("2024-07-16")
+            ),
+            pairs(&[("Friday", "2024-07-12")])
         );
         let announced = "The maker announced an event to be held on October 12.";
         assert_eq!(
