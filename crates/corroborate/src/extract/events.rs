@@ -240,6 +240,9 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     if syntax.classes[at] == Class::Name && at > 0 && !syntax.headline {
         return None; // part of a name ("Victory Day", "Freedom Party")
     }
+    if syntax.classes[at] == Class::Time {
+        return None; // part of a time ("in March", "the fall of 2008")
+    }
     let Some(entries) = lexicon().get(word.low.as_str()) else {
         return unlisted_at(syntax, at);
     };
@@ -1069,6 +1072,107 @@ pub(crate) mod tests {
     fn since_does_not_date_an_event() {
         let got = events("No official had fled since 2016.", &[]);
         assert_eq!(got[0].1, args(&[(Role::Agent, "no official")]));
+    }
+
+    /// Whether `got` holds an event of `kind` with every one of `roles`.
+    fn has(got: &[(EventType, Vec<(Role, String)>)], kind: &str, roles: &[(Role, &str)]) -> bool {
+        got.iter().any(|(k, a)| {
+            k.as_str() == kind
+                && roles
+                    .iter()
+                    .all(|(r, v)| a.contains(&(r.clone(), v.to_string())))
+        })
+    }
+
+    const ORG: EntityKind = EntityKind::Organization;
+
+    #[test]
+    fn one_event_of_each_family_with_its_roles() {
+        // Economic: a verb and its noun, each with its parties.
+        let got = events(
+            "Norvik Foods bought Baltic Mills in March. The purchase of Baltic Mills closed \
+             on Monday. The carmaker announced 2,000 layoffs in Tarsk.",
+            &[
+                ("Norvik Foods", ORG),
+                ("Baltic Mills", ORG),
+                ("Tarsk", PLACE),
+            ],
+        );
+        let bought = [
+            (Role::Agent, "norvik foods"),
+            (Role::Patient, "baltic mills"),
+            (Role::Time, "2024-03"),
+        ];
+        assert!(has(&got, "acquisition", &bought), "{got:?}");
+        assert!(
+            has(&got, "acquisition", &[(Role::Patient, "baltic mills")]),
+            "{got:?}"
+        );
+        assert!(has(&got, "layoff", &[(Role::Place, "tarsk")]), "{got:?}");
+        // Political.
+        let got = events(
+            "Senator Ana Ruiz visited Lima on Monday. She resigned in January.",
+            &[("Ana Ruiz", PERSON), ("Lima", PLACE)],
+        );
+        let visit = [(Role::Agent, "ana ruiz"), (Role::Patient, "lima")];
+        assert!(has(&got, "visit", &visit), "{got:?}");
+        assert!(
+            has(&got, "resignation", &[(Role::Time, "2024-01")]),
+            "{got:?}"
+        );
+        // Conflict and crime.
+        let got = events(
+            "Rebels shelled Tarsk on Sunday. Police arrested Ivo Rask in Lima.",
+            &[("Tarsk", PLACE), ("Ivo Rask", PERSON), ("Lima", PLACE)],
+        );
+        let shelled = [(Role::Agent, "rebels"), (Role::Patient, "tarsk")];
+        assert!(has(&got, "shelling", &shelled), "{got:?}");
+        let arrest = [(Role::Patient, "ivo rask"), (Role::Place, "lima")];
+        assert!(has(&got, "arrest", &arrest), "{got:?}");
+        // Disasters and accidents.
+        let got = events(
+            "The flood in Tarsk cut the road. A derailment near Lima injured nine people.",
+            &[("Tarsk", PLACE), ("Lima", PLACE)],
+        );
+        assert!(has(&got, "flood", &[(Role::Place, "tarsk")]), "{got:?}");
+        assert!(has(&got, "accident", &[(Role::Place, "lima")]), "{got:?}");
+    }
+
+    #[test]
+    fn every_happening_is_coded() {
+        let got = every_event("The singer checked into a clinic, her spokesman said.", &[]);
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["occurrence", "statement"], "{got:?}");
+        assert!(
+            every_event("Including fees, the hundred tickets sold out.", &[])
+                .iter()
+                .all(|(k, _)| k.as_str() != "occurrence")
+        );
+    }
+
+    #[test]
+    fn forms_of_a_lemma_follow_spelling_rules() {
+        let forms = |spec: &'static str| -> Vec<&str> {
+            verb_forms(spec).into_iter().map(|(w, _)| w).collect()
+        };
+        assert_eq!(
+            forms("acquire"),
+            ["acquire", "acquires", "acquiring", "acquired"]
+        );
+        assert_eq!(forms("deny"), ["deny", "denies", "denying", "denied"]);
+        assert_eq!(
+            forms("stop/stopped"),
+            ["stop", "stops", "stopping", "stopped"]
+        );
+        assert_eq!(forms("agree"), ["agree", "agrees", "agreeing", "agreed"]);
+        assert_eq!(forms("tie"), ["tie", "ties", "tying", "tied"]);
+        assert_eq!(forms("sell/sold"), ["sell", "sells", "selling", "sold"]);
+        assert_eq!(
+            forms("begin/began/begun/beginning"),
+            ["begin", "begins", "beginning", "begun", "began"]
+        );
+        assert_eq!(plural("crash"), "crashes");
+        assert_eq!(plural("inquiry"), "inquiries");
     }
 
     #[test]

@@ -241,3 +241,50 @@ fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved
         documents,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{DocumentInput, LedgerBuilder};
+
+    /// The ledger events of `kind` over `texts`, each as the number of documents
+    /// reporting it.
+    fn reported(texts: &[&str], kind: &str) -> Vec<usize> {
+        let mut builder = LedgerBuilder::new();
+        for (k, text) in texts.iter().enumerate() {
+            builder = builder
+                .document(DocumentInput::text(format!("d{k}"), *text).published("2024-05-10"));
+        }
+        let ledger = builder.build().expect("ledger");
+        ledger
+            .events
+            .iter()
+            .filter(|e| e.kind.as_str() == kind)
+            .map(|e| e.documents.len())
+            .collect()
+    }
+
+    #[test]
+    fn one_acquisition_told_by_two_outlets_is_one_event() {
+        let got = reported(
+            &[
+                "Norvik Foods acquired the dairy maker Baltic Mills on Tuesday for $40 million, \
+                 the company said. The acquisition gives Norvik Foods six plants.",
+                "Baltic Mills was bought by Norvik Foods for $40 million on Tuesday. Shares of \
+                 Norvik Foods rose after the purchase of the dairy maker.",
+            ],
+            "acquisition",
+        );
+        assert_eq!(got, [2], "{got:?}");
+    }
+
+    #[test]
+    fn two_deaths_of_two_people_are_two_events() {
+        let got = reported(
+            &[
+                "Mayor Ivo Rask died in Tarsk on Monday. His rival Lena Oduya died in Lima in March.",
+            ],
+            "death",
+        );
+        assert_eq!(got, [1, 1], "{got:?}");
+    }
+}
