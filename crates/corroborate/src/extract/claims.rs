@@ -520,7 +520,11 @@ impl Sentence<'_> {
         let mut found = Vec::new();
         let first = self.events.partition_point(|e| e.sentence < self.index);
         let events = in_sentence(self.events, self.index, |e| e.sentence);
-        for (index, event) in (first..).zip(events) {
+        // An everyday happening's clause is read as a verb and its complements.
+        let coded = (first..)
+            .zip(events)
+            .filter(|(_, e)| !super::events::is_everyday(&e.kind));
+        for (index, event) in coded {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
             for argument in &event.arguments {
                 let compared = match argument.role {
@@ -703,9 +707,11 @@ impl Sentence<'_> {
             };
             let end = relative_clause_end(s, rel);
             let clause = s.span(&(rel..end));
-            let reports_event = events
-                .iter()
-                .any(|e| e.trigger.start >= clause.start && e.trigger.end <= clause.end);
+            let reports_event = events.iter().any(|e| {
+                e.trigger.start >= clause.start
+                    && e.trigger.end <= clause.end
+                    && !super::events::is_everyday(&e.kind)
+            });
             if reports_event {
                 continue;
             }

@@ -65,8 +65,101 @@ fn lexicon() -> &'static crate::lexicon::Map<Vec<Entry>> {
                 map.entry(noun).or_default().push(entry(Form::Noun));
             }
         }
+        for fields in crate::lexicon::fields(include_str!("../../data/event_lemmas.txt")) {
+            let [kind, object, verbs, nouns] = fields[..] else {
+                continue;
+            };
+            let object = (object != "-").then_some(object);
+            let entry = |form| Entry {
+                kind,
+                object,
+                form,
+                needs: "",
+            };
+            for verb in verbs.split_whitespace().filter(|v| *v != "-") {
+                for (word, form) in verb_forms(verb) {
+                    map.entry(word).or_default().push(entry(form));
+                }
+            }
+            for noun in nouns.split_whitespace().filter(|n| *n != "-") {
+                for word in [noun, leak(plural(noun))] {
+                    map.entry(word).or_default().push(entry(Form::Noun));
+                }
+            }
+        }
         map
     })
+}
+
+/// Keeps a word made once, when the lexicon is first read, for the life of the process
+/// as the lexicon's own words are.
+fn leak(word: String) -> &'static str {
+    Box::leak(word.into_boxed_str())
+}
+
+/// Whether a word ends in a consonant then "y" ("deny", not "play").
+fn consonant_y(word: &str) -> bool {
+    let mut end = word.chars().rev();
+    end.next() == Some('y') && end.next().is_some_and(|c| !"aeiou".contains(c))
+}
+
+/// The plural of a noun, or the third person of a verb, by English spelling rules.
+fn plural(word: &str) -> String {
+    if consonant_y(word) {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// Every form of a verb written `lemma[/past[/participle[/ing]]]` in
+/// `data/event_lemmas.txt`: the lemma, third person and -ing form as plain verb forms,
+/// the past participle (which can be passive) and a different simple past.
+fn verb_forms(spec: &'static str) -> Vec<(&'static str, Form)> {
+    let mut parts = spec.split('/');
+    let lemma = parts.next().unwrap_or(spec);
+    let given: Vec<&'static str> = parts.collect();
+    let stem = lemma.strip_suffix('e');
+    let regular_past = if consonant_y(lemma) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else if stem.is_some() {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let past = given.first().map_or_else(|| leak(regular_past), |p| *p);
+    let participle = given.get(1).copied().unwrap_or(past);
+    let ing = match given.get(2) {
+        Some(ing) => ing.to_string(),
+        // "stop/stopped" doubles its consonant: "stopping".
+        None if past.ends_with("ed") && !lemma.ends_with("ed") && {
+            let b = past.as_bytes();
+            b.len() > lemma.len() + 2 && b[b.len() - 3] == b[b.len() - 4]
+        } =>
+        {
+            format!("{}ing", &past[..past.len() - 2])
+        }
+        None => match stem {
+            Some(stem) if stem.ends_with('i') => format!("{}ying", &stem[..stem.len() - 1]),
+            Some(stem) if !stem.ends_with(['e', 'y', 'o']) => format!("{stem}ing"),
+            _ => format!("{lemma}ing"),
+        },
+    };
+    let mut forms = vec![
+        (lemma, Form::Verb),
+        (leak(plural(lemma)), Form::Verb),
+        (leak(ing), Form::Verb),
+        (participle, Form::Participle),
+    ];
+    if past != participle {
+        forms.push((past, Form::Verb));
+    }
+    forms
 }
 
 crate::lexicon::lazy! {
@@ -87,6 +180,8 @@ struct TypeInfo {
     retells: Option<&'static str>,
     /// Part of too many stories to tell one from another.
     commonplace: bool,
+    /// Only mentions of one lemma may be one happening.
+    by_lemma: bool,
 }
 
 fn type_info(kind: &str) -> TypeInfo {
@@ -94,13 +189,14 @@ fn type_info(kind: &str) -> TypeInfo {
     MAP.get_or_init(|| {
         crate::lexicon::fields(include_str!("../../data/event_types.txt"))
             .filter_map(|f| {
-                let [kind, moves, retells, commonplace] = f[..] else {
+                let [kind, moves, retells, commonplace, joins] = f[..] else {
                     return None;
                 };
                 let info = TypeInfo {
                     moves: moves == "yes",
                     retells: (retells != "-").then_some(retells),
                     commonplace: commonplace == "yes",
+                    by_lemma: joins == "lemma",
                 };
                 Some((kind, info))
             })
@@ -122,6 +218,21 @@ pub(crate) fn is_commonplace(kind: &str) -> bool {
     type_info(kind).commonplace
 }
 
+/// Whether only mentions of one lemma of an event type may tell one happening ("went"
+/// and "left" are both `movement`, rarely the same one); an unlisted word's
+/// `occurrence` is such a type.
+pub(crate) fn joins_by_lemma(kind: &str) -> bool {
+    type_info(kind).by_lemma
+}
+
+/// Whether an event type is an everyday happening coded by its verb ("went",
+/// "helped", an unlisted verb's `occurrence`) rather than one of the families of news
+/// events: the broad types are exactly those joined by lemma. Claims still read the
+/// clause of such an event on their own.
+pub(crate) fn is_everyday(kind: &str) -> bool {
+    joins_by_lemma(kind)
+}
+
 /// The lexicon entry that fits the word at `at`, deciding noun or verb from the word
 /// before it ("his escape" is a noun, "to escape" a verb).
 fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
@@ -129,7 +240,15 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     if syntax.classes[at] == Class::Name && at > 0 && !syntax.headline {
         return None; // part of a name ("Victory Day", "Freedom Party")
     }
-    let entries = lexicon().get(word.low.as_str())?;
+    if syntax.classes[at] == Class::Time {
+        return None; // part of a time ("in March", "the fall of 2008")
+    }
+    let Some(entries) = lexicon().get(word.low.as_str()) else {
+        return unlisted_at(syntax, at);
+    };
+    if entries.iter().any(|e| e.kind == NO_EVENT) {
+        return None;
+    }
     let before = at.checked_sub(1).map(|i| syntax.classes[i]);
     let nominal = matches!(
         before,
@@ -168,6 +287,47 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
         }
     }
     Some(entry)
+}
+
+/// The type of the lemmas of `data/event_lemmas.txt` that are never triggers, so that
+/// their verb-like forms ("including", "hundred") are not taken for happenings.
+const NO_EVENT: &str = "-";
+
+/// The entry of a word the trigger lists do not hold: a reporting verb is a
+/// `statement`, any other verb form (a known irregular verb, a word in -ed or -ing) an
+/// `occurrence` whose direct object is its patient — every reported happening is coded,
+/// even one no list foresaw. A verb form after a determiner is a noun or an adjective
+/// ("the following day"), unless a participle ("the wounded officer").
+fn unlisted_at(syntax: &Syntax, at: usize) -> Option<Entry> {
+    let low = syntax.words[at].low.as_str();
+    if syntax.classes[at] != Class::Verb {
+        return None;
+    }
+    let form = if low.ends_with("ed") || low.ends_with("en") {
+        Form::Participle
+    } else {
+        Form::Verb
+    };
+    let determined = at.checked_sub(1).is_some_and(|i| {
+        matches!(
+            syntax.classes[i],
+            Class::Det | Class::Poss | Class::Number | Class::Clitic
+        )
+    });
+    if determined && form == Form::Verb {
+        return None;
+    }
+    let (kind, object) = if is_reporting(low) {
+        ("statement", None)
+    } else {
+        ("occurrence", Some("patient"))
+    };
+    Some(Entry {
+        kind,
+        object,
+        form,
+        needs: "",
+    })
 }
 
 /// Finds the event mentions of a document whose mentions, entities and times are known,
@@ -667,12 +827,13 @@ pub(crate) mod tests {
             .map(|entry| entry.kind)
             .collect();
         for fields in crate::lexicon::fields(include_str!("../../data/event_types.txt")) {
+            // Unlisted verbs are occurrences (`unlisted_at`).
             assert!(
-                triggered.contains(&fields[0]),
+                triggered.contains(&fields[0]) || fields[0] == "occurrence",
                 "{} has no trigger",
                 fields[0]
             );
-            assert_eq!(fields.len(), 4, "{fields:?}");
+            assert_eq!(fields.len(), 5, "{fields:?}");
             if let Some(retold) = type_info(fields[0]).retells {
                 assert!(triggered.contains(&retold), "{retold} has no trigger");
             }
@@ -713,7 +874,20 @@ pub(crate) mod tests {
         }
     }
 
+    /// The events of the families of news events in `text` (everyday happenings left
+    /// out), with their arguments.
     fn events(text: &str, names: &[(&str, EntityKind)]) -> Vec<(EventType, Vec<(Role, String)>)> {
+        every_event(text, names)
+            .into_iter()
+            .filter(|(kind, _)| !is_everyday(kind))
+            .collect()
+    }
+
+    /// Every event in `text`, with its arguments.
+    fn every_event(
+        text: &str,
+        names: &[(&str, EntityKind)],
+    ) -> Vec<(EventType, Vec<(Role, String)>)> {
         let x = extraction(text, names);
         find(
             &x.found(),
@@ -902,6 +1076,107 @@ pub(crate) mod tests {
     fn since_does_not_date_an_event() {
         let got = events("No official had fled since 2016.", &[]);
         assert_eq!(got[0].1, args(&[(Role::Agent, "no official")]));
+    }
+
+    /// Whether `got` holds an event of `kind` with every one of `roles`.
+    fn has(got: &[(EventType, Vec<(Role, String)>)], kind: &str, roles: &[(Role, &str)]) -> bool {
+        got.iter().any(|(k, a)| {
+            k.as_str() == kind
+                && roles
+                    .iter()
+                    .all(|(r, v)| a.contains(&(r.clone(), v.to_string())))
+        })
+    }
+
+    const ORG: EntityKind = EntityKind::Organization;
+
+    #[test]
+    fn one_event_of_each_family_with_its_roles() {
+        // Economic: a verb and its noun, each with its parties.
+        let got = events(
+            "Norvik Foods bought Baltic Mills in March. The purchase of Baltic Mills closed \
+             on Monday. The carmaker announced 2,000 layoffs in Tarsk.",
+            &[
+                ("Norvik Foods", ORG),
+                ("Baltic Mills", ORG),
+                ("Tarsk", PLACE),
+            ],
+        );
+        let bought = [
+            (Role::Agent, "norvik foods"),
+            (Role::Patient, "baltic mills"),
+            (Role::Time, "2024-03"),
+        ];
+        assert!(has(&got, "acquisition", &bought), "{got:?}");
+        assert!(
+            has(&got, "acquisition", &[(Role::Patient, "baltic mills")]),
+            "{got:?}"
+        );
+        assert!(has(&got, "layoff", &[(Role::Place, "tarsk")]), "{got:?}");
+        // Political.
+        let got = events(
+            "Senator Ana Ruiz visited Lima on Monday. She resigned in January.",
+            &[("Ana Ruiz", PERSON), ("Lima", PLACE)],
+        );
+        let visit = [(Role::Agent, "ana ruiz"), (Role::Patient, "lima")];
+        assert!(has(&got, "visit", &visit), "{got:?}");
+        assert!(
+            has(&got, "resignation", &[(Role::Time, "2024-01")]),
+            "{got:?}"
+        );
+        // Conflict and crime.
+        let got = events(
+            "Rebels shelled Tarsk on Sunday. Police arrested Ivo Rask in Lima.",
+            &[("Tarsk", PLACE), ("Ivo Rask", PERSON), ("Lima", PLACE)],
+        );
+        let shelled = [(Role::Agent, "rebels"), (Role::Patient, "tarsk")];
+        assert!(has(&got, "shelling", &shelled), "{got:?}");
+        let arrest = [(Role::Patient, "ivo rask"), (Role::Place, "lima")];
+        assert!(has(&got, "arrest", &arrest), "{got:?}");
+        // Disasters and accidents.
+        let got = events(
+            "The flood in Tarsk cut the road. A derailment near Lima injured nine people.",
+            &[("Tarsk", PLACE), ("Lima", PLACE)],
+        );
+        assert!(has(&got, "flood", &[(Role::Place, "tarsk")]), "{got:?}");
+        assert!(has(&got, "accident", &[(Role::Place, "lima")]), "{got:?}");
+    }
+
+    #[test]
+    fn every_happening_is_coded() {
+        let got = every_event("The singer checked into a clinic, her spokesman said.", &[]);
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["occurrence", "statement"], "{got:?}");
+        assert!(
+            every_event("Including fees, the hundred tickets sold out.", &[])
+                .iter()
+                .all(|(k, _)| k.as_str() != "occurrence")
+        );
+    }
+
+    #[test]
+    fn forms_of_a_lemma_follow_spelling_rules() {
+        let forms = |spec: &'static str| -> Vec<&str> {
+            verb_forms(spec).into_iter().map(|(w, _)| w).collect()
+        };
+        assert_eq!(
+            forms("acquire"),
+            ["acquire", "acquires", "acquiring", "acquired"]
+        );
+        assert_eq!(forms("deny"), ["deny", "denies", "denying", "denied"]);
+        assert_eq!(
+            forms("stop/stopped"),
+            ["stop", "stops", "stopping", "stopped"]
+        );
+        assert_eq!(forms("agree"), ["agree", "agrees", "agreeing", "agreed"]);
+        assert_eq!(forms("tie"), ["tie", "ties", "tying", "tied"]);
+        assert_eq!(forms("sell/sold"), ["sell", "sells", "selling", "sold"]);
+        assert_eq!(
+            forms("begin/began/begun/beginning"),
+            ["begin", "begins", "beginning", "begun", "began"]
+        );
+        assert_eq!(plural("crash"), "crashes");
+        assert_eq!(plural("inquiry"), "inquiries");
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::prepare::words::{Word, number_at};
 pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
     let mut found = Vec::new();
     let mut reference = doc.published.map(Point::Day);
+    let day_first = days_first(doc);
     for sentence in doc.body_sentence_indexes() {
         let words = doc.words.sentence(sentence);
         let mut at = 0;
@@ -31,6 +32,7 @@ pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
                 words,
                 anchor: doc.published,
                 reference,
+                day_first,
             };
             match scan.at(at) {
                 Some(hit) => {
@@ -38,11 +40,20 @@ pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
                     if let Some(point) = hit.point {
                         reference = Some(point);
                     }
+                    let ends = range_ends(&doc.text[span.clone()], hit.value.as_deref());
                     found.push(TimeExpr {
-                        span,
+                        span: span.clone(),
                         sentence,
                         value: hit.value,
                     });
+                    // "from 2009 to 2011": each year is a time of its own too.
+                    for (offset, year) in ends {
+                        found.push(TimeExpr {
+                            span: span.start + offset..span.start + offset + 4,
+                            sentence,
+                            value: Some(year),
+                        });
+                    }
                     at = hit.words.end;
                 }
                 None => at += 1,
@@ -50,6 +61,51 @@ pub(crate) fn find(doc: &Prepared) -> Vec<TimeExpr> {
         }
     }
     found
+}
+
+/// The offsets in `text` of the two years a year range's `value` ("2009/2011") names,
+/// with each year: empty for any other value.
+fn range_ends(text: &str, value: Option<&str>) -> Vec<(usize, String)> {
+    let Some((from, to)) = value.and_then(|v| v.split_once('/')) else {
+        return Vec::new();
+    };
+    let start = text.find(from);
+    let end = text.rfind(to).filter(|&e| start.is_some_and(|s| e > s));
+    match (start, end) {
+        (Some(start), Some(end)) => vec![(start, from.to_string()), (end, to.to_string())],
+        _ => Vec::new(),
+    }
+}
+
+/// How a document writes its numeric dates: whether an ambiguous "7/8/07" is the 7th
+/// of August. A date whose first number cannot be a month ("25/12/2023") shows the
+/// document writes the day first, one whose second cannot ("12/25/2023") the month;
+/// with no such date, or both, the month comes first, as in most English-language news.
+fn days_first(doc: &Prepared) -> bool {
+    let (mut day_first, mut month_first) = (false, false);
+    let words = doc
+        .body_sentence_indexes()
+        .flat_map(|sentence| doc.words.sentence(sentence));
+    for word in words {
+        if let Some([a, b, _]) = numeric_date_parts(&word.low) {
+            day_first |= a > 12 && b <= 12;
+            month_first |= b > 12 && a <= 12;
+        }
+    }
+    day_first && !month_first
+}
+
+/// The three numbers of a numeric date "7/8/07", "25/12/2023": two of one or two
+/// digits and a year of two or four, each at least 1.
+fn numeric_date_parts(word: &str) -> Option<[u16; 3]> {
+    let mut parts = word.split('/');
+    let mut next = |sizes: &[usize]| -> Option<u16> {
+        let part = parts.next()?;
+        let ok = sizes.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| part.parse().ok()).flatten()
+    };
+    let found = [next(&[1, 2])?, next(&[1, 2])?, next(&[2, 4])?];
+    (parts.next().is_none() && found[0] > 0 && found[1] > 0).then_some(found)
 }
 
 /// A calendar word from `data/time_words.txt`.
@@ -125,8 +181,13 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
             continue;
         }
         let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
-        let tense = if word.low == "going" && words.get(k + 1).is_some_and(|w| w.low == "to") {
+        // "is going to", "an event to be held on …" look ahead.
+        let after = words.get(k + 1).map_or("", |w| w.low.as_str());
+        let ahead = (word.low == "going" && after == "to") || (word.low == "be" && before == "to");
+        let tense = if ahead {
             Some(Tense::Future)
+        } else if word.low == "next" && after == "to" {
+            None // "next to the embassy" is a place
         } else {
             word_tense(&word.low)
                 .filter(|&t| t == Tense::Future || !matches!(before, "be" | "being" | "to"))
@@ -300,6 +361,8 @@ struct Scan<'a> {
     words: &'a [Word],
     anchor: Option<Date>,
     reference: Option<Point>,
+    /// Whether the document writes numeric dates day first ([`days_first`]).
+    day_first: bool,
 }
 
 impl Scan<'_> {
@@ -350,6 +413,7 @@ impl Scan<'_> {
             return None;
         }
         self.iso(at)
+            .or_else(|| self.numeric(at))
             .or_else(|| self.year_range(at))
             .or_else(|| self.day_month(at))
             .or_else(|| self.month(at))
@@ -400,11 +464,15 @@ impl Scan<'_> {
     }
 
     /// The lean for an expression over `span` without its own direction word. A
-    /// deadline ("until March 6", "by Jan. 14", "effective Dec. 7") is often ahead of a
-    /// past-tense report, so it takes the nearest date instead.
+    /// deadline ("until March 6", "by Jan. 14", "effective Dec. 7", "extended the offer
+    /// to Nov. 16") is often ahead of a past-tense report, so it takes the nearest date
+    /// instead.
     fn lean(&self, span: Range<usize>) -> Lean {
         let before = span.start.checked_sub(1).map_or("", |k| self.low(k));
-        if matches!(before, "until" | "till" | "through" | "by" | "effective") {
+        if matches!(
+            before,
+            "until" | "till" | "through" | "by" | "effective" | "to"
+        ) {
             return Lean::Nearest;
         }
         Lean::from_tense(tense_near(self.words, &span))
@@ -430,6 +498,36 @@ impl Scan<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "7/8/07", "25/12/2023": month first unless a number cannot be a month or the
+    /// document writes its dates day first ([`days_first`]); a two-digit year is of
+    /// this century up to ten years past the anchor's, else of the last.
+    fn numeric(&self, at: usize) -> Option<Hit> {
+        let [a, b, year] = numeric_date_parts(self.low(at))?;
+        let (month, day) = if a > 12 || (self.day_first && b <= 12) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let year = if year >= 100 {
+            year
+        } else {
+            let now = self.anchor.map_or(2000, |d| d.year() as u16);
+            let this_century = 2000 + year;
+            if this_century <= now + 10 {
+                this_century
+            } else {
+                1900 + year
+            }
+        };
+        let date = Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .ok()?;
+        Some(Hit::point(at..at + 1, Point::Day(date)))
     }
 
     /// "from 2011 to 2015", "between 2011 and 2015".
@@ -1126,12 +1224,16 @@ mod tests {
     fn years_ranges_and_decades() {
         assert_eq!(value("He moved there in 1999."), "1999");
         assert_eq!(value("He has lived there since 2015."), "2015");
+        let first = |text: &str| times(text, Some("2024-07-16"))[0].clone();
         assert_eq!(
-            one("He served from 2011 to 2015."),
+            first("He served from 2011 to 2015."),
             ("2011 to 2015".into(), Some("2011/2015".into()))
         );
-        assert_eq!(value("He served between 2011 and 2013."), "2011/2013");
-        assert_eq!(value("He served 2012-2017."), "2012/2017");
+        assert_eq!(
+            first("He served between 2011 and 2013.").1.unwrap(),
+            "2011/2013"
+        );
+        assert_eq!(first("He served 2012-2017.").1.unwrap(), "2012/2017");
         assert_eq!(
             one("Since the late 1990s, prices have risen."),
             ("late 1990s".into(), Some("199".into()))
@@ -1206,6 +1308,81 @@ mod tests {
                 ("February 14, 2024".into(), Some("2024-02-14".into()))
             ]
         );
+    }
+
+    /// (text, value) pairs, for comparing lists.
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+        list.iter()
+            .map(|(t, v)| (t.to_string(), Some(v.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn a_preview_s_date_lies_ahead() {
+        let preview = "The two leaders will meet on October 12 in Vienna.";
+        assert_eq!(
+            times(preview, Some("2024-10-04")),
+            pairs(&[("October 12", "2024-10-12")])
+        );
+        // "next to" places, it does not look ahead.
+        assert_eq!(
+            times(
+                "Two bombs exploded next to the embassy on Friday.",
+                Some("2024-07-16")
+            ),
+            pairs(&[("Friday", "2024-07-12")])
+        );
+        let announced = "The maker announced an event to be held on October 12.";
+        assert_eq!(
+            times(announced, Some("2024-10-04")),
+            pairs(&[("October 12", "2024-10-12")])
+        );
+        // A deadline a few weeks ahead of a past-tense report is the coming one.
+        let deadline = "The bidder extended its offer to Nov. 16.";
+        assert_eq!(
+            times(deadline, Some("2024-10-30")),
+            pairs(&[("Nov. 16", "2024-11-16")])
+        );
+        // Past tense and a date well behind: backward.
+        let past = "The firm announced the cuts on Aug. 21.";
+        assert_eq!(
+            times(past, Some("2024-10-27")),
+            pairs(&[("Aug. 21", "2024-08-21")])
+        );
+    }
+
+    #[test]
+    fn a_range_gives_its_ends_as_times_of_their_own() {
+        assert_eq!(
+            times("Output grew from 2009 to 2011.", Some("2024-07-16")),
+            pairs(&[
+                ("2009 to 2011", "2009/2011"),
+                ("2009", "2009"),
+                ("2011", "2011")
+            ])
+        );
+        assert_eq!(
+            times("The plant ran in 2009 and 2010.", Some("2024-07-16")),
+            pairs(&[("2009", "2009"), ("2010", "2010")])
+        );
+    }
+
+    #[test]
+    fn numeric_dates_in_either_order() {
+        // Month first unless a number cannot be a month.
+        assert_eq!(value("The vote was held on 7/8/07."), "2007-07-08");
+        assert_eq!(value("The vote was held on 25/12/2023."), "2023-12-25");
+        assert_eq!(value("The vote was held on 12/25/2023."), "2023-12-25");
+        // A document that writes another date day first reads its ambiguous ones so.
+        assert_eq!(
+            times(
+                "The fire began on 30/06/2024. It was out on 7/8/24.",
+                Some("2024-09-01")
+            ),
+            pairs(&[("30/06/2024", "2024-06-30"), ("7/8/24", "2024-08-07")])
+        );
+        // Two-digit years past ten years ahead of publication are of the last century.
+        assert_eq!(value("He was born on 3/4/68."), "1968-03-04");
     }
 
     proptest::proptest! {

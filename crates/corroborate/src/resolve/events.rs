@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::fit::{relatives, times_fit};
+use crate::extract::events::joins_by_lemma;
 use crate::extract::{EventMention, Extraction};
 use crate::model::{EventType, Role};
 
@@ -133,13 +134,18 @@ impl Participants {
 /// `entity_of[d][local]` the ledger entity of a local entity.
 pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<usize>]) -> Events {
     let mut open: Vec<Open> = Vec::new();
-    let mut by_block: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    let mut by_block: BTreeMap<(usize, &str, String), Vec<usize>> = BTreeMap::new();
     let mut of: Vec<Vec<usize>> = docs.iter().map(|x| vec![0; x.events.len()]).collect();
     for (d, x) in docs.iter().enumerate() {
         for (m, mention) in x.events.iter().enumerate() {
             let keys = Participants::of(mention, &entity_of[d]);
+            let lemma = if joins_by_lemma(&mention.kind) {
+                stem(&x.doc.text[mention.trigger.clone()])
+            } else {
+                String::new()
+            };
             let block = by_block
-                .entry((story_of[d], mention.kind.as_str()))
+                .entry((story_of[d], mention.kind.as_str(), lemma))
                 .or_default();
             let found = block.iter().copied().find(|&e| {
                 let event = &open[e];
@@ -172,6 +178,29 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
     }
     let events = open.iter().map(|o| build(docs, entity_of, o)).collect();
     Events { events, of }
+}
+
+/// A crude stem of a trigger word, the same for its inflected forms: "attended",
+/// "attends" and "attending" give "attend", "tried" and "tries" "try", "stopped"
+/// "stop". Irregular forms keep their own stem.
+fn stem(word: &str) -> String {
+    let low = word.to_lowercase();
+    let cut = ["ied", "ies"]
+        .iter()
+        .find_map(|s| low.strip_suffix(s).map(|w| format!("{w}y")))
+        .or_else(|| {
+            ["ing", "ed", "es", "s"]
+                .iter()
+                .find_map(|s| low.strip_suffix(s).filter(|w| w.len() > 2))
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| low.clone());
+    let mut stem = cut.strip_suffix('e').map_or(cut.clone(), str::to_string);
+    let bytes = stem.as_bytes();
+    if bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        stem.pop();
+    }
+    stem
 }
 
 fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved {
@@ -210,5 +239,52 @@ fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved
         arguments,
         time,
         documents,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{DocumentInput, LedgerBuilder};
+
+    /// The ledger events of `kind` over `texts`, each as the number of documents
+    /// reporting it.
+    fn reported(texts: &[&str], kind: &str) -> Vec<usize> {
+        let mut builder = LedgerBuilder::new();
+        for (k, text) in texts.iter().enumerate() {
+            builder = builder
+                .document(DocumentInput::text(format!("d{k}"), *text).published("2024-05-10"));
+        }
+        let ledger = builder.build().expect("ledger");
+        ledger
+            .events
+            .iter()
+            .filter(|e| e.kind.as_str() == kind)
+            .map(|e| e.documents.len())
+            .collect()
+    }
+
+    #[test]
+    fn one_acquisition_told_by_two_outlets_is_one_event() {
+        let got = reported(
+            &[
+                "Norvik Foods acquired the dairy maker Baltic Mills on Tuesday for $40 million, \
+                 the company said. The acquisition gives Norvik Foods six plants.",
+                "Baltic Mills was bought by Norvik Foods for $40 million on Tuesday. Shares of \
+                 Norvik Foods rose after the purchase of the dairy maker.",
+            ],
+            "acquisition",
+        );
+        assert_eq!(got, [2], "{got:?}");
+    }
+
+    #[test]
+    fn two_deaths_of_two_people_are_two_events() {
+        let got = reported(
+            &[
+                "Mayor Ivo Rask died in Tarsk on Monday. His rival Lena Oduya died in Lima in March.",
+            ],
+            "death",
+        );
+        assert_eq!(got, [1, 1], "{got:?}");
     }
 }
