@@ -385,6 +385,11 @@ record! {
         counted: Option<String>,
         /// The time the sentence gives the quantity.
         time: Option<String>,
+        /// The casualty the number counts: `killed`, `injured`, `missing`, `arrested`,
+        /// `displaced`, or `None`.
+        role: Option<String>,
+        /// Whether the document gives the figure as an update of an earlier one.
+        revised: bool,
     }
     computed {
         /// `start` counted in code points of `doc`'s text.

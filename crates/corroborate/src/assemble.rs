@@ -252,6 +252,8 @@ fn quantities(out: &mut Vec<Quantity>, found: Vec<QuantityExpr>, doc: &str) {
         bound: q.bound.map(|b| b.as_str().to_string()),
         counted: q.counted,
         time: q.time,
+        role: q.role.map(|r| r.as_str().to_string()),
+        revised: q.revised,
     }));
 }
 

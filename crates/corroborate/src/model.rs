@@ -674,6 +674,16 @@ pub struct Quantity {
     pub counted: Option<String>,
     /// The time the sentence gives the quantity.
     pub time: Option<String>,
+    /// The casualty the number counts for the happening reported: `killed`, `injured`,
+    /// `missing`, `arrested` or `displaced` ("killed 6 and injured 32": 6 killed, 32
+    /// injured); `null` for other counts, a part of a figure ("including 10 children")
+    /// and a running total ("since April").
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Whether the document gives the figure as an update of an earlier one ("the death
+    /// toll rose to 70"): its latest figure for the role.
+    #[serde(default)]
+    pub revised: bool,
 }
 
 impl Eq for Quantity {}

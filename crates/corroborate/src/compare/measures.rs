@@ -9,9 +9,17 @@
 //! ("Peruvians") joins the one thing counted of that country and period when
 //! there is exactly one; two different things counted ("miners", "soldiers") stay two
 //! questions.
+//!
+//! Casualty figures ("at least 22 people were killed", "killed 16") are asked per story
+//! and role (`killed`, `injured`, …), whether or not they name a place: every outlet
+//! reporting a happening answers "how many were killed?". The subject is the story's
+//! first event of the role's kind (a killing for the killed), and each document
+//! answers once, with its latest figure for the role: the last it gives as an update
+//! ("the toll rose to 70"), else its first. A denial ("not 1000") answers only where
+//! another figure of the question gives the value it denies.
 
 use crate::hashing::HashMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Claim, EntityKind, Ledger, Predicate, Quantity, Value};
 
@@ -31,9 +39,11 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
     for q in &ledger.quantities {
         quantities.entry(q.doc.as_str()).or_default().push(q);
     }
+    let (mut result, casualties) = casualty_measures(ledger, &quantities);
     let mut found: Vec<(usize, String, String, String)> = Vec::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some()
+            || casualties.contains(&index)
             || !matches!(claim.predicate, Predicate::Count | Predicate::Amount)
         {
             continue;
@@ -58,7 +68,6 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
             counted.entry((subject, time)).or_default().insert(rest);
         }
     }
-    let mut result = HashMap::default();
     for (index, subject, time, rest) in &found {
         let thing = match counted.get(&(subject.as_str(), time.as_str())) {
             Some(things) if rest.is_empty() && things.len() == 1 => things.iter().next().copied(),
@@ -74,6 +83,118 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
         );
     }
     result
+}
+
+/// The event types whose figures a casualty role counts, by role keyword.
+fn role_event_types(role: &str) -> &'static [&'static str] {
+    match role {
+        "killed" => &["killing", "death"],
+        "injured" => &["injury"],
+        "arrested" => &["arrest"],
+        "missing" => &["disappearance"],
+        _ => &[],
+    }
+}
+
+/// The casualty quantity a count claim was made from: the quantity of the claim's
+/// document with the claim's value whose words lie in the claim.
+fn casualty_of<'l>(quantities: &[&'l Quantity], claim: &Claim) -> Option<&'l Quantity> {
+    let Value::Number(value) = claim.value else {
+        return None;
+    };
+    quantities
+        .iter()
+        .find(|q| q.start >= claim.start && q.end <= claim.end && q.value == value)
+        .copied()
+        .filter(|q| q.role.is_some() && q.unit.is_none())
+}
+
+/// The measures of the casualty claims (see the module's documentation), by claim
+/// index, and the indexes of every casualty claim, answered or not.
+fn casualty_measures(
+    ledger: &Ledger,
+    quantities: &HashMap<&str, Vec<&Quantity>>,
+) -> (HashMap<usize, Measure>, BTreeSet<usize>) {
+    let story_of: HashMap<&str, usize> = ledger
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
+        .collect();
+    // (story, role) → (document, quantity start, revised, claim index), in claim order.
+    let mut figures: BTreeMap<(usize, &str), Vec<(&str, usize, bool, usize)>> = BTreeMap::new();
+    let mut casualties = BTreeSet::new();
+    for (index, claim) in ledger.claims.iter().enumerate() {
+        if claim.subject.is_some() || claim.predicate != Predicate::Count {
+            continue;
+        }
+        let of_doc = quantities
+            .get(claim.doc.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let (Some(q), Some(&story)) = (casualty_of(of_doc, claim), story_of.get(claim.doc.as_str()))
+        else {
+            continue;
+        };
+        casualties.insert(index);
+        let role = q.role.as_deref().unwrap_or_default();
+        figures
+            .entry((story, role))
+            .or_default()
+            .push((claim.doc.as_str(), q.start, q.revised, index));
+    }
+    let mut result = HashMap::default();
+    for ((story, role), answers) in figures {
+        let Some(subject) = story_subject(ledger, story, role) else {
+            continue;
+        };
+        // Each document's latest figure: its last update, else its first figure.
+        let mut chosen: BTreeMap<&str, (bool, usize, usize)> = BTreeMap::new();
+        for &(doc, start, revised, index) in &answers {
+            let candidate = (revised, if revised { start } else { usize::MAX - start }, index);
+            let best = chosen.entry(doc).or_insert(candidate);
+            if candidate > *best {
+                *best = candidate;
+            }
+        }
+        let asserted: Vec<&Value> = chosen
+            .values()
+            .map(|&(_, _, index)| &ledger.claims[index])
+            .filter(|c| !c.negated)
+            .map(|c| &c.value)
+            .collect();
+        for (_, _, index) in chosen.into_values() {
+            let claim = &ledger.claims[index];
+            if claim.negated && !asserted.contains(&&claim.value) {
+                continue;
+            }
+            result.insert(
+                index,
+                Measure {
+                    subject: subject.clone(),
+                    key: format!("count {role}"),
+                },
+            );
+        }
+    }
+    (result, casualties)
+}
+
+/// The subject of a story's casualty questions for `role`: the first event of the
+/// ledger of a type the role counts that one of the story's documents reports, else
+/// the first event of the story at all.
+fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
+    let documents = &ledger.stories[story].documents;
+    let in_story = |event: &&crate::model::Event| {
+        event.documents.iter().any(|d| documents.contains(d))
+    };
+    let types = role_event_types(role);
+    ledger
+        .events
+        .iter()
+        .filter(in_story)
+        .find(|e| types.contains(&e.kind.as_str()))
+        .or_else(|| ledger.events.iter().find(in_story))
+        .map(|e| e.id.clone())
 }
 
 /// Lowercase names and aliases of the ledger's places and groups → entity id, names

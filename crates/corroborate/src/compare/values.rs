@@ -1,8 +1,12 @@
 //! Claim values put in a comparable form, and when two of them fit.
 //!
 //! Compatibility is typed, because "different strings" is not "different facts":
-//! - **numbers**: exact values must be equal; a value marked approximate ("about 200")
-//!   fits any value within 10 %; a bound ("more than 190") fits the values it admits;
+//! - **numbers** are intervals: an exact value is itself; "about 200" and "some 200"
+//!   reach 10 % either side, "nearly 100" 10 % below; "at least 22" and "more than 22"
+//!   have no upper end, "up to 200" no lower one; "dozens", "hundreds" and "tens of"
+//!   reach from the least such number to five times it. Two numbers fit when their
+//!   intervals meet ("at least 20" and "25"), and an approximate value is one reading with
+//!   the exact one ("196" and "some 196");
 //! - **times**: two periods fit when one lies inside the other or they overlap —
 //!   `2022-05` fits `2022` (a year is a coarser answer, not a different one) and
 //!   `2020/2023`, but not `2022-08`; times of different years never fit;
@@ -33,6 +37,8 @@ pub(crate) enum Normal {
         approximate: bool,
         /// `Some(true)` for a lower bound ("more than"), `Some(false)` for an upper one.
         lower_bound: Option<bool>,
+        /// The least and the greatest value the words admit.
+        interval: (f64, f64),
     },
     /// An ISO-8601 time value.
     Time(String),
@@ -53,15 +59,14 @@ impl Normal {
     pub fn key(&self) -> String {
         match self {
             Normal::Number {
-                value,
-                approximate,
-                lower_bound,
+                value, lower_bound, ..
             } => {
-                let prefix = match (lower_bound, approximate) {
-                    (Some(true), _) => ">",
-                    (Some(false), _) => "<",
-                    (None, true) => "~",
-                    (None, false) => "",
+                // An approximate value is one reading with the exact one; a bound
+                // is a reading of its own.
+                let prefix = match lower_bound {
+                    Some(true) => ">",
+                    Some(false) => "<",
+                    None => "",
                 };
                 format!("{prefix}{}", format_number(*value))
             }
@@ -101,6 +106,7 @@ pub(crate) fn normalize(claim: &Claim) -> Normal {
                 value: *n,
                 approximate,
                 lower_bound,
+                interval: interval(*n, approximate, lower_bound, &claim.value_text),
             }
         }
         Value::Text(t) if claim.predicate == Predicate::Role => Normal::Role(role_key(t)),
@@ -156,31 +162,47 @@ fn is_time_value(t: &str) -> bool {
 fn numbers_fit(a: &Normal, b: &Normal) -> bool {
     let (
         Normal::Number {
-            value: x,
-            approximate: ax,
-            lower_bound: bx,
+            interval: (low_a, high_a),
+            ..
         },
         Normal::Number {
-            value: y,
-            approximate: ay,
-            lower_bound: by,
+            interval: (low_b, high_b),
+            ..
         },
     ) = (a, b)
     else {
         return false;
     };
-    let admits = |bound: Option<bool>, limit: f64, v: f64| match bound {
-        Some(true) => v >= limit,
-        Some(false) => v <= limit,
-        None => true,
-    };
-    if bx.is_some() || by.is_some() {
-        return admits(*bx, *x, *y) && admits(*by, *y, *x);
+    low_a <= high_b && low_b <= high_a
+}
+
+/// The words of a vague plural number ("dozens of", "hundreds", "tens of"), which reach
+/// from their value up to five times it.
+const VAGUE_PLURALS: [&str; 4] = ["dozens", "hundreds", "thousands", "tens"];
+
+/// The least and greatest value a number's words admit.
+fn interval(value: f64, approximate: bool, lower_bound: Option<bool>, text: &str) -> (f64, f64) {
+    let lower = crate::text::fold_lower(text);
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let has = |w: &str| words.contains(&w);
+    match lower_bound {
+        Some(true) => return (value, f64::INFINITY),
+        Some(false) => return (0.0, value),
+        None => {}
     }
-    if *ax || *ay {
-        return (x - y).abs() <= 0.1 * x.abs().max(y.abs());
+    if VAGUE_PLURALS.iter().any(|w| has(w)) {
+        return (value, 5.0 * value - 1.0);
     }
-    x == y
+    if !approximate {
+        return (value, value);
+    }
+    // At least one either side: "about 10" admits 9 and 11.
+    let reach = (0.1 * value.abs()).max(1.0);
+    if has("nearly") || has("almost") {
+        (value - reach, value)
+    } else {
+        (value - reach, value + reach)
+    }
 }
 
 /// Approximation and bound words in a value's text (`data/quantity_words.txt`).
@@ -330,6 +352,23 @@ mod tests {
         assert!(number(180.0, "more than 180").fits(&number(188.0, "188")));
         assert!(!number(180.0, "more than 180").fits(&number(150.0, "150")));
         assert_eq!(number(180.0, "more than 180").key(), ">180");
+        assert_eq!(number(196.0, "some 196").key(), number(196.0, "196").key());
+    }
+
+    #[test]
+    fn numbers_are_intervals() {
+        assert!(number(20.0, "at least 20").fits(&number(25.0, "25")));
+        assert_ne!(number(20.0, "at least 20").key(), number(25.0, "25").key());
+        assert!(!number(22.0, "at least 22").fits(&number(10.0, "10")));
+        assert!(!number(22.0, "22").fits(&number(10.0, "10")));
+        assert!(number(200.0, "up to 200").fits(&number(150.0, "150")));
+        assert!(!number(200.0, "up to 200").fits(&number(213.0, "213")));
+        assert!(number(100.0, "nearly 100").fits(&number(95.0, "95")));
+        assert!(!number(100.0, "nearly 100").fits(&number(101.0, "101")));
+        assert!(number(24.0, "dozens").fits(&number(43.0, "43")));
+        assert!(!number(24.0, "dozens").fits(&number(1300.0, "1300")));
+        assert!(number(200.0, "hundreds").fits(&number(213.0, "213")));
+        assert!(!number(200.0, "hundreds").fits(&number(22.0, "22")));
     }
 
     #[test]

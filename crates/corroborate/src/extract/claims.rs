@@ -569,7 +569,11 @@ impl Sentence<'_> {
         let found: Vec<ClaimExpr> = in_sentence(x.quantities, self.index, |q| q.sentence)
             .iter()
             .filter_map(|q| {
-                let counted = q.counted.clone()?;
+                // A casualty figure is a count even without a noun ("killed 16").
+                let counted = q
+                    .counted
+                    .clone()
+                    .or_else(|| Some(q.role?.as_str().to_string()))?;
                 let predicate = if q.unit.is_none() {
                     Predicate::Count
                 } else {

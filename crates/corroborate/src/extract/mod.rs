@@ -133,6 +133,40 @@ pub(crate) struct QuantityExpr {
     pub counted_span: Option<Range<usize>>,
     /// The time the sentence gives the quantity (normalized), if any.
     pub time: Option<String>,
+    /// The casualty the number counts for the happening reported ("killed 6": killed),
+    /// `None` for other counts, parts of a figure and running totals.
+    pub role: Option<Casualty>,
+    /// Whether the words give the figure as an update of an earlier one ("the death toll
+    /// rose to 70").
+    pub revised: bool,
+}
+
+/// What a casualty figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Casualty {
+    /// killed, dead, died, martyred, executed, "claimed the lives of".
+    Killed,
+    /// injured, wounded.
+    Injured,
+    /// missing, abducted.
+    Missing,
+    /// arrested, detained.
+    Arrested,
+    /// displaced, fled.
+    Displaced,
+}
+
+impl Casualty {
+    /// The keyword the ledger uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Casualty::Killed => "killed",
+            Casualty::Injured => "injured",
+            Casualty::Missing => "missing",
+            Casualty::Arrested => "arrested",
+            Casualty::Displaced => "displaced",
+        }
+    }
 }
 
 /// A direct quotation.

@@ -4,10 +4,17 @@
 //! ("183 foreign workers" → "foreign workers") and the time its sentence
 //! gives it. Numbers that belong to a time expression (years, days of the month) are
 //! left to the time stage.
+//!
+//! A count takes the casualty role of the nearest casualty word of its clause
+//! (`data/casualty_roles.txt`): in "raids killed 6 and injured 32" 6 are killed and 32
+//! injured. A part of a figure ("including 10 children") and a running total ("killed
+//! since April") count no happening of their own and take none; a figure the words
+//! give as an update ("the toll rose to 70") is marked `revised`
+//! (`data/casualty_cues.txt`).
 
 use std::ops::Range;
 
-use super::{Bound, QuantityExpr, TimeExpr};
+use super::{Bound, Casualty, QuantityExpr, TimeExpr};
 use crate::lexicon::PhraseTable;
 use crate::lexicon::units::{UnitKind, currency_signs, is_function_word, stop_words, unit_at};
 use crate::prepare::Prepared;
@@ -33,9 +40,14 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
         };
         let first = found.len();
         let mut at = 0;
+        // Word ranges of the quantities read, by index into `found`.
+        let mut extents = Vec::new();
         while at < words.len() {
             match read_quantity(words, at, &in_time) {
                 Some(read) => {
+                    for _ in &read.quantities {
+                        extents.push(at..read.end);
+                    }
                     at = read.end;
                     found.extend(read.quantities.into_iter().map(|mut q| {
                         q.sentence = sentence;
@@ -46,6 +58,7 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
                 None => at += 1,
             }
         }
+        casualty_roles(words, &extents, &mut found[first..]);
         borrow_parallel_counted(&mut found[first..]);
     }
     found
@@ -167,6 +180,8 @@ fn expr(
         counted,
         counted_span,
         time: None,
+        role: None,
+        revised: false,
     }
 }
 
@@ -368,6 +383,145 @@ fn is_noun_like(word: &Word) -> bool {
 fn is_plural(word: &Word) -> bool {
     irregular_plurals().contains(word.low.as_str())
         || (word.low.len() > 3 && word.low.ends_with('s') && !word.low.ends_with("ss"))
+}
+
+/// The farthest a casualty word may stand from the count it names, in words.
+const CASUALTY_REACH: usize = 6;
+
+/// What a word before or after a casualty figure says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// An update of an earlier figure ("rose to").
+    Revised,
+    /// A part of a figure given before ("including").
+    Part,
+    /// A running total over a period ("since").
+    Total,
+}
+
+crate::lexicon::lazy! {
+    /// The casualty words (`data/casualty_roles.txt`).
+    fn casualty_words() -> PhraseTable<Casualty> = PhraseTable::new(
+        crate::lexicon::fields(include_str!("../../data/casualty_roles.txt")).filter_map(|f| {
+            let role = match *f.get(1)? {
+                "killed" => Casualty::Killed,
+                "injured" => Casualty::Injured,
+                "missing" => Casualty::Missing,
+                "arrested" => Casualty::Arrested,
+                "displaced" => Casualty::Displaced,
+                _ => return None,
+            };
+            Some((f[0].split(' ').collect::<Vec<_>>(), role))
+        }),
+    );
+}
+
+crate::lexicon::lazy! {
+    /// The words that tell a kind of casualty figure (`data/casualty_cues.txt`).
+    fn casualty_cues() -> PhraseTable<Cue> = PhraseTable::new(
+        crate::lexicon::fields(include_str!("../../data/casualty_cues.txt")).filter_map(|f| {
+            let cue = match *f.get(1)? {
+                "revised" => Cue::Revised,
+                "part" => Cue::Part,
+                "total" => Cue::Total,
+                _ => return None,
+            };
+            Some((f[0].split(' ').collect::<Vec<_>>(), cue))
+        }),
+    );
+}
+
+/// Whether a word ends a clause: a casualty word past it names another count.
+fn ends_clause(word: &Word) -> bool {
+    matches!(word.low.as_str(), ";" | ":" | "." | "(" | ")" | "but" | "while" | "whereas")
+}
+
+/// Sets the casualty role of each bare count of a sentence, whose words `words`
+/// hold each of `quantities` at the word range of the same index in `extents`: the role
+/// of the nearest casualty word of its clause, a casualty word before the count
+/// passing over no other count ("killed 6 and injured 32": the 32 are injured).
+/// A tie goes to the word before. Parts and running totals take no role.
+fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [QuantityExpr]) {
+    let word = |k: usize| words.get(k).map(|w| w.low.as_str());
+    let mut cues = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        match casualty_words().longest_at(k, word) {
+            Some((role, len)) => {
+                cues.push((k..k + len, *role));
+                k += len;
+            }
+            None => k += 1,
+        }
+    }
+    if cues.is_empty() {
+        return;
+    }
+    for (index, (quantity, extent)) in quantities.iter_mut().zip(extents).enumerate() {
+        if quantity.unit.is_some() {
+            continue;
+        }
+        let clear = |range: Range<usize>| {
+            !words[range.clone()].iter().any(ends_clause)
+                && !extents
+                    .iter()
+                    .enumerate()
+                    .any(|(other, e)| other != index && range.start <= e.start && e.end <= range.end)
+        };
+        let nearest = cues
+            .iter()
+            .filter_map(|(cue, role)| {
+                let distance = if cue.end <= extent.start {
+                    clear(cue.end..extent.start).then(|| extent.start - cue.end)?
+                } else if cue.start >= extent.end {
+                    clear(extent.end..cue.start).then(|| cue.start - extent.end)?
+                } else {
+                    return None;
+                };
+                (distance <= CASUALTY_REACH).then_some((distance, cue.start > extent.start, *role))
+            })
+            .min();
+        let Some((_, _, role)) = nearest else {
+            continue;
+        };
+        let before = cue_before(words, extent.start);
+        let after = cue_after(words, extent.end);
+        if before == Some(Cue::Part) || after == Some(Cue::Part) || after == Some(Cue::Total) {
+            continue;
+        }
+        quantity.role = Some(role);
+        quantity.revised = before == Some(Cue::Revised);
+    }
+}
+
+/// The figure cue that ends within the few words before word `at` ("the death toll rose
+/// to", "including"), none past a clause's end.
+fn cue_before(words: &[Word], at: usize) -> Option<Cue> {
+    let word = |k: usize| words.get(k).map(|w| w.low.as_str());
+    (at.saturating_sub(5)..at)
+        .rev()
+        .take_while(|&k| !ends_clause(&words[k]))
+        .find_map(|k| {
+            let (cue, len) = casualty_cues().longest_at(k, word)?;
+            // A part names its whole just before it; an update may stand farther back.
+            let reach = if *cue == Cue::Part { 1 } else { 5 };
+            (k + len <= at && at - (k + len) < reach).then_some(*cue)
+        })
+}
+
+/// The figure cue after word `at` in its clause: "of them" (a part) or "since" (a
+/// running total).
+fn cue_after(words: &[Word], at: usize) -> Option<Cue> {
+    let word = |k: usize| words.get(k).map(|w| w.low.as_str());
+    if word(at) == Some("of") && matches!(word(at + 1), Some("them" | "whom")) {
+        return Some(Cue::Part);
+    }
+    (at..words.len().min(at + 8))
+        .take_while(|&k| !ends_clause(&words[k]) && parse_digits(&words[k].low).is_none())
+        .find_map(|k| match casualty_cues().longest_at(k, word) {
+            Some((Cue::Total, _)) => Some(Cue::Total),
+            _ => None,
+        })
 }
 
 /// A bare count with no noun of its own takes the counted noun of a parallel count in

@@ -13,8 +13,12 @@
 //! earthquakes share "earthquake" but not their places, names and years), where single
 //! linkage would chain them.
 //!
-//! Similarity fades with the distance between publication dates, so one kind of
-//! happening reported months apart makes two stories.
+//! A story is one happening, so what the documents say of it weighs beside their words:
+//! similarity fades with the days between their publication dates (a strike and the
+//! next day's toll update are one story; one kind of happening reported weeks apart
+//! makes two), and drops where each document's main place (the place it names most,
+//! countries and regions aside) is not named by the other at all: two air strikes on
+//! one day in two cities read alike but for their places.
 //!
 //! Documents are processed in id order and every tie is broken by document index, so the
 //! stories do not depend on the order the documents were given in.
@@ -55,7 +59,13 @@ const BLOCK_TERMS: usize = 15;
 /// happening, and would bring quadratic work.
 const MAX_POSTING: usize = 100;
 /// Days apart at which two documents' similarity is halved.
-const DATE_SCALE: f64 = 14.0;
+const DATE_SCALE: f64 = 0.5;
+/// What is left of the similarity of two documents of one day whose main places the
+/// other does not name.
+const PLACE_APART: f64 = 0.1;
+/// The similarity of two documents that report one happening by what they say of it
+/// (one day, one place, one kind of event), however different their words.
+const SAME_HAPPENING: f64 = 0.3;
 
 /// How much more a full name or an event type counts than a content word.
 const TAG_WEIGHT: f64 = 2.0;
@@ -78,11 +88,20 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
     let raw: Vec<&[(u64, f64)]> = docs.iter().map(|x| x.story_terms.as_slice()).collect();
     let all: Vec<usize> = (0..docs.len()).collect();
     let global = vectors(&raw, &all);
-    let pairs = candidate_pairs(&global);
+    let happenings: Vec<Happening> = docs.iter().map(Happening::of).collect();
+    let mut pairs = candidate_pairs(&global);
+    pairs.extend(same_day_and_place(&happenings));
+    pairs.sort_unstable();
+    pairs.dedup();
+    let similarity = |a: usize, b: usize, cosine: f64| {
+        let (x, y) = (&happenings[a], &happenings[b]);
+        let sim = cosine * x.fit(y);
+        if x.same(y) { sim.max(SAME_HAPPENING) } else { sim }
+    };
     let edges: Vec<(usize, usize, f64)> = pairs
         .into_iter()
         .filter_map(|(a, b)| {
-            let sim = cosine(&global[a], &global[b]) * closeness(&docs[a], &docs[b]);
+            let sim = similarity(a, b, cosine(&global[a], &global[b]));
             (sim > 0.0).then_some((a, b, sim))
         })
         .collect();
@@ -96,7 +115,7 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
         let mut edges = Vec::new();
         for a in 0..group.len() {
             for b in a + 1..group.len() {
-                let sim = cosine(&local[a], &local[b]);
+                let sim = similarity(group[a], group[b], cosine(&local[a], &local[b]));
                 if sim > 0.0 {
                     edges.push((a, b, sim));
                 }
@@ -111,15 +130,131 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
     out
 }
 
-/// How much two documents' publication dates allow them one story: 1 for the same day,
-/// one half two weeks apart, near nothing months apart (two earthquakes in one region,
-/// a year apart, read alike). Documents without a date are not held apart.
-fn closeness(a: &Extraction, b: &Extraction) -> f64 {
-    let (Some(x), Some(y)) = (a.doc.published, b.doc.published) else {
-        return 1.0;
+/// What a document says of its happening beside its words: the days it tells it on,
+/// its places and the kinds of event it reports.
+struct Happening {
+    /// Its publication day, as days since the epoch; empty without a publication date.
+    days: Vec<i32>,
+    /// The places it names, countries and regions aside, as hashes of their canonical
+    /// names, sorted.
+    places: Vec<u64>,
+    /// The place it names most (the first on a tie).
+    main: Option<u64>,
+    /// The kinds of event it reports that tell a story (not the commonplace ones), sorted.
+    kinds: Vec<String>,
+}
+
+crate::lexicon::lazy! {
+    /// Countries and regions (`data/gazetteer/`), lowercase: too wide to tell a
+    /// happening's place.
+    fn wide_places() -> crate::lexicon::Set = {
+        lexicon::lines(include_str!("../../data/gazetteer/countries.txt"))
+            .chain(lexicon::lines(include_str!("../../data/gazetteer/regions.txt")))
+            .map(|name| &*Box::leak(name.to_lowercase().into_boxed_str()))
+            .collect()
     };
-    let days = x.until(y).map_or(0, |span| span.get_days().abs());
-    1.0 / (1.0 + (f64::from(days) / DATE_SCALE).powi(2))
+}
+
+impl Happening {
+    fn of(x: &Extraction) -> Happening {
+        let day = |date: jiff::civil::Date| {
+            jiff::civil::Date::constant(1970, 1, 1)
+                .until(date)
+                .map_or(0, |span| span.get_days())
+        };
+        let mut counts: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
+        for (order, entity) in x
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Location)
+            .enumerate()
+        {
+            if wide_places().contains(entity.name.to_lowercase().as_str()) {
+                continue;
+            }
+            let name = hash::of(&names::parts(&entity.name).concat());
+            let count = counts.entry(name).or_insert((0, usize::MAX - order));
+            count.0 += entity.mentions.len();
+        }
+        let main = counts
+            .iter()
+            .max_by_key(|(_, count)| **count)
+            .map(|(name, _)| *name);
+        let mut kinds: Vec<String> = x
+            .events
+            .iter()
+            .filter(|e| !crate::extract::events::is_commonplace(&e.kind))
+            .map(|e| e.kind.as_str().to_string())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        Happening {
+            days: x.doc.published.map(day).into_iter().collect(),
+            places: counts.into_keys().collect(),
+            main,
+            kinds,
+        }
+    }
+
+    /// How much the two documents' days and places allow them one story. Days: 1 on one
+    /// day, fading fast with the days between them (many happenings of one kind come day
+    /// after day in one place). Places, for documents of one day: [`PLACE_APART`] when
+    /// neither names the other's main place. Documents without a date or a place are
+    /// not held apart by it.
+    fn fit(&self, other: &Happening) -> f64 {
+        let apart = self
+            .days
+            .iter()
+            .flat_map(|x| other.days.iter().map(move |y| (x - y).abs()))
+            .min();
+        match apart {
+            None => 1.0,
+            Some(0) if !self.places_meet(other) => PLACE_APART,
+            Some(days) => 1.0 / (1.0 + (f64::from(days) / DATE_SCALE).powi(2)),
+        }
+    }
+
+    /// Whether either names the other's main place (a city names its district in the
+    /// same report); true when either has none.
+    fn places_meet(&self, other: &Happening) -> bool {
+        let (Some(x), Some(y)) = (self.main, other.main) else {
+            return true;
+        };
+        other.places.binary_search(&x).is_ok() || self.places.binary_search(&y).is_ok()
+    }
+
+    /// Whether the two documents report one happening by what they say of it: one day,
+    /// places that meet and a kind of event in common, whatever their words.
+    fn same(&self, other: &Happening) -> bool {
+        let one_day = self.days.iter().any(|d| other.days.contains(d));
+        one_day
+            && self.main.is_some()
+            && other.main.is_some()
+            && self.places_meet(other)
+            && self.kinds.iter().any(|k| other.kinds.binary_search(k).is_ok())
+    }
+}
+
+/// Pairs (a < b) of documents of one day whose places meet and that share a kind of
+/// event: candidates whatever their words.
+fn same_day_and_place(happenings: &[Happening]) -> Vec<(usize, usize)> {
+    let mut by_day: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for (d, h) in happenings.iter().enumerate() {
+        for &day in &h.days {
+            by_day.entry(day).or_default().push(d);
+        }
+    }
+    let mut pairs = Vec::new();
+    for docs in by_day.values().filter(|docs| docs.len() <= MAX_POSTING) {
+        for (n, &a) in docs.iter().enumerate() {
+            for &b in &docs[n + 1..] {
+                if happenings[a].same(&happenings[b]) {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// A sparse vector: (term id, weight) sorted by term id, of unit length.
