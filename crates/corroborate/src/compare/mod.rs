@@ -12,7 +12,10 @@
 //! Attributes held over a time (`role`, `affiliation`, `nationality`, `residence`) are
 //! compared only where their times overlap: each reading holds for the time its claim
 //! gives ("deputy director from 2016 to 2019") or, without one, for its document's
-//! date. An event's origin that is the country of its agents' nationality ("defected
+//! date. Two values one document gives from one source (both in its own voice, or
+//! both from one speaker) are both true for that source ("the assistant general
+//! manager, now interim head coach"): an outlet does not contradict itself. An event's
+//! origin that is the country of its agents' nationality ("defected
 //! from North Korea") is the state they left, which fits any place they left from.
 //!
 //! Only predicates with one true value per subject (`data/functional_predicates.txt`:
@@ -74,11 +77,18 @@ struct Entry<'l> {
 }
 
 impl Entry<'_> {
+    /// Whether both claims are one document's, from one source.
+    fn one_voice(&self, other: &Entry<'_>) -> bool {
+        let source = |c: &Claim| c.attribution.as_ref().map(|a| a.text.clone());
+        self.claim.doc == other.claim.doc && source(self.claim) == source(other.claim)
+    }
+
     /// Whether the two claims can both be true.
     fn fits(&self, other: &Entry<'_>) -> bool {
         match (self.claim.negated, other.claim.negated) {
             (false, false) => {
                 self.key == other.key
+                    || self.one_voice(other)
                     || self.normal.fits(&other.normal)
                     || self.homeland
                     || other.homeland

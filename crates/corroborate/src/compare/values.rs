@@ -12,7 +12,10 @@
 //!   is an omission, not a contradiction;
 //! - **role titles**: the head noun with its synonyms gathered (`data/roles.txt`:
 //!   "adviser" = "counsellor") and the rank words kept ("third secretary" ≠
-//!   "secretary"); qualifiers ("political affairs") are ignored;
+//!   "secretary"); qualifiers ("political affairs") are ignored. Two titles disagree
+//!   when they share a head with other ranks ("head coach", "assistant coach") or
+//!   stand on one career ladder ("counselor", "third secretary"); posts of no common
+//!   ladder may be held together ("president", "general manager");
 //! - **places** (an entity or words naming one, `data/places.txt`): a place fits the
 //!   places it lies in or that lie in it ("Havana" and "Cuba"), a country its other
 //!   names ("the United States", "USA") and the compass word outlets shorten it to
@@ -52,8 +55,8 @@ pub(crate) enum Normal {
     Role(String),
     /// Anything else: an entity or lowercase text, with the names it goes by.
     Named(Named),
-    /// Words standing for a place without naming one ("the country", "the regime"):
-    /// they contradict no named place.
+    /// Words standing for a place without naming one ("the country"), or a place the
+    /// list does not know (a village, a district): they contradict no named place.
     VaguePlace(String),
 }
 
@@ -96,6 +99,7 @@ impl Normal {
             (Normal::Group(a), Normal::Group(b)) => groups_fit(a.as_ref(), b.as_ref()),
             (Normal::VaguePlace(_), _) | (_, Normal::VaguePlace(_)) => true,
             (Normal::Named(a), Normal::Named(b)) => a.fits(b),
+            (Normal::Role(a), Normal::Role(b)) => roles_fit(a, b),
             _ => self.key() == other.key(),
         }
     }
@@ -154,7 +158,7 @@ impl Named {
             return true;
         }
         if let (Some(a), Some(b)) = (&self.place, &other.place) {
-            return a.within(b) || b.within(a);
+            return a.within(b) || b.within(a) || a.may_share_ground(b);
         }
         let compass = |a: &Named, b: &Named| {
             b.place
@@ -211,7 +215,16 @@ pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Nor
             let entity = entities[t.as_str()];
             let mut names = vec![entity.name.clone()];
             names.extend(entity.aliases.iter().cloned());
-            Normal::Named(Named::new(t.clone(), names))
+            let named = Named::new(t.clone(), names);
+            // A place the list does not know may lie in any place it knows.
+            let unknown_place = is_place_predicate(&claim.predicate)
+                && named.place.is_none()
+                && !named.names.iter().any(|n| is_compass_word(n));
+            if unknown_place {
+                Normal::VaguePlace(t.clone())
+            } else {
+                Normal::Named(named)
+            }
         }
         // Relatives filling an agent or patient ("his parents and in-laws").
         Value::Text(t)
@@ -306,12 +319,30 @@ fn qualifiers(text: &str) -> (bool, Option<bool>) {
     (approximate, bound)
 }
 
-/// The role lexicon: synonyms to canonical, and the rank, skip and stop words.
+/// The role lexicon: synonyms to canonical, the rank, skip and stop words, and the
+/// career ladder of each head on one.
 struct Roles {
     same: crate::lexicon::Map<&'static str>,
     rank: Vec<&'static str>,
     skip: Vec<&'static str>,
     stop: Vec<&'static str>,
+    ladder: crate::lexicon::Map<usize>,
+}
+
+/// Whether two role keys can both be true of one person: the same title, or posts
+/// that share no head and no career ladder.
+fn roles_fit(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let head = |key: &'_ str| key.rsplit(' ').next().unwrap_or_default().to_string();
+    let (head_a, head_b) = (head(a), head(b));
+    let ladder = &roles().ladder;
+    let one_ladder = matches!(
+        (ladder.get(head_a.as_str()), ladder.get(head_b.as_str())),
+        (Some(x), Some(y)) if x == y
+    );
+    head_a != head_b && !one_ladder
 }
 
 fn roles() -> &'static Roles {
@@ -322,7 +353,9 @@ fn roles() -> &'static Roles {
             rank: Vec::new(),
             skip: Vec::new(),
             stop: Vec::new(),
+            ladder: crate::lexicon::Map::default(),
         };
+        let mut ladders = 0;
         for fields in lexicon::fields(include_str!("../../data/roles.txt")) {
             let (Some(kind), Some(words)) = (fields.first(), fields.get(1)) else {
                 continue;
@@ -336,6 +369,12 @@ fn roles() -> &'static Roles {
                 }
                 "rank" => roles.rank.extend(words),
                 "skip" => roles.skip.extend(words),
+                "ladder" => {
+                    ladders += 1;
+                    for w in words {
+                        roles.ladder.insert(w, ladders);
+                    }
+                }
                 _ => roles.stop.extend(words),
             }
         }
@@ -511,5 +550,10 @@ mod tests {
             "third secretary"
         );
         assert_ne!(key("first secretary"), key("third secretary"));
+        let role = |t: &str| text(Predicate::Role, t);
+        assert!(!role("counselor").fits(&role("third secretary")));
+        assert!(!role("head coach").fits(&role("assistant coach")));
+        assert!(role("president").fits(&role("general manager")));
+        assert!(role("adviser").fits(&role("political affairs counselor")));
     }
 }

@@ -81,6 +81,18 @@ pub(crate) fn is_compass_word(name: &str) -> bool {
     compass_word(name).is_some()
 }
 
+impl Place {
+    /// Whether two places of one country may overlap although neither is listed in the
+    /// other: a city and a region (the list does not say which region a city is in).
+    pub(crate) fn may_share_ground(&self, other: &Place) -> bool {
+        self.country == other.country
+            && matches!(
+                (self.kind, other.kind),
+                (PlaceKind::City, PlaceKind::Region) | (PlaceKind::Region, PlaceKind::City)
+            )
+    }
+}
+
 /// Whether `short` is the compass word a country's name starts with, as outlets name
 /// one of two halves: "the South" for South Korea, "the North" for North Korea.
 pub(crate) fn is_compass_name_of(short: &str, place: &Place) -> bool {
