@@ -215,6 +215,7 @@ fn claims(out: &mut Vec<Claim>, found: Vec<ClaimExpr>, doc: &str, d: usize, ids:
             }),
             hedged: c.hedged,
             negated: c.negated,
+            time: c.time,
         });
     }
 }
@@ -509,7 +510,8 @@ mod tests {
         let place = comparison(&ledger, &event, Predicate::Argument(Role::Place));
         let lima = ledger.entities.iter().find(|e| e.name == "Lima").unwrap();
         assert_eq!(place.verdict, Verdict::Agree);
-        assert_eq!(place.readings[0].value, Value::Text(lima.id.clone()));
+        assert_eq!(place.readings[0].value, Value::Text("Lima".into()));
+        assert_eq!(place.readings[0].entity.as_ref(), Some(&lima.id));
         assert_eq!(lima.mentions.len(), 3);
     }
 

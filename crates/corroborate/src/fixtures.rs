@@ -166,6 +166,7 @@ impl Doc {
             attribution,
             hedged: false,
             negated: false,
+            time: None,
         });
         self
     }

@@ -613,6 +613,10 @@ pub struct Claim {
     pub hedged: bool,
     /// Denied or negated.
     pub negated: bool,
+    /// The time the value holds for, when the text says ("deputy director from 2016 to
+    /// 2019": `2016/2019`); absent for a value the text gives no time of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// A direct quotation with its speaker.
@@ -742,8 +746,11 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Reading {
-    /// The normalized value.
+    /// The normalized value; an entity's name when the value is an entity.
     pub value: Value,
+    /// The entity the value is, when it is one (its id; `value` is its name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
     /// Claim ids giving this value.
     pub claims: Vec<String>,
     /// Document ids giving this value.

@@ -295,6 +295,7 @@ mod tests {
         let strings = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         Reading {
             value: Value::Text(value.into()),
+            entity: None,
             claims: Vec::new(),
             documents: strings(docs),
             sources: sources

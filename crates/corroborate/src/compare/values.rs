@@ -16,14 +16,26 @@
 //!   is an omission, not a contradiction;
 //! - **role titles**: the head noun with its synonyms gathered (`data/roles.txt`:
 //!   "adviser" = "counsellor") and the rank words kept ("third secretary" ≠
-//!   "secretary"); qualifiers ("political affairs") are ignored;
-//! - entity ids and other text: equal or not.
+//!   "secretary"); qualifiers ("political affairs") are ignored. Two titles disagree
+//!   when they share a head with other ranks ("head coach", "assistant coach") or
+//!   stand on one career ladder ("counselor", "third secretary"); posts of no common
+//!   ladder may be held together ("president", "general manager");
+//! - **places** (an entity or words naming one, `data/places.txt`): a place fits the
+//!   places it lies in or that lie in it ("Havana" and "Cuba"), a country its other
+//!   names ("the United States", "USA") and the compass word outlets shorten it to
+//!   ("the South" for South Korea); words standing for a place without naming one ("the
+//!   country") contradict no place;
+//! - **names** (entities, other text): one entity's name variants are one value, and a
+//!   short form fits the longer form it shortens ("the embassy", "the North Korean
+//!   embassy": the same last word, every word of the short form in the long one).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::hashing::HashMap;
 use crate::lexicon;
-use crate::model::{Claim, Predicate, Role, Value, format_number};
+use crate::lexicon::places::{Place, is_compass_name_of, is_compass_word, place};
+use crate::model::{Claim, Entity, Predicate, Role, Value, format_number};
 use crate::resolve::fit::{Count, group, times_fit};
 
 /// A claim's value in comparable form.
@@ -47,10 +59,10 @@ pub(crate) enum Normal {
     Group(Option<BTreeMap<String, Count>>),
     /// A role title: rank words and canonical head ("third secretary", "counselor").
     Role(String),
-    /// Anything else: an entity id or lowercase text.
-    Text(String),
-    /// Words standing for a place without naming one ("the country", "the regime"):
-    /// they contradict no named place.
+    /// Anything else: an entity or lowercase text, with the names it goes by.
+    Named(Named),
+    /// Words standing for a place without naming one ("the country"), or a place the
+    /// list does not know (a village, a district): they contradict no named place.
     VaguePlace(String),
 }
 
@@ -70,9 +82,8 @@ impl Normal {
                 };
                 format!("{prefix}{}", format_number(*value))
             }
-            Normal::Time(t) | Normal::Role(t) | Normal::Text(t) | Normal::VaguePlace(t) => {
-                t.clone()
-            }
+            Normal::Time(t) | Normal::Role(t) | Normal::VaguePlace(t) => t.clone(),
+            Normal::Named(named) => named.key.clone(),
             Normal::Group(None) => "family".to_string(),
             Normal::Group(Some(members)) => members
                 .iter()
@@ -92,13 +103,106 @@ impl Normal {
             (Normal::Time(a), Normal::Time(b)) => times_fit(a, b),
             (Normal::Group(a), Normal::Group(b)) => groups_fit(a.as_ref(), b.as_ref()),
             (Normal::VaguePlace(_), _) | (_, Normal::VaguePlace(_)) => true,
+            (Normal::Named(a), Normal::Named(b)) => a.fits(b),
+            (Normal::Role(a), Normal::Role(b)) => roles_fit(a, b),
             _ => self.key() == other.key(),
+        }
+    }
+
+    /// Whether two values name the same thing: one key, or one entity's name variants
+    /// ("North Korea", "DPRK"). A denial contradicts only the same value asserted.
+    pub fn same_as(&self, other: &Normal) -> bool {
+        match (self, other) {
+            (Normal::Named(a), Normal::Named(b)) => a.key == b.key || a.shares_a_name(b),
+            _ => self.key() == other.key(),
+        }
+    }
+
+    /// The place the value names, if it names a country, region or city.
+    pub fn place(&self) -> Option<&Place> {
+        match self {
+            Normal::Named(named) => named.place.as_ref(),
+            _ => None,
         }
     }
 }
 
-/// The comparable form of a claim's value, by predicate.
-pub(crate) fn normalize(claim: &Claim) -> Normal {
+/// An entity or words, with the names they go by.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Named {
+    /// The reading key: the entity id, or the folded lowercase words.
+    key: String,
+    /// Folded lowercase names without a leading "the": the entity's name and aliases,
+    /// or the words.
+    names: Vec<String>,
+    /// The place the names name, when one of them is a known place.
+    place: Option<Place>,
+}
+
+impl Named {
+    fn new(key: String, names: Vec<String>) -> Named {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| {
+                let folded = crate::text::fold_lower(n.trim());
+                folded.strip_prefix("the ").unwrap_or(&folded).to_string()
+            })
+            .collect();
+        let place = names.iter().find_map(|n| place(n));
+        Named { key, names, place }
+    }
+
+    fn shares_a_name(&self, other: &Named) -> bool {
+        self.names.iter().any(|n| other.names.contains(n))
+    }
+
+    /// Whether both can be true: one entity, places one within the other or one the
+    /// compass half of the other, or a short form of the other.
+    fn fits(&self, other: &Named) -> bool {
+        if self.key == other.key || self.shares_a_name(other) {
+            return true;
+        }
+        if let (Some(a), Some(b)) = (&self.place, &other.place) {
+            return a.within(b) || b.within(a) || a.may_share_ground(b);
+        }
+        let compass = |a: &Named, b: &Named| {
+            b.place
+                .as_ref()
+                .is_some_and(|p| a.names.iter().any(|n| is_compass_name_of(n, p)))
+        };
+        compass(self, other)
+            || compass(other, self)
+            || self.names.iter().any(|a| {
+                other
+                    .names
+                    .iter()
+                    .any(|b| is_short_form(a, b) || is_short_form(b, a))
+            })
+    }
+}
+
+/// Whether `short` shortens `long`: the same last word, every word of `short` in
+/// `long` ("embassy" of "north korean embassy").
+fn is_short_form(short: &str, long: &str) -> bool {
+    let words = |s: &'_ str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (short, long) = (words(short), words(long));
+    short.last().is_some_and(|w| long.last() == Some(w))
+        && short.len() < long.len()
+        && short.iter().all(|w| long.contains(w))
+}
+
+/// The comparable form of a claim's value, by predicate; `entities` gives the names of
+/// the entities values may be.
+pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Normal {
+    let words = |t: &str| {
+        let folded = crate::text::fold_lower(t.trim());
+        Normal::Named(Named::new(folded.clone(), vec![folded]))
+    };
     match &claim.value {
         Value::Number(n) => {
             let (approximate, lower_bound) = qualifiers(&claim.value_text);
@@ -113,6 +217,21 @@ pub(crate) fn normalize(claim: &Claim) -> Normal {
         Value::Text(t) if claim.predicate == Predicate::Argument(Role::Companions) => {
             Normal::Group(group(t))
         }
+        Value::Text(t) if entities.contains_key(t.as_str()) => {
+            let entity = entities[t.as_str()];
+            let mut names = vec![entity.name.clone()];
+            names.extend(entity.aliases.iter().cloned());
+            let named = Named::new(t.clone(), names);
+            // A place the list does not know may lie in any place it knows.
+            let unknown_place = is_place_predicate(&claim.predicate)
+                && named.place.is_none()
+                && !named.names.iter().any(|n| is_compass_word(n));
+            if unknown_place {
+                Normal::VaguePlace(t.clone())
+            } else {
+                Normal::Named(named)
+            }
+        }
         // Relatives filling an agent or patient ("his parents and in-laws").
         Value::Text(t)
             if matches!(
@@ -120,16 +239,17 @@ pub(crate) fn normalize(claim: &Claim) -> Normal {
                 Predicate::Argument(Role::Agent | Role::Patient)
             ) =>
         {
-            group(t).map_or_else(
-                || Normal::Text(crate::text::fold_lower(t.trim())),
-                |g| Normal::Group(Some(g)),
-            )
+            group(t).map_or_else(|| words(t), |g| Normal::Group(Some(g)))
         }
         Value::Text(t) if is_time_value(t) => Normal::Time(t.clone()),
-        Value::Text(t) if is_place_predicate(&claim.predicate) && !is_entity_id(t) => {
+        Value::Text(t)
+            if is_place_predicate(&claim.predicate)
+                && place(t).is_none()
+                && !is_compass_word(t) =>
+        {
             Normal::VaguePlace(crate::text::fold_lower(t.trim()))
         }
-        Value::Text(t) => Normal::Text(crate::text::fold_lower(t.trim())),
+        Value::Text(t) => words(t),
     }
 }
 
@@ -139,13 +259,6 @@ fn is_place_predicate(predicate: &Predicate) -> bool {
         predicate,
         Predicate::Argument(Role::Origin | Role::Destination | Role::Place)
     )
-}
-
-/// Whether a value is a ledger entity id (`e12`) rather than words.
-fn is_entity_id(value: &str) -> bool {
-    value
-        .strip_prefix('e')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a text value is an ISO-8601 date, month, year or range of them.
@@ -228,12 +341,30 @@ fn qualifiers(text: &str) -> (bool, Option<bool>) {
     (approximate, bound)
 }
 
-/// The role lexicon: synonyms to canonical, and the rank, skip and stop words.
+/// The role lexicon: synonyms to canonical, the rank, skip and stop words, and the
+/// career ladder of each head on one.
 struct Roles {
     same: crate::lexicon::Map<&'static str>,
     rank: Vec<&'static str>,
     skip: Vec<&'static str>,
     stop: Vec<&'static str>,
+    ladder: crate::lexicon::Map<usize>,
+}
+
+/// Whether two role keys can both be true of one person: the same title, or posts
+/// that share no head and no career ladder.
+fn roles_fit(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let head = |key: &'_ str| key.rsplit(' ').next().unwrap_or_default().to_string();
+    let (head_a, head_b) = (head(a), head(b));
+    let ladder = &roles().ladder;
+    let one_ladder = matches!(
+        (ladder.get(head_a.as_str()), ladder.get(head_b.as_str())),
+        (Some(x), Some(y)) if x == y
+    );
+    head_a != head_b && !one_ladder
 }
 
 fn roles() -> &'static Roles {
@@ -244,7 +375,9 @@ fn roles() -> &'static Roles {
             rank: Vec::new(),
             skip: Vec::new(),
             stop: Vec::new(),
+            ladder: crate::lexicon::Map::default(),
         };
+        let mut ladders = 0;
         for fields in lexicon::fields(include_str!("../../data/roles.txt")) {
             let (Some(kind), Some(words)) = (fields.first(), fields.get(1)) else {
                 continue;
@@ -258,6 +391,12 @@ fn roles() -> &'static Roles {
                 }
                 "rank" => roles.rank.extend(words),
                 "skip" => roles.skip.extend(words),
+                "ladder" => {
+                    ladders += 1;
+                    for w in words {
+                        roles.ladder.insert(w, ladders);
+                    }
+                }
                 _ => roles.stop.extend(words),
             }
         }
@@ -318,15 +457,66 @@ mod tests {
             attribution: None,
             hedged: false,
             negated: false,
+            time: None,
         }
     }
 
     fn text(predicate: Predicate, value: &str) -> Normal {
-        normalize(&claim(predicate, Value::Text(value.into()), value))
+        normalize(
+            &claim(predicate, Value::Text(value.into()), value),
+            &HashMap::default(),
+        )
     }
 
     fn number(value: f64, words: &str) -> Normal {
-        normalize(&claim(Predicate::Count, Value::Number(value), words))
+        normalize(
+            &claim(Predicate::Count, Value::Number(value), words),
+            &HashMap::default(),
+        )
+    }
+
+    #[test]
+    fn places_fit_the_places_they_lie_in() {
+        let origin = |t: &str| text(Predicate::Argument(Role::Origin), t);
+        assert!(origin("Havana").fits(&origin("Cuba")));
+        assert!(origin("Cuba").fits(&origin("Havana")));
+        assert!(!origin("Havana").fits(&origin("Mexico")));
+        assert!(!origin("Havana").fits(&origin("Madrid")));
+        assert!(origin("the South").fits(&origin("South Korea")));
+        assert!(!origin("the North").fits(&origin("South Korea")));
+        assert!(origin("the country").fits(&origin("Mexico")));
+    }
+
+    #[test]
+    fn one_entity_under_its_names_is_one_value() {
+        let entity = |id: &str, name: &str, aliases: &[&str]| -> Entity {
+            serde_json::from_value(serde_json::json!({
+                "id": id, "kind": "organization", "name": name, "aliases": aliases,
+                "mentions": [],
+            }))
+            .unwrap()
+        };
+        let (a, b) = (
+            entity("e1", "Ministry of Unification", &["Unification Ministry"]),
+            entity("e2", "Unification Ministry", &[]),
+        );
+        let entities: HashMap<&str, &Entity> = [("e1", &a), ("e2", &b)].into_iter().collect();
+        let of = |id: &str| {
+            normalize(
+                &claim(Predicate::Affiliation, Value::Text(id.into()), id),
+                &entities,
+            )
+        };
+        assert!(of("e1").fits(&of("e2")) && of("e1").same_as(&of("e2")));
+    }
+
+    #[test]
+    fn a_short_form_fits_the_long_one() {
+        let of = |t: &str| text(Predicate::Affiliation, t);
+        assert!(of("the embassy").fits(&of("the North Korean embassy")));
+        assert!(of("North Korean embassy").fits(&of("the embassy")));
+        assert!(!of("the North Korean embassy").fits(&of("the South Korean embassy")));
+        assert!(!of("the embassy").fits(&of("the ministry")));
     }
 
     #[test]
@@ -399,5 +589,10 @@ mod tests {
             "third secretary"
         );
         assert_ne!(key("first secretary"), key("third secretary"));
+        let role = |t: &str| text(Predicate::Role, t);
+        assert!(!role("counselor").fits(&role("third secretary")));
+        assert!(!role("head coach").fits(&role("assistant coach")));
+        assert!(role("president").fits(&role("general manager")));
+        assert!(role("adviser").fits(&role("political affairs counselor")));
     }
 }

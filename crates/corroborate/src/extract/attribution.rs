@@ -122,7 +122,7 @@ pub(crate) fn annotate(
         let reach = if focus.is_empty() || focus.start < span.start || focus.end > span.end {
             vec![span]
         } else {
-            super::scope::reach(words, span, focus)
+            super::scope::reach(words, span, focus.clone())
         };
         claim.hedged = reach
             .iter()
@@ -131,7 +131,12 @@ pub(crate) fn annotate(
             .attribution
             .as_ref()
             .is_some_and(|a| negations().contains(&a.cue));
-        claim.negated = denied || reach.iter().any(|r| negations().any_in(words, r.clone()));
+        let negated_here = if super::scope::is_description(&claim.predicate) && !focus.is_empty() {
+            negations().any_in(words, super::scope::description_reach(words, &reach, focus))
+        } else {
+            reach.iter().any(|r| negations().any_in(words, r.clone()))
+        };
+        claim.negated = denied || negated_here;
     }
     claims
 }
@@ -427,6 +432,7 @@ mod tests {
             attribution: None,
             hedged: false,
             negated: false,
+            time: None,
         }
     }
 

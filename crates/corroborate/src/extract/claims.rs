@@ -23,10 +23,12 @@
 
 use std::ops::Range;
 
-use super::events::{Linker, phrase_value};
+use super::events::{Linker, kin_words, phrase_value};
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
-use super::{ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
+use super::{ArgumentExpr, ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
+use crate::lexicon::people::is_person_noun;
 use crate::lexicon::phrases::hedges;
+use crate::lexicon::places::{is_compass_word, place};
 use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, Predicate, Role, format_number};
 
@@ -41,6 +43,11 @@ enum TitleKind {
 crate::lexicon::lazy! {
     /// Nouns for a role held, before "of": "the post of" (`data/role_nouns.txt`).
     fn role_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/role_nouns.txt")).collect();
+}
+
+crate::lexicon::lazy! {
+    /// Nouns naming a place without naming which: "the country" (`data/place_nouns.txt`).
+    fn place_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/place_nouns.txt")).collect();
 }
 
 crate::lexicon::lazy! {
@@ -241,6 +248,7 @@ impl Sentence<'_> {
             attribution: None,
             hedged: false,
             negated: false,
+            time: None,
         });
     }
 
@@ -296,6 +304,7 @@ impl Sentence<'_> {
         // counselor"), not what follows it ("director for Latin American affairs").
         let before_title = words.start..title.as_ref().map_or(words.end, |t| t.words.start);
         if let Some(title) = title {
+            let held = self.time_held(title.words.end, words.end);
             self.push(
                 subject,
                 text.clone(),
@@ -303,7 +312,15 @@ impl Sentence<'_> {
                 ValueExpr::Text(title.value),
                 &title.words,
             );
+            if let Some(claim) = self.claims.last_mut() {
+                claim.time.clone_from(&held);
+            }
             self.affiliation(subject, &text, title.words.end, words.end);
+            if let Some(claim) = self.claims.last_mut() {
+                if claim.predicate == Predicate::Affiliation {
+                    claim.time = held;
+                }
+            }
         }
         if let Some((country, at)) = nationality_in(self.syntax(), &before_title) {
             self.push(
@@ -314,6 +331,31 @@ impl Sentence<'_> {
                 &at,
             );
         }
+    }
+
+    /// The time a post described from word `from` (after its title) holds for: a time
+    /// expression opened by "from", "in", "between", "until", "since", "during" or
+    /// "through" in the description or right after it, before the next comma ("deputy
+    /// director for Latin American affairs from 2016 to 2019").
+    fn time_held(&self, from: usize, end: usize) -> Option<String> {
+        let s = self.syntax();
+        let stop = (from..s.words.len())
+            .find(|&i| i >= end && matches!(s.words[i].low.as_str(), "," | ";" | "."))
+            .unwrap_or(s.words.len());
+        let opens = |i: usize| {
+            matches!(
+                s.words[i].low.as_str(),
+                "from" | "in" | "between" | "until" | "since" | "during" | "through"
+            )
+        };
+        in_sentence(self.x().times, self.index, |t| t.sentence)
+            .iter()
+            .filter(|t| t.value.is_some())
+            .find_map(|t| {
+                let at = s.words_in(&t.span).start;
+                let opened = opens(at) || (at > 0 && opens(at - 1));
+                (from <= at && at < stop && opened).then(|| t.value.clone())?
+            })
     }
 
     /// "a counselor at the embassy", "an adviser to the minister": the organization
@@ -536,7 +578,7 @@ impl Sentence<'_> {
                     Role::Agent | Role::Patient => argument.kin_of.is_some(),
                     _ => false,
                 };
-                if !compared || argument.value.is_empty() {
+                if !compared || argument.value.is_empty() || !fills_role(x, argument) {
                     continue;
                 }
                 let value = match argument.entity {
@@ -557,6 +599,7 @@ impl Sentence<'_> {
                     attribution: None,
                     hedged: false,
                     negated: false,
+                    time: None,
                 });
             }
         }
@@ -591,6 +634,7 @@ impl Sentence<'_> {
                     attribution: None,
                     hedged: false,
                     negated: false,
+                    time: None,
                 })
             })
             .collect();
@@ -800,6 +844,52 @@ impl Sentence<'_> {
         for (person, words) in found {
             self.describe(person, &words);
         }
+    }
+}
+
+/// Whether an argument's filler is of a kind its role takes: places (or organisations,
+/// which stand for where they are) for an origin, destination or place; people,
+/// organisations and groups of people for an agent, patient or companions; a time
+/// expression for a time. A phrase of no kind ("punishment", "the regime") is no
+/// argument.
+fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
+    let kind = argument.entity.map(|e| x.entities[e].kind);
+    let text = &x.doc.text[argument.span.clone()];
+    let lower = crate::text::fold_lower(text);
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The head: the last word before a prepositional phrase ("the embassy in Cuba").
+    let head = words
+        .iter()
+        .take_while(|w| !matches!(**w, "of" | "in" | "at" | "near" | "on" | "from"))
+        .last()
+        .copied()
+        .unwrap_or_default();
+    match argument.role {
+        Role::Origin | Role::Destination | Role::Place => {
+            place(text).is_some()
+                || is_compass_word(text)
+                || match kind {
+                    Some(k) => matches!(k, EntityKind::Location | EntityKind::Organization),
+                    None => place_nouns().contains(head),
+                }
+        }
+        Role::Agent | Role::Patient | Role::Companions => match kind {
+            Some(k) => matches!(k, EntityKind::Person | EntityKind::Organization),
+            None => {
+                argument.kin_of.is_some()
+                    || words
+                        .iter()
+                        .any(|w| kin_words().contains_key(w) || is_person_noun(w))
+            }
+        },
+        Role::Time => x
+            .times
+            .iter()
+            .any(|t| t.span.start < argument.span.end && argument.span.start < t.span.end),
+        _ => true,
     }
 }
 
@@ -1112,6 +1202,44 @@ mod tests {
             has(&got, Predicate::Argument(Role::Time), "2023-05"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_role_holds_for_the_time_the_text_gives() {
+        let text = "Ivo Rask is the counselor. He served as deputy director from 2016 \
+                    to 2019, in Oslo.";
+        let x = extraction(text, &[("Ivo Rask", PERSON)]);
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        let held: Vec<(String, Option<String>)> = find(&x.found(), &[], &sentences)
+            .into_iter()
+            .filter(|c| c.predicate == Predicate::Role)
+            .map(|c| (c.value_text, c.time))
+            .collect();
+        assert!(
+            held.contains(&("deputy director".into(), Some("2016/2019".into()))),
+            "{held:?}"
+        );
+        assert!(held.contains(&("counselor".into(), None)), "{held:?}");
+    }
+
+    #[test]
+    fn a_role_takes_fillers_of_its_kind() {
+        let got = claims(
+            "Ivo Rask fled the regime to Norway, fearing punishment.",
+            &[("Ivo Rask", PERSON), ("Norway", EntityKind::Location)],
+        );
+        let places: Vec<&str> = got
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.1,
+                    Predicate::Argument(Role::Origin | Role::Destination | Role::Place)
+                )
+            })
+            .map(|c| c.2.as_str())
+            .collect();
+        assert!(places.contains(&"#Norway"), "{got:?}");
+        assert!(places.iter().all(|p| p.starts_with('#')), "{got:?}");
     }
 
     #[test]

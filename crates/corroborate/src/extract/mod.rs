@@ -272,6 +272,9 @@ pub(crate) struct ClaimExpr {
     pub hedged: bool,
     /// Negated or denied.
     pub negated: bool,
+    /// The time the value holds for, when the sentence gives it one ("deputy director
+    /// from 2016 to 2019").
+    pub time: Option<String>,
 }
 
 /// Everything extracted from one document.

@@ -278,6 +278,7 @@ mod tests {
             attribution,
             hedged: false,
             negated: false,
+            time: None,
         }
     }
 

@@ -10,10 +10,17 @@
 //! claim whose words touch a main segment is in scope of every main segment of its
 //! part of the sentence (the asides between them left out); a claim
 //! lying wholly inside asides is in scope of those asides only.
+//!
+//! A negation belongs to the verb it negates. A description of someone — an apposition,
+//! a title, an age, a modifier — is negated only by a negation right before it in its
+//! clause ("was not the ambassador", "not a 41-year-old"), never by one that negates
+//! the clause's verb elsewhere: "Smith, a 41-year-old teacher, showed no remorse" says
+//! nothing against Smith's age ([`description_reach`]).
 
 use std::ops::Range;
 
 use crate::lexicon::phrases::Phrases;
+use crate::model::Predicate;
 
 crate::lexicon::lazy! {
     fn aside_openers() -> Phrases = Phrases::new(&[include_str!("../../data/aside_openers.txt")]);
@@ -132,6 +139,47 @@ pub(crate) fn reach(
         .collect()
 }
 
+/// Whether a claim's predicate describes someone (age, role, occupation, nationality,
+/// affiliation): its words are a description, negated only by [`description_reach`].
+pub(crate) fn is_description(predicate: &Predicate) -> bool {
+    matches!(
+        predicate,
+        Predicate::Age
+            | Predicate::Role
+            | Predicate::Occupation
+            | Predicate::Nationality
+            | Predicate::Affiliation
+    )
+}
+
+/// How many words may stand between a negation and the description it negates: "was
+/// not the acting ambassador", "did not serve as counselor".
+const DESCRIPTION_NEGATION_GAP: usize = 3;
+
+/// The tokens a negation must lie in to deny a description whose words are `focus`,
+/// inside the ranges `reach` gave: the few words before it, back to a comma, and its
+/// own words (empty when `focus` lies outside `reach`).
+pub(crate) fn description_reach(
+    words: &[String],
+    reach: &[Range<usize>],
+    focus: Range<usize>,
+) -> Range<usize> {
+    let Some(clause) = reach
+        .iter()
+        .find(|r| r.start <= focus.start && focus.start < r.end.max(r.start + 1))
+    else {
+        return focus.start..focus.start;
+    };
+    let mut start = focus.start;
+    while start > clause.start
+        && focus.start - start < DESCRIPTION_NEGATION_GAP
+        && !matches!(words[start - 1].as_str(), "," | "—" | "–" | "--" | "(")
+    {
+        start -= 1;
+    }
+    start..focus.end.min(clause.end).max(focus.start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +247,29 @@ mod tests {
     fn a_claim_spanning_an_aside_and_the_main_clause_reaches_the_main_clause() {
         let text = "Lupu , who fled , may return";
         assert_eq!(in_reach(text, "fled , may"), "lupu , | , may return");
+    }
+
+    /// The words in which a negation denies the description `focus` in `text`.
+    fn description_words(text: &str, focus: &str) -> String {
+        let w = words(text);
+        let f = words(focus);
+        let start = (0..w.len()).find(|&i| w[i..].starts_with(&f)).unwrap();
+        let focus = start..start + f.len();
+        let reach = reach(&w, 0..w.len(), focus.clone());
+        w[description_reach(&w, &reach, focus)].join(" ")
+    }
+
+    #[test]
+    fn a_negated_verb_does_not_negate_a_description() {
+        let text = "Smith , a 41-year-old teacher , showed no remorse";
+        assert_eq!(description_words(text, "41-year-old"), "a 41-year-old");
+        let text = "President Jones said the country would not retaliate";
+        assert_eq!(description_words(text, "President"), "president");
+        let text = "Jones was not the acting ambassador";
+        assert_eq!(
+            description_words(text, "acting ambassador"),
+            "was not the acting ambassador"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Reading the embedded lexicon files in `data/`, and the look-ups more than one stage
 //! asks: how words are folded for matching ([`fold`]), phrase lists ([`phrases`]),
-//! nationalities, words for people, units of amounts.
+//! nationalities, places and where they lie, words for people, units of amounts.
 //!
 //! Every lexicon is a UTF-8 text file compiled into the library with `include_str!`:
 //! one entry a line, `#` starts a comment line, blank lines are ignored. Keeping the
@@ -12,6 +12,7 @@ pub(crate) mod fold;
 pub(crate) mod nationalities;
 pub(crate) mod people;
 pub(crate) mod phrases;
+pub(crate) mod places;
 pub(crate) mod units;
 
 use std::collections::{HashMap, HashSet};
