@@ -29,8 +29,7 @@ const MENTIONS_PER_DOCUMENT: usize = 100;
 const READING_OUTLETS: usize = 10;
 
 const CITIES: [&str; 10] = [
-    "Oslo", "Lisbon", "Vienna", "Prague", "Dublin", "Warsaw", "Athens", "Madrid", "Lima",
-    "Quito",
+    "Oslo", "Lisbon", "Vienna", "Prague", "Dublin", "Warsaw", "Athens", "Madrid", "Lima", "Quito",
 ];
 const DAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 

@@ -27,7 +27,14 @@ const LAYERS: &[&[&str]] = &[
     &["resolve"],
     &["compare"],
     &["assemble"],
-    &["pipeline", "merge", "report", "fixtures", "internals", "shapes"],
+    &[
+        "pipeline",
+        "merge",
+        "report",
+        "fixtures",
+        "internals",
+        "shapes",
+    ],
 ];
 
 /// Module paths (`extract::quotes`, the crate root as "") to the modules they use.

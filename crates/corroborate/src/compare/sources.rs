@@ -275,8 +275,9 @@ impl<'l> Origins<'l> {
 /// every claim of the reading.
 struct Relays<'r, 'l> {
     claims: &'r [&'l Claim],
-    /// Each distinct document's own origin, and for each claim its document's place in it.
+    /// The own origin of each distinct document of the reading.
     own: Vec<Origin>,
+    /// For each claim, its document's place in `own`.
     own_at: Vec<usize>,
     /// Own-origin key → the claims of documents with that own origin, in reading
     /// order, each with the place of the next claim of another document in the list.
