@@ -516,13 +516,20 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
                 } else {
                     return None;
                 };
-                (distance <= CASUALTY_REACH).then_some((distance, cue.start > extent.start, *role))
+                Some((distance, cue.start > extent.start, *role))
             })
             .min();
-        let Some((_, _, role)) = nearest else {
+        let before = cue_before(words, extent.start);
+        // An update reaches back to the figure it updates: "the death toll from the
+        // strike on the market rose to 19".
+        let reach = if before == Some(Cue::Revised) {
+            usize::MAX
+        } else {
+            CASUALTY_REACH
+        };
+        let Some((_, _, role)) = nearest.filter(|(distance, _, _)| *distance <= reach) else {
             continue;
         };
-        let before = cue_before(words, extent.start);
         let after = cue_after(words, extent.end);
         if before == Some(Cue::Part) || after == Some(Cue::Part) || after == Some(Cue::Total) {
             continue;
