@@ -1,5 +1,6 @@
-//! Reports of a ledger for people who never read JSON: per story, the conflicts side by
-//! side with each outlet's own words, what the sources agree on (with how many outlets
+//! Reports of a ledger for people who never read JSON: per story, its casualty figures
+//! side by side by outlet, the conflicts side by side with each outlet's own words,
+//! what the sources agree on (with how many outlets
 //! and how many independent sources), and what only one outlet says. [`Ledger::to_text`]
 //! writes it for a terminal; [`html`] renders it as a page or a notebook view, with the
 //! outlets as columns and each reading linked to the sentence that states it.
@@ -12,7 +13,7 @@ use crate::hashing::HashMap;
 use std::fmt::Write;
 
 use crate::model::{
-    Claim, Comparison, Document, Entity, Event, Ledger, Reading, Role, Value, Verdict,
+    Claim, Comparison, Document, Entity, Event, Ledger, Predicate, Reading, Role, Value, Verdict,
 };
 
 impl Ledger {
@@ -85,6 +86,7 @@ fn text(ledger: &Ledger) -> String {
         let comparisons = by_story
             .get(story.id.as_str())
             .map_or(&[][..], Vec::as_slice);
+        write_figures(&mut out, &figures(ledger, comparisons, &names), &names);
         for (verdict, heading) in GROUPS {
             let group = group(comparisons, verdict);
             if group.is_empty() {
@@ -100,6 +102,56 @@ fn text(ledger: &Ledger) -> String {
         }
     }
     out
+}
+
+/// One outlet's figure for a casualty role: (role, verdict, outlet's document, the
+/// figure's words with who it credits).
+type Figure<'l> = (&'l str, Verdict, &'l str, String);
+
+/// The casualty figures the story's count comparisons hold, in order of role, then
+/// document: a count claim whose quantity has a role (`killed`, `injured`, …).
+fn figures<'l>(
+    ledger: &'l Ledger,
+    comparisons: &[&'l Comparison],
+    names: &Names<'l>,
+) -> Vec<Figure<'l>> {
+    let mut found = Vec::new();
+    for comparison in comparisons.iter().filter(|c| c.predicate == Predicate::Count) {
+        for claim_id in comparison.readings.iter().flat_map(|r| &r.claims) {
+            let Some(claim) = names.claims.get(claim_id.as_str()) else {
+                continue;
+            };
+            let role = ledger
+                .quantities
+                .iter()
+                .filter(|q| q.doc == claim.doc && q.start >= claim.start && q.end <= claim.end)
+                .find(|q| Value::Number(q.value) == claim.value)
+                .and_then(|q| q.role.as_deref());
+            if let Some(role) = role {
+                let words = format!("{}{}", claim.value_text, qualifiers(claim));
+                found.push((role, comparison.verdict, claim.doc.as_str(), words));
+            }
+        }
+    }
+    found.sort_by(|a, b| (a.0, a.2).cmp(&(b.0, b.2)));
+    found
+}
+
+/// "FIGURES BY OUTLET": per role, each outlet's figure on a line of its own, so that
+/// the outlets' numbers stand one under the other.
+fn write_figures(out: &mut String, figures: &[Figure<'_>], names: &Names<'_>) {
+    if figures.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nFIGURES BY OUTLET\n");
+    let mut last_role = None;
+    for (role, verdict, doc, words) in figures {
+        if last_role != Some(role) {
+            let _ = writeln!(out, "* {role} ({})", verdict.as_str());
+            last_role = Some(role);
+        }
+        let _ = writeln!(out, "        {:<28} {words}", names.outlet(doc));
+    }
 }
 
 /// How many distinct documents give any reading of a comparison.

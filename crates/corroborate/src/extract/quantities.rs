@@ -201,7 +201,11 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
         kind = Some(UnitKind::Currency);
         i += 1;
     }
-    if !words.get(i).is_some_and(may_open_number) || in_time(i) || !reads_as_count(words, i) {
+    let after_time = i > 0 && in_time(i - 1);
+    if !words.get(i).is_some_and(may_open_number)
+        || in_time(i)
+        || !reads_as_count(words, i, after_time)
+    {
         return None;
     }
     let (number, hyphen_unit) = match number_at(words, i) {
@@ -265,11 +269,33 @@ fn may_open_number(word: &Word) -> bool {
 }
 
 /// Whether the number at `at` can be a count here: not a model or route number
-/// ("Boeing 737", "Route 66") nor a pronoun "one" ("no one", "the one").
-fn reads_as_count(words: &[Word], at: usize) -> bool {
+/// ("Boeing 737", "Route 66"), a pronoun "one" ("no one", "the one"), a part of a
+/// phone number ("555 0199", "0114") or a street number ("25 Main Street"). A
+/// capitalized word just before that belongs to a time (`after_time`: "On Tuesday 25
+/// people", as text without commas has it) names no model.
+fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
     let Some(word) = words.get(at) else {
         return false;
     };
+    let bare_digits = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| !w.low.is_empty() && w.low.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let phone = bare_digits(at)
+        && (word.low.len() > 1 && word.low.starts_with('0')
+            || bare_digits(at + 1)
+            || at.checked_sub(1).is_some_and(bare_digits));
+    let street = bare_digits(at)
+        && (at + 2..at + 4).any(|k| {
+            words
+                .get(k)
+                .is_some_and(|w| street_words().contains(w.low.as_str()))
+                && words[at + 1..k].iter().all(Word::capitalized)
+        });
+    if phone || street {
+        return false;
+    }
     // "5 p.m.": a clock time.
     let clock = words
         .get(at + 1)
@@ -286,9 +312,20 @@ fn reads_as_count(words: &[Word], at: usize) -> bool {
     }
     let is_digits = parse_digits(&word.low).is_some();
     let named_before = before.capitalized()
+        && !after_time
         && before.low.chars().all(char::is_alphabetic)
         && !is_function_word(&before.low);
     !(is_digits && named_before && qualifier_at(words, at - 1).is_none())
+}
+
+crate::lexicon::lazy! {
+    /// The words that end a street's name ("Main Street"): the number before is its
+    /// house number.
+    fn street_words() -> crate::lexicon::Set = {
+        ["street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "lane", "square"]
+            .into_iter()
+            .collect()
+    };
 }
 
 /// "five-day", "10-year": a number and a unit joined by a hyphen.
@@ -461,6 +498,10 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         if quantity.unit.is_some() {
             continue;
         }
+        // A casualty word across "and" most often heads another clause.
+        let gap = |range: Range<usize>| {
+            range.len() + usize::from(words[range].iter().any(|w| w.low == "and"))
+        };
         let clear = |range: Range<usize>| {
             !words[range.clone()].iter().any(ends_clause)
                 && !extents
@@ -472,19 +513,26 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             .iter()
             .filter_map(|(cue, role)| {
                 let distance = if cue.end <= extent.start {
-                    clear(cue.end..extent.start).then(|| extent.start - cue.end)?
+                    clear(cue.end..extent.start).then(|| gap(cue.end..extent.start))?
                 } else if cue.start >= extent.end {
-                    clear(extent.end..cue.start).then(|| cue.start - extent.end)?
+                    clear(extent.end..cue.start).then(|| gap(extent.end..cue.start))?
                 } else {
                     return None;
                 };
-                (distance <= CASUALTY_REACH).then_some((distance, cue.start > extent.start, *role))
+                Some((distance, cue.start > extent.start, *role))
             })
             .min();
-        let Some((_, _, role)) = nearest else {
+        let before = cue_before(words, extent.start);
+        // An update reaches back to the figure it updates: "the death toll from the
+        // strike on the market rose to 19".
+        let reach = if before == Some(Cue::Revised) {
+            usize::MAX
+        } else {
+            CASUALTY_REACH
+        };
+        let Some((_, _, role)) = nearest.filter(|(distance, _, _)| *distance <= reach) else {
             continue;
         };
-        let before = cue_before(words, extent.start);
         let after = cue_after(words, extent.end);
         if before == Some(Cue::Part) || after == Some(Cue::Part) || after == Some(Cue::Total) {
             continue;
@@ -748,6 +796,77 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         let q = one("Kim, 47, left.");
         assert_eq!((q.value, q.counted.clone()), (47.0, None));
+    }
+
+    /// (value, role keyword, revised) of each quantity of `text`.
+    fn roles(text: &str) -> Vec<(f64, Option<&'static str>, bool)> {
+        quantities(text)
+            .iter()
+            .map(|q| (q.value, q.role.map(Casualty::as_str), q.revised))
+            .collect()
+    }
+
+    #[test]
+    fn casualty_figures_take_the_role_of_their_nearest_casualty_word() {
+        assert_eq!(
+            roles("Shelling killed 6 and injured 32 in the old town."),
+            [(6.0, Some("killed"), false), (32.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("At least 16 civilians were killed and 22 others wounded."),
+            [(16.0, Some("killed"), false), (22.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("The blast claimed the lives of 9 people."),
+            [(9.0, Some("killed"), false)]
+        );
+        assert_eq!(
+            roles("Four men were executed and 12 remain missing."),
+            [(4.0, Some("killed"), false), (12.0, Some("missing"), false)]
+        );
+        assert_eq!(
+            roles("Police arrested 30 protesters."),
+            [(30.0, Some("arrested"), false)]
+        );
+        assert_eq!(
+            roles("The ministry said 40 tanks were delivered."),
+            [(40.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn updates_parts_and_running_totals() {
+        assert_eq!(
+            roles("The death toll from the attack rose to 70 on Sunday."),
+            [(70.0, Some("killed"), true)]
+        );
+        assert_eq!(
+            roles("Raids killed 31 civilians including 10 children."),
+            [(31.0, Some("killed"), false), (10.0, None, false)]
+        );
+        assert_eq!(
+            roles("More than 300 civilians have been killed in the city since April."),
+            [(300.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn text_without_commas_keeps_its_numbers_and_dates() {
+        let found = quantities("On Tuesday 25 people were killed in the town the monitor said.");
+        let got: Vec<_> = found.iter().map(|q| (q.value, q.role)).collect();
+        assert_eq!(got, [(25.0, Some(Casualty::Killed))]);
+        assert_eq!(found[0].time.as_deref(), Some("2024-07-16"));
+        let found = quantities("The strike killed 1300 people in 2013 the opposition said.");
+        let got: Vec<_> = found.iter().map(|q| (q.value, q.role)).collect();
+        assert_eq!(got, [(1300.0, Some(Casualty::Killed))]);
+    }
+
+    #[test]
+    fn years_phone_and_street_numbers_are_no_casualties() {
+        let found = quantities(
+            "The office at 25 Main Street opened in 2011. Call 555 0199 to report the dead.",
+        );
+        assert!(found.iter().all(|q| q.role.is_none()), "{found:?}");
     }
 
     proptest::proptest! {

@@ -63,6 +63,9 @@ const DATE_SCALE: f64 = 0.5;
 /// What is left of the similarity of two documents of one day whose main places the
 /// other does not name.
 const PLACE_APART: f64 = 0.1;
+/// The sentences reporting events at the head of a document that name its happening's
+/// day.
+const LEDE: usize = 2;
 /// The similarity of two documents that report one happening by what they say of it
 /// (one day, one place, one kind of event), however different their words.
 const SAME_HAPPENING: f64 = 0.3;
@@ -133,7 +136,8 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
 /// What a document says of its happening beside its words: the days it tells it on,
 /// its places and the kinds of event it reports.
 struct Happening {
-    /// Its publication day, as days since the epoch; empty without a publication date.
+    /// Its publication day, and the day before when it updates a figure and its lede
+    /// names that day, as days since the epoch; empty without a publication date.
     days: Vec<i32>,
     /// The places it names, countries and regions aside, as hashes of their canonical
     /// names, sorted.
@@ -188,8 +192,26 @@ impl Happening {
             .collect();
         kinds.sort_unstable();
         kinds.dedup();
+        // An update of the day after ("the toll from Monday's strike rose to 19", on
+        // Tuesday) names its happening's day in its lede.
+        // The lede: the first sentences that report an event (the token analysis that
+        // tells the body's sentences is let go by now).
+        let mut lede: Vec<usize> = x.events.iter().map(|e| e.sentence).collect();
+        lede.dedup();
+        lede.truncate(LEDE);
+        let mut days: Vec<i32> = x.doc.published.map(day).into_iter().collect();
+        let updates = x.quantities.iter().any(|q| q.revised);
+        if let (true, Some(&today)) = (updates, days.first()) {
+            let named = x
+                .times
+                .iter()
+                .filter(|t| lede.contains(&t.sentence))
+                .filter_map(|t| t.value.as_deref()?.parse::<jiff::civil::Date>().ok())
+                .map(day);
+            days.extend(named.filter(|&d| d == today - 1).take(1));
+        }
         Happening {
-            days: x.doc.published.map(day).into_iter().collect(),
+            days,
             places: counts.into_keys().collect(),
             main,
             kinds,

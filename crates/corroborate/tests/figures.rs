@@ -1,0 +1,201 @@
+//! Casualty figures across outlets: one story per happening, figures compared per role
+//! as intervals, each reading with the source its article credits. Synthetic articles
+//! through the public API.
+
+use corroborate::model::{Comparison, Ledger, Predicate, Value, Verdict};
+use corroborate::{DocumentInput, LedgerBuilder};
+
+/// The ledger of `articles`, each (publication date, outlet, text).
+fn ledger(articles: &[(&str, &str, &str)]) -> Ledger {
+    let mut builder = LedgerBuilder::new();
+    for (i, (published, outlet, text)) in articles.iter().enumerate() {
+        builder = builder.document(
+            DocumentInput::text(format!("d{i}"), *text)
+                .published(*published)
+                .source(*outlet),
+        );
+    }
+    builder.build().expect("the articles build")
+}
+
+/// The count comparisons of the ledger, each as (verdict, [(value, documents)]).
+fn counts(ledger: &Ledger) -> Vec<(Verdict, Vec<(f64, Vec<String>)>)> {
+    ledger
+        .comparisons
+        .iter()
+        .filter(|c| c.predicate == Predicate::Count)
+        .map(|c| (c.verdict, readings(c)))
+        .collect()
+}
+
+fn readings(c: &Comparison) -> Vec<(f64, Vec<String>)> {
+    c.readings
+        .iter()
+        .map(|r| {
+            let Value::Number(n) = r.value else {
+                panic!("a count that is no number: {r:?}")
+            };
+            (n, r.documents.clone())
+        })
+        .collect()
+}
+
+/// The comparison whose readings hold exactly the values `values`, in any order.
+fn with_values<'l>(ledger: &'l Ledger, values: &[f64]) -> Option<&'l Comparison> {
+    ledger.comparisons.iter().find(|c| {
+        c.predicate == Predicate::Count && {
+            let mut got: Vec<f64> = readings(c).into_iter().map(|(n, _)| n).collect();
+            got.sort_by(f64::total_cmp);
+            got == values
+        }
+    })
+}
+
+#[test]
+fn two_outlets_giving_22_and_10_killed_conflict() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "At least 22 people were killed in air strikes on a market in Harran on Monday, \
+             a monitor said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "A militant website said 10 people were killed when air strikes hit a market in \
+             Harran on Monday.",
+        ),
+    ]);
+    assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
+    let found = with_values(&got, &[10.0, 22.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
+    assert_eq!(found.verdict, Verdict::Conflict);
+}
+
+#[test]
+fn at_least_20_and_25_agree_as_two_readings() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "At least 20 people were killed when a car bomb exploded in Harran on Monday.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "A car bomb exploded in Harran on Monday, killing 25 people, officials said.",
+        ),
+    ]);
+    let found = with_values(&got, &[20.0, 25.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
+    assert_eq!(found.verdict, Verdict::Agree);
+    assert_eq!(found.readings.len(), 2);
+}
+
+#[test]
+fn killed_and_wounded_are_never_compared() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Shelling of Harran killed 6 and injured 32 on Monday, the civil defence said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Six people were killed and 30 wounded when shells hit Harran on Monday.",
+        ),
+    ]);
+    let found = counts(&got);
+    for (_, readings) in &found {
+        let values: Vec<f64> = readings.iter().map(|(n, _)| *n).collect();
+        let killed = values.iter().any(|&n| n == 6.0);
+        let hurt = values.iter().any(|&n| n == 30.0 || n == 32.0);
+        assert!(!(killed && hurt), "{found:?}");
+    }
+    let killed = with_values(&got, &[6.0]).unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(killed.verdict, Verdict::Agree);
+    let hurt = with_values(&got, &[30.0, 32.0]).unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(hurt.verdict, Verdict::Conflict);
+}
+
+#[test]
+fn two_incidents_on_one_day_in_two_cities_are_two_stories() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Air strikes on a market in Harran killed 14 people on Monday, the civil defence \
+             said. Rescuers searched the rubble of the market in Harran.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Air strikes on a market in Harran killed 12 people on Monday, rescuers said. The \
+             market in Harran was crowded.",
+        ),
+        (
+            "2024-03-04",
+            "Morning Herald",
+            "Air strikes on a market in Tall Abyad killed 9 people on Monday, the civil \
+             defence said. Rescuers searched the rubble of the market in Tall Abyad.",
+        ),
+    ]);
+    let stories: Vec<&Vec<String>> = got.stories.iter().map(|s| &s.documents).collect();
+    assert_eq!(stories, [&vec!["d0", "d1"], &vec!["d2"]]);
+}
+
+#[test]
+fn a_follow_up_with_an_updated_toll_is_one_story_with_its_latest_figure() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "An air strike hit a crowded market in Harran on Monday, killing 12 people, the \
+             civil defence said.",
+        ),
+        (
+            "2024-03-05",
+            "Evening Post",
+            "The death toll from an air strike on a crowded market in Harran on Monday rose \
+             to 19, the civil defence said. Earlier it said 12 people were killed.",
+        ),
+    ]);
+    assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
+    let found = with_values(&got, &[12.0, 19.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
+    let latest: Vec<(f64, Vec<String>)> = readings(found)
+        .into_iter()
+        .filter(|(n, _)| *n == 19.0)
+        .collect();
+    assert_eq!(latest[0].1, ["d1"]);
+}
+
+#[test]
+fn figures_credited_to_a_monitor_and_to_state_media_are_two_sources() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "At least 22 people were killed in air strikes on Harran on Monday, the Harran \
+             Observatory for Human Rights said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "State television said 10 people were killed in air strikes on Harran on Monday.",
+        ),
+    ]);
+    let found = with_values(&got, &[10.0, 22.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
+    let sources: Vec<Vec<String>> = found
+        .readings
+        .iter()
+        .map(|r| r.sources.iter().map(|s| s.text.clone()).collect())
+        .collect();
+    assert!(
+        sources.iter().any(|s| s.iter().any(|t| t.contains("Observatory"))),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.iter().any(|t| t.contains("State television"))),
+        "{sources:?}"
+    );
+}
