@@ -11,8 +11,9 @@
 //!
 //! Attributes held over a time (`role`, `affiliation`, `nationality`, `residence`) are
 //! compared only where their times overlap: each reading holds for the time its claim
-//! gives ("deputy director from 2016 to 2019") or, without one, for its document's
-//! date. Two values one document gives from one source (both in its own voice, or
+//! gives ("deputy director from 2016 to 2019", "the former ambassador": until the day
+//! before) or, without one, for its document's date; where one time is unknown they
+//! are not compared. Two values one document gives from one source (both in its own voice, or
 //! both from one speaker) are both true for that source ("the assistant general
 //! manager, now interim head coach"): an outlet does not contradict itself. An event's
 //! origin that is the country of its agents' nationality ("defected
@@ -83,6 +84,22 @@ impl Entry<'_> {
         self.claim.doc == other.claim.doc && source(self.claim) == source(other.claim)
     }
 
+    /// Whether two readings of an attribute held over a time may hold at different
+    /// times: their times do not overlap, or one states a time and the other's is
+    /// unknown (no time of its own and an undated document). Two readings without a
+    /// time of their own both hold at their documents' dates.
+    fn held_apart(&self, other: &Entry<'_>) -> bool {
+        if !is_time_scoped(&self.claim.predicate)
+            || (self.claim.time.is_none() && other.claim.time.is_none())
+        {
+            return false;
+        }
+        match (self.held, other.held) {
+            (Some(a), Some(b)) if a != ".." && b != ".." => !held_together(a, b),
+            _ => true,
+        }
+    }
+
     /// Whether the two claims can both be true.
     fn fits(&self, other: &Entry<'_>) -> bool {
         match (self.claim.negated, other.claim.negated) {
@@ -92,12 +109,22 @@ impl Entry<'_> {
                     || self.normal.fits(&other.normal)
                     || self.homeland
                     || other.homeland
-                    || matches!((self.held, other.held), (Some(a), Some(b)) if !times_fit(a, b))
+                    || self.held_apart(other)
             }
             (true, true) => true,
             _ => !self.normal.same_as(&other.normal),
         }
     }
+}
+
+/// Whether two times an attribute holds for overlap; an open start (`../2008-12-22`,
+/// "former") reaches back indefinitely.
+fn held_together(a: &str, b: &str) -> bool {
+    let closed = |t: &str| {
+        t.strip_prefix("..")
+            .map_or_else(|| t.to_string(), |rest| format!("0000{rest}"))
+    };
+    times_fit(&closed(a), &closed(b))
 }
 
 /// The countries an event's agents are nationals of, by event id, as the story's
