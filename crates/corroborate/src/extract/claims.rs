@@ -172,7 +172,6 @@ pub(crate) fn find(
         found.copulas();
         found.described_participants();
         found.event_arguments();
-        found.death_tolls();
         found.quantities();
         found.offsets();
         if found.claims.is_empty() {
@@ -612,54 +611,6 @@ impl Sentence<'_> {
                     predicate: Predicate::from(argument.role.clone()),
                     value,
                     value_text: x.doc.text[argument.span.clone()].to_string(),
-                    attribution: None,
-                    hedged: false,
-                    negated: false,
-                    time: None,
-                });
-            }
-        }
-        self.claims.extend(found);
-    }
-
-    /// How many died in each death or killing of the sentence, when the dead are
-    /// counted ("48 people were killed", "killing at least 22"): a `death_toll` claim
-    /// about the event, so that outlets giving other figures for one happening
-    /// conflict. The dead are a death's agent and a killing's patient.
-    fn death_tolls(&mut self) {
-        let x = self.x();
-        let mut found = Vec::new();
-        let first = self.events.partition_point(|e| e.sentence < self.index);
-        let events = in_sentence(self.events, self.index, |e| e.sentence);
-        for (index, event) in (first..).zip(events) {
-            let dead = match event.kind.as_str() {
-                "death" => Role::Agent,
-                "killing" => Role::Patient,
-                _ => continue,
-            };
-            let counted = event
-                .arguments
-                .iter()
-                .filter(|a| a.role == dead)
-                .find_map(|a| {
-                    in_sentence(x.quantities, self.index, |q| q.sentence)
-                        .iter()
-                        .find(|q| {
-                            q.unit.is_none()
-                                && a.span.start <= q.span.start
-                                && q.span.end <= a.span.end
-                        })
-                });
-            if let Some(q) = counted {
-                found.push(ClaimExpr {
-                    span: self.sentence_span(),
-                    sentence: self.index,
-                    focus: event.trigger.start.min(q.span.start)..event.trigger.end.max(q.span.end),
-                    subject: SubjectRef::Event(index),
-                    subject_text: x.doc.text[event.trigger.clone()].to_string(),
-                    predicate: Predicate::from("death_toll"),
-                    value: ValueExpr::Number(q.value),
-                    value_text: x.doc.text[q.span.clone()].to_string(),
                     attribution: None,
                     hedged: false,
                     negated: false,
