@@ -78,10 +78,12 @@ struct Entry<'l> {
 }
 
 impl Entry<'_> {
-    /// Whether both claims are one document's, from one source.
-    fn one_voice(&self, other: &Entry<'_>) -> bool {
-        let source = |c: &Claim| c.attribution.as_ref().map(|a| a.text.clone());
-        self.claim.doc == other.claim.doc && source(self.claim) == source(other.claim)
+    /// The voice the claim speaks in: its document and its source there.
+    fn voice(&self) -> (&str, Option<&str>) {
+        (
+            self.claim.doc.as_str(),
+            self.claim.attribution.as_ref().map(|a| a.text.as_str()),
+        )
     }
 
     /// Whether two readings of an attribute held over a time may hold at different
@@ -105,7 +107,6 @@ impl Entry<'_> {
         match (self.claim.negated, other.claim.negated) {
             (false, false) => {
                 self.key == other.key
-                    || self.one_voice(other)
                     || self.normal.fits(&other.normal)
                     || self.homeland
                     || other.homeland
@@ -262,10 +263,23 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     if entries.iter().all(|e| e.claim.doc == *first_doc) {
         return Verdict::Single;
     }
+    // Values one voice gives together are answers to different parts of the question
+    // (two years' figures, two posts), not a disagreement, for every outlet.
+    let mut voices: BTreeMap<(&str, Option<&str>), Vec<&str>> = BTreeMap::new();
+    for e in entries.iter().filter(|e| !e.claim.negated) {
+        voices.entry(e.voice()).or_default().push(&e.key);
+    }
+    let together = |a: &Entry<'_>, b: &Entry<'_>| {
+        !a.claim.negated
+            && !b.claim.negated
+            && voices
+                .values()
+                .any(|keys| keys.contains(&a.key.as_str()) && keys.contains(&b.key.as_str()))
+    };
     let all_fit = entries
         .iter()
         .enumerate()
-        .all(|(i, a)| entries[i + 1..].iter().all(|b| a.fits(b)));
+        .all(|(i, a)| entries[i + 1..].iter().all(|b| together(a, b) || a.fits(b)));
     if all_fit {
         Verdict::Agree
     } else {
