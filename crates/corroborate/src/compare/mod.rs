@@ -11,8 +11,9 @@
 //!
 //! Attributes held over a time (`role`, `affiliation`, `nationality`, `residence`) are
 //! compared only where their times overlap: each reading holds for the time its claim
-//! gives ("deputy director from 2016 to 2019") or, without one, for its document's
-//! date. Two values one document gives from one source (both in its own voice, or
+//! gives ("deputy director from 2016 to 2019", "the former ambassador": until the day
+//! before) or, without one, for its document's date; where one time is unknown they
+//! are not compared. Two values one document gives from one source (both in its own voice, or
 //! both from one speaker) are both true for that source ("the assistant general
 //! manager, now interim head coach"): an outlet does not contradict itself. An event's
 //! origin that is the country of its agents' nationality ("defected
@@ -32,7 +33,7 @@ mod measures;
 mod sources;
 mod values;
 
-use crate::hashing::HashMap;
+use crate::hashing::{HashMap, HashSet};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -77,22 +78,39 @@ struct Entry<'l> {
 }
 
 impl Entry<'_> {
-    /// Whether both claims are one document's, from one source.
-    fn one_voice(&self, other: &Entry<'_>) -> bool {
-        let source = |c: &Claim| c.attribution.as_ref().map(|a| a.text.clone());
-        self.claim.doc == other.claim.doc && source(self.claim) == source(other.claim)
+    /// The voice the claim speaks in: its document and its source there.
+    fn voice(&self) -> (&str, Option<&str>) {
+        (
+            self.claim.doc.as_str(),
+            self.claim.attribution.as_ref().map(|a| a.text.as_str()),
+        )
     }
 
-    /// What [`Entry::fits`] reads of a claim besides its normalized value: two entries
-    /// alike here and in value fit every other entry alike.
-    fn behaviour(&self) -> (&str, bool, &str, Option<&str>, Option<&str>, bool) {
+    /// Whether two readings of an attribute held over a time may hold at different
+    /// times: their times do not overlap, or one states a time and the other's is
+    /// unknown (no time of its own and an undated document). Two readings without a
+    /// time of their own both hold at their documents' dates.
+    fn held_apart(&self, other: &Entry<'_>) -> bool {
+        if !is_time_scoped(&self.claim.predicate)
+            || (self.claim.time.is_none() && other.claim.time.is_none())
+        {
+            return false;
+        }
+        match (self.held, other.held) {
+            (Some(a), Some(b)) if a != ".." && b != ".." => !held_together(a, b),
+            _ => true,
+        }
+    }
+
+    /// What [`Entry::fits`] and the verdict read of a claim besides its normalized
+    /// value: two entries alike here and in value fit every other entry alike.
+    fn behaviour(&self) -> (&str, bool, Option<&str>, bool, bool) {
         (
             self.key.as_str(),
             self.claim.negated,
-            self.claim.doc.as_str(),
-            self.claim.attribution.as_ref().map(|a| a.text.as_str()),
             self.held,
             self.homeland,
+            self.claim.time.is_some(),
         )
     }
 
@@ -101,16 +119,25 @@ impl Entry<'_> {
         match (self.claim.negated, other.claim.negated) {
             (false, false) => {
                 self.key == other.key
-                    || self.one_voice(other)
                     || self.normal.fits(&other.normal)
                     || self.homeland
                     || other.homeland
-                    || matches!((self.held, other.held), (Some(a), Some(b)) if !times_fit(a, b))
+                    || self.held_apart(other)
             }
             (true, true) => true,
             _ => !self.normal.same_as(&other.normal),
         }
     }
+}
+
+/// Whether two times an attribute holds for overlap; an open start (`../2008-12-22`,
+/// "former") reaches back indefinitely.
+fn held_together(a: &str, b: &str) -> bool {
+    let closed = |t: &str| {
+        t.strip_prefix("..")
+            .map_or_else(|| t.to_string(), |rest| format!("0000{rest}"))
+    };
+    times_fit(&closed(a), &closed(b))
 }
 
 /// The countries an event's agents are nationals of, by event id, as the story's
@@ -248,12 +275,34 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     if entries.iter().all(|e| e.claim.doc == *first_doc) {
         return Verdict::Single;
     }
+    // Values one voice gives together are answers to different parts of the question
+    // (two years' figures, two posts), not a disagreement, for every outlet.
+    let mut voices: BTreeMap<(&str, Option<&str>), Vec<&str>> = BTreeMap::new();
+    for e in entries.iter().filter(|e| !e.claim.negated) {
+        crate::work::count(1);
+        voices.entry(e.voice()).or_default().push(&e.key);
+    }
+    let mut given_together: HashSet<(&str, &str)> = HashSet::default();
+    for keys in voices.values_mut() {
+        keys.sort_unstable();
+        keys.dedup();
+        crate::work::count(keys.len() * keys.len());
+        for a in keys.iter() {
+            for b in keys.iter() {
+                given_together.insert((a, b));
+            }
+        }
+    }
+    let together = |a: &Entry<'_>, b: &Entry<'_>| {
+        !a.claim.negated
+            && !b.claim.negated
+            && given_together.contains(&(a.key.as_str(), b.key.as_str()))
+    };
     // Claims of one value and one polarity always fit one another, so only claims of
-    // different values are compared, and of those each distinct (value, polarity,
-    // document, source, time held, homeland) once: `fits` depends on nothing else. The
-    // work grows with the claims and the products of the distinct values' sizes, not
-    // with the square of the claims (one reading carried by 10,000 claims costs one
-    // pass).
+    // different values are compared, and of those each distinct value with what `fits`
+    // reads of its claim once. The work grows with the claims and the products of the
+    // distinct values' sizes, not with the square of the claims (one reading carried by
+    // 10,000 claims costs one pass).
     let mut seen: HashMap<_, Vec<&Normal>> = HashMap::default();
     let mut groups: BTreeMap<(&str, bool), Vec<&Entry<'_>>> = BTreeMap::new();
     for entry in entries {
@@ -272,7 +321,9 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     let all_fit = groups.iter().enumerate().all(|(i, group)| {
         groups[i + 1..].iter().all(|other| {
             crate::work::count(group.len() * other.len());
-            group.iter().all(|a| other.iter().all(|b| a.fits(b)))
+            group
+                .iter()
+                .all(|a| other.iter().all(|b| together(a, b) || a.fits(b)))
         })
     });
     if all_fit {

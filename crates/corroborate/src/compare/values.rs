@@ -34,7 +34,7 @@ use std::sync::OnceLock;
 
 use crate::hashing::HashMap;
 use crate::lexicon;
-use crate::lexicon::places::{Place, is_compass_name_of, is_compass_word, place};
+use crate::lexicon::places::{Place, is_compass_name_of, is_compass_word, place, places_named};
 use crate::model::{Claim, Entity, Predicate, Role, Value, format_number};
 use crate::resolve::fit::{Count, group, times_fit};
 
@@ -121,7 +121,7 @@ impl Normal {
     /// The place the value names, if it names a country, region or city.
     pub fn place(&self) -> Option<&Place> {
         match self {
-            Normal::Named(named) => named.place.as_ref(),
+            Normal::Named(named) => named.places.first(),
             _ => None,
         }
     }
@@ -135,8 +135,9 @@ pub(crate) struct Named {
     /// Folded lowercase names without a leading "the": the entity's name and aliases,
     /// or the words.
     names: Vec<String>,
-    /// The place the names name, when one of them is a known place.
-    place: Option<Place>,
+    /// The places the names name, when one of them is a known place (several for a
+    /// name several places share).
+    places: &'static [Place],
 }
 
 impl Named {
@@ -148,8 +149,12 @@ impl Named {
                 folded.strip_prefix("the ").unwrap_or(&folded).to_string()
             })
             .collect();
-        let place = names.iter().find_map(|n| place(n));
-        Named { key, names, place }
+        let places = names
+            .iter()
+            .map(|n| places_named(n))
+            .find(|p| !p.is_empty())
+            .unwrap_or_default();
+        Named { key, names, places }
     }
 
     fn shares_a_name(&self, other: &Named) -> bool {
@@ -162,13 +167,18 @@ impl Named {
         if self.key == other.key || self.shares_a_name(other) {
             return true;
         }
-        if let (Some(a), Some(b)) = (&self.place, &other.place) {
-            return a.within(b) || b.within(a) || a.may_share_ground(b);
+        if !self.places.is_empty() && !other.places.is_empty() {
+            return self.places.iter().any(|a| {
+                other
+                    .places
+                    .iter()
+                    .any(|b| a.within(b) || b.within(a) || a.may_share_ground(b))
+            });
         }
         let compass = |a: &Named, b: &Named| {
-            b.place
-                .as_ref()
-                .is_some_and(|p| a.names.iter().any(|n| is_compass_name_of(n, p)))
+            b.places
+                .iter()
+                .any(|p| a.names.iter().any(|n| is_compass_name_of(n, p)))
         };
         compass(self, other)
             || compass(other, self)
@@ -224,7 +234,7 @@ pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Nor
             let named = Named::new(t.clone(), names);
             // A place the list does not know may lie in any place it knows.
             let unknown_place = is_place_predicate(&claim.predicate)
-                && named.place.is_none()
+                && named.places.is_empty()
                 && !named.names.iter().any(|n| is_compass_word(n));
             if unknown_place {
                 Normal::VaguePlace(t.clone())
@@ -482,6 +492,7 @@ mod tests {
         assert!(origin("Cuba").fits(&origin("Havana")));
         assert!(!origin("Havana").fits(&origin("Mexico")));
         assert!(!origin("Havana").fits(&origin("Madrid")));
+        assert!(origin("Atlanta").fits(&origin("Georgia")));
         assert!(origin("the South").fits(&origin("South Korea")));
         assert!(!origin("the North").fits(&origin("South Korea")));
         assert!(origin("the country").fits(&origin("Mexico")));

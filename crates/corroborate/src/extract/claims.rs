@@ -45,6 +45,10 @@ crate::lexicon::lazy! {
     fn role_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/role_nouns.txt")).collect();
 }
 
+/// How many words before a post's description a time may stand and still be the post's
+/// ("in 1994 as an assistant coach").
+const TIME_BEFORE_POST: usize = 3;
+
 crate::lexicon::lazy! {
     /// Nouns naming a place without naming which: "the country" (`data/place_nouns.txt`).
     fn place_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/place_nouns.txt")).collect();
@@ -304,7 +308,9 @@ impl Sentence<'_> {
         // counselor"), not what follows it ("director for Latin American affairs").
         let before_title = words.start..title.as_ref().map_or(words.end, |t| t.words.start);
         if let Some(title) = title {
-            let held = self.time_held(title.words.end, words.end);
+            let held = self
+                .time_held(words.start.saturating_sub(TIME_BEFORE_POST), words.end)
+                .or_else(|| self.former(words.start..title.words.start));
             self.push(
                 subject,
                 text.clone(),
@@ -333,10 +339,11 @@ impl Sentence<'_> {
         }
     }
 
-    /// The time a post described from word `from` (after its title) holds for: a time
-    /// expression opened by "from", "in", "between", "until", "since", "during" or
-    /// "through" in the description or right after it, before the next comma ("deputy
-    /// director for Latin American affairs from 2016 to 2019").
+    /// The time a post described from word `from` holds for: a time expression opened
+    /// by "from", "in", "between", "until", "since", "during" or "through" in the
+    /// description, just before it or right after it, before the next comma ("deputy
+    /// director for Latin American affairs from 2016 to 2019", "returned in 1994 as an
+    /// assistant coach").
     fn time_held(&self, from: usize, end: usize) -> Option<String> {
         let s = self.syntax();
         let stop = (from..s.words.len())
@@ -356,6 +363,18 @@ impl Sentence<'_> {
                 let opened = opens(at) || (at > 0 && opens(at - 1));
                 (from <= at && at < stop && opened).then(|| t.value.clone())?
             })
+    }
+
+    /// For a post called "former" ("ex-", "onetime") in `words`, the time it held for:
+    /// up to the day before the document's date, in ISO 8601-2's open-start form
+    /// (`../2008-12-22`), or `..` (some time before) when the date is unknown.
+    fn former(&self, words: Range<usize>) -> Option<String> {
+        let s = self.syntax();
+        let called_former = words
+            .clone()
+            .any(|i| matches!(s.words[i].low.as_str(), "former" | "ex" | "onetime" | "ex-"));
+        let before = self.x().doc.published.and_then(|p| p.yesterday().ok());
+        called_former.then(|| before.map_or_else(|| "..".to_string(), |d| format!("../{d}")))
     }
 
     /// "a counselor at the embassy", "an adviser to the minister": the organization
@@ -1220,6 +1239,17 @@ mod tests {
             "{held:?}"
         );
         assert!(held.contains(&("counselor".into(), None)), "{held:?}");
+        let x = extraction(
+            "Ivo Rask, the former ambassador, spoke.",
+            &[("Ivo Rask", PERSON)],
+        );
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        let held: Vec<Option<String>> = find(&x.found(), &[], &sentences)
+            .into_iter()
+            .filter(|c| c.predicate == Predicate::Role)
+            .map(|c| c.time)
+            .collect();
+        assert_eq!(held, [Some("../2024-03-19".to_string())]);
     }
 
     #[test]

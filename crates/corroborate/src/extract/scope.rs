@@ -3,8 +3,9 @@
 //! A sentence often holds more than one statement: "Lupu, who reportedly fled, said the
 //! port closed" hedges the flight, not the closing; "the crew survived, but the captain
 //! did not" negates only the captain. The sentence is cut into segments: a contrast
-//! ("but", a semicolon) or a second verb group ("and is presumed to …") starts a new
-//! part of the sentence, and an aside opened by a relative pronoun or a subordinator
+//! ("but", a semicolon), a quotation mark (quoted words are the speaker's clause, not
+//! the sentence's) or a second verb group ("and is presumed to …") starts a new part
+//! of the sentence, and an aside opened by a relative pronoun or a subordinator
 //! ("who", "because"), or after a comma or dash by any relative or subordinating word
 //! or an "-ing" participle, runs to the next comma, where the main clause resumes. A
 //! claim whose words touch a main segment is in scope of every main segment of its
@@ -76,7 +77,7 @@ fn segments(words: &[String], sentence: &Range<usize>) -> Vec<Segment> {
     let mut main_part = 0;
     for i in sentence.clone() {
         let word = words[i].as_str();
-        let contrast = word == ";" || (word == "but" && i > sentence.start);
+        let contrast = word == ";" || word == "\"" || (word == "but" && i > sentence.start);
         let next = if contrast {
             Some((false, current.part + 1))
         } else if joins_verb_groups(words, sentence, i) {
@@ -226,6 +227,14 @@ mod tests {
             "two officers were held , | ,"
         );
         assert_eq!(in_reach(text, "no case"), "saying there was no case");
+    }
+
+    #[test]
+    fn quoted_words_are_a_part_of_their_own() {
+        let text = "Rebels captured the pilot , saying the raid \" would not go unpunished \"";
+        assert_eq!(in_reach(text, "pilot"), "rebels captured the pilot ,");
+        let text = "While Nichols did not get the penalty , he will die in prison";
+        assert_eq!(in_reach(text, "prison"), ", he will die in prison");
     }
 
     #[test]

@@ -27,35 +27,37 @@ pub(crate) struct Place {
 }
 
 crate::lexicon::lazy! {
-    fn places() -> crate::lexicon::Map<(PlaceKind, &'static str)> = {
-        crate::lexicon::fields(include_str!("../../data/places.txt"))
-            .filter_map(|f| {
-                let kind = match *f.get(1)? {
-                    "country" => PlaceKind::Country,
-                    "region" => PlaceKind::Region,
-                    "city" => PlaceKind::City,
-                    _ => return None,
-                };
-                Some((f[0], (kind, *f.get(2)?)))
-            })
-            .collect()
+    fn places() -> crate::lexicon::Map<Vec<Place>> = {
+        let mut map: crate::lexicon::Map<Vec<Place>> = crate::lexicon::Map::default();
+        for f in crate::lexicon::fields(include_str!("../../data/places.txt")) {
+            let kind = match f.get(1) {
+                Some(&"country") => PlaceKind::Country,
+                Some(&"region") => PlaceKind::Region,
+                Some(&"city") => PlaceKind::City,
+                _ => continue,
+            };
+            let Some(&country) = f.get(2) else { continue };
+            map.entry(f[0]).or_default().push(Place { name: f[0], kind, country });
+        }
+        map
     };
 }
 
-/// The place a name names ("Havana", "the United States", "São Paulo"), in any case,
-/// with or without a leading "the".
-pub(crate) fn place(name: &str) -> Option<Place> {
+/// The places a name names ("Havana", "the United States", "São Paulo"; "Georgia" is
+/// a country and a region), in any case, with or without a leading "the": a country
+/// first, then a region, then a city.
+pub(crate) fn places_named(name: &str) -> &'static [Place] {
     let folded = crate::lexicon::fold::fold_lower(name.trim());
     let bare = folded.strip_prefix("the ").unwrap_or(&folded);
-    [folded.as_str(), bare].into_iter().find_map(|n| {
-        places()
-            .get_key_value(n)
-            .map(|(&name, &(kind, country))| Place {
-                name,
-                kind,
-                country,
-            })
-    })
+    [folded.as_str(), bare]
+        .into_iter()
+        .find_map(|n| places().get(n))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The place a name names first (see [`places_named`]).
+pub(crate) fn place(name: &str) -> Option<Place> {
+    places_named(name).first().copied()
 }
 
 impl Place {
