@@ -161,10 +161,178 @@ fn a_surname_with_two_letters_swapped_is_the_person() {
         .entities
         .iter()
         .find(|e| e.name == "Ivan Kovalenko")
-        .expect("Ivan Kovalenko is an entity");
+        .unwrap_or_else(|| panic!("Ivan Kovalenko is an entity: {:?}", got.entities));
     assert!(
         ivan.aliases.iter().any(|a| a == "Kovlaenko"),
         "{:?}",
         got.entities
     );
+}
+
+/// The entity with a mention covering the first occurrence of `surface` in document `doc`.
+fn entity_at<'l>(
+    ledger: &'l Ledger,
+    doc: &str,
+    surface: &str,
+    nth: usize,
+) -> &'l corroborate::model::Entity {
+    let text = &ledger.documents.iter().find(|d| d.id == doc).unwrap().text;
+    let at = text
+        .match_indices(surface)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{surface:?} #{nth} is in {doc}"))
+        .0;
+    ledger
+        .entities
+        .iter()
+        .find(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.doc == doc && m.start <= at && at < m.end)
+        })
+        .unwrap_or_else(|| panic!("no entity at {surface:?} in {doc}: {:?}", ledger.entities))
+}
+
+#[test]
+fn an_acronym_introduced_once_is_the_name_it_stands_for() {
+    let got = ledger(&[
+        "The Coastal Transport Safety Board (CTSB) opened an inquiry into the ferry fire \
+         off Tromso on Monday. The CTSB said the ferry carried 212 passengers. Investigators \
+         from the CTSB boarded the ferry on Tuesday.",
+        "The CTSB said on Tuesday that the ferry fire off Tromso began in the engine room. \
+         The ferry carried 212 passengers when the fire began, the CTSB said.",
+    ]);
+    let board = entity_at(&got, "d0", "Coastal Transport Safety Board", 0);
+    for (doc, nth) in [("d0", 1), ("d0", 2), ("d1", 0), ("d1", 1)] {
+        assert_eq!(
+            entity_at(&got, doc, "CTSB", nth).id,
+            board.id,
+            "{:?}",
+            got.entities
+        );
+    }
+    assert_eq!(board.name, "Coastal Transport Safety Board");
+}
+
+#[test]
+fn a_company_and_a_person_sharing_a_surname_stay_apart() {
+    let got = ledger(&[
+        "Harlan Brodeck founded Brodeck Inc. in 1998 in Duluth. Brodeck Inc. said on Monday \
+         that its sales fell 12 percent. Harlan Brodeck, 61, said he would retire.",
+        "Brodeck Inc. reported falling sales on Monday, and its founder Harlan Brodeck said \
+         he would step down. Brodeck, 61, built the company in Duluth.",
+    ]);
+    let person = entity_at(&got, "d0", "Harlan Brodeck", 0);
+    let company = entity_at(&got, "d0", "Brodeck Inc.", 0);
+    assert_ne!(person.id, company.id, "{:?}", got.entities);
+    assert_eq!(person.kind, corroborate::model::EntityKind::Person);
+    assert_eq!(entity_at(&got, "d1", "Brodeck Inc.", 0).id, company.id);
+    assert_eq!(entity_at(&got, "d0", "Harlan Brodeck", 1).id, person.id);
+    assert_eq!(entity_at(&got, "d1", "Brodeck, 61", 0).id, person.id);
+    assert_eq!(entity_at(&got, "d1", "Harlan Brodeck", 0).id, person.id);
+}
+
+#[test]
+fn two_products_of_one_maker_are_three_things() {
+    let got = ledger(&[
+        "Velmora showed the Velmora Z310 and the Velmora Z320 at the Leipzig fair on \
+         Monday. The Z310 seats four, and the Z320 seats six, Velmora said.",
+        "At the Leipzig fair, Velmora presented its Z310 and Z320 on Monday. Buyers \
+         preferred the Z320, Velmora said.",
+    ]);
+    let small = entity_at(&got, "d0", "Velmora Z310", 0);
+    let large = entity_at(&got, "d0", "Velmora Z320", 0);
+    let maker = entity_at(&got, "d0", "Velmora said", 0);
+    assert_ne!(small.id, large.id, "{:?}", got.entities);
+    assert_ne!(small.id, maker.id);
+    assert_ne!(large.id, maker.id);
+    assert_eq!(
+        entity_at(&got, "d0", "Z310 seats", 0).id,
+        small.id,
+        "{:?}",
+        got.entities
+    );
+    assert_eq!(
+        entity_at(&got, "d1", "Z320", 1).id,
+        large.id,
+        "{:?}",
+        got.entities
+    );
+    assert_eq!(
+        entity_at(&got, "d1", "Velmora said", 0).id,
+        maker.id,
+        "{:?}",
+        got.entities
+    );
+}
+
+#[test]
+fn four_romanizations_of_one_korean_name_are_one_person() {
+    let got = ledger(&[
+        "North Korean diplomat Ri Il-gyu defected to South Korea in November, the \
+         unification ministry said on Tuesday.",
+        "Lee Il-kyu, a North Korean diplomat, defected to South Korea in November, \
+         the unification ministry said on Tuesday.",
+        "The unification ministry said on Tuesday that North Korean diplomat Rhee Il Kyu \
+         defected to South Korea in November.",
+        "North Korean diplomat Yi Ilgyu defected to South Korea in November, the \
+         unification ministry said on Tuesday.",
+    ]);
+    let ri = entity_at(&got, "d0", "Ri Il-gyu", 0);
+    for (doc, name) in [
+        ("d1", "Lee Il-kyu"),
+        ("d2", "Rhee Il Kyu"),
+        ("d3", "Yi Ilgyu"),
+    ] {
+        assert_eq!(
+            entity_at(&got, doc, name, 0).id,
+            ri.id,
+            "{name}: {:?}",
+            got.entities
+        );
+    }
+    assert_eq!(ri.kind, corroborate::model::EntityKind::Person);
+}
+
+#[test]
+fn a_two_part_korean_name_opening_a_sentence_is_a_person() {
+    let got = ledger(&[
+        "Kang Min-seok, a former trade envoy, arrived in Seoul on Friday. \"I will keep \
+         writing,\" he told reporters.",
+        "Former trade envoy Kang Min-seok arrived in Seoul on Friday, officials said.",
+    ]);
+    let kang = entity_at(&got, "d0", "Kang Min-seok", 0);
+    assert_eq!(kang.kind, corroborate::model::EntityKind::Person);
+    assert!(
+        kang.mentions.iter().any(|m| m.doc == "d0" && m.start == 0),
+        "{kang:?}"
+    );
+    assert_eq!(entity_at(&got, "d1", "Kang Min-seok", 0).id, kang.id);
+}
+
+#[test]
+fn the_bundled_example_has_one_petrov_and_his_age_in_conflict() {
+    use corroborate::model::{Value, Verdict};
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/stories/lisbon-defector/manifest.jsonl");
+    let got = LedgerBuilder::new()
+        .path(manifest)
+        .expect("the example loads")
+        .build()
+        .expect("the example builds");
+    let petrovs: Vec<&corroborate::model::Entity> = got
+        .entities
+        .iter()
+        .filter(|e| e.aliases.iter().any(|a| a.contains("Petrov")))
+        .collect();
+    assert_eq!(petrovs.len(), 1, "{petrovs:?}");
+    let age = got
+        .comparisons
+        .iter()
+        .find(|c| c.predicate.as_str() == "age" && c.subject == petrovs[0].id)
+        .expect("Petrov's age is compared");
+    assert_eq!(age.verdict, Verdict::Conflict, "{age:?}");
+    let values: Vec<&Value> = age.readings.iter().map(|r| &r.value).collect();
+    assert!(values.contains(&&Value::Number(47.0)), "{values:?}");
+    assert!(values.contains(&&Value::Number(48.0)), "{values:?}");
 }

@@ -20,6 +20,8 @@ pub(crate) fn find(doc: &Prepared, tagger: &mut Session) -> (Vec<Mention>, Vec<L
         .into_iter()
         .map(|t| without_connecting_words(&words, t))
         .collect();
+    let trimmed = with_sentence_openers(&words, trimmed);
+    let trimmed = with_model_codes(&words, trimmed);
     let spans = with_untagged_surnames(&words, trimmed)
         .into_iter()
         .map(|t| {
@@ -79,17 +81,108 @@ fn with_untagged_surnames(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -
     spans
 }
 
-/// A person's name without the sentence-opening words the tagger joined to it ("Since
-/// Novak's arrest" → "Novak's").
+/// A name without the sentence-opening words the tagger joined to it ("Since Novak's
+/// arrest" → "Novak's", "Unlike Vexa Corp" → "Vexa Corp"): a person's always, any
+/// name's at a sentence's start (inside a sentence "After Hours" may be a bar).
 fn without_connecting_words(sentences: &[Vec<&str>], mut span: TaggedSpan) -> TaggedSpan {
     let words = &sentences[span.sentence];
-    while span.kind == EntityKind::Person
+    while (span.kind == EntityKind::Person || span.start == 0)
         && span.end - span.start > 1
         && super::syntax::is_connecting(&words[span.start].to_lowercase())
     {
         span.start += 1;
     }
     span
+}
+
+/// Names that open a sentence with the word the tagger left out ("Tae Yong-ho, a
+/// defector, …" tagged as "Yong-ho" alone: a capitalized first word is doubtful to a
+/// tagger). The word before a one-word name at a sentence's second word opens the name
+/// when it is capitalized, is no word the document writes in lowercase nor one that
+/// joins clauses, and is a given or family name the lists know — or the name is a
+/// hyphenated given name ("Min-seok"). The name is then a person's. A name of two
+/// words already ("Boxer Ivan Kovalenko") needs no opener.
+fn with_sentence_openers(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
+    let candidates: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans[i].start == 1 && spans[i].end == 2)
+        .filter(|&i| i == 0 || spans[i - 1].sentence != spans[i].sentence)
+        .collect();
+    if candidates.is_empty() {
+        return spans;
+    }
+    // Words the document writes in lowercase somewhere: common words, not names.
+    let lowercase: crate::hashing::HashSet<String> = sentences
+        .iter()
+        .flatten()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(|w| w.to_string())
+        .collect();
+    let gazetteer = crate::ner::gazetteer::Gazetteer::shipped();
+    for i in candidates {
+        let opener = sentences[spans[i].sentence][0];
+        let lower = crate::text::fold_lower(opener);
+        let capitalized = opener.chars().next().is_some_and(char::is_uppercase)
+            && opener.chars().skip(1).all(char::is_lowercase)
+            && opener.chars().count() >= 2;
+        if !capitalized || lowercase.contains(&lower) || super::syntax::is_connecting(&lower) {
+            continue;
+        }
+        let name_part = gazetteer.lists(&lower, &crate::ner::gazetteer::PERSON_NAMES)
+            || crate::lexicon::people::is_romanized_name_part(&lower);
+        let given_name = sentences[spans[i].sentence][1].contains('-')
+            && matches!(spans[i].kind, EntityKind::Person | EntityKind::Other);
+        if name_part || given_name {
+            spans[i].start = 0;
+            spans[i].kind = EntityKind::Person;
+        }
+    }
+    spans
+}
+
+/// The tagged spans with the model codes the tagger passed over ("the X500 flew", "two
+/// A320s"): a capital, maybe two, then digits and at most a few letters, four
+/// characters or more, standing where no name was found. Kind other.
+fn with_model_codes(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
+    let mut found = Vec::new();
+    for (s, words) in sentences.iter().enumerate() {
+        for (i, word) in words.iter().enumerate() {
+            if is_model_code(word)
+                && !spans
+                    .iter()
+                    .any(|t| t.sentence == s && t.start <= i && i < t.end)
+            {
+                found.push(TaggedSpan {
+                    sentence: s,
+                    start: i,
+                    end: i + 1,
+                    kind: EntityKind::Other,
+                });
+            }
+        }
+    }
+    if found.is_empty() {
+        return spans;
+    }
+    spans.extend(found);
+    spans.sort_by_key(|t| (t.sentence, t.start));
+    spans
+}
+
+/// Whether a word is a model code: one or two capitals, two digits or more, then at
+/// most three letters ("X500", "A320s", "KC45A").
+fn is_model_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    let capitals = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b[capitals..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let rest = &b[capitals + digits..];
+    b.len() >= 4
+        && (1..=2).contains(&capitals)
+        && digits >= 2
+        && rest.len() <= 3
+        && rest.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// The parts of a name for matching: folded, lowercased, split at spaces and hyphens,
@@ -340,6 +433,63 @@ mod tests {
         // Only people: "After Hours" may be a bar's name.
         let bar = without_connecting_words(&words, span(5, 7, Organization));
         assert_eq!((bar.start, bar.end), (5, 7));
+    }
+
+    #[test]
+    fn a_name_opening_a_sentence_keeps_its_first_word() {
+        let words = vec![
+            vec![
+                "Thae", "Yong-ho", ",", "a", "former", "envoy", ",", "spoke", ".",
+            ],
+            vec!["Today", "Yong-ho", "spoke", "."],
+            vec!["Tak", "Hyun-woo", "left", "."],
+            vec![
+                "Since", "Voss", "left", ",", "it", "is", "quiet", "today", ".",
+            ],
+        ];
+        let span = |sentence, kind| TaggedSpan {
+            sentence,
+            start: 1,
+            end: 2,
+            kind,
+        };
+        let got: Vec<(usize, EntityKind)> = with_sentence_openers(
+            &words,
+            vec![
+                span(0, Other),
+                span(1, Other),
+                span(2, Person),
+                span(3, Person),
+            ],
+        )
+        .iter()
+        .map(|t| (t.start, t.kind))
+        .collect();
+        // "Thae" is a family name the lists know; "Today" is written in lowercase
+        // too; "Tak" opens a hyphenated given name; "Since" joins clauses.
+        assert_eq!(got, [(0, Person), (1, Other), (0, Person), (1, Person)]);
+    }
+
+    #[test]
+    fn model_codes_are_found_where_no_name_was() {
+        assert!(is_model_code("X500"));
+        assert!(is_model_code("A320s"));
+        assert!(!is_model_code("747"));
+        assert!(!is_model_code("3G"));
+        assert!(!is_model_code("G20"));
+        assert!(!is_model_code("COVID19"));
+        let words = vec![vec!["The", "Orla", "X500", "and", "two", "A320s", "flew"]];
+        let tagged = vec![TaggedSpan {
+            sentence: 0,
+            start: 1,
+            end: 3,
+            kind: Other,
+        }];
+        let got: Vec<usize> = with_model_codes(&words, tagged)
+            .iter()
+            .map(|t| t.start)
+            .collect();
+        assert_eq!(got, [1, 5]);
     }
 
     /// Tags every listed surface (all occurrences, in order) with its kind.

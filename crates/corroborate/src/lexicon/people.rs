@@ -1,6 +1,8 @@
 //! Words for people: the pronouns that refer to a person and the nouns that name one
 //! (`data/person_pronouns.txt`, `data/person_nouns.txt`), read by coreference, the
-//! syntax scan, events and quotes.
+//! syntax scan, events and quotes; and the romanization groups of name parts
+//! (`data/romanization.txt`), read by the mention stage (a name part opening a
+//! sentence) and by entity resolution (spellings of one name).
 
 /// Pronouns that refer to a person.
 pub(crate) fn is_person_pronoun(word: &str) -> bool {
@@ -19,4 +21,20 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     fn person_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect();
+}
+
+/// The groups of spellings of one name part (`data/romanization.txt`), each a line of
+/// lowercase ASCII words, the canonical spelling first.
+pub(crate) fn romanization_groups() -> impl Iterator<Item = &'static str> {
+    crate::lexicon::lines(include_str!("../../data/romanization.txt"))
+}
+
+/// Whether a lowercase word is a spelling of a name part the romanization table lists
+/// ("tae", "yong", "gyu").
+pub(crate) fn is_romanized_name_part(word: &str) -> bool {
+    romanized_parts().contains(word)
+}
+
+crate::lexicon::lazy! {
+    fn romanized_parts() -> crate::lexicon::Set = romanization_groups().flat_map(str::split_whitespace).collect();
 }

@@ -27,6 +27,9 @@ pub(crate) const PLACES: [usize; 4] = [0, 1, 2, 3];
 /// The class number of the list of words organization names end in.
 pub(crate) const ORG_HEADS: usize = 5;
 
+/// The class numbers of the lists of given names and family names.
+pub(crate) const PERSON_NAMES: [usize; 2] = [7, 8];
+
 /// Every entry, lowercased, keyed by the hash of its first word [`hash::pair`]ed with
 /// that of each next word in turn: a word's hash is all a tagger keeps of it, so
 /// looking up a run of words needs no text.

@@ -21,6 +21,8 @@
 //!    of one word the one place of the story it begins ("the South" → "South Sudan"
 //!    where the story names no other "South …"). Short forms
 //!    with no single best candidate stay apart rather than guess.
+//! 4. **Names without their country** (inside one story): "Air Force" joins the one
+//!    "United States Air Force" of the story.
 //!
 //! Every union checks that the two sides stay one person: two full names that share
 //! only a surname ("Mina Han", "Han Seung Woo") never end up together, however a
@@ -67,8 +69,16 @@ struct Item {
     kind: EntityKind,
     /// Canonical parts of its longest name.
     parts: Vec<String>,
-    /// Its surfaces that are acronyms ("FAA"), as lowercase letters.
+    /// For an organization, place or other thing: its parts without the legal forms and
+    /// trades after a company's short name ("Acme Inc." → "acme"); else its parts.
+    stem: Vec<String>,
+    /// How many mentions it has: its weight in votes on what a name is.
+    weight: usize,
+    /// Its surfaces that are acronyms ("FAA"), and acronyms inside its longer name, as
+    /// lowercase letters.
     acronyms: Vec<String>,
+    /// Whether its name is an acronym.
+    is_acronym: bool,
     /// Whether its name is one word the gazetteers know as a place or nationality.
     known_place: bool,
     /// Nationalities its document introduces it with ("American challenger Tom Hale").
@@ -89,16 +99,98 @@ impl Item {
     fn full_person(&self) -> bool {
         self.is_person() && self.parts.len() >= 2
     }
+
+    /// A person named by one word.
+    fn lone_person(&self) -> bool {
+        self.is_person() && self.parts.len() == 1
+    }
+
+    /// An organization, place or other thing named by one word once its legal form is
+    /// dropped ("Acme", "Acme Inc.").
+    fn lone_thing(&self) -> bool {
+        !self.is_person() && self.stem.len() == 1
+    }
+}
+
+/// What the articles say a lone word names — a person or a thing — counted in mentions:
+/// the tagger's kind is a vote, not a verdict. "Acme" typed a person once and an
+/// organization nine times is the organization; "Hale" in a story about Tom Hale is him,
+/// however one article typed it.
+struct Votes {
+    /// (story, canonical word) → mentions of it as a person (alone or as the first or
+    /// last part of a full name), and as a thing.
+    story: HashMap<(usize, String), [usize; 2]>,
+    /// Canonical word → mentions of it alone as a person, and as a thing, in the whole
+    /// ledger.
+    ledger: HashMap<String, [usize; 2]>,
+    /// (story, canonical word) that open or end a full person name of the story.
+    people: crate::hashing::HashSet<(usize, String)>,
+}
+
+impl Votes {
+    fn new(items: &[Item]) -> Votes {
+        let mut votes = Votes {
+            story: HashMap::default(),
+            ledger: HashMap::default(),
+            people: Default::default(),
+        };
+        for item in items {
+            let (words, side): (Vec<&String>, usize) = if item.full_person() {
+                (vec![&item.parts[0], &item.parts[item.parts.len() - 1]], 0)
+            } else if item.lone_person() {
+                (vec![&item.parts[0]], 0)
+            } else if item.lone_thing() {
+                (vec![&item.stem[0]], 1)
+            } else {
+                continue;
+            };
+            for word in words {
+                votes.story.entry((item.story, word.clone())).or_default()[side] += item.weight;
+                if item.full_person() {
+                    votes.people.insert((item.story, word.clone()));
+                } else {
+                    votes.ledger.entry(word.clone()).or_default()[side] += item.weight;
+                }
+            }
+        }
+        votes
+    }
+
+    /// Whether a lone thing is, by its story's votes, the surname of a person the story
+    /// names in full: at least as many mentions call the word a person.
+    fn thing_is_surname(&self, item: &Item) -> bool {
+        let key = (item.story, item.stem[0].clone());
+        item.parts.len() == 1
+            && self.people.contains(&key)
+            && self
+                .story
+                .get(&key)
+                .is_some_and(|[person, thing]| person >= thing)
+    }
+
+    /// Whether a lone person whom no full name of the story explains is, by the votes of
+    /// the whole ledger, a thing of that name the tagger mistyped ("Acme said"): a
+    /// person is nearly always named in full once, so a tie goes to the thing.
+    fn person_is_thing(&self, item: &Item) -> bool {
+        !self.people.contains(&(item.story, item.parts[0].clone()))
+            && !item.known_place
+            && self
+                .ledger
+                .get(&item.parts[0])
+                .is_some_and(|[person, thing]| *thing > 0 && thing >= person)
+    }
 }
 
 /// Resolves the local entities of `docs`; `story_of[d]` is document `d`'s story.
 pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize]) -> Entities {
     let items = items(docs, story_of);
     let mut sets = Sets::new(&items);
-    same_names(&items, &mut sets);
+    let votes = Votes::new(&items);
+    same_names(&items, &votes, &mut sets);
     variant_names(&items, &mut sets);
     names_with_extra_words(&items, &mut sets);
-    short_forms(&items, &mut sets);
+    short_forms(docs, &items, &votes, &mut sets);
+    names_without_their_place(docs, &items, &mut sets);
     build(docs, &items, &mut sets)
 }
 
@@ -111,15 +203,36 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 .iter()
                 .filter_map(|&m| acronym(x.doc.slice(&x.mentions[m].span)))
                 .collect();
+            // Acronyms inside a longer name stand for it too ("Orla Holdings OHG N.V.").
+            if entity.name.split_whitespace().count() > 1 {
+                acronyms.extend(entity.name.split_whitespace().filter_map(acronym));
+            }
             acronyms.sort();
             acronyms.dedup();
+            let parts = names::parts(&entity.name);
+            let kind = model_name_kind(entity.kind, &parts);
+            let stem = if kind == EntityKind::Person {
+                parts.clone()
+            } else {
+                // The place is looked up as written: canonical parts are folded spellings.
+                let stem = names::company_stem(&parts);
+                let written: Vec<&str> = entity.name.split_whitespace().take(stem.len()).collect();
+                if stem.len() < parts.len() && is_known_place(&written.join(" ")) {
+                    parts.clone()
+                } else {
+                    stem.to_vec()
+                }
+            };
             items.push(Item {
                 doc: d,
                 local,
                 story: story_of[d],
-                kind: entity.kind,
-                parts: names::parts(&entity.name),
+                kind,
+                stem,
+                weight: entity.mentions.len(),
+                parts,
                 acronyms,
+                is_acronym: acronym(&entity.name).is_some(),
                 known_place: is_known_place(&entity.name),
                 introduced_as: entity.introduced_as.clone(),
                 national: (entity.kind == EntityKind::Person)
@@ -149,12 +262,39 @@ fn blend(name: &str) -> Option<[String; 2]> {
     }
 }
 
+/// The kind an entity is matched as: a name with a number in it ("Orla 350", "Vexa
+/// 3G") is a model or product, whatever the tagger said, never a person.
+fn model_name_kind(kind: EntityKind, parts: &[String]) -> EntityKind {
+    let numbered = parts.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()));
+    if kind == EntityKind::Person && numbered {
+        EntityKind::Other
+    } else {
+        kind
+    }
+}
+
 /// Whether a name is a single word the gazetteers list as a country, region, city or
 /// nationality ("Jackson" the city, not only the surname).
 fn is_known_place(name: &str) -> bool {
-    use crate::ner::gazetteer::{Gazetteer, PLACES};
     let lower = crate::text::fold_lower(name);
-    lower.split_whitespace().count() == 1 && Gazetteer::shipped().lists(&lower, &PLACES)
+    lower.split_whitespace().count() == 1 && is_place_entry(&[&lower])
+}
+
+/// Whether lowercase words are, all together, one entry of the gazetteers' lists of
+/// places and nationalities ("united states").
+fn is_place_entry(words: &[&str]) -> bool {
+    use crate::ner::gazetteer::{Gazetteer, PLACES};
+    let hashes: Vec<u64> = words.iter().map(|w| crate::ner::hash::of(w)).collect();
+    let bits = Gazetteer::shipped().matches(&hashes);
+    let (first, last) = match words.len() {
+        0 => return false,
+        1 => (0, 0),
+        _ => (1, 3),
+    };
+    PLACES.iter().any(|class| {
+        bits[0] & (1 << (4 * class + first)) != 0
+            && bits[words.len() - 1] & (1 << (4 * class + last)) != 0
+    })
 }
 
 /// Union-find over items that refuses unions joining two different full names.
@@ -254,10 +394,10 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 }
 
 /// Pass 1: equal name keys, joined by hashing.
-fn same_names(items: &[Item], sets: &mut Sets) {
+fn same_names(items: &[Item], votes: &Votes, sets: &mut Sets) {
     let mut first: HashMap<(u8, String), usize> = HashMap::default();
     for (i, item) in items.iter().enumerate() {
-        for key in name_keys(item) {
+        for key in name_keys(item, votes) {
             match first.get(&key) {
                 Some(&j) => sets.join(j, i),
                 None => {
@@ -270,15 +410,21 @@ fn same_names(items: &[Item], sets: &mut Sets) {
 
 /// The exact-match keys of an item, each tagged by the class it may match in:
 /// persons with persons, bare surnames only in their story, and organizations, places
-/// and other names with each other when the name has two words or more (a tagger often
-/// calls one newspaper an organization in one article and a place in the next).
-fn name_keys(item: &Item) -> Vec<(u8, String)> {
+/// and other names with each other whatever their kind (a tagger often calls one
+/// newspaper an organization in one article and a place in the next), by their words
+/// without a company's legal form. A lone word that the votes make a person's surname
+/// gets no key of a thing: short forms join it to the person.
+fn name_keys(item: &Item, votes: &Votes) -> Vec<(u8, String)> {
     if item.parts.is_empty() {
         return Vec::new();
     }
     if item.is_person() {
         if item.parts.len() == 1 {
-            return vec![(0, format!("{}|{}", item.story, item.parts[0]))];
+            let mut keys = vec![(0, format!("{}|{}", item.story, item.parts[0]))];
+            if votes.person_is_thing(item) {
+                keys.push((3, item.parts[0].clone()));
+            }
+            return keys;
         }
         let mut sorted = item.parts.clone();
         sorted.sort();
@@ -290,12 +436,40 @@ fn name_keys(item: &Item) -> Vec<(u8, String)> {
             (2, word_set(&item.parts).join(" ")),
         ];
     }
-    let words = word_set(&item.parts);
-    if words.len() >= 2 {
-        vec![(2, words.join(" "))]
-    } else {
-        vec![(3 + item.kind as u8, words.join(" "))]
+    let words = word_set(&item.stem);
+    let mut keys = match words.len() {
+        0 => Vec::new(),
+        1 if votes.thing_is_surname(item) => return Vec::new(),
+        1 => vec![(3, words.concat())],
+        _ => vec![(2, words.join(" "))],
+    };
+    let last = &item.stem[item.stem.len() - 1];
+    if item.stem.len() == 1 {
+        // A plural of a thing's name is that thing ("Vexas" sold are "Vexa"s).
+        if let Some(singular) = plural_stem(last) {
+            keys.push((3, singular.to_string()));
+        }
+    } else if is_model_code(last) {
+        // A maker's name and a model code ("Orla X500") is the model, named alone too.
+        keys.push((3, last.clone()));
     }
+    keys
+}
+
+/// The singular of a plural name of five letters or more ("vexas" → "vexa").
+fn plural_stem(word: &str) -> Option<&str> {
+    let singular = word.strip_suffix('s')?;
+    let unlikely = ["s", "u", "i"].iter().any(|end| singular.ends_with(end));
+    (word.len() >= 5 && !unlikely).then_some(singular)
+}
+
+/// Whether a name part is a model code: letters and digits, four characters or more
+/// ("x500", "a320"), not a number alone ("747") nor a short tag ("3g").
+fn is_model_code(part: &str) -> bool {
+    part.len() >= 4
+        && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        && part.bytes().any(|b| b.is_ascii_digit())
+        && part.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// Blocks bigger than this are skipped by pass 2: a first name shared by that many
@@ -362,11 +536,7 @@ fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
                 .push(i);
         }
     }
-    let gazetteer = crate::ner::gazetteer::Gazetteer::shipped();
-    let named_after = |part: &str| {
-        named_after_words().contains(part)
-            || gazetteer.lists(part, &[crate::ner::gazetteer::ORG_HEADS])
-    };
+    let named_after = |part: &str| named_after_words().contains(part);
     for (i, item) in items.iter().enumerate() {
         let n = item.parts.len();
         // A full name (two words at least) and one word more.
@@ -409,9 +579,19 @@ fn names_with_extra_words(items: &[Item], sets: &mut Sets) {
 }
 
 crate::lexicon::lazy! {
-    /// Words that end the names of things named after a person ("Bridge", "Day").
-    fn named_after_words() -> crate::lexicon::Set = {
-        crate::lexicon::lines(include_str!("../../data/named_after_words.txt")).collect()
+    /// Words that end the names of things named after a person ("Bridge", "Day"), and the
+    /// words organizations' names end in ("Foundation"), in their canonical spelling:
+    /// they are compared with canonical name parts.
+    fn named_after_words() -> crate::hashing::HashSet<String> = {
+        let lists = [
+            include_str!("../../data/named_after_words.txt"),
+            include_str!("../../data/gazetteer/org_heads.txt"),
+        ];
+        lists
+            .into_iter()
+            .flat_map(crate::lexicon::lines)
+            .map(|word| names::parts(word).concat())
+            .collect()
     };
 }
 
@@ -426,7 +606,7 @@ fn swapped_once(a: &str, b: &str) -> bool {
 }
 
 /// Pass 3: bare surnames and acronyms join the one name they abbreviate in their story.
-fn short_forms(items: &[Item], sets: &mut Sets) {
+fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Sets) {
     // (story, surname) → full person names; (story, initials) → multi-word non-persons.
     let mut surnames: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::default();
@@ -456,8 +636,9 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                     .push(i);
             }
         } else if !item.is_person() && item.parts.len() >= 2 {
-            let [all, content] = initials(&item.parts);
-            for letters in [all, content] {
+            let name = &docs[item.doc].entities[item.local].name;
+            let inside = item.acronyms.iter().filter(|_| !item.is_acronym).cloned();
+            for letters in initials(name).into_iter().chain(inside) {
                 let entry = initials_of.entry((item.story, letters)).or_default();
                 if !entry.contains(&i) {
                     entry.push(i);
@@ -478,6 +659,13 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
                 .entry((item.story, nationality))
                 .or_default()
                 .push(i);
+        }
+    }
+    // story → its names of things of several words, for acronyms spelled by word starts.
+    let mut things: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, item) in items.iter().enumerate() {
+        if !item.is_person() && item.parts.len() >= 2 && !item.is_acronym {
+            things.entry(item.story).or_default().push(i);
         }
     }
     // story → its full person names, for nicknames and mistyped surnames.
@@ -512,10 +700,11 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             && item.parts.len() == 1
             && item.acronyms.is_empty()
             && !item.known_place;
-        let as_surname = ((item.is_person() && item.parts.len() <= 3) || surname_like)
-            .then(|| surnames.get(&(item.story, item.parts.concat())))
-            .flatten()
-            .filter(|found| !found.is_empty());
+        let as_surname = ((item.is_person() && item.parts.len() <= 3)
+            || (surname_like && votes.thing_is_surname(item)))
+        .then(|| surnames.get(&(item.story, item.parts.concat())))
+        .flatten()
+        .filter(|found| !found.is_empty());
         // A surname with two letters swapped ("Kovlaenko" for "Kovalenko"): a typing
         // slip, not another name, when the word is long enough to tell.
         let swapped: Vec<usize> = if item.parts.len() == 1
@@ -545,17 +734,39 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             })
         } else if item.is_person() && item.parts.len() <= 3 {
             Vec::new()
-        } else if !item.is_person() && item.parts.len() == 1 {
+        } else if !item.is_person() && (item.parts.len() == 1 || item.is_acronym) {
             let heads = (item.kind == EntityKind::Location)
                 .then(|| place_heads.get(&(item.story, item.parts[0].clone())))
                 .flatten();
-            item.acronyms
+            let spelled: Vec<usize> = item
+                .acronyms
                 .iter()
                 .filter_map(|a| initials_of.get(&(item.story, a.clone())))
                 .chain(heads)
                 .flatten()
                 .copied()
-                .collect()
+                .filter(|&t| before[t] != before[i])
+                .collect();
+            if spelled.is_empty() && item.is_acronym {
+                // No name of the story has these initials: one whose words' starts
+                // spell it ("SIA" for "Singapore Airlines").
+                let letters = &item.acronyms;
+                let spelled_by = |t: &usize| {
+                    let name = &docs[items[*t].doc].entities[items[*t].local].name;
+                    letters
+                        .iter()
+                        .any(|a| a.len() >= 3 && names::spelled_by_starts(a, name))
+                };
+                things
+                    .get(&item.story)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(spelled_by)
+                    .collect()
+            } else {
+                spelled
+            }
         } else {
             continue;
         };
@@ -576,6 +787,47 @@ fn short_forms(items: &[Item], sets: &mut Sets) {
             _ => None,
         };
         if let Some(root) = best {
+            sets.join(root, i);
+        }
+    }
+}
+
+/// Pass 4: an organization's name written without the country that opens it ("Air
+/// Force" for "United States Air Force") joins the one such longer name of the story.
+fn names_without_their_place(docs: &[Extraction], items: &[Item], sets: &mut Sets) {
+    // (story, word set of the rest) → names of things that open with a place.
+    let mut rests: HashMap<(usize, String), Vec<usize>> = HashMap::default();
+    for (i, item) in items.iter().enumerate() {
+        if item.is_person() || item.is_acronym {
+            continue;
+        }
+        let written = crate::text::fold_lower(&docs[item.doc].entities[item.local].name);
+        let words: Vec<&str> = written.split_whitespace().collect();
+        // The rest must be a name of two words or more: "Korean Air" is no "Air".
+        for k in (1..=2).filter(|&k| words.len() >= k + 2) {
+            if is_place_entry(&words[..k]) {
+                let rest = names::parts(&words[k..].join(" "));
+                rests
+                    .entry((item.story, word_set(&rest).join(" ")))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    if rests.is_empty() {
+        return;
+    }
+    for (i, item) in items.iter().enumerate() {
+        if item.is_person() || item.parts.len() < 2 {
+            continue;
+        }
+        let Some(found) = rests.get(&(item.story, word_set(&item.parts).join(" "))) else {
+            continue;
+        };
+        let mut roots: Vec<usize> = found.iter().map(|&t| sets.sets.find(t)).collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
             sets.join(root, i);
         }
     }
@@ -607,13 +859,16 @@ fn build(docs: &[Extraction], items: &[Item], sets: &mut Sets) -> Entities {
 fn resolved(docs: &[Extraction], items: &[Item], members: &[usize]) -> Resolved {
     let mut mentions = Vec::new();
     let mut kinds: BTreeMap<EntityKind, usize> = BTreeMap::new();
-    let mut surfaces: BTreeMap<&str, usize> = BTreeMap::new();
+    // Each surface with its mentions' kinds.
+    let mut surfaces: BTreeMap<&str, Vec<EntityKind>> = BTreeMap::new();
     for &i in members {
         let x = &docs[items[i].doc];
         for &m in &x.entities[items[i].local].mentions {
             let span = x.mentions[m].span.clone();
-            *kinds.entry(x.mentions[m].kind).or_default() += 1;
-            *surfaces.entry(x.doc.slice(&span)).or_default() += 1;
+            let surface = x.doc.slice(&span);
+            let kind = model_name_kind(x.mentions[m].kind, &names::parts(surface));
+            *kinds.entry(kind).or_default() += 1;
+            surfaces.entry(surface).or_default().push(kind);
             mentions.push((items[i].doc, span));
         }
     }
@@ -624,14 +879,17 @@ fn resolved(docs: &[Extraction], items: &[Item], members: &[usize]) -> Resolved 
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map_or(items[members[0]].kind, |(k, _)| *k);
-    // A name of several words before a lone word ("Maria Lopez", not "Lopez"), then the
-    // most frequent — a headline's "Harbour Pilot Maria Lopez" is written once, the name
-    // many times —, then the longest, then the first in sorted order.
+    // A surface written as the entity's kind before one the tagger read as another
+    // kind ("Acme" the company, not "Acme Vexa" taken for a person), then a name of
+    // several words before a lone word ("Maria Lopez", not "Lopez"), then the most
+    // frequent — a headline's "Harbour Pilot Maria Lopez" is written once, the name many
+    // times —, then the longest, then the first in sorted order.
     let name = surfaces
         .iter()
-        .map(|(s, n)| {
+        .map(|(s, kinds_of)| {
             let parts = names::parts(s).len();
-            ((parts >= 2, *n, parts), *s)
+            let as_kind = kinds_of.contains(&kind);
+            ((as_kind, parts >= 2, kinds_of.len(), parts), *s)
         })
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
         .map(|(_, s)| s.to_string())

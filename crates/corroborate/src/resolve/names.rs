@@ -14,29 +14,71 @@ use crate::lexicon;
 crate::lexicon::lazy! {
     /// Variant spelling → canonical spelling, from `data/romanization.txt`, and short form
     /// of a given name → its full form's canonical spelling, from
-    /// `data/given_name_forms.txt` ("fred" → "frederick", "alexis" → "aleksandr").
-    fn romanization() -> crate::lexicon::Map<&'static str> = {
-        let mut table = lexicon::Map::default();
-        for line in lexicon::lines(include_str!("../../data/romanization.txt")) {
+    /// `data/given_name_forms.txt` ("fred" → "frederick", "alexis" → "aleksandr"). Every
+    /// spelling is also entered by its [`sound`], and every canonical spelling is a sound,
+    /// so that a variant the table lists and a slip of the rules ("Cheong" for "Chong")
+    /// meet.
+    fn romanization() -> crate::hashing::HashMap<String, String> = {
+        let mut table = crate::hashing::HashMap::default();
+        for line in lexicon::people::romanization_groups() {
             let mut words = line.split_whitespace();
             if let Some(canonical) = words.next() {
-                table.insert(canonical, canonical);
-                for variant in words {
-                    table.insert(variant, canonical);
+                let canonical = sound(canonical);
+                for variant in line.split_whitespace() {
+                    table.entry(variant.to_string()).or_insert_with(|| canonical.clone());
+                    table.entry(sound(variant)).or_insert_with(|| canonical.clone());
                 }
             }
         }
         for line in lexicon::lines(include_str!("../../data/given_name_forms.txt")) {
             let mut words = line.split_whitespace();
             if let Some(full) = words.next() {
-                let canonical = table.get(full).copied().unwrap_or(full);
+                let canonical = table.get(full).cloned().unwrap_or_else(|| sound(full));
                 for form in std::iter::once(full).chain(words) {
-                    table.entry(form).or_insert(canonical);
+                    table.entry(form.to_string()).or_insert_with(|| canonical.clone());
                 }
             }
         }
         table
     };
+}
+
+/// One lowercase ASCII name part reduced by the letter correspondences of the common
+/// romanizations, so that spellings of one sound compare equal: "x" is "ks"
+/// ("Alexandr"/"Aleksandr"), "g" is "k" ("Gim"/"Kim", "Il-gyu"/"Il-kyu"), an opening
+/// "ch" is "j" ("Chong"/"Jong"), "eo" is "o" ("Jeong"/"Jong"), "oo" is "u"
+/// ("Yoon"/"Yun"), an opening "ye", "yu", "ya" of a long part is "je", "ju", "ja"
+/// ("Yevgeny"/"Jevgeni"), a long part's closing "y" or "iy" after a consonant is "i"
+/// ("Dmitry"/"Dmitriy"/"Dmitri"), and a doubled letter is one ("Petroff"/"Petrof").
+/// The result is a key for matching, never shown.
+fn sound(part: &str) -> String {
+    let mut s = part.replace('x', "ks").replace('g', "k");
+    if let Some(rest) = s.strip_prefix("ch") {
+        s = format!("j{rest}");
+    }
+    s = s.replace("eo", "o").replace("oo", "u");
+    if s.len() >= 5 && ["ye", "yu", "ya"].iter().any(|p| s.starts_with(p)) {
+        s.replace_range(..1, "j");
+    }
+    if s.len() >= 5 {
+        if let Some(stem) = s.strip_suffix("iy") {
+            s = format!("{stem}i");
+        } else if s.ends_with('y') && !s[..s.len() - 1].ends_with(is_vowel) {
+            s.replace_range(s.len() - 1.., "i");
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether a lowercase letter is a vowel.
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
 crate::lexicon::lazy! {
@@ -59,12 +101,43 @@ crate::lexicon::lazy! {
     fn suffixes() -> crate::lexicon::Set = lexicon::lines(include_str!("../../data/name_suffixes.txt")).collect();
 }
 
+crate::lexicon::lazy! {
+    /// Legal forms and trades that follow a company's short name
+    /// (`data/company_designators.txt`), in their canonical spelling.
+    fn designators() -> crate::hashing::HashSet<String> = {
+        lexicon::lines(include_str!("../../data/company_designators.txt")).map(canonical).collect()
+    };
+}
+
+/// A company's name without the legal forms and trades that follow its short name
+/// ("Acme Computer Inc." → "Acme", "Acme N.V." → "Acme"); the whole name where nothing
+/// would be left.
+pub(crate) fn company_stem(parts: &[String]) -> &[String] {
+    let mut end = parts.len();
+    loop {
+        if end > 1 && designators().contains(&parts[end - 1]) {
+            end -= 1;
+            continue;
+        }
+        // A form written with periods ("N.V.", "S.A.") is split into its letters.
+        let letters = (2..=3).filter(|&k| end > k).find(|&k| {
+            let tail = &parts[end - k..end];
+            tail.iter().all(|p| p.len() == 1) && designators().contains(&tail.concat())
+        });
+        match letters {
+            Some(k) => end -= k,
+            None => return &parts[..end],
+        }
+    }
+}
+
 /// Words that join the parts of an organization's name without naming anything.
 pub(crate) fn is_connective(word: &str) -> bool {
     connectives().contains(word)
 }
 
-/// The canonical spelling of one lowercase ASCII name part.
+/// The canonical spelling of one lowercase ASCII name part: its group's in the table,
+/// else its [`sound`].
 fn canonical(part: &str) -> String {
     // Most parts are letters only: looked up as they are, copied once.
     let bare = if part.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -72,9 +145,13 @@ fn canonical(part: &str) -> String {
     } else {
         std::borrow::Cow::Owned(part.chars().filter(|c| c.is_ascii_alphanumeric()).collect())
     };
-    match romanization().get(&*bare) {
-        Some(canonical) => (*canonical).to_string(),
-        None => bare.into_owned(),
+    if let Some(canonical) = romanization().get(&*bare) {
+        return canonical.clone();
+    }
+    let sounded = sound(&bare);
+    match romanization().get(&sounded) {
+        Some(canonical) => canonical.clone(),
+        None => sounded,
     }
 }
 
@@ -91,20 +168,20 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
     };
     let trimmed = ascii.trim_end_matches(['\'', ' ']);
     let trimmed = trimmed.strip_suffix("'s").unwrap_or(trimmed);
-    let mut out: Vec<String> = trimmed
+    let mut words: Vec<&str> = trimmed
         .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
-        .map(canonical)
-        .filter(|p| !p.is_empty())
+        .filter(|p| p.chars().any(|c| c.is_ascii_alphanumeric()))
         .collect();
     // A title is dropped only while a name remains after it ("President" alone stays);
-    // so is a generational suffix ("Jr", "III").
-    while out.len() > 1 && is_title(&out[0]) {
-        out.remove(0);
+    // so is a generational suffix ("Jr", "III"). Both are read as written, before the
+    // spelling is reduced.
+    while words.len() > 1 && is_title(words[0]) {
+        words.remove(0);
     }
-    if out.len() > 2 && suffixes().contains(out[out.len() - 1].as_str()) {
-        out.pop();
+    if words.len() > 2 && suffixes().contains(words[words.len() - 1]) {
+        words.pop();
     }
-    out
+    words.into_iter().map(canonical).collect()
 }
 
 /// The letters of an acronym ("FAA", "U.N.") in lowercase, or `None` when the surface
@@ -117,16 +194,72 @@ pub(crate) fn acronym(surface: &str) -> Option<String> {
         .then(|| letters().map(|c| c.to_ascii_lowercase()).collect())
 }
 
+/// A name's words as written: transliterated to ASCII, lowercased, split as [`parts`]
+/// splits, nothing dropped and no spelling reduced (initials are read from these: "g"
+/// is no "k" in an acronym).
+fn written_words(name: &str) -> Vec<String> {
+    any_ascii::any_ascii(&crate::text::fold(name))
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .replace(|c: char| !c.is_ascii_alphanumeric() && c != '&', "")
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The words of a name an acronym may abbreviate: of the whole name, and of its
+/// company stem when it has a legal form ("Orla Holdings N.V." → "orla").
+fn abbreviated(name: &str) -> [Vec<String>; 2] {
+    let words = written_words(name);
+    let canonical: Vec<String> = words.iter().map(|w| canonical(w)).collect();
+    let stem = company_stem(&canonical).len();
+    let short = words[..stem].to_vec();
+    [words, short]
+}
+
 /// The initials an acronym of this name could spell: of every word, and of the words
-/// that are not connectives ("Ministry of Interior" → "moi", "mi").
-pub(crate) fn initials(parts: &[String]) -> [String; 2] {
-    let all = parts.iter().filter_map(|p| p.chars().next()).collect();
-    let content = parts
-        .iter()
-        .filter(|p| !is_connective(p))
-        .filter_map(|p| p.chars().next())
-        .collect();
-    [all, content]
+/// that are not connectives, of the whole name and of its company stem ("Ministry of
+/// Interior" → "moi", "mi").
+pub(crate) fn initials(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for words in abbreviated(name) {
+        let all: String = words.iter().filter_map(|p| p.chars().next()).collect();
+        let content: String = words
+            .iter()
+            .filter(|p| !is_connective(p))
+            .filter_map(|p| p.chars().next())
+            .collect();
+        for letters in [all, content] {
+            if letters.len() >= 2 && !out.contains(&letters) {
+                out.push(letters);
+            }
+        }
+    }
+    out
+}
+
+/// Whether an acronym's letters are the starts of the content words of a name (or of its
+/// company stem), each word giving one letter or more, in order: "SIA" for "Singapore
+/// Airlines", spelled "Si" + "A".
+pub(crate) fn spelled_by_starts(letters: &str, name: &str) -> bool {
+    fn spells(letters: &str, words: &[&str]) -> bool {
+        match words {
+            [] => letters.is_empty(),
+            [word, rest @ ..] => (1..=letters.len().min(word.len()))
+                .take_while(|&n| word.as_bytes()[..n] == letters.as_bytes()[..n])
+                .any(|n| spells(&letters[n..], rest)),
+        }
+    }
+    abbreviated(name).iter().any(|words| {
+        let content: Vec<&str> = words
+            .iter()
+            .filter(|w| !is_connective(w))
+            .map(String::as_str)
+            .collect();
+        content.len() >= 2 && spells(letters, &content)
+    })
 }
 
 /// An organization's content words in sorted order, so that word order does not matter
@@ -163,7 +296,13 @@ mod tests {
         assert_eq!(parts("Mohammed Salah"), parts("Muhammad Salah"));
         assert_eq!(parts("Pak Chol"), parts("Park Ch'ol"));
         assert_eq!(parts("José Ramos"), parts("Jose Ramos"));
-        assert_eq!(parts("Mr. Choi Min-ho's"), ["choe", "min", "ho"]);
+        assert_eq!(parts("Mr. Choi Min-ho's"), parts("Choe Min Ho"));
+        assert_eq!(parts("Alexandr Petrov"), parts("Aleksandr Petrov"));
+        assert_eq!(parts("Jeong Il-gyu"), parts("Chung Il Kyu"));
+        assert_eq!(parts("Jung Ilkyu").concat(), parts("Jong Il-kyu").concat());
+        assert_eq!(parts("Yevgeny Orlov"), parts("Evgeni Orlov"));
+        assert_eq!(parts("Dmitriy Volkov"), parts("Dmitry Volkov"));
+        assert_ne!(parts("Kim Jong-un"), parts("Kim Yong-un"));
         assert_ne!(parts("Park Min-jun"), parts("Park Min-seo"));
     }
 
@@ -178,8 +317,9 @@ mod tests {
     #[test]
     fn a_lone_title_stays() {
         assert_eq!(parts("President"), ["president"]);
-        assert_eq!(parts("President Ana Biden"), ["ana", "biden"]);
-        assert_eq!(parts("Arthur Bell Jr."), ["arthur", "bell"]);
+        assert_eq!(parts("President Ana Biden"), parts("Ana Biden"));
+        assert_eq!(parts("Arthur Bell Jr."), parts("Arthur Bell"));
+        assert_eq!(parts("Arthur Bell Jr.").len(), 2);
     }
 
     #[test]
@@ -190,8 +330,22 @@ mod tests {
         assert_eq!(acronym("FAA").as_deref(), Some("faa"));
         assert_eq!(acronym("U.N.").as_deref(), Some("un"));
         assert_eq!(acronym("Faa"), None);
-        let [all, content] = initials(&parts("Federal Aviation Administration"));
-        assert_eq!((all.as_str(), content.as_str()), ("faa", "faa"));
+        assert_eq!(initials("Federal Aviation Administration"), ["faa"]);
+        assert_eq!(initials("Ministry of Interior"), ["moi", "mi"]);
+        assert_eq!(initials("General Grain Holdings N.V."), ["gghnv", "gg"]);
+        assert!(spelled_by_starts("sia", "Singapore Airlines"));
+        assert!(spelled_by_starts("gg", "General Grain Holdings N.V."));
+        assert!(!spelled_by_starts("sia", "Sierra Leone Airways"));
+    }
+
+    #[test]
+    fn company_names_lose_their_legal_forms() {
+        let stem = |name: &str| company_stem(&parts(name)).to_vec();
+        assert_eq!(stem("Acme Computer Inc."), parts("Acme"));
+        assert_eq!(stem("Orla Group N.V."), parts("Orla"));
+        assert_eq!(stem("Orla Technology"), parts("Orla"));
+        assert_eq!(stem("Group Inc"), parts("Group"));
+        assert_eq!(stem("Orla Harbour Bank"), parts("Orla Harbour Bank"));
     }
 
     #[test]
