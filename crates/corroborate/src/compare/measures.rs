@@ -15,7 +15,8 @@
 //! reporting a happening answers "how many were killed?". The subject is the story's
 //! first event of the role's kind (a killing for the killed), and each document
 //! answers once, with its latest figure for the role: the last it gives as an update
-//! ("the toll rose to 70"), else its first. A denial ("not 1000") answers only where
+//! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
+//! the toll twice), else its first. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies.
 
 use crate::hashing::HashMap;
@@ -147,10 +148,20 @@ fn casualty_measures(
         let Some(subject) = story_subject(ledger, story, role) else {
             continue;
         };
-        // Each document's latest figure: its last update, else its first figure.
-        let mut chosen: BTreeMap<&str, (bool, usize, usize)> = BTreeMap::new();
+        // Each document's figure: its last update, else the figure it repeats most
+        // (the toll a headline and a lede both give), the first on a tie.
+        let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
+        for &(doc, _, _, index) in &answers {
+            *repeats.entry((doc, ledger.claims[index].value.key())).or_default() += 1;
+        }
+        let mut chosen: BTreeMap<&str, (bool, usize, usize, usize, usize)> = BTreeMap::new();
         for &(doc, start, revised, index) in &answers {
-            let candidate = (revised, if revised { start } else { usize::MAX - start }, index);
+            let repeated = repeats[&(doc, ledger.claims[index].value.key())];
+            let candidate = if revised {
+                (true, start, 0, 0, index)
+            } else {
+                (false, 0, repeated, usize::MAX - start, index)
+            };
             let best = chosen.entry(doc).or_insert(candidate);
             if candidate > *best {
                 *best = candidate;
@@ -158,11 +169,11 @@ fn casualty_measures(
         }
         let asserted: Vec<&Value> = chosen
             .values()
-            .map(|&(_, _, index)| &ledger.claims[index])
+            .map(|&(.., index)| &ledger.claims[index])
             .filter(|c| !c.negated)
             .map(|c| &c.value)
             .collect();
-        for (_, _, index) in chosen.into_values() {
+        for (.., index) in chosen.into_values() {
             let claim = &ledger.claims[index];
             if claim.negated && !asserted.contains(&&claim.value) {
                 continue;
