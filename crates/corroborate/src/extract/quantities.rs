@@ -8,7 +8,7 @@
 //! A count takes the casualty role of the nearest casualty word of its clause
 //! (`data/casualty_roles.txt`): in "raids killed 6 and injured 32" 6 are killed and 32
 //! injured. A part of a figure ("including 10 children") and a running total ("killed
-//! since April") count no happening of their own and take none; a figure the words
+//! since April", "the war has killed") count no happening of their own and take none; a figure the words
 //! give as an update ("the toll rose to 70") is marked `revised`
 //! (`data/casualty_cues.txt`).
 
@@ -531,7 +531,9 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             continue;
         };
         let after = cue_after(words, extent.end);
-        if before == Some(Cue::Part) || after == Some(Cue::Part) || after == Some(Cue::Total) {
+        if matches!(before, Some(Cue::Part | Cue::Total))
+            || matches!(after, Some(Cue::Part | Cue::Total))
+        {
             continue;
         }
         quantity.role = Some(role);
@@ -548,7 +550,8 @@ fn cue_before(words: &[Word], at: usize) -> Option<Cue> {
         .take_while(|&k| !ends_clause(&words[k]))
         .find_map(|k| {
             let (cue, len) = casualty_cues().longest_at(k, word)?;
-            // A part names its whole just before it; an update may stand farther back.
+            // A part names its whole just before it; an update or a war ("the conflict
+            // has killed more than") may stand farther back.
             let reach = if *cue == Cue::Part { 1 } else { 5 };
             (k + len <= at && at - (k + len) < reach).then_some(*cue)
         })
@@ -844,6 +847,10 @@ mod tests {
         assert_eq!(
             roles("More than 300 civilians have been killed in the city since April."),
             [(300.0, None, false)]
+        );
+        assert_eq!(
+            roles("The conflict has killed more than 280000 people."),
+            [(280000.0, None, false)]
         );
     }
 
