@@ -110,6 +110,9 @@ fn casualty_of<'l>(quantities: &[&'l Quantity], claim: &Claim) -> Option<&'l Qua
         .filter(|q| q.role.is_some() && q.unit.is_none())
 }
 
+/// One document's casualty figure: (document, quantity start, revised, claim index).
+type Answer<'l> = (&'l str, usize, bool, usize);
+
 /// The measures of the casualty claims (see the module's documentation), by claim
 /// index, and the indexes of every casualty claim, answered or not.
 fn casualty_measures(
@@ -122,8 +125,8 @@ fn casualty_measures(
         .enumerate()
         .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
         .collect();
-    // (story, role) → (document, quantity start, revised, claim index), in claim order.
-    let mut figures: BTreeMap<(usize, &str), Vec<(&str, usize, bool, usize)>> = BTreeMap::new();
+    // (story, role) → the answers, in claim order.
+    let mut figures: BTreeMap<(usize, &str), Vec<Answer<'_>>> = BTreeMap::new();
     let mut casualties = BTreeSet::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some() || claim.predicate != Predicate::Count {
@@ -132,16 +135,19 @@ fn casualty_measures(
         let of_doc = quantities
             .get(claim.doc.as_str())
             .map_or(&[][..], Vec::as_slice);
-        let (Some(q), Some(&story)) = (casualty_of(of_doc, claim), story_of.get(claim.doc.as_str()))
+        let (Some(q), Some(&story)) =
+            (casualty_of(of_doc, claim), story_of.get(claim.doc.as_str()))
         else {
             continue;
         };
         casualties.insert(index);
         let role = q.role.as_deref().unwrap_or_default();
-        figures
-            .entry((story, role))
-            .or_default()
-            .push((claim.doc.as_str(), q.start, q.revised, index));
+        figures.entry((story, role)).or_default().push((
+            claim.doc.as_str(),
+            q.start,
+            q.revised,
+            index,
+        ));
     }
     let mut result = HashMap::default();
     for ((story, role), answers) in figures {
@@ -152,7 +158,9 @@ fn casualty_measures(
         // (the toll a headline and a lede both give), the first on a tie.
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for &(doc, _, _, index) in &answers {
-            *repeats.entry((doc, ledger.claims[index].value.key())).or_default() += 1;
+            *repeats
+                .entry((doc, ledger.claims[index].value.key()))
+                .or_default() += 1;
         }
         let mut chosen: BTreeMap<&str, (bool, usize, usize, usize, usize)> = BTreeMap::new();
         for &(doc, start, revised, index) in &answers {
@@ -195,9 +203,8 @@ fn casualty_measures(
 /// the first event of the story at all.
 fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
     let documents = &ledger.stories[story].documents;
-    let in_story = |event: &&crate::model::Event| {
-        event.documents.iter().any(|d| documents.contains(d))
-    };
+    let in_story =
+        |event: &&crate::model::Event| event.documents.iter().any(|d| documents.contains(d));
     let types = role_event_types(role);
     ledger
         .events

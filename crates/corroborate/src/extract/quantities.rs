@@ -467,7 +467,10 @@ crate::lexicon::lazy! {
 
 /// Whether a word ends a clause: a casualty word past it names another count.
 fn ends_clause(word: &Word) -> bool {
-    matches!(word.low.as_str(), ";" | ":" | "." | "(" | ")" | "but" | "while" | "whereas")
+    matches!(
+        word.low.as_str(),
+        ";" | ":" | "." | "(" | ")" | "but" | "while" | "whereas"
+    )
 }
 
 /// Sets the casualty role of each bare count of a sentence, whose words `words`
@@ -501,10 +504,9 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         };
         let clear = |range: Range<usize>| {
             !words[range.clone()].iter().any(ends_clause)
-                && !extents
-                    .iter()
-                    .enumerate()
-                    .any(|(other, e)| other != index && range.start <= e.start && e.end <= range.end)
+                && !extents.iter().enumerate().any(|(other, e)| {
+                    other != index && range.start <= e.start && e.end <= range.end
+                })
         };
         let nearest = cues
             .iter()
@@ -814,7 +816,10 @@ mod tests {
         );
         assert_eq!(
             roles("At least 16 civilians were killed and 22 others wounded."),
-            [(16.0, Some("killed"), false), (22.0, Some("injured"), false)]
+            [
+                (16.0, Some("killed"), false),
+                (22.0, Some("injured"), false)
+            ]
         );
         assert_eq!(
             roles("The blast claimed the lives of 9 people."),
