@@ -116,7 +116,10 @@ fn figures<'l>(
     names: &Names<'l>,
 ) -> Vec<Figure<'l>> {
     let mut found = Vec::new();
-    for comparison in comparisons.iter().filter(|c| c.predicate == Predicate::Count) {
+    for comparison in comparisons
+        .iter()
+        .filter(|c| c.predicate == Predicate::Count)
+    {
         for claim_id in comparison.readings.iter().flat_map(|r| &r.claims) {
             let Some(claim) = names.claims.get(claim_id.as_str()) else {
                 continue;

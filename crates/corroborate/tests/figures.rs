@@ -18,8 +18,11 @@ fn ledger(articles: &[(&str, &str, &str)]) -> Ledger {
     builder.build().expect("the articles build")
 }
 
-/// The count comparisons of the ledger, each as (verdict, [(value, documents)]).
-fn counts(ledger: &Ledger) -> Vec<(Verdict, Vec<(f64, Vec<String>)>)> {
+/// A reading as (value, documents).
+type Figure = (f64, Vec<String>);
+
+/// The count comparisons of the ledger, each as (verdict, its readings).
+fn counts(ledger: &Ledger) -> Vec<(Verdict, Vec<Figure>)> {
     ledger
         .comparisons
         .iter()
@@ -28,7 +31,7 @@ fn counts(ledger: &Ledger) -> Vec<(Verdict, Vec<(f64, Vec<String>)>)> {
         .collect()
 }
 
-fn readings(c: &Comparison) -> Vec<(f64, Vec<String>)> {
+fn readings(c: &Comparison) -> Vec<Figure> {
     c.readings
         .iter()
         .map(|r| {
@@ -108,7 +111,7 @@ fn killed_and_wounded_are_never_compared() {
     let found = counts(&got);
     for (_, readings) in &found {
         let values: Vec<f64> = readings.iter().map(|(n, _)| *n).collect();
-        let killed = values.iter().any(|&n| n == 6.0);
+        let killed = values.contains(&6.0);
         let hurt = values.iter().any(|&n| n == 30.0 || n == 32.0);
         assert!(!(killed && hurt), "{found:?}");
     }
@@ -162,7 +165,7 @@ fn a_follow_up_with_an_updated_toll_is_one_story_with_its_latest_figure() {
     ]);
     assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
     let found = with_values(&got, &[12.0, 19.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
-    let latest: Vec<(f64, Vec<String>)> = readings(found)
+    let latest: Vec<Figure> = readings(found)
         .into_iter()
         .filter(|(n, _)| *n == 19.0)
         .collect();
@@ -191,11 +194,15 @@ fn figures_credited_to_a_monitor_and_to_state_media_are_two_sources() {
         .map(|r| r.sources.iter().map(|s| s.text.clone()).collect())
         .collect();
     assert!(
-        sources.iter().any(|s| s.iter().any(|t| t.contains("Observatory"))),
+        sources
+            .iter()
+            .any(|s| s.iter().any(|t| t.contains("Observatory"))),
         "{sources:?}"
     );
     assert!(
-        sources.iter().any(|s| s.iter().any(|t| t.contains("State television"))),
+        sources
+            .iter()
+            .any(|s| s.iter().any(|t| t.contains("State television"))),
         "{sources:?}"
     );
 }

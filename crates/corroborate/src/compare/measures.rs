@@ -15,7 +15,8 @@
 //! reporting a happening answers "how many were killed?". The subject is the story's
 //! first event of the role's kind (a killing for the killed), and each document
 //! answers once, with its latest figure for the role: the last it gives as an update
-//! ("the toll rose to 70"), else its first. A denial ("not 1000") answers only where
+//! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
+//! the toll twice), else its first. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies.
 
 use crate::hashing::HashMap;
@@ -109,6 +110,9 @@ fn casualty_of<'l>(quantities: &[&'l Quantity], claim: &Claim) -> Option<&'l Qua
         .filter(|q| q.role.is_some() && q.unit.is_none())
 }
 
+/// One document's casualty figure: (document, quantity start, revised, claim index).
+type Answer<'l> = (&'l str, usize, bool, usize);
+
 /// The measures of the casualty claims (see the module's documentation), by claim
 /// index, and the indexes of every casualty claim, answered or not.
 fn casualty_measures(
@@ -121,8 +125,8 @@ fn casualty_measures(
         .enumerate()
         .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
         .collect();
-    // (story, role) → (document, quantity start, revised, claim index), in claim order.
-    let mut figures: BTreeMap<(usize, &str), Vec<(&str, usize, bool, usize)>> = BTreeMap::new();
+    // (story, role) → the answers, in claim order.
+    let mut figures: BTreeMap<(usize, &str), Vec<Answer<'_>>> = BTreeMap::new();
     let mut casualties = BTreeSet::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some() || claim.predicate != Predicate::Count {
@@ -131,26 +135,41 @@ fn casualty_measures(
         let of_doc = quantities
             .get(claim.doc.as_str())
             .map_or(&[][..], Vec::as_slice);
-        let (Some(q), Some(&story)) = (casualty_of(of_doc, claim), story_of.get(claim.doc.as_str()))
+        let (Some(q), Some(&story)) =
+            (casualty_of(of_doc, claim), story_of.get(claim.doc.as_str()))
         else {
             continue;
         };
         casualties.insert(index);
         let role = q.role.as_deref().unwrap_or_default();
-        figures
-            .entry((story, role))
-            .or_default()
-            .push((claim.doc.as_str(), q.start, q.revised, index));
+        figures.entry((story, role)).or_default().push((
+            claim.doc.as_str(),
+            q.start,
+            q.revised,
+            index,
+        ));
     }
     let mut result = HashMap::default();
     for ((story, role), answers) in figures {
         let Some(subject) = story_subject(ledger, story, role) else {
             continue;
         };
-        // Each document's latest figure: its last update, else its first figure.
-        let mut chosen: BTreeMap<&str, (bool, usize, usize)> = BTreeMap::new();
+        // Each document's figure: its last update, else the figure it repeats most
+        // (the toll a headline and a lede both give), the first on a tie.
+        let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
+        for &(doc, _, _, index) in &answers {
+            *repeats
+                .entry((doc, ledger.claims[index].value.key()))
+                .or_default() += 1;
+        }
+        let mut chosen: BTreeMap<&str, (bool, usize, usize, usize, usize)> = BTreeMap::new();
         for &(doc, start, revised, index) in &answers {
-            let candidate = (revised, if revised { start } else { usize::MAX - start }, index);
+            let repeated = repeats[&(doc, ledger.claims[index].value.key())];
+            let candidate = if revised {
+                (true, start, 0, 0, index)
+            } else {
+                (false, 0, repeated, usize::MAX - start, index)
+            };
             let best = chosen.entry(doc).or_insert(candidate);
             if candidate > *best {
                 *best = candidate;
@@ -158,11 +177,11 @@ fn casualty_measures(
         }
         let asserted: Vec<&Value> = chosen
             .values()
-            .map(|&(_, _, index)| &ledger.claims[index])
+            .map(|&(.., index)| &ledger.claims[index])
             .filter(|c| !c.negated)
             .map(|c| &c.value)
             .collect();
-        for (_, _, index) in chosen.into_values() {
+        for (.., index) in chosen.into_values() {
             let claim = &ledger.claims[index];
             if claim.negated && !asserted.contains(&&claim.value) {
                 continue;
@@ -184,9 +203,8 @@ fn casualty_measures(
 /// the first event of the story at all.
 fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
     let documents = &ledger.stories[story].documents;
-    let in_story = |event: &&crate::model::Event| {
-        event.documents.iter().any(|d| documents.contains(d))
-    };
+    let in_story =
+        |event: &&crate::model::Event| event.documents.iter().any(|d| documents.contains(d));
     let types = role_event_types(role);
     ledger
         .events

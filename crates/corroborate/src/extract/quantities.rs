@@ -8,7 +8,7 @@
 //! A count takes the casualty role of the nearest casualty word of its clause
 //! (`data/casualty_roles.txt`): in "raids killed 6 and injured 32" 6 are killed and 32
 //! injured. A part of a figure ("including 10 children") and a running total ("killed
-//! since April") count no happening of their own and take none; a figure the words
+//! since April", "the war has killed") count no happening of their own and take none; a figure the words
 //! give as an update ("the toll rose to 70") is marked `revised`
 //! (`data/casualty_cues.txt`).
 
@@ -470,7 +470,10 @@ crate::lexicon::lazy! {
 
 /// Whether a word ends a clause: a casualty word past it names another count.
 fn ends_clause(word: &Word) -> bool {
-    matches!(word.low.as_str(), ";" | ":" | "." | "(" | ")" | "but" | "while" | "whereas")
+    matches!(
+        word.low.as_str(),
+        ";" | ":" | "." | "(" | ")" | "but" | "while" | "whereas"
+    )
 }
 
 /// Sets the casualty role of each bare count of a sentence, whose words `words`
@@ -504,10 +507,9 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         };
         let clear = |range: Range<usize>| {
             !words[range.clone()].iter().any(ends_clause)
-                && !extents
-                    .iter()
-                    .enumerate()
-                    .any(|(other, e)| other != index && range.start <= e.start && e.end <= range.end)
+                && !extents.iter().enumerate().any(|(other, e)| {
+                    other != index && range.start <= e.start && e.end <= range.end
+                })
         };
         let nearest = cues
             .iter()
@@ -534,7 +536,9 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             continue;
         };
         let after = cue_after(words, extent.end);
-        if before == Some(Cue::Part) || after == Some(Cue::Part) || after == Some(Cue::Total) {
+        if matches!(before, Some(Cue::Part | Cue::Total))
+            || matches!(after, Some(Cue::Part | Cue::Total))
+        {
             continue;
         }
         quantity.role = Some(role);
@@ -551,7 +555,8 @@ fn cue_before(words: &[Word], at: usize) -> Option<Cue> {
         .take_while(|&k| !ends_clause(&words[k]))
         .find_map(|k| {
             let (cue, len) = casualty_cues().longest_at(k, word)?;
-            // A part names its whole just before it; an update may stand farther back.
+            // A part names its whole just before it; an update or a war ("the conflict
+            // has killed more than") may stand farther back.
             let reach = if *cue == Cue::Part { 1 } else { 5 };
             (k + len <= at && at - (k + len) < reach).then_some(*cue)
         })
@@ -814,7 +819,10 @@ mod tests {
         );
         assert_eq!(
             roles("At least 16 civilians were killed and 22 others wounded."),
-            [(16.0, Some("killed"), false), (22.0, Some("injured"), false)]
+            [
+                (16.0, Some("killed"), false),
+                (22.0, Some("injured"), false)
+            ]
         );
         assert_eq!(
             roles("The blast claimed the lives of 9 people."),
@@ -847,6 +855,10 @@ mod tests {
         assert_eq!(
             roles("More than 300 civilians have been killed in the city since April."),
             [(300.0, None, false)]
+        );
+        assert_eq!(
+            roles("The conflict has killed more than 280000 people."),
+            [(280000.0, None, false)]
         );
     }
 

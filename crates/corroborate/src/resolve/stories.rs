@@ -99,7 +99,11 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
     let similarity = |a: usize, b: usize, cosine: f64| {
         let (x, y) = (&happenings[a], &happenings[b]);
         let sim = cosine * x.fit(y);
-        if x.same(y) { sim.max(SAME_HAPPENING) } else { sim }
+        if x.same(y) {
+            sim.max(SAME_HAPPENING)
+        } else {
+            sim
+        }
     };
     let edges: Vec<(usize, usize, f64)> = pairs
         .into_iter()
@@ -253,7 +257,10 @@ impl Happening {
             && self.main.is_some()
             && other.main.is_some()
             && self.places_meet(other)
-            && self.kinds.iter().any(|k| other.kinds.binary_search(k).is_ok())
+            && self
+                .kinds
+                .iter()
+                .any(|k| other.kinds.binary_search(k).is_ok())
     }
 }
 
