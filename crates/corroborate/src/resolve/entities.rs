@@ -161,7 +161,11 @@ impl Votes {
                 continue;
             };
             for word in words {
-                votes.story.entry((item.story, word.clone())).or_default()[side] += item.weight;
+                // "Other" is the tagger's least sure kind: it casts no vote for a thing
+                // against the person a story names in full ("Bush" typed other).
+                if item.kind != EntityKind::Other {
+                    votes.story.entry((item.story, word.clone())).or_default()[side] += item.weight;
+                }
                 if item.full_person() {
                     votes.people.insert((item.story, word.clone()));
                 } else {
