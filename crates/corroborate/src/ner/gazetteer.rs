@@ -24,9 +24,6 @@ pub(crate) const CLASSES: usize = LISTS.len();
 /// The class numbers of the lists of places and nationalities.
 pub(crate) const PLACES: [usize; 4] = [0, 1, 2, 3];
 
-/// The class number of the list of words organization names end in.
-pub(crate) const ORG_HEADS: usize = 5;
-
 /// The class numbers of the lists of given names and family names.
 pub(crate) const PERSON_NAMES: [usize; 2] = [7, 8];
 

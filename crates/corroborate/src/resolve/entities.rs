@@ -125,6 +125,10 @@ struct Votes {
     ledger: HashMap<String, [usize; 2]>,
     /// (story, canonical word) that open or end a full person name of the story.
     people: crate::hashing::HashSet<(usize, String)>,
+    /// (story, canonical word) of a lone thing → its mentions by kind.
+    story_kinds: HashMap<(usize, String), BTreeMap<EntityKind, usize>>,
+    /// Canonical word of a lone thing → its mentions by kind in the whole ledger.
+    ledger_kinds: HashMap<String, BTreeMap<EntityKind, usize>>,
 }
 
 impl Votes {
@@ -133,6 +137,8 @@ impl Votes {
             story: HashMap::default(),
             ledger: HashMap::default(),
             people: Default::default(),
+            story_kinds: HashMap::default(),
+            ledger_kinds: HashMap::default(),
         };
         for item in items {
             let (words, side): (Vec<&String>, usize) = if item.full_person() {
@@ -140,12 +146,26 @@ impl Votes {
             } else if item.lone_person() {
                 (vec![&item.parts[0]], 0)
             } else if item.lone_thing() {
-                (vec![&item.stem[0]], 1)
+                let word = &item.stem[0];
+                for counts in [
+                    votes
+                        .story_kinds
+                        .entry((item.story, word.clone()))
+                        .or_default(),
+                    votes.ledger_kinds.entry(word.clone()).or_default(),
+                ] {
+                    *counts.entry(item.kind).or_default() += item.weight;
+                }
+                (vec![word], 1)
             } else {
                 continue;
             };
             for word in words {
-                votes.story.entry((item.story, word.clone())).or_default()[side] += item.weight;
+                // "Other" is the tagger's least sure kind: it casts no vote for a thing
+                // against the person a story names in full ("Bush" typed other).
+                if item.kind != EntityKind::Other {
+                    votes.story.entry((item.story, word.clone())).or_default()[side] += item.weight;
+                }
                 if item.full_person() {
                     votes.people.insert((item.story, word.clone()));
                 } else {
@@ -154,6 +174,24 @@ impl Votes {
             }
         }
         votes
+    }
+
+    /// The kind of thing a lone word names: the kind most of its mentions have in the
+    /// story, else in the whole ledger (the earlier kind on ties). One name is one
+    /// thing across a story's articles however they typed it; across stories, a place
+    /// meets only places ("Bristol" the club is not the city).
+    fn thing_kind(&self, story: usize, word: &str) -> EntityKind {
+        let majority = |counts: &BTreeMap<EntityKind, usize>| {
+            counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(kind, _)| *kind)
+        };
+        self.story_kinds
+            .get(&(story, word.to_string()))
+            .and_then(majority)
+            .or_else(|| self.ledger_kinds.get(word).and_then(majority))
+            .unwrap_or(EntityKind::Other)
     }
 
     /// Whether a lone thing is, by its story's votes, the surname of a person the story
@@ -203,10 +241,9 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 .iter()
                 .filter_map(|&m| acronym(x.doc.slice(&x.mentions[m].span)))
                 .collect();
-            // Acronyms inside a longer name stand for it too ("Orla Holdings OHG N.V.").
-            if entity.name.split_whitespace().count() > 1 {
-                acronyms.extend(entity.name.split_whitespace().filter_map(acronym));
-            }
+            // Acronyms inside a longer name stand for it too ("Orla Holdings OHG N.V."),
+            // but not one that opens it: "U.S. Open" is no "U.S.".
+            acronyms.extend(entity.name.split_whitespace().skip(1).filter_map(acronym));
             acronyms.sort();
             acronyms.dedup();
             let parts = names::parts(&entity.name);
@@ -410,10 +447,11 @@ fn same_names(items: &[Item], votes: &Votes, sets: &mut Sets) {
 
 /// The exact-match keys of an item, each tagged by the class it may match in:
 /// persons with persons, bare surnames only in their story, and organizations, places
-/// and other names with each other whatever their kind (a tagger often calls one
-/// newspaper an organization in one article and a place in the next), by their words
-/// without a company's legal form. A lone word that the votes make a person's surname
-/// gets no key of a thing: short forms join it to the person.
+/// and other names of several words with each other whatever their kind (a tagger often
+/// calls one newspaper an organization in one article and a place in the next), by
+/// their words without a company's legal form; a lone word with the things of its
+/// class ([`lone_class`]). A lone word that the votes make a person's surname gets no
+/// key of a thing: short forms join it to the person.
 fn name_keys(item: &Item, votes: &Votes) -> Vec<(u8, String)> {
     if item.parts.is_empty() {
         return Vec::new();
@@ -422,7 +460,8 @@ fn name_keys(item: &Item, votes: &Votes) -> Vec<(u8, String)> {
         if item.parts.len() == 1 {
             let mut keys = vec![(0, format!("{}|{}", item.story, item.parts[0]))];
             if votes.person_is_thing(item) {
-                keys.push((3, item.parts[0].clone()));
+                let kind = votes.thing_kind(item.story, &item.parts[0]);
+                keys.push((lone_class(kind), item.parts[0].clone()));
             }
             return keys;
         }
@@ -437,23 +476,33 @@ fn name_keys(item: &Item, votes: &Votes) -> Vec<(u8, String)> {
         ];
     }
     let words = word_set(&item.stem);
+    // A lone word: keyed by its kind's class (a place's name also names its team, its
+    // government, its airport: "Milan" the city, "Milan" the club).
+    let lone = |word: &str| (lone_class(item.kind), word.to_string());
     let mut keys = match words.len() {
         0 => Vec::new(),
         1 if votes.thing_is_surname(item) => return Vec::new(),
-        1 => vec![(3, words.concat())],
+        1 => vec![lone(&words[0])],
         _ => vec![(2, words.join(" "))],
     };
     let last = &item.stem[item.stem.len() - 1];
-    if item.stem.len() == 1 {
+    if item.stem.len() == 1 && !item.known_place {
         // A plural of a thing's name is that thing ("Vexas" sold are "Vexa"s).
         if let Some(singular) = plural_stem(last) {
-            keys.push((3, singular.to_string()));
+            keys.push(lone(singular));
         }
     } else if is_model_code(last) {
         // A maker's name and a model code ("Orla X500") is the model, named alone too.
-        keys.push((3, last.clone()));
+        keys.push(lone(last));
     }
     keys
+}
+
+/// The key class of a lone word of a kind: places apart, organizations and other things
+/// together — a tagger wavers between those two for one company or product, while a
+/// place and an organization of one name are often two things (a city and its club).
+fn lone_class(kind: EntityKind) -> u8 {
+    if kind == EntityKind::Location { 4 } else { 3 }
 }
 
 /// The singular of a plural name of five letters or more ("vexas" → "vexa").
@@ -874,10 +923,17 @@ fn resolved(docs: &[Extraction], items: &[Item], members: &[usize]) -> Resolved 
     }
     mentions.sort_by_key(|(d, span)| (*d, span.start, span.end));
     mentions.dedup();
-    // Most mentions wins; on a tie the earlier kind in the enum's order.
+    // Most mentions wins; on a tie the earlier kind in the enum's order — but a person
+    // is nearly always named in full once: without a full name, a tie is a thing's.
+    let named_in_full = members.iter().any(|&i| items[i].full_person());
     let kind = kinds
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            let person_last = |k: &EntityKind| named_in_full || *k != EntityKind::Person;
+            a.1.cmp(b.1)
+                .then(person_last(a.0).cmp(&person_last(b.0)))
+                .then(b.0.cmp(a.0))
+        })
         .map_or(items[members[0]].kind, |(k, _)| *k);
     // A surface written as the entity's kind before one the tagger read as another
     // kind ("Acme" the company, not "Acme Vexa" taken for a person), then a name of
