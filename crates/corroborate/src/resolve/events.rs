@@ -180,27 +180,15 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
     Events { events, of }
 }
 
-/// A crude stem of a trigger word, the same for its inflected forms: "attended",
-/// "attends" and "attending" give "attend", "tried" and "tries" "try", "stopped"
-/// "stop". Irregular forms keep their own stem.
+/// The key that tells a trigger's lemma: the verb lemma claims use ("said", "says" →
+/// "say"; "went", "gone" → "go"), without a final "e", so that the rule's "making" →
+/// "mak" meets "make".
 fn stem(word: &str) -> String {
-    let low = word.to_lowercase();
-    let cut = ["ied", "ies"]
-        .iter()
-        .find_map(|s| low.strip_suffix(s).map(|w| format!("{w}y")))
-        .or_else(|| {
-            ["ing", "ed", "es", "s"]
-                .iter()
-                .find_map(|s| low.strip_suffix(s).filter(|w| w.len() > 2))
-                .map(str::to_string)
-        })
-        .unwrap_or_else(|| low.clone());
-    let mut stem = cut.strip_suffix('e').map_or(cut.clone(), str::to_string);
-    let bytes = stem.as_bytes();
-    if bytes.len() > 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-        stem.pop();
+    let lemma = crate::extract::claims::lemma(&word.to_lowercase());
+    match lemma.strip_suffix('e') {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => lemma,
     }
-    stem
 }
 
 fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved {
@@ -261,6 +249,18 @@ mod tests {
             .filter(|e| e.kind.as_str() == kind)
             .map(|e| e.documents.len())
             .collect()
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem() {
+        for group in [
+            ["said", "says", "say"],
+            ["closed", "closes", "closing"],
+            ["made", "make", "making"],
+        ] {
+            let stems: Vec<String> = group.iter().map(|w| super::stem(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{stems:?}");
+        }
     }
 
     #[test]
