@@ -738,6 +738,10 @@ impl Sentence<'_> {
         let Some(object) = s.complements(verb).into_iter().next() else {
             return;
         };
+        // A pronoun says nothing a reader could compare ("checked herself in").
+        if object.phrase.words.len() == 1 && s.classes[object.phrase.head] == Class::Pron {
+            return;
+        }
         let value = match self.named_head(&object.phrase) {
             Some(e) => ValueExpr::Entity(e),
             None => ValueExpr::Text(phrase_value(s, &object.phrase.words)),
@@ -866,8 +870,8 @@ impl Sentence<'_> {
     }
 }
 
-/// Whether an argument's filler is of a kind its role takes: places (or organisations,
-/// which stand for where they are) for an origin, destination or place; people,
+/// Whether an argument's filler is of a kind its role takes: places (or organisations
+/// that are places: an embassy, an airport) for an origin, destination or place; people,
 /// organisations and groups of people for an agent, patient or companions; a time
 /// expression for a time. A phrase of no kind ("punishment", "the regime") is no
 /// argument.
@@ -891,8 +895,10 @@ fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
             place(text).is_some()
                 || is_compass_word(text)
                 || match kind {
-                    Some(k) => matches!(k, EntityKind::Location | EntityKind::Organization),
-                    None => place_nouns().contains(head),
+                    Some(EntityKind::Location) => true,
+                    // An organisation stands for a place when it is one ("the embassy").
+                    Some(EntityKind::Organization) | None => place_nouns().contains(head),
+                    Some(_) => false,
                 }
         }
         Role::Agent | Role::Patient | Role::Companions => match kind {
