@@ -44,7 +44,7 @@ fn verdict(ledger: &Ledger, predicate: &str, values: &[&str]) -> Verdict {
     if found.iter().any(|c| c.verdict == Verdict::Conflict) {
         Verdict::Conflict
     } else {
-        found[0].verdict.clone()
+        found[0].verdict
     }
 }
 
