@@ -651,7 +651,7 @@ pub struct Quote {
 ///
 /// ```
 /// use corroborate::model::Quantity;
-/// let json = r#"{"doc":"a","start":0,"end":8,"value":48250,"unit":"USD","approximate":false,"bound":null,"counted":null,"time":null}"#;
+/// let json = r#"{"doc":"a","start":0,"end":8,"value":48250,"unit":"USD","approximate":false,"bound":null,"counted":null,"time":null,"role":null,"revised":false}"#;
 /// let q: Quantity = serde_json::from_str(json).unwrap();
 /// assert_eq!(q.value, 48250.0);
 /// assert_eq!(serde_json::to_string(&q).unwrap(), json);
