@@ -145,9 +145,9 @@ fn details_from_the_newspaper_interview_rest_on_that_interview() {
         .iter()
         .find(|c| {
             c.predicate == Predicate::Argument(Role::Place)
-                && c.readings
-                    .iter()
-                    .any(|r| r.value == Value::Text(mexico.id.clone()))
+                && c.readings.iter().any(|r| {
+                    r.entity.as_ref() == Some(&mexico.id) && r.value == Value::Text("Mexico".into())
+                })
         })
         .expect("a comparison places the treatment in Mexico");
     assert_eq!(treatment.verdict, Verdict::Agree);
