@@ -329,6 +329,9 @@ record! {
         hedged: bool,
         /// Denied or negated.
         negated: bool,
+        /// The time the value holds for, when the text says ("deputy director from 2016
+        /// to 2019": `"2016/2019"`).
+        time: Option<String>,
     }
     computed {
         /// `start` counted in code points of `doc`'s text.
@@ -438,8 +441,10 @@ record! {
 record! {
     /// One distinct value given for a question, with the claims and documents behind it.
     Reading from Reading {
-        /// The normalized value: a `float` or a `str`.
+        /// The normalized value: a `float` or a `str` (an entity's name when it is one).
         value: model::Value,
+        /// The entity the value is, when it is one (its id).
+        entity: Option<String>,
         /// Claim ids giving this value.
         claims: Vec<String>,
         /// Document ids giving this value.
