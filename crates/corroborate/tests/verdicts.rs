@@ -61,6 +61,18 @@ fn a_city_agrees_with_its_country() {
 }
 
 #[test]
+fn a_former_nationality_does_not_conflict_with_the_present_one() {
+    let ledger = two_outlets(
+        "Lena Ostrova, a former Peruvian diplomat who moved to Norway in 2016, welcomed him.",
+        "Lena Ostrova, a Norwegian lawmaker, welcomed him.",
+    );
+    assert_ne!(
+        verdict(&ledger, "nationality", &["peru", "norway"]),
+        Verdict::Conflict
+    );
+}
+
+#[test]
 fn synonyms_of_a_post_agree() {
     let ledger = two_outlets(
         "Ivo Rask, a political adviser at the embassy, left in May.",

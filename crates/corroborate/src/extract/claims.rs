@@ -329,6 +329,11 @@ impl Sentence<'_> {
             }
         }
         if let Some((country, at)) = nationality_in(self.syntax(), &before_title) {
+            // "a former North Korean diplomat": the nationality is the former post's,
+            // held before the document's date as the post was (a defector's or an
+            // emigrant's nationality changes).
+            let held = self.former(words.start..at.start);
+            let pushed_before = self.claims.len();
             self.push(
                 subject,
                 text,
@@ -336,6 +341,11 @@ impl Sentence<'_> {
                 ValueExpr::Text(country.to_string()),
                 &at,
             );
+            if self.claims.len() > pushed_before {
+                if let Some(claim) = self.claims.last_mut() {
+                    claim.time = held;
+                }
+            }
         }
     }
 
