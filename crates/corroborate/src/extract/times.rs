@@ -434,6 +434,7 @@ impl Scan<'_> {
             .or_else(|| self.month(at))
             .or_else(|| self.relative(at))
             .or_else(|| self.relative_to_reference(at))
+            .or_else(|| self.the_year(at))
             .or_else(|| self.ago(at))
             .or_else(|| self.weekday(at))
             .or_else(|| self.holiday(at, None))
@@ -778,6 +779,31 @@ impl Scan<'_> {
                 None
             }
         }
+    }
+
+    /// "the year", "the full year", "the fiscal year": in news, the year of publication
+    /// ("a high for the year"). Not "the year two thousand" (a year read aloud) nor
+    /// "the year before" (relative to the previous time).
+    fn the_year(&self, at: usize) -> Option<Hit> {
+        if self.low(at) != "the" {
+            return None;
+        }
+        let qualified = matches!(self.low(at + 1), "full" | "fiscal" | "calendar");
+        let year_at = at + 1 + usize::from(qualified);
+        if self.low(year_at) != "year"
+            || number_at(self.words, year_at + 1).is_some()
+            || matches!(
+                self.low(year_at + 1),
+                "before" | "after" | "earlier" | "later" | "ago"
+            )
+        {
+            return None;
+        }
+        let span = at..year_at + 1;
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        Some(Hit::point(span, Point::Year(anchor.year())))
     }
 
     /// Whether word `at` is past the end of a phrase: punctuation or the sentence end.
@@ -1372,6 +1398,21 @@ mod tests {
         assert_eq!(
             times(last, Some("2024-08-16")),
             pairs(&[("last September", "2023-09")])
+        );
+    }
+
+    #[test]
+    fn the_year_is_the_year_of_publication() {
+        let high = "Shares hit a high for the year in June.";
+        assert_eq!(
+            times(high, Some("2024-07-16")),
+            pairs(&[("the year", "2024"), ("June", "2024-06")])
+        );
+        assert_eq!(value("Sales for the full year rose 3%."), "2024");
+        // Counted from the previous time, not the year of publication.
+        assert_eq!(
+            times("The firm was sold the year before.", Some("2024-07-16")),
+            pairs(&[("the year before", "2023")])
         );
     }
 
