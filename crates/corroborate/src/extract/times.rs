@@ -173,17 +173,18 @@ fn word_tense(word: &str) -> Option<Tense> {
 /// The tense of the clause around `words[span]`: the nearest cue outside the
 /// expression wins. Cues after it, across a clause boundary, or reporting verbs not
 /// next to it (the main clause of "…, X said") count as farther away; a participle
-/// after "be" ("will be paid") is no cue.
-fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
+/// after "be" ("will be paid") is no cue. Returns the cue's distance and tense.
+fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
     let mut best: Option<(usize, Tense)> = None;
     for (k, word) in words.iter().enumerate() {
         if span.contains(&k) {
             continue;
         }
         let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
-        // "is going to", "an event to be held on …" look ahead.
+        // "is going to", "talks set to resume", "an event to be held on …" look ahead.
         let after = words.get(k + 1).map_or("", |w| w.low.as_str());
-        let ahead = (word.low == "going" && after == "to") || (word.low == "be" && before == "to");
+        let ahead = (matches!(word.low.as_str(), "going" | "set") && after == "to")
+            || (word.low == "be" && before == "to");
         let tense = if ahead {
             Some(Tense::Future)
         } else if word.low == "next" && after == "to" {
@@ -218,7 +219,7 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<Tense> {
             best = Some((distance, tense));
         }
     }
-    best.map(|(_, tense)| tense)
+    best
 }
 
 /// How to choose among the candidate years (or weeks) of a partial date.
@@ -243,6 +244,20 @@ impl Lean {
             Some(Tense::Future) => Lean::OnOrAfter,
             None => Lean::Nearest,
         }
+    }
+
+    /// Picks like [`Lean::pick`], except that a tense gives way to a candidate within
+    /// `close` of the anchor: a writer names a date without its year when it is near
+    /// the publication date, so "the dividend was declared payable Dec. 21" in late
+    /// October is the coming December, not the one ten months back. Explicit directions
+    /// ("last", "next") always hold.
+    fn pick_near(self, anchor: i64, candidates: &[i64], close: i64) -> Option<i64> {
+        let tense_only = matches!(self, Lean::OnOrBefore | Lean::OnOrAfter);
+        let nearest = Lean::Nearest.pick(anchor, candidates.iter().copied())?;
+        if tense_only && (nearest - anchor).abs() <= close {
+            return Some(nearest);
+        }
+        self.pick(anchor, candidates.iter().copied())
     }
 
     /// Picks the candidate key (comparable with `anchor`) this lean selects.
@@ -419,6 +434,7 @@ impl Scan<'_> {
             .or_else(|| self.month(at))
             .or_else(|| self.relative(at))
             .or_else(|| self.relative_to_reference(at))
+            .or_else(|| self.the_year(at))
             .or_else(|| self.ago(at))
             .or_else(|| self.weekday(at))
             .or_else(|| self.holiday(at, None))
@@ -475,7 +491,18 @@ impl Scan<'_> {
         ) {
             return Lean::Nearest;
         }
-        Lean::from_tense(tense_near(self.words, &span))
+        Lean::from_tense(tense_near(self.words, &span).map(|(_, tense)| tense))
+    }
+
+    /// How far from the anchor (in the unit of the candidates) a date without a year
+    /// may lie and still win over the tense of its clause: `near` unless the tense
+    /// comes from the verb right next to it ("arrived on August 2" keeps its past),
+    /// where a writer would have given the year had the tense been at odds with it.
+    fn reach(&self, span: &Range<usize>, near: i64) -> i64 {
+        match tense_near(self.words, span) {
+            Some((distance, _)) if distance <= 2 => 0,
+            _ => near,
+        }
     }
 
     /// "2024-07-16", "2011-2015".
@@ -634,8 +661,9 @@ impl Scan<'_> {
             return Some(Hit::value(span, None));
         };
         let key = |y: i16, m: i8| i64::from(y) * 12 + i64::from(m);
-        let candidates = (-1..=1).map(|k| key(anchor.year() + k, month));
-        let chosen = lean.pick(key(anchor.year(), anchor.month()), candidates)?;
+        let candidates: Vec<i64> = (-1..=1).map(|k| key(anchor.year() + k, month)).collect();
+        let reach = self.reach(&span, 2);
+        let chosen = lean.pick_near(key(anchor.year(), anchor.month()), &candidates, reach)?;
         let year = ((chosen - i64::from(month)) / 12) as i16;
         Some(Hit::point(span, Point::Month(year, month)))
     }
@@ -664,9 +692,15 @@ impl Scan<'_> {
         let candidates: Vec<Date> = (-1..=1)
             .filter_map(|k| date_in(anchor.year() + k))
             .collect();
-        let ordinal = |d: Date| i64::from(d.year()) * 400 + i64::from(d.day_of_year());
-        let chosen = lean.pick(ordinal(anchor), candidates.iter().map(|&d| ordinal(d)))?;
-        let date = candidates.into_iter().find(|&d| ordinal(d) == chosen)?;
+        let days_from_anchor = |d: Date| anchor.until(d).map_or(0, |span| span.get_days());
+        let keys: Vec<i64> = candidates
+            .iter()
+            .map(|&d| i64::from(days_from_anchor(d)))
+            .collect();
+        let chosen = lean.pick_near(0, &keys, self.reach(&span, 61))?;
+        let date = candidates
+            .into_iter()
+            .find(|&d| i64::from(days_from_anchor(d)) == chosen)?;
         Some(Hit::point(span, Point::Day(date)))
     }
 
@@ -745,6 +779,31 @@ impl Scan<'_> {
                 None
             }
         }
+    }
+
+    /// "the year", "the full year", "the fiscal year": in news, the year of publication
+    /// ("a high for the year"). Not "the year two thousand" (a year read aloud) nor
+    /// "the year before" (relative to the previous time).
+    fn the_year(&self, at: usize) -> Option<Hit> {
+        if self.low(at) != "the" {
+            return None;
+        }
+        let qualified = matches!(self.low(at + 1), "full" | "fiscal" | "calendar");
+        let year_at = at + 1 + usize::from(qualified);
+        if self.low(year_at) != "year"
+            || number_at(self.words, year_at + 1).is_some()
+            || matches!(
+                self.low(year_at + 1),
+                "before" | "after" | "earlier" | "later" | "ago"
+            )
+        {
+            return None;
+        }
+        let span = at..year_at + 1;
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        Some(Hit::point(span, Point::Year(anchor.year())))
     }
 
     /// Whether word `at` is past the end of a phrase: punctuation or the sentence end.
@@ -927,12 +986,10 @@ impl Scan<'_> {
         let offset = i64::from(weekday) - today;
         // The same weekday in the previous, this and the next week.
         let candidates = [offset - 7, offset, offset + 7].into_iter();
-        // "Nearest" for a weekday means within the coming or past three days.
+        // Without a tense cue a weekday is in the past four days or the coming two: news
+        // mostly reports what happened ("shares rose to Thursday's close" on a Monday).
         let chosen = match lean {
-            Lean::Nearest => candidates
-                .clone()
-                .find(|c| (-3..=3).contains(c))
-                .or(Some(offset.rem_euclid(7) - 7)),
+            Lean::Nearest => candidates.clone().find(|c| (-4..=2).contains(c)),
             _ => lean.pick(0, candidates),
         }?;
         Some(Hit::point(span, Point::Day(add_days(anchor, chosen)?)))
@@ -1315,6 +1372,68 @@ mod tests {
         list.iter()
             .map(|(t, v)| (t.to_string(), Some(v.to_string())))
             .collect()
+    }
+
+    #[test]
+    fn a_date_near_publication_outweighs_the_tense() {
+        // Two months or less ahead: the coming one, whatever the tense.
+        let record = "The board declared the payout to holders of record Dec. 21.";
+        assert_eq!(
+            times(record, Some("2024-10-25")),
+            pairs(&[("Dec. 21", "2024-12-21")])
+        );
+        let month = "The plant said it cut its output in September.";
+        assert_eq!(
+            times(month, Some("2024-08-16")),
+            pairs(&[("September", "2024-09")])
+        );
+        // Farther ahead, the tense decides.
+        let far = "The plant said it cut its output in January.";
+        assert_eq!(
+            times(far, Some("2024-08-16")),
+            pairs(&[("January", "2024-01")])
+        );
+        // "last" is a direction, not a tense.
+        let last = "The plant cut its output last September.";
+        assert_eq!(
+            times(last, Some("2024-08-16")),
+            pairs(&[("last September", "2023-09")])
+        );
+    }
+
+    #[test]
+    fn the_year_is_the_year_of_publication() {
+        let high = "Shares hit a high for the year in June.";
+        assert_eq!(
+            times(high, Some("2024-07-16")),
+            pairs(&[("the year", "2024"), ("June", "2024-06")])
+        );
+        assert_eq!(value("Sales for the full year rose 3%."), "2024");
+        // Counted from the previous time, not the year of publication.
+        assert_eq!(
+            times("The firm was sold the year before.", Some("2024-07-16")),
+            pairs(&[("the year before", "2023")])
+        );
+    }
+
+    #[test]
+    fn a_weekday_without_tense_looks_back_up_to_four_days() {
+        // Published on Monday 2024-07-15.
+        let close = "A 5% premium over Thursday's closing price.";
+        assert_eq!(
+            times(close, Some("2024-07-15")),
+            pairs(&[("Thursday", "2024-07-11")])
+        );
+        let coming = "A 5% premium over Wednesday's closing price.";
+        assert_eq!(
+            times(coming, Some("2024-07-15")),
+            pairs(&[("Wednesday", "2024-07-17")])
+        );
+        let scheduled = "The talks, set to resume Tuesday, stalled.";
+        assert_eq!(
+            times(scheduled, Some("2024-07-14")),
+            pairs(&[("Tuesday", "2024-07-16")])
+        );
     }
 
     #[test]
