@@ -920,10 +920,20 @@ fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
                         .any(|w| kin_words().contains_key(w) || is_person_noun(w))
             }
         },
-        Role::Time => x
-            .times
-            .iter()
-            .any(|t| t.span.start < argument.span.end && argument.span.start < t.span.end),
+        Role::Time => {
+            // The times are in text order: only those of the sentence of the last time
+            // opening before the argument ends can overlap it (no scan of the document's
+            // times per argument).
+            let before_end = x
+                .times
+                .partition_point(|t| t.span.start < argument.span.end);
+            let sentence = before_end.checked_sub(1).map(|last| x.times[last].sentence);
+            x.times[..before_end]
+                .iter()
+                .rev()
+                .take_while(|t| Some(t.sentence) == sentence)
+                .any(|t| argument.span.start < t.span.end)
+        }
         _ => true,
     }
 }
