@@ -932,6 +932,7 @@ fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
                 .iter()
                 .rev()
                 .take_while(|t| Some(t.sentence) == sentence)
+                .inspect(|_| crate::work::count(1))
                 .any(|t| argument.span.start < t.span.end)
         }
         _ => true,
