@@ -1,12 +1,12 @@
-//! The example story's must-shows for times and quantities, through the public API. They
-//! read the shared corpus beside the repository, so they are `#[ignore]`d: a run without
-//! it counts them as ignored, and `scripts/test.sh` runs them (`--include-ignored`) when
-//! `../shared` is there. The expected values live here, in a test, and nowhere in the
-//! library.
+//! The example story's must-shows for times, quantities and verdicts, through the public
+//! API. They read the shared corpus beside the repository, so they are `#[ignore]`d: a
+//! run without it counts them as ignored, and `scripts/test.sh` runs them
+//! (`--include-ignored`) when `../shared` is there. The expected values live here, in a
+//! test, and nowhere in the library.
 
 use std::path::PathBuf;
 
-use corroborate::model::{Ledger, Predicate, Role};
+use corroborate::model::{Ledger, Predicate, Role, Verdict};
 use corroborate::{DocumentInput, LedgerBuilder};
 
 fn example_story() -> Ledger {
@@ -231,4 +231,61 @@ fn escape_details_rest_on_the_interview_and_the_defection_on_its_confirmers() {
         .find(|s| s.text == "National Intelligence Service")
         .expect("the agency is one source");
     assert!(agency.documents.len() >= 2, "{agency:?}");
+}
+
+#[test]
+#[ignore = "reads ../shared/corpus beside the checkout"]
+fn the_only_conflicts_shown_are_the_post_and_the_companions() {
+    let ledger = example_story();
+    let mut conflicts: Vec<&str> = ledger
+        .comparisons
+        .iter()
+        .filter(|c| c.verdict == Verdict::Conflict)
+        .map(|c| c.predicate.as_str())
+        .collect();
+    conflicts.sort();
+    assert_eq!(
+        conflicts,
+        ["companions", "role"],
+        "{:#?}",
+        ledger.comparisons
+    );
+    // The agreements the report showed before conflicts were judged by these rules.
+    for (predicate, value) in [
+        ("age", "52"),
+        ("agent", "parents and in-laws"),
+        ("count", "196"),
+        ("destination", "South Korea"),
+        ("inform_time", "6 hours before"),
+        ("nationality", "north korea"),
+        ("occupation", "diplomat"),
+        ("place", "Mexico"),
+        ("place", "South Korea"),
+        ("time", "2023-11"),
+    ] {
+        let agreed = ledger.comparisons.iter().any(|c| {
+            c.verdict == Verdict::Agree
+                && c.predicate.as_str() == predicate
+                && c.readings.iter().any(|r| r.value.key() == value)
+        });
+        assert!(agreed, "no agreement on {predicate} {value}");
+    }
+    // Readings name entities by name, with the id beside.
+    let origin = ledger
+        .comparisons
+        .iter()
+        .find(|c| c.predicate.as_str() == "origin" && c.verdict == Verdict::Agree)
+        .expect("the defection's origin");
+    let cuba = origin
+        .readings
+        .iter()
+        .find(|r| r.value.key() == "Cuba")
+        .expect("Cuba by name");
+    let id = cuba.entity.as_deref().expect("Cuba's entity id");
+    assert!(
+        ledger
+            .entities
+            .iter()
+            .any(|e| e.id == id && e.name == "Cuba")
+    );
 }

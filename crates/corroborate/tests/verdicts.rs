@@ -1,10 +1,8 @@
 //! Every conflict shown is a real disagreement: stories written for the test, where a
-//! containment, a synonym, a past post and a negated verb are no conflict and a real
-//! disagreement about a post or a figure is one, and the example story of the shared
-//! corpus (`#[ignore]`d: it reads `../shared` beside the checkout), whose only
-//! conflicts are the defector's post and his companions.
-
-use std::path::PathBuf;
+//! containment, a synonym, a past post, a former nationality and a negated verb are no
+//! conflict and a real disagreement about a post or a figure is one. The example story
+//! of the shared corpus, whose only conflicts are the defector's post and his
+//! companions, is pinned in `example_story.rs`.
 
 use corroborate::model::{Comparison, Ledger, Value, Verdict};
 use corroborate::{DocumentInput, LedgerBuilder};
@@ -118,73 +116,4 @@ fn different_posts_on_one_ladder_conflict() {
 fn different_figures_conflict() {
     let ledger = two_outlets("Ivo Rask, 41, left in May.", "Ivo Rask, 45, left in May.");
     assert_eq!(verdict(&ledger, "age", &["41", "45"]), Verdict::Conflict);
-}
-
-fn example_story() -> Ledger {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/ri-il-kyu");
-    let mut builder = LedgerBuilder::new().published("2024-07-16");
-    for i in 0..5 {
-        let path = dir.join(format!("00{i}.txt"));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e} (the test needs ../shared)", path.display()));
-        builder = builder.document(DocumentInput::text(format!("00{i}"), text));
-    }
-    builder.build().expect("the example story builds")
-}
-
-#[test]
-#[ignore = "reads ../shared/corpus beside the checkout"]
-fn the_example_story_shows_its_real_conflicts_only() {
-    let ledger = example_story();
-    let mut conflicts: Vec<&str> = ledger
-        .comparisons
-        .iter()
-        .filter(|c| c.verdict == Verdict::Conflict)
-        .map(|c| c.predicate.as_str())
-        .collect();
-    conflicts.sort();
-    assert_eq!(
-        conflicts,
-        ["companions", "role"],
-        "{:#?}",
-        ledger.comparisons
-    );
-    // The agreements the report showed before conflicts were judged by these rules.
-    for (predicate, value) in [
-        ("age", "52"),
-        ("agent", "parents and in-laws"),
-        ("count", "196"),
-        ("destination", "South Korea"),
-        ("inform_time", "6 hours before"),
-        ("nationality", "north korea"),
-        ("occupation", "diplomat"),
-        ("place", "Mexico"),
-        ("place", "South Korea"),
-        ("time", "2023-11"),
-    ] {
-        let agreed = ledger.comparisons.iter().any(|c| {
-            c.verdict == Verdict::Agree
-                && c.predicate.as_str() == predicate
-                && c.readings.iter().any(|r| r.value.key() == value)
-        });
-        assert!(agreed, "no agreement on {predicate} {value}");
-    }
-    // Readings name entities by name, with the id beside.
-    let origin = ledger
-        .comparisons
-        .iter()
-        .find(|c| c.predicate.as_str() == "origin" && c.verdict == Verdict::Agree)
-        .expect("the defection's origin");
-    let cuba = origin
-        .readings
-        .iter()
-        .find(|r| r.value.key() == "Cuba")
-        .expect("Cuba by name");
-    let id = cuba.entity.as_deref().expect("Cuba's entity id");
-    assert!(
-        ledger
-            .entities
-            .iter()
-            .any(|e| e.id == id && e.name == "Cuba")
-    );
 }

@@ -119,12 +119,7 @@ fn casualty_measures(
     ledger: &Ledger,
     quantities: &HashMap<&str, Vec<&Quantity>>,
 ) -> (HashMap<usize, Measure>, BTreeSet<usize>) {
-    let story_of: HashMap<&str, usize> = ledger
-        .stories
-        .iter()
-        .enumerate()
-        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
-        .collect();
+    let story_of = super::story_of(ledger);
     // (story, role) → the answers, in claim order.
     let mut figures: BTreeMap<(usize, &str), Vec<Answer<'_>>> = BTreeMap::new();
     let mut casualties = BTreeSet::new();

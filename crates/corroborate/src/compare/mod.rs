@@ -63,6 +63,16 @@ fn is_time_scoped(predicate: &Predicate) -> bool {
     ) || predicate.to_string() == "residence"
 }
 
+/// The index of each document's story in `ledger.stories`, by document id.
+fn story_of(ledger: &Ledger) -> HashMap<&str, usize> {
+    ledger
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
+        .collect()
+}
+
 /// One claim with its comparable value.
 struct Entry<'l> {
     claim: &'l Claim,
@@ -180,12 +190,7 @@ pub(crate) fn comparisons(
     ledger: &Ledger,
     inherited: &HashMap<String, (Option<String>, String)>,
 ) -> Vec<Comparison> {
-    let story_of: HashMap<&str, usize> = ledger
-        .stories
-        .iter()
-        .enumerate()
-        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
-        .collect();
+    let story_of = story_of(ledger);
     let subject_rank: HashMap<&str, usize> = ledger
         .entities
         .iter()
