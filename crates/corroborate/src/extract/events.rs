@@ -9,6 +9,7 @@
 //! ("his defection", "the release of the ship") takes its possessor and its "of" phrase.
 //! Its time is the nearest time expression of its clause, or the sentence's fronted one.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -78,12 +79,12 @@ fn lexicon() -> &'static crate::lexicon::Map<Vec<Entry>> {
             };
             for verb in verbs.split_whitespace().filter(|v| *v != "-") {
                 for (word, form) in verb_forms(verb) {
-                    map.entry(word).or_default().push(entry(form));
+                    add(&mut map, word, entry(form));
                 }
             }
             for noun in nouns.split_whitespace().filter(|n| *n != "-") {
-                for word in [noun, leak(plural(noun))] {
-                    map.entry(word).or_default().push(entry(Form::Noun));
+                for word in [Cow::Borrowed(noun), Cow::Owned(plural(noun))] {
+                    add(&mut map, word, entry(Form::Noun));
                 }
             }
         }
@@ -91,10 +92,19 @@ fn lexicon() -> &'static crate::lexicon::Map<Vec<Entry>> {
     })
 }
 
-/// Keeps a word made once, when the lexicon is first read, for the life of the process
-/// as the lexicon's own words are.
-fn leak(word: String) -> &'static str {
-    Box::leak(word.into_boxed_str())
+/// Adds `entry` under `word`. A word made by rule that is not yet a key is kept for the
+/// life of the process, as the lexicon's own words are; one already a key is dropped
+/// (leaking it would leave memory nothing points to).
+fn add(map: &mut crate::lexicon::Map<Vec<Entry>>, word: Cow<'static, str>, entry: Entry) {
+    if let Some(entries) = map.get_mut(&*word) {
+        entries.push(entry);
+        return;
+    }
+    let key = match word {
+        Cow::Borrowed(word) => word,
+        Cow::Owned(word) => Box::leak(word.into_boxed_str()),
+    };
+    map.insert(key, vec![entry]);
 }
 
 /// Whether a word ends in a consonant then "y" ("deny", not "play").
@@ -120,7 +130,7 @@ fn plural(word: &str) -> String {
 /// Every form of a verb written `lemma[/past[/participle[/ing]]]` in
 /// `data/event_lemmas.txt`: the lemma, third person and -ing form as plain verb forms,
 /// the past participle (which can be passive) and a different simple past.
-fn verb_forms(spec: &'static str) -> Vec<(&'static str, Form)> {
+fn verb_forms(spec: &'static str) -> Vec<(Cow<'static, str>, Form)> {
     let mut parts = spec.split('/');
     let lemma = parts.next().unwrap_or(spec);
     let given: Vec<&'static str> = parts.collect();
@@ -132,8 +142,12 @@ fn verb_forms(spec: &'static str) -> Vec<(&'static str, Form)> {
     } else {
         format!("{lemma}ed")
     };
-    let past = given.first().map_or_else(|| leak(regular_past), |p| *p);
-    let participle = given.get(1).copied().unwrap_or(past);
+    let past: Cow<'static, str> = given
+        .first()
+        .map_or(Cow::Owned(regular_past), |p| Cow::Borrowed(*p));
+    let participle: Cow<'static, str> = given
+        .get(1)
+        .map_or_else(|| past.clone(), |p| Cow::Borrowed(*p));
     let ing = match given.get(2) {
         Some(ing) => ing.to_string(),
         // "stop/stopped" doubles its consonant: "stopping".
@@ -150,13 +164,14 @@ fn verb_forms(spec: &'static str) -> Vec<(&'static str, Form)> {
             _ => format!("{lemma}ing"),
         },
     };
+    let past_differs = past != participle;
     let mut forms = vec![
-        (lemma, Form::Verb),
-        (leak(plural(lemma)), Form::Verb),
-        (leak(ing), Form::Verb),
+        (Cow::Borrowed(lemma), Form::Verb),
+        (Cow::Owned(plural(lemma)), Form::Verb),
+        (Cow::Owned(ing), Form::Verb),
         (participle, Form::Participle),
     ];
-    if past != participle {
+    if past_differs {
         forms.push((past, Form::Verb));
     }
     forms
@@ -1156,8 +1171,11 @@ pub(crate) mod tests {
 
     #[test]
     fn forms_of_a_lemma_follow_spelling_rules() {
-        let forms = |spec: &'static str| -> Vec<&str> {
-            verb_forms(spec).into_iter().map(|(w, _)| w).collect()
+        let forms = |spec: &'static str| -> Vec<String> {
+            verb_forms(spec)
+                .into_iter()
+                .map(|(w, _)| w.into_owned())
+                .collect()
         };
         assert_eq!(
             forms("acquire"),

@@ -155,10 +155,10 @@ struct Happening {
 crate::lexicon::lazy! {
     /// Countries and regions (`data/gazetteer/`), lowercase: too wide to tell a
     /// happening's place.
-    fn wide_places() -> crate::lexicon::Set = {
+    fn wide_places() -> crate::hashing::HashSet<String> = {
         lexicon::lines(include_str!("../../data/gazetteer/countries.txt"))
             .chain(lexicon::lines(include_str!("../../data/gazetteer/regions.txt")))
-            .map(|name| &*Box::leak(name.to_lowercase().into_boxed_str()))
+            .map(str::to_lowercase)
             .collect()
     };
 }
