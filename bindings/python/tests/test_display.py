@@ -157,7 +157,7 @@ def test_a_tables_columns_are_its_items_attributes(story: corroborate.Ledger) ->
     assert claim_columns == [
         "id", "doc", "start", "end", "subject", "subject_text", "predicate", "value", "value_number",
         "value_text", "attribution_entity", "attribution_text", "attribution_cue", "hedged", "negated",
-        "start_char", "end_char",
+        "time", "start_char", "end_char",
     ]
     claim = story.claims[0]
     for column in claim_columns:
