@@ -437,7 +437,7 @@ keyword!(Predicate);
 /// ```
 /// use corroborate::model::{Entity, EntityKind};
 /// let e: Entity = serde_json::from_str(
-///     r#"{"id":"e1","kind":"location","name":"Cuba","aliases":["Cuba"],"mentions":[]}"#,
+///     r#"{"id":"e1","kind":"location","name":"Peru","aliases":["Peru"],"mentions":[]}"#,
 /// ).unwrap();
 /// assert_eq!(e.kind, EntityKind::Location);
 /// ```

@@ -6,8 +6,8 @@
 //! `single` when one document gives them all, `agree` when every two readings fit
 //! (a coarser time, an approximate number, "family" for "wife and child"), `conflict`
 //! otherwise. A negated claim ("did not resign in 2022") is a reading of its own, in
-//! conflict with the same value asserted and with no other: "did not return to North
-//! Korea" says nothing against "returned to Pyongyang".
+//! conflict with the same value asserted and with no other: "did not return to France"
+//! says nothing against "returned to Lyon".
 //!
 //! Attributes held over a time (`role`, `affiliation`, `nationality`, `residence`) are
 //! compared only where their times overlap: each reading holds for the time its claim

@@ -21,7 +21,7 @@
 //!   stand on one career ladder ("counselor", "third secretary"); posts of no common
 //!   ladder may be held together ("president", "general manager");
 //! - **places** (an entity or words naming one, `data/places.txt`): a place fits the
-//!   places it lies in or that lie in it ("Havana" and "Cuba"), a country its other
+//!   places it lies in or that lie in it ("Lyon" and "France"), a country its other
 //!   names ("the United States", "USA") and the compass word outlets shorten it to
 //!   ("the South" for South Korea); words standing for a place without naming one ("the
 //!   country") contradict no place;
@@ -488,10 +488,10 @@ mod tests {
     #[test]
     fn places_fit_the_places_they_lie_in() {
         let origin = |t: &str| text(Predicate::Argument(Role::Origin), t);
-        assert!(origin("Havana").fits(&origin("Cuba")));
-        assert!(origin("Cuba").fits(&origin("Havana")));
-        assert!(!origin("Havana").fits(&origin("Mexico")));
-        assert!(!origin("Havana").fits(&origin("Madrid")));
+        assert!(origin("Lyon").fits(&origin("France")));
+        assert!(origin("France").fits(&origin("Lyon")));
+        assert!(!origin("Lyon").fits(&origin("Mexico")));
+        assert!(!origin("Lyon").fits(&origin("Madrid")));
         assert!(origin("Atlanta").fits(&origin("Georgia")));
         assert!(origin("the South").fits(&origin("South Korea")));
         assert!(!origin("the North").fits(&origin("South Korea")));

@@ -558,7 +558,7 @@ impl Sentence<'_> {
         end
     }
 
-    /// "X was a Cuba expert", "X is the third secretary": a title after a form of "be".
+    /// "X was a Peru expert", "X is the third secretary": a title after a form of "be".
     fn copulas(&mut self) {
         let s = self.syntax();
         let mut found = Vec::new();
@@ -893,7 +893,7 @@ fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
-    // The head: the last word before a prepositional phrase ("the embassy in Cuba").
+    // The head: the last word before a prepositional phrase ("the embassy in Peru").
     let head = words
         .iter()
         .take_while(|w| !matches!(**w, "of" | "in" | "at" | "near" | "on" | "from"))

@@ -562,7 +562,7 @@ impl Linker<'_> {
     }
 
     /// The complements of a relative clause describing an event noun: "his escape,
-    /// which involved flying out of Cuba with his wife" adds "out of Cuba", "with …".
+    /// which involved flying out of Peru with his wife" adds "out of Peru", "with …".
     fn relative_continuation(&self, complements: &[Complement], at: usize) -> Vec<Complement> {
         let s = self.syntax;
         let end = complements.last().map_or(at + 1, |c| c.phrase.words.end);

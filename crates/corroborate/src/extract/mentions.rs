@@ -95,8 +95,8 @@ fn without_connecting_words(sentences: &[Vec<&str>], mut span: TaggedSpan) -> Ta
     span
 }
 
-/// Names that open a sentence with the word the tagger left out ("Tae Yong-ho, a
-/// defector, …" tagged as "Yong-ho" alone: a capitalized first word is doubtful to a
+/// Names that open a sentence with the word the tagger left out ("Choi Min-seok, a
+/// defector, …" tagged as "Min-seok" alone: a capitalized first word is doubtful to a
 /// tagger). The word before a one-word name at a sentence's second word opens the name
 /// when it is capitalized, is no word the document writes in lowercase nor one that
 /// joins clauses, and is a given or family name the lists know — or the name is a
@@ -439,9 +439,9 @@ mod tests {
     fn a_name_opening_a_sentence_keeps_its_first_word() {
         let words = vec![
             vec![
-                "Thae", "Yong-ho", ",", "a", "former", "envoy", ",", "spoke", ".",
+                "Choi", "Min-seok", ",", "a", "former", "envoy", ",", "spoke", ".",
             ],
-            vec!["Today", "Yong-ho", "spoke", "."],
+            vec!["Today", "Min-seok", "spoke", "."],
             vec!["Tak", "Hyun-woo", "left", "."],
             vec![
                 "Since", "Voss", "left", ",", "it", "is", "quiet", "today", ".",
@@ -465,7 +465,7 @@ mod tests {
         .iter()
         .map(|t| (t.start, t.kind))
         .collect();
-        // "Thae" is a family name the lists know; "Today" is written in lowercase
+        // "Choi" is a family name the lists know; "Today" is written in lowercase
         // too; "Tak" opens a hyphenated given name; "Since" joins clauses.
         assert_eq!(got, [(0, Person), (1, Other), (0, Person), (1, Person)]);
     }

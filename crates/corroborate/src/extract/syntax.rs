@@ -555,7 +555,7 @@ impl<'w> Syntax<'w> {
     }
 
     /// The noun phrase a relative pronoun at `rel` refers to; when that phrase is itself
-    /// an appositive ("Tae, a former diplomat who fled"), the name it describes.
+    /// an appositive ("Choi, a former diplomat who fled"), the name it describes.
     pub fn antecedent(&self, rel: usize) -> Option<Phrase> {
         let end = if rel > 0 && self.low(rel - 1) == "," {
             rel - 1
@@ -566,7 +566,7 @@ impl<'w> Syntax<'w> {
         Some(self.appositive_anchor(&phrase).unwrap_or(phrase))
     }
 
-    /// The name phrase an appositive phrase describes: "Tae, a former diplomat" → "Tae".
+    /// The name phrase an appositive phrase describes: "Choi, a former diplomat" → "Choi".
     pub fn appositive_anchor(&self, phrase: &Phrase) -> Option<Phrase> {
         let comma = phrase.words.start.checked_sub(1)?;
         if self.low(comma) != ","
@@ -683,7 +683,7 @@ impl<'w> Syntax<'w> {
     }
 
     /// The complements after the word at `head` (a verb or an event noun): a direct
-    /// object, then prepositional phrases ("to South Korea", "out of Cuba", "with his
+    /// object, then prepositional phrases ("to South Korea", "out of Peru", "with his
     /// wife and child"), skipping adverbs and time words, until the clause ends.
     pub fn complements(&self, head: usize) -> Vec<Complement> {
         let mut found = Vec::new();

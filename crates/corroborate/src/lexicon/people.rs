@@ -30,7 +30,7 @@ pub(crate) fn romanization_groups() -> impl Iterator<Item = &'static str> {
 }
 
 /// Whether a lowercase word is a spelling of a name part the romanization table lists
-/// ("tae", "yong", "gyu").
+/// ("choe", "seok", "gyu").
 pub(crate) fn is_romanized_name_part(word: &str) -> bool {
     romanized_parts().contains(word)
 }
