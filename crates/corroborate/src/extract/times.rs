@@ -203,10 +203,13 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
             || (word.low == "be" && before == "to");
         let tense = if ahead {
             Some(Tense::Future)
-        } else if word.low == "next" && after == "to" {
-            None // "next to the embassy" is a place
-        } else if is_determiner(before) || is_negated_participle(&word.low) {
-            None // "the plan", "a still unspecified date", "an undisclosed sum"
+        } else if (word.low == "next" && after == "to")
+            || is_determiner(before)
+            || is_negated_participle(&word.low)
+        {
+            // "next to the embassy" is a place; "the plan", "a still unspecified date",
+            // "an undisclosed sum" are no verbs.
+            None
         } else {
             word_tense(&word.low).filter(|&t| {
                 t == Tense::Future
@@ -524,11 +527,18 @@ impl Scan<'_> {
             .then(|| Hit::point(at..at + 2, Point::Year(century + rest)))
     }
 
-    /// "a year earlier": a year relative to the previous time of the text.
+    /// "a year earlier": a year relative to the previous time of the text;
+    /// "year-ago", "year-earlier": the year before publication.
     fn anaphoric(&self, at: usize) -> Option<Hit> {
         let (shift, len) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
             ("a", "year", "earlier" | "before") => (-1, 3),
             ("a", "year", "later") => (1, 3),
+            // "year-ago" and "year-earlier" results: a report's comparison with the
+            // year before its own, counted from publication as "a year ago" is.
+            ("year-ago" | "year-earlier", _, _) => {
+                let year = self.anchor.map(|d| Point::Year(d.year() - 1).value());
+                return Some(Hit::value(at..at + 1, year));
+            }
             _ => return None,
         };
         // The year, however precise the reference: news compares a period with the
@@ -994,6 +1004,12 @@ impl Scan<'_> {
             )),
             _ => {
                 if let Some(month) = self.month_name(at + 1) {
+                    if let Some(day) = self.day_number(at + 2) {
+                        // "last Oct. 23": the latest before publication.
+                        return self.resolve_yearly(at..at + 3, lean, |year| {
+                            Date::new(year, month, day).ok()
+                        });
+                    }
                     if direction == 0 {
                         return Some(Hit::point(span, Point::Month(anchor.year(), month)));
                     }
@@ -1373,9 +1389,10 @@ crate::lexicon::lazy! {
     );
 }
 
-/// A word without a "mid-", "early-" or "late-" prefix ("mid-November" → "November").
+/// A word without a "mid-", "early-", "late-", "pre-" or "post-" prefix ("mid-November"
+/// → "November", "post-1959" → "1959": TimeML values the year the words name).
 fn strip_part_prefix(word: &str) -> &str {
-    ["mid-", "early-", "late-"]
+    ["mid-", "early-", "late-", "pre-", "post-"]
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .unwrap_or(word)
@@ -1846,6 +1863,22 @@ mod tests {
             Some("2024-07-16"),
         );
         assert_eq!(found[1], ("A year earlier".into(), Some("2018".into())));
+    }
+
+    #[test]
+    fn year_ago_and_year_earlier_as_adjectives() {
+        assert_eq!(value("Profit fell from year-ago levels."), "2023");
+        let found = times(
+            "Output rose 3% last year. Year-earlier output was lower.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(found[1], ("Year-earlier".into(), Some("2023".into())));
+    }
+
+    #[test]
+    fn prefixed_years_and_dates_after_last() {
+        assert_eq!(value("The post-1959 order split families."), "1959");
+        assert_eq!(value("He was shot last Oct. 23 at home."), "2023-10-23");
     }
 
     #[test]
