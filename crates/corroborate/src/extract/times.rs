@@ -1,7 +1,8 @@
 //! Time expressions in body sentences, normalized in TimeML style against the
 //! publication date: "February 14, 2024" → `2024-02-14`, "last November" → `2023-11`,
 //! "on Tuesday" → the Tuesday the sentence's tense points to, "a decade ago" → `2014`,
-//! "the late 1990s" → `199`, "from 2011 to 2015" → `2011/2015`.
+//! "the late 1990s" → `199`, "from 2011 to 2015" → `2011/2015`, "the third quarter of
+//! 2008" → `2008-Q3`, "the first half of 2008" → `2008-H1`, "fiscal 2008" → `FY2008`.
 //!
 //! The scanner walks each sentence's words and tries the patterns at every position,
 //! longest first. Expressions without a year (months, weekdays, month and day) take it
@@ -170,6 +171,21 @@ fn word_tense(word: &str) -> Option<Tense> {
     }
 }
 
+/// Whether `word` opens a noun phrase, so that a tense cue after it ("the plan", "a
+/// scheduled meeting") is a noun or an adjective, not a verb.
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "still"
+    )
+}
+
+/// "unspecified", "undisclosed", "unnamed": adjectives ending in "-ed" that no verb
+/// forms, so they say nothing of the tense.
+fn is_negated_participle(word: &str) -> bool {
+    word.len() > 6 && word.starts_with("un") && word.ends_with("ed")
+}
+
 /// The tense of the clause around `words[span]`: the nearest cue outside the
 /// expression wins. Cues after it, across a clause boundary, or reporting verbs not
 /// next to it (the main clause of "…, X said") count as farther away; a participle
@@ -187,11 +203,18 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
             || (word.low == "be" && before == "to");
         let tense = if ahead {
             Some(Tense::Future)
-        } else if word.low == "next" && after == "to" {
-            None // "next to the embassy" is a place
+        } else if (word.low == "next" && after == "to")
+            || is_determiner(before)
+            || is_negated_participle(&word.low)
+        {
+            // "next to the embassy" is a place; "the plan", "a still unspecified date",
+            // "an undisclosed sum" are no verbs.
+            None
         } else {
-            word_tense(&word.low)
-                .filter(|&t| t == Tense::Future || !matches!(before, "be" | "being" | "to"))
+            word_tense(&word.low).filter(|&t| {
+                t == Tense::Future
+                    || !matches!(before, "be" | "being" | "been" | "is" | "are" | "to")
+            })
         };
         let Some(tense) = tense else { continue };
         let between = if k < span.start {
@@ -314,6 +337,40 @@ fn week_value(date: Date) -> String {
     format!("{:04}-W{:02}", week.year(), week.week())
 }
 
+/// A part of a year: a quarter (1–4) or a half (1–2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearPart {
+    Quarter(u8),
+    Half(u8),
+}
+
+impl YearPart {
+    /// The TimeML code: `Q3`, `H1`.
+    fn code(self) -> String {
+        match self {
+            YearPart::Quarter(n) => format!("Q{n}"),
+            YearPart::Half(n) => format!("H{n}"),
+        }
+    }
+}
+
+/// The year a quarter or half lies in: a calendar year or a numbered fiscal year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearLabel {
+    Calendar(i16),
+    Fiscal(i16),
+}
+
+/// The quarter `date` lies in, as a count of quarters (year × 4 + quarter − 1).
+fn quarter_key(date: Date) -> i64 {
+    i64::from(date.year()) * 4 + i64::from((date.month() - 1) / 3)
+}
+
+/// The TimeML value of a quarter count ([`quarter_key`]): `2008-Q3`.
+fn quarter_value(key: i64) -> String {
+    format!("{:04}-Q{}", key.div_euclid(4), key.rem_euclid(4) + 1)
+}
+
 /// A match: the words it covers, its value and the point it sets as reference.
 struct Hit {
     words: Range<usize>,
@@ -429,12 +486,15 @@ impl Scan<'_> {
         }
         self.iso(at)
             .or_else(|| self.numeric(at))
+            .or_else(|| self.year_part(at))
+            .or_else(|| self.fiscal_year(at))
             .or_else(|| self.year_range(at))
             .or_else(|| self.day_month(at))
             .or_else(|| self.month(at))
             .or_else(|| self.relative(at))
             .or_else(|| self.relative_to_reference(at))
             .or_else(|| self.the_year(at))
+            .or_else(|| self.year_end(at))
             .or_else(|| self.ago(at))
             .or_else(|| self.weekday(at))
             .or_else(|| self.holiday(at, None))
@@ -467,14 +527,23 @@ impl Scan<'_> {
             .then(|| Hit::point(at..at + 2, Point::Year(century + rest)))
     }
 
-    /// "a year earlier": a year relative to the previous time of the text.
+    /// "a year earlier": a year relative to the previous time of the text;
+    /// "year-ago", "year-earlier": the year before publication.
     fn anaphoric(&self, at: usize) -> Option<Hit> {
         let (shift, len) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
             ("a", "year", "earlier" | "before") => (-1, 3),
             ("a", "year", "later") => (1, 3),
+            // "year-ago" and "year-earlier" results: a report's comparison with the
+            // year before its own, counted from publication as "a year ago" is.
+            ("year-ago" | "year-earlier", _, _) => {
+                let year = self.anchor.map(|d| Point::Year(d.year() - 1).value());
+                return Some(Hit::value(at..at + 1, year));
+            }
             _ => return None,
         };
-        // Not a new reference: "a year earlier" twice compares with the same period.
+        // The year, however precise the reference: news compares a period with the
+        // same period a year before ("net rose 5% from a year earlier"). Not a new
+        // reference: "a year earlier" twice compares with the same period.
         let year = reference_year(self.reference?) + shift;
         Some(Hit::value(at..at + len, Some(Point::Year(year).value())))
     }
@@ -484,14 +553,24 @@ impl Scan<'_> {
     /// to Nov. 16") is often ahead of a past-tense report, so it takes the nearest date
     /// instead.
     fn lean(&self, span: Range<usize>) -> Lean {
-        let before = span.start.checked_sub(1).map_or("", |k| self.low(k));
-        if matches!(
-            before,
-            "until" | "till" | "through" | "by" | "effective" | "to"
-        ) {
-            return Lean::Nearest;
+        let tense = tense_near(self.words, &span).map(|(_, tense)| tense);
+        if self.after_deadline(span.start) {
+            return match tense {
+                Some(Tense::Future) => Lean::OnOrAfter,
+                _ => Lean::Nearest,
+            };
         }
-        Lean::from_tense(tense_near(self.words, &span).map(|(_, tense)| tense))
+        Lean::from_tense(tense)
+    }
+
+    /// Whether the words before word `at` set a deadline or an earliest date: "until",
+    /// "by", "effective", "as soon as", "as early as".
+    fn after_deadline(&self, at: usize) -> bool {
+        let before = |back: usize| at.checked_sub(back).map_or("", |k| self.low(k));
+        matches!(
+            before(1),
+            "until" | "till" | "through" | "by" | "effective" | "to"
+        ) || (before(1) == "as" && matches!(before(2), "soon" | "early") && before(3) == "as")
     }
 
     /// How far from the anchor (in the unit of the candidates) a date without a year
@@ -540,13 +619,7 @@ impl Scan<'_> {
         let year = if year >= 100 {
             year
         } else {
-            let now = self.anchor.map_or(2000, |d| d.year() as u16);
-            let this_century = 2000 + year;
-            if this_century <= now + 10 {
-                this_century
-            } else {
-                1900 + year
-            }
+            self.full_year(year)
         };
         let date = Date::new(
             i16::try_from(year).ok()?,
@@ -555,6 +628,169 @@ impl Scan<'_> {
         )
         .ok()?;
         Some(Hit::point(at..at + 1, Point::Day(date)))
+    }
+
+    /// The year a two-digit year ("07" in "7/8/07", "FY08") names: of this century up to
+    /// ten years past the anchor's, else of the last.
+    fn full_year(&self, two_digits: u16) -> u16 {
+        let now = self.anchor.map_or(2000, |d| d.year() as u16);
+        let this_century = 2000 + two_digits;
+        if this_century <= now + 10 {
+            this_century
+        } else {
+            1900 + two_digits
+        }
+    }
+
+    /// The year of a fiscal-year label: "FY2008", "FY08", "FY-2008".
+    fn fiscal_label(&self, word: &str) -> Option<i16> {
+        let digits = word.strip_prefix("fy")?;
+        let digits = digits.strip_prefix(['-', '\'']).unwrap_or(digits);
+        if digits.len() == 2 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return i16::try_from(self.full_year(digits.parse().ok()?)).ok();
+        }
+        year_value(digits)
+    }
+
+    /// "fiscal 2008", "fiscal year 2008", "FY2008", "FY 2008": TimeML `FY2008`. A
+    /// fiscal year is not the calendar year of its number (it often starts months
+    /// before), so it keeps its own value.
+    fn fiscal_year(&self, at: usize) -> Option<Hit> {
+        let (year, end) = self.fiscal_year_at(at)?;
+        Some(Hit::value(at..end, Some(format!("FY{year:04}"))))
+    }
+
+    /// A numbered fiscal year at word `at`: its year and the word after it.
+    fn fiscal_year_at(&self, at: usize) -> Option<(i16, usize)> {
+        if let Some(year) = self.fiscal_label(self.low(at)) {
+            return Some((year, at + 1));
+        }
+        let named = matches!(self.low(at), "fiscal" | "fy");
+        let year_word =
+            at + 1 + usize::from(self.low(at) == "fiscal" && self.low(at + 1) == "year");
+        let year = self.plain_year(year_word).filter(|_| named)?;
+        Some((year, year_word + 1))
+    }
+
+    /// A quarter or half named at word `at` ("third quarter", "third-quarter", "Q3",
+    /// "first half", "H1"), with the number of words it takes.
+    fn part_name(&self, at: usize) -> Option<(YearPart, usize)> {
+        let word = self.words.get(at)?;
+        let low = word.low.as_str();
+        let label = match low.as_bytes() {
+            [b'q', n @ b'1'..=b'4'] => Some(YearPart::Quarter(n - b'0')),
+            [b'h', n @ b'1'..=b'2'] => Some(YearPart::Half(n - b'0')),
+            _ => None,
+        };
+        if let Some(part) = label.filter(|_| word.capitalized()) {
+            return Some((part, 1));
+        }
+        let (ordinal, noun, used) = match low.split_once('-') {
+            Some((ordinal, noun)) => (ordinal, noun, 1),
+            None => (low, self.low(at + 1), 2),
+        };
+        let n = match ordinal {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => return None,
+        };
+        match noun {
+            "quarter" => Some((YearPart::Quarter(n), used)),
+            "half" if n <= 2 => Some((YearPart::Half(n), used)),
+            _ => None,
+        }
+    }
+
+    /// A year before a quarter or half: "the 2008 third quarter", "this year's first
+    /// half", "fiscal 2008 second quarter"; with the words it takes.
+    fn year_before_part(&self, at: usize) -> Option<(YearLabel, usize)> {
+        if let Some(year) = self.plain_year(at) {
+            return Some((YearLabel::Calendar(year), 1));
+        }
+        if let Some((year, end)) = self.fiscal_year_at(at) {
+            return Some((YearLabel::Fiscal(year), end - at));
+        }
+        let shift = match self.low(at) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        let used = match (self.low(at + 1), self.low(at + 2)) {
+            ("year's", _) => 2,
+            ("year", "'s") => 3,
+            _ => return None,
+        };
+        Some((YearLabel::Calendar(self.anchor?.year() + shift), used))
+    }
+
+    /// A year after a quarter or half: "of 2008", "2008", "of fiscal 2008", "of the
+    /// year", "last year"; with the words it takes.
+    fn year_after_part(&self, at: usize) -> Option<(YearLabel, usize)> {
+        let of = usize::from(self.low(at) == "of");
+        if let Some((year, end)) = self.fiscal_year_at(at + of) {
+            return Some((YearLabel::Fiscal(year), end - at));
+        }
+        if of == 1 && self.low(at + 1) == "the" && self.low(at + 2) == "year" {
+            return Some((YearLabel::Calendar(self.anchor?.year()), 3));
+        }
+        let (year, used) = self.year_after(at)?;
+        Some((YearLabel::Calendar(year), used))
+    }
+
+    /// "the third quarter of 2008", "the 2008 third quarter", "this year's first half",
+    /// "third-quarter", "Q3 2008", "the fiscal 2008 second quarter": TimeML `2008-Q3`,
+    /// `2008-H1`, and `FY2008-Q2` in a numbered fiscal year. A quarter without a year
+    /// is the one nearest the publication date; a half needs one (a
+    /// game's "second half" is no part of a year), and a fiscal quarter without one
+    /// has no value (which fiscal year is meant depends on the company).
+    fn year_part(&self, at: usize) -> Option<Hit> {
+        let mut next = at + usize::from(self.low(at) == "the");
+        let mut year = None;
+        if let Some((found, used)) = self.year_before_part(next) {
+            year = Some(found);
+            next += used;
+        }
+        let fiscal = self.low(next) == "fiscal";
+        next += usize::from(fiscal);
+        let (part, used) = self.part_name(next)?;
+        let mut end = next + used;
+        if year.is_none()
+            && let Some((found, used)) = self.year_after_part(end)
+        {
+            year = Some(found);
+            end += used;
+        }
+        let span = at..end;
+        let code = part.code();
+        match (year, part) {
+            (Some(YearLabel::Calendar(y)), _) if !fiscal => {
+                Some(Hit::value(span, Some(format!("{y:04}-{code}"))))
+            }
+            (Some(YearLabel::Calendar(y) | YearLabel::Fiscal(y)), _) => {
+                Some(Hit::value(span, Some(format!("FY{y:04}-{code}"))))
+            }
+            (None, YearPart::Quarter(quarter)) if !fiscal => self.resolve_quarter(span, quarter),
+            (None, YearPart::Quarter(_)) => Some(Hit::value(span, None)),
+            (None, YearPart::Half(_)) => None,
+        }
+    }
+
+    /// Quarter `quarter` without a year: the one nearest the anchor, the earlier of two
+    /// as near. Not by tense: a quarter's results are reported after it ends, so "will
+    /// release third-quarter results" in October means the quarter just ended.
+    fn resolve_quarter(&self, span: Range<usize>, quarter: u8) -> Option<Hit> {
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let key = |year: i16| i64::from(year) * 4 + i64::from(quarter) - 1;
+        let chosen = Lean::Nearest.pick(
+            quarter_key(anchor),
+            (-1..=1).map(|k| key(anchor.year() + k)),
+        )?;
+        Some(Hit::value(span, Some(quarter_value(chosen))))
     }
 
     /// "from 2011 to 2015", "between 2011 and 2015".
@@ -623,6 +859,14 @@ impl Scan<'_> {
         if let Some(year) = self.plain_year(at + gap) {
             // "March 5, 2024" but not "March 5, 2,100".
             return Some((year, gap + 1));
+        }
+        if let Some(Hit {
+            words,
+            point: Some(Point::Year(year)),
+            ..
+        }) = self.spoken_year(at + gap)
+        {
+            return Some((year, gap + words.len()));
         }
         let (base, shift) = match (self.low(at + gap), self.low(at + gap + 1)) {
             ("last", "year") => (self.anchor?.year(), -1),
@@ -724,8 +968,11 @@ impl Scan<'_> {
             "next" | "coming" => 1,
             _ => return None,
         };
-        let span = at..at + 2;
-        let unit = self.low(at + 1);
+        // "the current fiscal year", "this calendar year".
+        let qualified =
+            matches!(self.low(at + 1), "fiscal" | "calendar") && self.low(at + 2) == "year";
+        let span = at..at + 2 + usize::from(qualified);
+        let unit = self.low(span.end - 1);
         let Some(anchor) = self.anchor else {
             let known = matches!(unit, "year" | "month" | "week")
                 || self.month_name(at + 1).is_some()
@@ -738,10 +985,10 @@ impl Scan<'_> {
             _ => Lean::Nearest,
         };
         match unit {
-            // "the past year" is a duration.
-            "year" if !(self.low(at) == "past" && at > 0 && self.low(at - 1) == "the") => Some(
-                Hit::point(span, Point::Year(anchor.year() + direction as i16)),
-            ),
+            "year" => Some(Hit::point(
+                span,
+                Point::Year(anchor.year() + direction as i16),
+            )),
             "month" => {
                 let (y, m) = add_months(anchor.year(), anchor.month(), direction);
                 Some(Hit::point(span, Point::Month(y, m)))
@@ -751,9 +998,18 @@ impl Scan<'_> {
                 Some(Hit::value(span, Some(week_value(date))))
             }
             "night" if direction == -1 => Some(Hit::point(span, Point::Day(add_days(anchor, -1)?))),
-            "quarter" => None,
+            "quarter" => Some(Hit::value(
+                span,
+                Some(quarter_value(quarter_key(anchor) + direction)),
+            )),
             _ => {
                 if let Some(month) = self.month_name(at + 1) {
+                    if let Some(day) = self.day_number(at + 2) {
+                        // "last Oct. 23": the latest before publication.
+                        return self.resolve_yearly(at..at + 3, lean, |year| {
+                            Date::new(year, month, day).ok()
+                        });
+                    }
                     if direction == 0 {
                         return Some(Hit::point(span, Point::Month(anchor.year(), month)));
                     }
@@ -800,6 +1056,22 @@ impl Scan<'_> {
             return None;
         }
         let span = at..year_at + 1;
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        Some(Hit::point(span, Point::Year(anchor.year())))
+    }
+
+    /// "year-end", "year end", "the year's end": in news the end of the year of
+    /// publication, valued as that year.
+    fn year_end(&self, at: usize) -> Option<Hit> {
+        let len = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
+            ("year-end", _, _) => 1,
+            ("year" | "year's", "end", _) => 2,
+            ("year", "'s", "end") => 3,
+            _ => return None,
+        };
+        let span = at..at + len;
         let Some(anchor) = self.anchor else {
             return Some(Hit::value(span, None));
         };
@@ -872,6 +1144,21 @@ impl Scan<'_> {
             ("the", unit, "after") if self.ends_phrase(at + 3) => (1, unit, at..at + 3),
             _ => return None,
         };
+        if let Some(weekday) = self.weekday_name(span.end - 1).filter(|_| direction != 0) {
+            // "the previous Friday": the one before the day the text is at.
+            let Point::Day(day) = self.reference? else {
+                return Some(Hit::value(span, None));
+            };
+            let ahead = (i64::from(weekday) - i64::from(day.weekday().to_monday_one_offset()))
+                .rem_euclid(7);
+            let offset = match (direction, ahead) {
+                (1, 0) => 7,
+                (1, _) => ahead,
+                (_, 0) => -7,
+                _ => ahead - 7,
+            };
+            return Some(Hit::point(span, Point::Day(add_days(day, offset)?)));
+        }
         let unit = match unit {
             "morning" | "afternoon" | "evening" | "night" => "day",
             "day" | "month" | "year" => unit,
@@ -935,7 +1222,9 @@ impl Scan<'_> {
             "day" => Point::Day(add_days(anchor, -count)?),
             _ => return None,
         };
-        Some(Hit::point(span, point))
+        // Counted back from the publication, not a new reference: "a year ago" then
+        // "a year earlier" compare with the same period.
+        Some(Hit::value(span, Some(point.value())))
     }
 
     /// The weekday named by word `at` (capitalized, full name).
@@ -1100,9 +1389,10 @@ crate::lexicon::lazy! {
     );
 }
 
-/// A word without a "mid-", "early-" or "late-" prefix ("mid-November" → "November").
+/// A word without a "mid-", "early-", "late-", "pre-" or "post-" prefix ("mid-November"
+/// → "November", "post-1959" → "1959": TimeML values the year the words name).
 fn strip_part_prefix(word: &str) -> &str {
-    ["mid-", "early-", "late-"]
+    ["mid-", "early-", "late-", "pre-", "post-"]
         .iter()
         .find_map(|p| word.strip_prefix(p))
         .unwrap_or(word)
@@ -1502,6 +1792,113 @@ mod tests {
         );
         // Two-digit years past ten years ahead of publication are of the last century.
         assert_eq!(value("He was born on 3/4/68."), "1968-03-04");
+    }
+
+    #[test]
+    fn quarters_and_halves() {
+        assert_eq!(
+            value("Profit rose in the third quarter of 2008."),
+            "2008-Q3"
+        );
+        assert_eq!(value("Profit rose in the 2022 fourth quarter."), "2022-Q4");
+        assert_eq!(value("Profit rose 4% in Q1 2023."), "2023-Q1");
+        assert_eq!(value("Sales fell in the first half of 2023."), "2023-H1");
+        assert_eq!(
+            value("Sales will grow in this year's second half."),
+            "2024-H2"
+        );
+        // Without a year, the nearest to publication (a July 16 article).
+        assert_eq!(value("Sales fell in the first quarter."), "2024-Q1");
+        assert_eq!(
+            value("Fourth-quarter sales will be reported later."),
+            "2024-Q4"
+        );
+        assert_eq!(value("Prices rose last quarter."), "2024-Q2");
+        // A half without a year is a game's, not the calendar's; fractions are no times.
+        assert!(times("He scored in the second half.", Some("2024-07-16")).is_empty());
+        assert!(times("A quarter of the staff left.", Some("2024-07-16")).is_empty());
+    }
+
+    #[test]
+    fn fiscal_years_keep_their_own_value() {
+        assert_eq!(value("Revenue grew in fiscal 2023."), "FY2023");
+        assert_eq!(value("The plan runs through FY25."), "FY2025");
+        assert_eq!(value("Revenue grew in fiscal year 2023."), "FY2023");
+        assert_eq!(
+            value("Revenue grew in the fiscal 2023 second quarter."),
+            "FY2023-Q2"
+        );
+        // Which fiscal year a bare fiscal quarter lies in depends on the company.
+        assert_eq!(one("Revenue grew in the fiscal first quarter.").1, None);
+    }
+
+    #[test]
+    fn a_weekday_counted_from_an_earlier_day_of_the_text() {
+        let found = times(
+            "Shares closed at a record on Friday, March 8. They were up 2% from the previous Friday.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found,
+            pairs(&[
+                ("Friday, March 8", "2024-03-08"),
+                ("the previous Friday", "2024-03-01")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_year_earlier_compares_with_the_year_before_the_period() {
+        // "a year ago" counts from publication and sets no reference of its own.
+        let found = times(
+            "Sales rose 5% from a year ago, and profit was higher than a year earlier.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found,
+            pairs(&[("a year ago", "2023"), ("a year earlier", "2023")])
+        );
+        let found = times(
+            "The mine closed in 2019. A year earlier, it had lost money.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(found[1], ("A year earlier".into(), Some("2018".into())));
+    }
+
+    #[test]
+    fn year_ago_and_year_earlier_as_adjectives() {
+        assert_eq!(value("Profit fell from year-ago levels."), "2023");
+        let found = times(
+            "Output rose 3% last year. Year-earlier output was lower.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(found[1], ("Year-earlier".into(), Some("2023".into())));
+    }
+
+    #[test]
+    fn prefixed_years_and_dates_after_last() {
+        assert_eq!(value("The post-1959 order split families."), "1959");
+        assert_eq!(value("He was shot last Oct. 23 at home."), "2023-10-23");
+    }
+
+    #[test]
+    fn year_end_and_the_past_year() {
+        assert_eq!(value("The sale should close by year-end."), "2024");
+        assert_eq!(value("Hate crimes rose over the past year."), "2023");
+        assert_eq!(value("Sales in the current fiscal year will rise."), "2024");
+    }
+
+    #[test]
+    fn a_noun_or_adjective_is_no_tense_cue() {
+        // "the plan" and "unspecified" say nothing of the tense; "will" does.
+        assert_eq!(
+            value("The board announced the plan Oct. 2 to cut costs."),
+            "2023-10-02"
+        );
+        assert_eq!(
+            value("The split would be paid on a still unspecified date in January."),
+            "2025-01"
+        );
     }
 
     proptest::proptest! {
