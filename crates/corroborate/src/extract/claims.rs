@@ -895,6 +895,13 @@ impl Sentence<'_> {
     }
 }
 
+/// Whether a time value names a decade or a century (`195`, `19`): "the 1950s
+/// pin-up model" describes someone, and no outlet dates a happening that coarsely.
+fn coarser_than_a_year(value: &str) -> bool {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    (1..4).contains(&digits)
+}
+
 /// The words of a sentence's `words` that lie inside the byte range `span`.
 fn words_within<'w>(words: &'w [Word], span: &Range<usize>) -> &'w [Word] {
     let start = words.partition_point(|w| w.span.start < span.start);
@@ -905,7 +912,7 @@ fn words_within<'w>(words: &'w [Word], span: &Range<usize>) -> &'w [Word] {
 /// Whether an argument's filler is of a kind its role takes: places (or organisations
 /// that are places: an embassy, an airport) for an origin, destination or place; people,
 /// organisations and groups of people for an agent, patient or companions; a time
-/// expression for a time. `words` are the filler's words. A phrase of no kind ("punishment", "the regime") is no
+/// expression of a year or finer for a time. `words` are the filler's words. A phrase of no kind ("punishment", "the regime") is no
 /// argument.
 fn fills_role(x: &Found, argument: &ArgumentExpr, words: &[Word]) -> bool {
     let kind = argument.entity.map(|e| x.entities[e].kind);
@@ -952,7 +959,10 @@ fn fills_role(x: &Found, argument: &ArgumentExpr, words: &[Word]) -> bool {
                 .rev()
                 .take_while(|t| Some(t.sentence) == sentence)
                 .inspect(|_| crate::work::count(1))
-                .any(|t| argument.span.start < t.span.end)
+                .any(|t| {
+                    argument.span.start < t.span.end
+                        && !t.value.as_deref().is_some_and(coarser_than_a_year)
+                })
         }
         _ => true,
     }
@@ -1265,6 +1275,24 @@ mod tests {
         );
         assert!(
             has(&got, Predicate::Argument(Role::Time), "2023-11"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_decade_describing_someone_is_no_time_of_the_happening() {
+        let got = claims(
+            "Ivo Rask, the 1950s film star, defected to Norway.",
+            &[("Ivo Rask", PERSON), ("Norway", EntityKind::Location)],
+        );
+        let times: Vec<&str> = got
+            .iter()
+            .filter(|c| c.1 == Predicate::Argument(Role::Time))
+            .map(|c| c.2.as_str())
+            .collect();
+        assert!(times.is_empty(), "{got:?}");
+        assert!(
+            has(&got, Predicate::Argument(Role::Destination), "#Norway"),
             "{got:?}"
         );
     }
