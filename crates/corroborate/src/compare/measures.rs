@@ -222,8 +222,11 @@ fn casualty_measures(
 }
 
 /// The subject of a story's casualty questions for `role`: the first event of the
-/// ledger of a type the role counts that one of the story's documents reports, else
-/// the first event of the story at all.
+/// ledger of a type the role counts that one of the story's documents reports; for the
+/// killed, else the first event of the story at all (every happening a story reports
+/// with a toll is one that killed). The wounded, the missing, the arrested or the
+/// displaced without an event of their kind are asked about nothing: under another
+/// happening a reader would take them for its dead.
 fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
     let documents = &ledger.stories[story].documents;
     let in_story =
@@ -234,7 +237,11 @@ fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
         .iter()
         .filter(in_story)
         .find(|e| types.contains(&e.kind.as_str()))
-        .or_else(|| ledger.events.iter().find(in_story))
+        .or_else(|| {
+            (role == "killed")
+                .then(|| ledger.events.iter().find(in_story))
+                .flatten()
+        })
         .map(|e| e.id.clone())
 }
 
