@@ -206,3 +206,36 @@ fn figures_credited_to_a_monitor_and_to_state_media_are_two_sources() {
         "{sources:?}"
     );
 }
+
+#[test]
+fn a_toll_of_civilians_and_one_of_fighters_are_not_compared() {
+    let got = ledger(&[
+        (
+            "2024-05-10",
+            "Daily Courier",
+            "Air strikes on the town of Harran killed 25 civilians on Friday, a monitor said. \
+             Fighting went on near Harran on Friday.",
+        ),
+        (
+            "2024-05-10",
+            "Evening Post",
+            "At least 39 rebel fighters were killed in clashes near Harran on Friday, a monitor \
+             said. Air strikes also hit the town of Harran.",
+        ),
+    ]);
+    assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
+    let counts = counts(&got);
+    assert!(
+        counts
+            .iter()
+            .all(|(verdict, figures)| *verdict != Verdict::Conflict
+                || !(figures.iter().any(|f| f.0 == 25.0) && figures.iter().any(|f| f.0 == 39.0))),
+        "{counts:?}"
+    );
+    assert!(
+        counts
+            .iter()
+            .any(|(_, figures)| figures.iter().any(|f| f.0 == 25.0)),
+        "the civilians' toll is still asked: {counts:?}"
+    );
+}

@@ -17,11 +17,14 @@
 //! answers once, with its latest figure for the role: the last it gives as an update
 //! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
 //! the toll twice), else its first. A denial ("not 1000") answers only where
-//! another figure of the question gives the value it denies.
+//! another figure of the question gives the value it denies. The answers are then
+//! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
+//! of civilians and of fighters, answer two questions.
 
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::circumstances::{self, Circumstances};
 use crate::model::{Claim, EntityKind, Ledger, Predicate, Quantity, Value};
 
 /// The subject and open-value key of one subject-less count or amount claim.
@@ -110,8 +113,9 @@ fn casualty_of<'l>(quantities: &[&'l Quantity], claim: &Claim) -> Option<&'l Qua
         .filter(|q| q.role.is_some() && q.unit.is_none())
 }
 
-/// One document's casualty figure: (document, quantity start, revised, claim index).
-type Answer<'l> = (&'l str, usize, bool, usize);
+/// One document's casualty figure: (document, quantity start, revised, claim index,
+/// what the quantity counts).
+type Answer<'l> = (&'l str, usize, bool, usize, Option<&'l str>);
 
 /// The measures of the casualty claims (see the module's documentation), by claim
 /// index, and the indexes of every casualty claim, answered or not.
@@ -120,6 +124,11 @@ fn casualty_measures(
     quantities: &HashMap<&str, Vec<&Quantity>>,
 ) -> (HashMap<usize, Measure>, BTreeSet<usize>) {
     let story_of = super::story_of(ledger);
+    let texts: HashMap<&str, &str> = ledger
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
     // (story, role) → the answers, in claim order.
     let mut figures: BTreeMap<(usize, &str), Vec<Answer<'_>>> = BTreeMap::new();
     let mut casualties = BTreeSet::new();
@@ -142,6 +151,7 @@ fn casualty_measures(
             q.start,
             q.revised,
             index,
+            q.counted.as_deref(),
         ));
     }
     let mut result = HashMap::default();
@@ -152,18 +162,19 @@ fn casualty_measures(
         // Each document's figure: its last update, else the figure it repeats most
         // (the toll a headline and a lede both give), the first on a tie.
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
-        for &(doc, _, _, index) in &answers {
+        for &(doc, _, _, index, _) in &answers {
             *repeats
                 .entry((doc, ledger.claims[index].value.key()))
                 .or_default() += 1;
         }
-        let mut chosen: BTreeMap<&str, (bool, usize, usize, usize, usize)> = BTreeMap::new();
-        for &(doc, start, revised, index) in &answers {
+        type Choice<'l> = (bool, usize, usize, usize, usize, Option<&'l str>);
+        let mut chosen: BTreeMap<&str, Choice<'_>> = BTreeMap::new();
+        for &(doc, start, revised, index, counted) in &answers {
             let repeated = repeats[&(doc, ledger.claims[index].value.key())];
             let candidate = if revised {
-                (true, start, 0, 0, index)
+                (true, start, 0, 0, index, counted)
             } else {
-                (false, 0, repeated, usize::MAX - start, index)
+                (false, 0, repeated, usize::MAX - start, index, counted)
             };
             let best = chosen.entry(doc).or_insert(candidate);
             if candidate > *best {
@@ -172,20 +183,37 @@ fn casualty_measures(
         }
         let asserted: Vec<&Value> = chosen
             .values()
-            .map(|&(.., index)| &ledger.claims[index])
+            .map(|&(.., index, _)| &ledger.claims[index])
             .filter(|c| !c.negated)
             .map(|c| &c.value)
             .collect();
-        for (.., index) in chosen.into_values() {
-            let claim = &ledger.claims[index];
-            if claim.negated && !asserted.contains(&&claim.value) {
-                continue;
-            }
+        let chosen: Vec<(usize, Option<&str>)> = chosen
+            .into_values()
+            .map(|(.., index, counted)| (index, counted))
+            .filter(|&(index, _)| {
+                let claim = &ledger.claims[index];
+                !claim.negated || asserted.contains(&&claim.value)
+            })
+            .collect();
+        // Figures of different attacks or of different victims are different questions.
+        let circumstances: Vec<Circumstances> = chosen
+            .iter()
+            .map(|&(index, counted)| {
+                let claim = &ledger.claims[index];
+                let sentence = texts
+                    .get(claim.doc.as_str())
+                    .and_then(|text| text.get(claim.start..claim.end))
+                    .unwrap_or_default();
+                Circumstances::read(sentence, counted)
+            })
+            .collect();
+        let (of_figure, groups) = circumstances::group(&circumstances);
+        for (&(index, _), group) in chosen.iter().zip(of_figure) {
             result.insert(
                 index,
                 Measure {
                     subject: subject.clone(),
-                    key: format!("count {role}"),
+                    key: format!("count {role} {group} {}", groups[group].key()),
                 },
             );
         }
@@ -194,8 +222,11 @@ fn casualty_measures(
 }
 
 /// The subject of a story's casualty questions for `role`: the first event of the
-/// ledger of a type the role counts that one of the story's documents reports, else
-/// the first event of the story at all.
+/// ledger of a type the role counts that one of the story's documents reports; for the
+/// killed, else the first event of the story at all (every happening a story reports
+/// with a toll is one that killed). The wounded, the missing, the arrested or the
+/// displaced without an event of their kind are asked about nothing: under another
+/// happening a reader would take them for its dead.
 fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
     let documents = &ledger.stories[story].documents;
     let in_story =
@@ -206,7 +237,11 @@ fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
         .iter()
         .filter(in_story)
         .find(|e| types.contains(&e.kind.as_str()))
-        .or_else(|| ledger.events.iter().find(in_story))
+        .or_else(|| {
+            (role == "killed")
+                .then(|| ledger.events.iter().find(in_story))
+                .flatten()
+        })
         .map(|e| e.id.clone())
 }
 

@@ -29,11 +29,12 @@
 //!
 //! Each reading carries its independent `sources` ([`sources`]).
 
+mod circumstances;
 mod measures;
 mod sources;
 mod values;
 
-use crate::hashing::{HashMap, HashSet};
+use crate::hashing::HashMap;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -281,27 +282,26 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
         return Verdict::Single;
     }
     // Values one voice gives together are answers to different parts of the question
-    // (two years' figures, two posts), not a disagreement, for every outlet.
-    let mut voices: BTreeMap<(&str, Option<&str>), Vec<&str>> = BTreeMap::new();
+    // (two years' figures, two posts), not a disagreement, for every outlet. Each value
+    // lists the voices asserting it (sorted, so two lists meet in one merge pass).
+    let mut voice_ids: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+    let mut voices_of: HashMap<&str, Vec<usize>> = HashMap::default();
     for e in entries.iter().filter(|e| !e.claim.negated) {
         crate::work::count(1);
-        voices.entry(e.voice()).or_default().push(&e.key);
+        let next = voice_ids.len();
+        let voice = *voice_ids.entry(e.voice()).or_insert(next);
+        voices_of.entry(e.key.as_str()).or_default().push(voice);
     }
-    let mut given_together: HashSet<(&str, &str)> = HashSet::default();
-    for keys in voices.values_mut() {
-        keys.sort_unstable();
-        keys.dedup();
-        crate::work::count(keys.len() * keys.len());
-        for a in keys.iter() {
-            for b in keys.iter() {
-                given_together.insert((a, b));
-            }
-        }
+    for voices in voices_of.values_mut() {
+        voices.sort_unstable();
+        voices.dedup();
     }
-    let together = |a: &Entry<'_>, b: &Entry<'_>| {
-        !a.claim.negated
-            && !b.claim.negated
-            && given_together.contains(&(a.key.as_str(), b.key.as_str()))
+    let given_together = |a: &str, b: &str| {
+        let (Some(a), Some(b)) = (voices_of.get(a), voices_of.get(b)) else {
+            return false;
+        };
+        crate::work::count(a.len() + b.len());
+        shares_one(a, b)
     };
     // Claims of one value and one polarity always fit one another, so only claims of
     // different values are compared, and of those each distinct value with what `fits`
@@ -325,10 +325,12 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     let groups: Vec<Vec<&Entry<'_>>> = groups.into_values().collect();
     let all_fit = groups.iter().enumerate().all(|(i, group)| {
         groups[i + 1..].iter().all(|other| {
+            let (a, b) = (group[0], other[0]);
+            if !a.claim.negated && !b.claim.negated && given_together(&a.key, &b.key) {
+                return true;
+            }
             crate::work::count(group.len() * other.len());
-            group
-                .iter()
-                .all(|a| other.iter().all(|b| together(a, b) || a.fits(b)))
+            group.iter().all(|a| other.iter().all(|b| a.fits(b)))
         })
     });
     if all_fit {
@@ -336,6 +338,19 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     } else {
         Verdict::Conflict
     }
+}
+
+/// Whether two sorted lists hold a common item.
+fn shares_one(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 fn readings(

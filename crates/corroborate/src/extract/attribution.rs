@@ -15,6 +15,7 @@ use std::ops::Range;
 use super::quotes::{Found, Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, LocalEntity, Mention, QuoteExpr};
 use crate::lexicon::phrases::{Phrases, auxiliaries, hedges, prepositions};
+use crate::model::Predicate;
 use crate::prepare::Prepared;
 
 /// How many tokens the source after "according to" or "citing" may hold.
@@ -131,7 +132,20 @@ pub(crate) fn annotate(
             .attribution
             .as_ref()
             .is_some_and(|a| negations().contains(&a.cue));
-        let negated_here = if super::scope::is_description(&claim.predicate) && !focus.is_empty() {
+        let figure = matches!(claim.predicate, Predicate::Count | Predicate::Amount);
+        let negated_here = if figure && !focus.is_empty() {
+            // A figure is denied only right before it ("not 1000", "did not kill 30"):
+            // "the man who killed four people … with no chance of parole" denies no
+            // figure, and "no fewer than 30" is a bound.
+            let near = super::scope::description_reach(words, &reach, focus);
+            near.clone().any(|i| {
+                negations().match_at(words, i, near.end).is_some()
+                    && !matches!(
+                        words.get(i + 1).map(String::as_str),
+                        Some("more" | "fewer" | "less")
+                    )
+            })
+        } else if super::scope::is_description(&claim.predicate) && !focus.is_empty() {
             negations().any_in(words, super::scope::description_reach(words, &reach, focus))
         } else {
             reach.iter().any(|r| negations().any_in(words, r.clone()))
@@ -491,6 +505,37 @@ mod tests {
                 (None, None, false, false),
             ]
         );
+    }
+
+    #[test]
+    fn a_figure_is_denied_only_right_before_it() {
+        let text = "A judge sentenced the man who killed four people to life with no chance \
+                    of parole. The army did not kill 30 civilians. Raids killed no fewer \
+                    than 12.";
+        let (doc, mentions, entities) = tagged(text, &[]);
+        let quotes = super::super::quotes::find(&doc, &mentions, &entities);
+        let figure = |sentence: &str, number: &str| {
+            let mut c = claim(&doc, sentence);
+            let at = doc.text.find(number).unwrap();
+            c.focus = at..at + number.len();
+            c.predicate = crate::model::Predicate::Count;
+            c
+        };
+        let claims = vec![
+            figure(
+                "A judge sentenced the man who killed four people to life with no chance \
+                 of parole",
+                "four",
+            ),
+            figure("The army did not kill 30 civilians", "30"),
+            figure("Raids killed no fewer than 12", "12"),
+        ];
+        let found = find(&doc, &mentions, &entities, &quotes);
+        let negated: Vec<bool> = annotate(&doc, &found, &quotes, claims)
+            .iter()
+            .map(|c| c.negated)
+            .collect();
+        assert_eq!(negated, [false, true, false]);
     }
 
     #[test]

@@ -31,6 +31,7 @@ use crate::lexicon::phrases::hedges;
 use crate::lexicon::places::{is_compass_word, place};
 use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, Predicate, Role, format_number};
+use crate::prepare::words::Word;
 
 /// What kind of word a role-title entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +230,8 @@ impl Sentence<'_> {
         sentence.start..sentence.end
     }
 
-    /// Adds one claim; `value_words` are the words giving the value.
+    /// Adds one claim; `value_words` are the words giving the value, `time` the time
+    /// it holds for when the text says.
     fn push(
         &mut self,
         subject: SubjectRef,
@@ -237,6 +239,7 @@ impl Sentence<'_> {
         predicate: Predicate,
         value: ValueExpr,
         value_words: &Range<usize>,
+        time: Option<String>,
     ) {
         let span = self.sentence_span();
         let focus = self.syntax().span(value_words);
@@ -252,7 +255,7 @@ impl Sentence<'_> {
             attribution: None,
             hedged: false,
             negated: false,
-            time: None,
+            time,
         });
     }
 
@@ -317,35 +320,23 @@ impl Sentence<'_> {
                 title.predicate,
                 ValueExpr::Text(title.value),
                 &title.words,
+                held.clone(),
             );
-            if let Some(claim) = self.claims.last_mut() {
-                claim.time.clone_from(&held);
-            }
-            self.affiliation(subject, &text, title.words.end, words.end);
-            if let Some(claim) = self.claims.last_mut() {
-                if claim.predicate == Predicate::Affiliation {
-                    claim.time = held;
-                }
-            }
+            self.affiliation(subject, &text, title.words.end..words.end, held);
         }
         if let Some((country, at)) = nationality_in(self.syntax(), &before_title) {
             // "a former North Korean diplomat": the nationality is the former post's,
             // held before the document's date as the post was (a defector's or an
             // emigrant's nationality changes).
             let held = self.former(words.start..at.start);
-            let pushed_before = self.claims.len();
             self.push(
                 subject,
                 text,
                 Predicate::Nationality,
                 ValueExpr::Text(country.to_string()),
                 &at,
+                held,
             );
-            if self.claims.len() > pushed_before {
-                if let Some(claim) = self.claims.last_mut() {
-                    claim.time = held;
-                }
-            }
         }
     }
 
@@ -388,11 +379,17 @@ impl Sentence<'_> {
     }
 
     /// "a counselor at the embassy", "an adviser to the minister": the organization
-    /// after a title.
-    fn affiliation(&mut self, subject: SubjectRef, text: &str, from: usize, end: usize) {
+    /// named in `words` after a title, held for the title's time `held`.
+    fn affiliation(
+        &mut self,
+        subject: SubjectRef,
+        text: &str,
+        mut words: Range<usize>,
+        held: Option<String>,
+    ) {
         let s = self.syntax();
-        let Some(prep) = (from..end)
-            .find(|&i| matches!(s.words[i].low.as_str(), "at" | "for" | "with" | "of" | "to"))
+        let Some(prep) =
+            words.find(|&i| matches!(s.words[i].low.as_str(), "at" | "for" | "with" | "of" | "to"))
         else {
             return;
         };
@@ -419,6 +416,7 @@ impl Sentence<'_> {
             Predicate::Affiliation,
             value,
             &words,
+            held,
         );
     }
 
@@ -456,6 +454,7 @@ impl Sentence<'_> {
                         Predicate::Age,
                         ValueExpr::Number(age),
                         &(at..at + 1),
+                        None,
                     );
                 } else if matches!(self.syntax().classes[aside.start], Class::Det)
                     || words[aside.start].low == "former"
@@ -509,6 +508,7 @@ impl Sentence<'_> {
                 Predicate::Age,
                 ValueExpr::Number(age),
                 &words,
+                None,
             );
         }
     }
@@ -607,7 +607,14 @@ impl Sentence<'_> {
                     Role::Agent | Role::Patient => argument.kin_of.is_some(),
                     _ => false,
                 };
-                if !compared || argument.value.is_empty() || !fills_role(x, argument) {
+                if !compared
+                    || argument.value.is_empty()
+                    || !fills_role(
+                        x,
+                        argument,
+                        words_within(&self.syntax().words, &argument.span),
+                    )
+                {
                     continue;
                 }
                 let value = match argument.entity {
@@ -717,7 +724,14 @@ impl Sentence<'_> {
         }
         for ((entity, text), predicate, value, words) in found {
             let subject = SubjectRef::Entity(entity);
-            self.push(subject, text, predicate, ValueExpr::Text(value), &words);
+            self.push(
+                subject,
+                text,
+                predicate,
+                ValueExpr::Text(value),
+                &words,
+                None,
+            );
         }
     }
 
@@ -765,6 +779,7 @@ impl Sentence<'_> {
             predicate,
             value,
             &words,
+            None,
         );
     }
 }
@@ -819,7 +834,7 @@ impl Sentence<'_> {
             }
         }
         for (subject, text, predicate, value, words) in found {
-            self.push(subject, text, predicate, value, &words);
+            self.push(subject, text, predicate, value, &words, None);
         }
     }
 
@@ -880,25 +895,38 @@ impl Sentence<'_> {
     }
 }
 
+/// Whether a time value names a decade or a century (`195`, `19`): "the 1950s
+/// pin-up model" describes someone, and no outlet dates a happening that coarsely.
+fn coarser_than_a_year(value: &str) -> bool {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    (1..4).contains(&digits)
+}
+
+/// The words of a sentence's `words` that lie inside the byte range `span`.
+fn words_within<'w>(words: &'w [Word], span: &Range<usize>) -> &'w [Word] {
+    let start = words.partition_point(|w| w.span.start < span.start);
+    let end = words.partition_point(|w| w.span.end <= span.end);
+    &words[start..end.max(start)]
+}
+
 /// Whether an argument's filler is of a kind its role takes: places (or organisations
 /// that are places: an embassy, an airport) for an origin, destination or place; people,
 /// organisations and groups of people for an agent, patient or companions; a time
-/// expression for a time. A phrase of no kind ("punishment", "the regime") is no
+/// expression of a year or finer for a time. `words` are the filler's words. A phrase of no kind ("punishment", "the regime") is no
 /// argument.
-fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
+fn fills_role(x: &Found, argument: &ArgumentExpr, words: &[Word]) -> bool {
     let kind = argument.entity.map(|e| x.entities[e].kind);
     let text = &x.doc.text[argument.span.clone()];
-    let lower = crate::text::fold_lower(text);
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = || {
+        words
+            .iter()
+            .map(|w| w.low.as_str())
+            .filter(|w| w.starts_with(char::is_alphanumeric))
+    };
     // The head: the last word before a prepositional phrase ("the embassy in Peru").
-    let head = words
-        .iter()
-        .take_while(|w| !matches!(**w, "of" | "in" | "at" | "near" | "on" | "from"))
+    let head = words()
+        .take_while(|w| !matches!(*w, "of" | "in" | "at" | "near" | "on" | "from"))
         .last()
-        .copied()
         .unwrap_or_default();
     match argument.role {
         Role::Origin | Role::Destination | Role::Place => {
@@ -915,9 +943,7 @@ fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
             Some(k) => matches!(k, EntityKind::Person | EntityKind::Organization),
             None => {
                 argument.kin_of.is_some()
-                    || words
-                        .iter()
-                        .any(|w| kin_words().contains_key(w) || is_person_noun(w))
+                    || words().any(|w| kin_words().contains_key(w) || is_person_noun(w))
             }
         },
         Role::Time => {
@@ -933,7 +959,10 @@ fn fills_role(x: &Found, argument: &ArgumentExpr) -> bool {
                 .rev()
                 .take_while(|t| Some(t.sentence) == sentence)
                 .inspect(|_| crate::work::count(1))
-                .any(|t| argument.span.start < t.span.end)
+                .any(|t| {
+                    argument.span.start < t.span.end
+                        && !t.value.as_deref().is_some_and(coarser_than_a_year)
+                })
         }
         _ => true,
     }
@@ -1246,6 +1275,24 @@ mod tests {
         );
         assert!(
             has(&got, Predicate::Argument(Role::Time), "2023-11"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_decade_describing_someone_is_no_time_of_the_happening() {
+        let got = claims(
+            "Ivo Rask, the 1950s film star, defected to Norway.",
+            &[("Ivo Rask", PERSON), ("Norway", EntityKind::Location)],
+        );
+        let times: Vec<&str> = got
+            .iter()
+            .filter(|c| c.1 == Predicate::Argument(Role::Time))
+            .map(|c| c.2.as_str())
+            .collect();
+        assert!(times.is_empty(), "{got:?}");
+        assert!(
+            has(&got, Predicate::Argument(Role::Destination), "#Norway"),
             "{got:?}"
         );
     }

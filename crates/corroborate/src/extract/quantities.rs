@@ -8,7 +8,8 @@
 //! A count takes the casualty role of the nearest casualty word of its clause
 //! (`data/casualty_roles.txt`): in "raids killed 6 and injured 32" 6 are killed and 32
 //! injured. A part of a figure ("including 10 children") and a running total ("killed
-//! since April", "the war has killed") count no happening of their own and take none; a figure the words
+//! since April", "the war has killed") count no happening of their own and take none,
+//! nor does an age ("died at the age of 85"); a figure the words
 //! give as an update ("the toll rose to 70") is marked `revised`
 //! (`data/casualty_cues.txt`).
 
@@ -434,6 +435,8 @@ enum Cue {
     Part,
     /// A running total over a period ("since").
     Total,
+    /// The age someone died at ("died at the age of 85"), no count of the dead.
+    Age,
 }
 
 crate::lexicon::lazy! {
@@ -461,6 +464,7 @@ crate::lexicon::lazy! {
                 "revised" => Cue::Revised,
                 "part" => Cue::Part,
                 "total" => Cue::Total,
+                "age" => Cue::Age,
                 _ => return None,
             };
             Some((f[0].split(' ').collect::<Vec<_>>(), cue))
@@ -536,7 +540,7 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             continue;
         };
         let after = cue_after(words, extent.end);
-        if matches!(before, Some(Cue::Part | Cue::Total))
+        if matches!(before, Some(Cue::Part | Cue::Total | Cue::Age))
             || matches!(after, Some(Cue::Part | Cue::Total))
         {
             continue;
@@ -555,9 +559,13 @@ fn cue_before(words: &[Word], at: usize) -> Option<Cue> {
         .take_while(|&k| !ends_clause(&words[k]))
         .find_map(|k| {
             let (cue, len) = casualty_cues().longest_at(k, word)?;
-            // A part names its whole just before it; an update or a war ("the conflict
-            // has killed more than") may stand farther back.
-            let reach = if *cue == Cue::Part { 1 } else { 5 };
+            // A part names its whole and an age its number just before them; an update
+            // or a war ("the conflict has killed more than") may stand farther back.
+            let reach = if matches!(cue, Cue::Part | Cue::Age) {
+                1
+            } else {
+                5
+            };
             (k + len <= at && at - (k + len) < reach).then_some(*cue)
         })
 }
@@ -859,6 +867,19 @@ mod tests {
         assert_eq!(
             roles("The conflict has killed more than 280000 people."),
             [(280000.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn the_age_someone_died_at_counts_no_dead() {
+        assert_eq!(
+            roles("The singer died at the age of 78 in her home."),
+            [(78.0, None, false)]
+        );
+        assert_eq!(roles("Ruiz died aged 64."), [(64.0, None, false)]);
+        assert_eq!(
+            roles("Two people died in the fire."),
+            [(2.0, Some("killed"), false)]
         );
     }
 

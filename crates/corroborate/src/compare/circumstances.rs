@@ -1,0 +1,214 @@
+//! What a casualty figure counts besides its role: how its victims died and who they
+//! were (`data/casualty_circumstances.txt`).
+//!
+//! Outlets covering one day in one city often report different happenings: "21
+//! civilians" killed by air strikes and "34 fighters" killed in clashes are two tolls,
+//! not a disagreement, and so are a car bomb's toll and a bombardment's. Air strikes
+//! and shelling are one means: outlets describe one attack as either. Two
+//! figures are one quantity only when their circumstances are compatible: each
+//! dimension (means, victims) the same or unknown in one of them.
+
+use crate::lexicon;
+
+/// How the victims died, as the figure's sentence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Means {
+    /// Air strikes, raids, barrel bombs, shells, rockets, mortars.
+    Bombardment,
+    /// Clashes and battles.
+    Fighting,
+    /// Car bombs, suicide bombers, explosions.
+    Blast,
+}
+
+/// Who the victims were, as the counted phrase says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Victims {
+    /// Civilians, children, residents.
+    Civilian,
+    /// Soldiers, fighters, militants.
+    Combatant,
+}
+
+/// One class a word of the data file tells.
+#[derive(Debug, Clone, Copy)]
+enum Class {
+    Means(Means),
+    Victims(Victims),
+}
+
+lexicon::lazy! {
+    /// The words of `data/casualty_circumstances.txt` and the class each tells.
+    fn classes() -> lexicon::Map<Class> =
+        lexicon::fields(include_str!("../../data/casualty_circumstances.txt"))
+            .filter_map(|f| {
+                let class = match *f.get(1)? {
+                    "bombardment" => Class::Means(Means::Bombardment),
+                    "fighting" => Class::Means(Means::Fighting),
+                    "blast" => Class::Means(Means::Blast),
+                    "civilian" => Class::Victims(Victims::Civilian),
+                    "combatant" => Class::Victims(Victims::Combatant),
+                    _ => return None,
+                };
+                Some((f[0], class))
+            })
+            .collect();
+}
+
+/// The circumstances of one casualty figure; `None` where the text does not tell.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Circumstances {
+    means: Option<Means>,
+    victims: Option<Victims>,
+}
+
+impl Circumstances {
+    /// Reads the means in `sentence` (one means named, else none) and the victims in
+    /// `counted`, the phrase the figure counts.
+    pub(crate) fn read(sentence: &str, counted: Option<&str>) -> Circumstances {
+        let sentence = crate::text::fold_lower(sentence);
+        let mut means = None;
+        let mut named_two = false;
+        for class in classes_in(&sentence) {
+            if let Class::Means(m) = class {
+                named_two |= means.is_some_and(|seen| seen != m);
+                means = Some(m);
+            }
+        }
+        let counted = crate::text::fold_lower(counted.unwrap_or_default());
+        let victims = classes_in(&counted).find_map(|class| match class {
+            Class::Victims(v) => Some(v),
+            Class::Means(_) => None,
+        });
+        Circumstances {
+            means: means.filter(|_| !named_two),
+            victims,
+        }
+    }
+
+    /// Whether two figures with these circumstances can count the same people.
+    pub(crate) fn compatible(self, other: Circumstances) -> bool {
+        fn fit<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            a.is_none() || b.is_none() || a == b
+        }
+        fit(self.means, other.means) && fit(self.victims, other.victims)
+    }
+
+    /// The circumstances both figures tell: each dimension known in either.
+    pub(crate) fn joined(self, other: Circumstances) -> Circumstances {
+        Circumstances {
+            means: self.means.or(other.means),
+            victims: self.victims.or(other.victims),
+        }
+    }
+
+    /// How many dimensions are known: a more specific figure settles a group first.
+    pub(crate) fn known(self) -> usize {
+        usize::from(self.means.is_some()) + usize::from(self.victims.is_some())
+    }
+
+    /// A short key naming the known dimensions, to keep questions apart.
+    pub(crate) fn key(self) -> String {
+        let means = self.means.map(|m| format!("{m:?}").to_lowercase());
+        let victims = self.victims.map(|v| format!("{v:?}").to_lowercase());
+        [means, victims]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The classes the words of a folded text tell, as single words and as two-word
+/// phrases.
+fn classes_in(folded: &str) -> impl Iterator<Item = Class> + '_ {
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let table = classes();
+    let pairs: Vec<Class> = words
+        .windows(2)
+        .filter_map(|pair| {
+            table
+                .get(format!("{} {}", pair[0], pair[1]).as_str())
+                .copied()
+        })
+        .collect();
+    words
+        .into_iter()
+        .filter_map(|w| table.get(w).copied())
+        .chain(pairs)
+}
+
+/// Splits figures into groups of compatible circumstances: the most specific figures
+/// first, each joining the first group it is compatible with (which then knows what it
+/// knows), else opening a group. Returns the group of each figure, in input order, and
+/// the circumstances each group knows.
+pub(crate) fn group(figures: &[Circumstances]) -> (Vec<usize>, Vec<Circumstances>) {
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(figures[i].known()));
+    let mut groups: Vec<Circumstances> = Vec::new();
+    let mut of_figure = vec![0; figures.len()];
+    for i in order {
+        let figure = figures[i];
+        crate::work::count(1 + groups.len());
+        match groups.iter().position(|g| g.compatible(figure)) {
+            Some(g) => {
+                groups[g] = groups[g].joined(figure);
+                of_figure[i] = g;
+            }
+            None => {
+                of_figure[i] = groups.len();
+                groups.push(figure);
+            }
+        }
+    }
+    (of_figure, groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bombardment_and_a_car_bomb_are_two_tolls() {
+        let air = Circumstances::read("Eleven children died in a barrel bomb attack.", None);
+        let blast = Circumstances::read("A car bomb went off, killing six.", None);
+        assert!(!air.compatible(blast));
+        let rockets = Circumstances::read("Rockets hit two districts, killing six.", None);
+        assert!(air.compatible(rockets));
+    }
+
+    #[test]
+    fn civilians_and_fighters_are_two_tolls() {
+        let civilians = Circumstances::read("Air strikes killed 21 civilians.", Some("civilians"));
+        let fighters = Circumstances::read("34 fighters were killed.", Some("fighters"));
+        assert!(!civilians.compatible(fighters));
+    }
+
+    #[test]
+    fn what_a_figure_does_not_tell_fits_anything() {
+        let plain = Circumstances::read("At least 20 people were killed.", Some("people"));
+        let air = Circumstances::read("Air strikes killed 25 civilians.", Some("civilians"));
+        assert_eq!(plain, Circumstances::default());
+        assert!(plain.compatible(air));
+    }
+
+    #[test]
+    fn a_sentence_naming_two_means_tells_none() {
+        let both = Circumstances::read("Shelling and clashes killed 9.", None);
+        assert_eq!(both.key(), "");
+    }
+
+    #[test]
+    fn groups_follow_the_most_specific_figures() {
+        let air = Circumstances::read("Air raids killed 25 civilians.", Some("civilians"));
+        let battle = Circumstances::read("Battles killed 39 rebels.", Some("rebels"));
+        let plain = Circumstances::default();
+        let (of_figure, groups) = group(&[plain, air, battle]);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(of_figure, [0, 0, 1]);
+        assert_eq!(groups[1].key(), "fighting combatant");
+    }
+}
