@@ -138,28 +138,38 @@ pub(crate) fn is_connective(word: &str) -> bool {
 
 /// The canonical spelling of one lowercase ASCII name part: its group's in the table,
 /// else its [`sound`].
-///
-/// Remembered per thread: a story's names repeat their parts thousands of times, and
-/// entity resolution (one thread, after the documents) asks for them again and again.
 fn canonical(part: &str) -> String {
-    /// Parts remembered before the memory starts again, so that a stream of a year of
+    thread_local! {
+        static KNOWN: Remembered<String> = Default::default();
+    }
+    remembered(&KNOWN, part, canonical_of)
+}
+
+/// Values worked out from names or name parts, remembered per thread: a story's names
+/// repeat their parts thousands of times, and entity resolution (one thread, after the
+/// documents) asks for them again and again.
+type Remembered<V> = std::cell::RefCell<crate::hashing::HashMap<Box<str>, V>>;
+
+/// `work(key)`, remembered in `known`.
+fn remembered<V: Clone>(
+    known: &'static std::thread::LocalKey<Remembered<V>>,
+    key: &str,
+    work: impl FnOnce(&str) -> V,
+) -> V {
+    /// Keys remembered before the memory starts again, so that a stream of a year of
     /// news holds no more than a few megabytes of them.
     const REMEMBERED: usize = 1 << 16;
-    thread_local! {
-        static KNOWN: std::cell::RefCell<crate::hashing::HashMap<Box<str>, String>> =
-            Default::default();
+    if let Some(value) = known.with_borrow(|known| known.get(key).cloned()) {
+        return value;
     }
-    KNOWN.with_borrow_mut(|known| {
-        if let Some(canonical) = known.get(part) {
-            return canonical.clone();
-        }
-        let canonical = canonical_of(part);
+    let value = work(key);
+    known.with_borrow_mut(|known| {
         if known.len() >= REMEMBERED {
             known.clear();
         }
-        known.insert(part.into(), canonical.clone());
-        canonical
-    })
+        known.insert(key.into(), value.clone());
+    });
+    value
 }
 
 /// [`canonical`], worked out.
@@ -236,7 +246,15 @@ fn written_words(name: &str) -> Vec<String> {
 
 /// The words of a name an acronym may abbreviate: of the whole name, and of its
 /// company stem when it has a legal form ("Orla Holdings N.V." → "orla").
-fn abbreviated(name: &str) -> [Vec<String>; 2] {
+fn abbreviated(name: &str) -> std::rc::Rc<[Vec<String>; 2]> {
+    thread_local! {
+        static KNOWN: Remembered<std::rc::Rc<[Vec<String>; 2]>> = Default::default();
+    }
+    remembered(&KNOWN, name, |name| std::rc::Rc::new(abbreviated_of(name)))
+}
+
+/// [`abbreviated`], worked out.
+fn abbreviated_of(name: &str) -> [Vec<String>; 2] {
     let words = written_words(name);
     let canonical: Vec<String> = words.iter().map(|w| canonical(w)).collect();
     let stem = company_stem(&canonical).len();
@@ -249,7 +267,7 @@ fn abbreviated(name: &str) -> [Vec<String>; 2] {
 /// Interior" → "moi", "mi").
 pub(crate) fn initials(name: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for words in abbreviated(name) {
+    for words in abbreviated(name).iter() {
         let all: String = words.iter().filter_map(|p| p.chars().next()).collect();
         let content: String = words
             .iter()
