@@ -20,6 +20,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::fit::{relatives, times_fit};
 use crate::extract::events::joins_by_lemma;
 use crate::extract::{EventMention, Extraction};
@@ -254,7 +256,9 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
             of[d][m] = e;
         }
     }
-    let events = open.iter().map(|o| build(docs, entity_of, o)).collect();
+    // Each event's mentions and arguments are gathered on all cores: resolution runs
+    // once for the whole corpus, after the documents.
+    let events = open.par_iter().map(|o| build(docs, entity_of, o)).collect();
     Events { events, of }
 }
 

@@ -139,6 +139,41 @@ pub(crate) fn is_connective(word: &str) -> bool {
 /// The canonical spelling of one lowercase ASCII name part: its group's in the table,
 /// else its [`sound`].
 fn canonical(part: &str) -> String {
+    thread_local! {
+        static KNOWN: Remembered<String> = Default::default();
+    }
+    remembered(&KNOWN, part, canonical_of)
+}
+
+/// Values worked out from names or name parts, remembered per thread: a story's names
+/// repeat their parts thousands of times, and entity resolution (one thread, after the
+/// documents) asks for them again and again.
+type Remembered<V> = std::cell::RefCell<crate::hashing::HashMap<Box<str>, V>>;
+
+/// `work(key)`, remembered in `known`.
+fn remembered<V: Clone>(
+    known: &'static std::thread::LocalKey<Remembered<V>>,
+    key: &str,
+    work: impl FnOnce(&str) -> V,
+) -> V {
+    /// Keys remembered before the memory starts again, so that a stream of a year of
+    /// news holds no more than a few megabytes of them.
+    const REMEMBERED: usize = 1 << 16;
+    if let Some(value) = known.with_borrow(|known| known.get(key).cloned()) {
+        return value;
+    }
+    let value = work(key);
+    known.with_borrow_mut(|known| {
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(key.into(), value.clone());
+    });
+    value
+}
+
+/// [`canonical`], worked out.
+fn canonical_of(part: &str) -> String {
     // Most parts are letters only: looked up as they are, copied once.
     let bare = if part.bytes().all(|b| b.is_ascii_alphanumeric()) {
         std::borrow::Cow::Borrowed(part)
@@ -211,7 +246,15 @@ fn written_words(name: &str) -> Vec<String> {
 
 /// The words of a name an acronym may abbreviate: of the whole name, and of its
 /// company stem when it has a legal form ("Orla Holdings N.V." → "orla").
-fn abbreviated(name: &str) -> [Vec<String>; 2] {
+fn abbreviated(name: &str) -> std::rc::Rc<[Vec<String>; 2]> {
+    thread_local! {
+        static KNOWN: Remembered<std::rc::Rc<[Vec<String>; 2]>> = Default::default();
+    }
+    remembered(&KNOWN, name, |name| std::rc::Rc::new(abbreviated_of(name)))
+}
+
+/// [`abbreviated`], worked out.
+fn abbreviated_of(name: &str) -> [Vec<String>; 2] {
     let words = written_words(name);
     let canonical: Vec<String> = words.iter().map(|w| canonical(w)).collect();
     let stem = company_stem(&canonical).len();
@@ -224,7 +267,7 @@ fn abbreviated(name: &str) -> [Vec<String>; 2] {
 /// Interior" → "moi", "mi").
 pub(crate) fn initials(name: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for words in abbreviated(name) {
+    for words in abbreviated(name).iter() {
         let all: String = words.iter().filter_map(|p| p.chars().next()).collect();
         let content: String = words
             .iter()

@@ -27,6 +27,8 @@ use crate::hashing::HashMap;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use rayon::prelude::*;
+
 use super::names;
 use crate::extract::{EventMention, Extraction, Found};
 use crate::lexicon;
@@ -91,7 +93,9 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
     let raw: Vec<&[(u64, f64)]> = docs.iter().map(|x| x.story_terms.as_slice()).collect();
     let all: Vec<usize> = (0..docs.len()).collect();
     let global = vectors(&raw, &all);
-    let happenings: Vec<Happening> = docs.iter().map(Happening::of).collect();
+    // The happenings, the edges and the splits of the groups are each worked out on
+    // all cores: clustering runs once for the whole corpus, after the documents.
+    let happenings: Vec<Happening> = docs.par_iter().map(Happening::of).collect();
     let mut pairs = candidate_pairs(&global);
     pairs.extend(same_day_and_place(&happenings));
     pairs.sort_unstable();
@@ -106,17 +110,15 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
         }
     };
     let edges: Vec<(usize, usize, f64)> = pairs
-        .into_iter()
+        .into_par_iter()
         .filter_map(|(a, b)| {
             let sim = similarity(a, b, cosine(&global[a], &global[b]));
             (sim > 0.0).then_some((a, b, sim))
         })
         .collect();
-    let mut out = Vec::new();
-    for group in average_link(docs.len(), &edges, THRESHOLD) {
+    let split = |group: Vec<usize>| -> Vec<Vec<usize>> {
         if group.len() < 4 || group.len() > MAX_SPLIT {
-            out.push(group);
-            continue;
+            return vec![group];
         }
         let local = vectors(&raw, &group);
         let mut edges = Vec::new();
@@ -129,10 +131,14 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
             }
         }
         let subs = attach_fragments(average_link(group.len(), &edges, SPLIT_THRESHOLD), &edges);
-        for sub in subs {
-            out.push(sub.into_iter().map(|i| group[i]).collect());
-        }
-    }
+        subs.into_iter()
+            .map(|sub| sub.into_iter().map(|i| group[i]).collect())
+            .collect()
+    };
+    let mut out: Vec<Vec<usize>> = average_link(docs.len(), &edges, THRESHOLD)
+        .into_par_iter()
+        .flat_map_iter(split)
+        .collect();
     out.sort();
     out
 }
@@ -443,7 +449,7 @@ fn vectors(raw: &[&[(u64, f64)]], members: &[usize]) -> Vec<Vector> {
         }
     }
     let n = raw.len() as f64;
-    raw.iter()
+    raw.par_iter()
         .map(|terms| {
             let mut v: Vector = terms
                 .iter()
