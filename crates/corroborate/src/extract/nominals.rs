@@ -53,12 +53,11 @@ pub(crate) fn resolve(
             if replaced.is_some_and(|m| found.iter().any(|(r, _)| *r == Some(m))) {
                 continue;
             }
-            // What follows is no name when the document writes it in lowercase ("MAN
-            // ACCUSED OF …" in a headline in capitals).
+            // A noun right before a name is its title ("Coach Ana Ruiz").
             let before_name = replaced.is_none()
                 && words
                     .get(i + 1)
-                    .is_some_and(|next| next.capitalized() && !is_common(lowercase, next));
+                    .is_some_and(|next| covering(mentions, next).is_some());
             if before_name {
                 continue;
             }
