@@ -3,7 +3,9 @@
 //! "Climber Dies In Fall", "A MAN has been charged"), and readers — and the gold sets
 //! that count those as names — take it for the person the article is about. Each such
 //! noun becomes a mention of the person the document describes with it ("driver Ivo
-//! Rask", "Ivo Rask, the driver"), else of the document's main person.
+//! Rask", "Ivo Rask, the driver"), else a person of its own for cross-document
+//! resolution to join to the person the story's articles describe so, or to the
+//! story's protagonist.
 
 use super::{LocalEntity, Mention};
 use crate::hashing::HashSet;
@@ -25,9 +27,9 @@ const APPOSITION_REACH: usize = 4;
 /// person the document describes with it; else a person of its own, named by the noun,
 /// whom cross-document resolution may find among the people other articles of the
 /// story describe so. A noun right before a name ("Coach Ana Ruiz") is a title, part of
-/// the name's phrase, and left alone; a "name" the tagger found there whose every word
-/// the document writes in lowercase ("Drunk Driver", "Woman Killed") is the noun. The
-/// mentions stay in text order.
+/// the name's phrase, and left alone; a "name" the tagger found there that is only a
+/// description ("Drunk Driver", "Woman Killed", see [`describes_no_name`]) becomes the
+/// noun's mention. The mentions stay in text order.
 pub(crate) fn resolve(
     doc: &Prepared,
     mentions: &mut Vec<Mention>,
