@@ -336,3 +336,31 @@ fn the_bundled_example_has_one_petrov_and_his_age_in_conflict() {
     assert!(values.contains(&&Value::Number(47.0)), "{values:?}");
     assert!(values.contains(&&Value::Number(48.0)), "{values:?}");
 }
+
+#[test]
+fn a_headline_noun_is_the_person_the_story_describes_so() {
+    let got = ledger(&[
+        "Cyclist Hurt In Harbour Road Crash\nPolice charged driver Ivo Rask, 41, after a \
+         crash on Harbour Road in Lidby on Friday left cyclist Maria Olsen hurt. Rask was \
+         held overnight and Olsen was taken to hospital in Lidby.",
+        "Driver Charged After Harbour Road Crash\nA man was charged on Saturday after a \
+         crash on Harbour Road in Lidby hurt cyclist Maria Olsen on Friday. Ivo Rask was \
+         held overnight, police in Lidby said, and Olsen stayed in hospital.",
+    ]);
+    // The second article's headline calls Rask what the first calls him.
+    assert_eq!(entity_at(&got, "d1", "Driver", 0).name, "Ivo Rask");
+    // The first article's body calls Olsen the cyclist.
+    assert_eq!(entity_at(&got, "d0", "Cyclist", 0).name, "Maria Olsen");
+}
+
+#[test]
+fn a_headline_noun_nobody_is_described_as_is_the_story_s_protagonist() {
+    let got = ledger(&[
+        "Climber Dies In Fall On Mount Sefton\nMarten Holt died in a fall on Mount Sefton \
+         on Sunday, rescuers said. Holt had been climbing alone near the summit, and Holt \
+         was found by a guide.",
+        "Rescuers recovered the body of Marten Holt on Mount Sefton on Monday. Holt fell \
+         near the summit on Sunday, a guide said, and a helicopter took Holt to the valley.",
+    ]);
+    assert_eq!(entity_at(&got, "d0", "Climber", 0).name, "Marten Holt");
+}

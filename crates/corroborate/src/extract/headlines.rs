@@ -109,7 +109,7 @@ pub(crate) fn trim<S: AsRef<str>>(sentences: &[Vec<S>], spans: Vec<TaggedSpan>) 
 /// A word without its inflection ("checks", "checked", "checking" → "check"; "dies",
 /// "died" → "die"; "hire", "hired" → "hir"), so that a headline's "Checks" meets the
 /// body's "checked".
-fn stem(word: &str) -> &str {
+pub(crate) fn stem(word: &str) -> &str {
     for suffix in ["ing", "ied", "ies", "ed", "es", "s", "d", "e"] {
         if let Some(base) = word.strip_suffix(suffix) {
             if base.chars().count() >= 3 {

@@ -36,6 +36,7 @@ pub(crate) fn find(doc: &Prepared, tagger: &mut Session) -> (Vec<Mention>, Vec<L
         .collect();
     let (mut mentions, mut entities) = group(&doc.text, spans);
     super::nationals::resolve(doc, &mut mentions, &mut entities);
+    super::nominals::resolve(doc, &mut mentions, &mut entities);
     compact(mentions, entities)
 }
 

@@ -16,6 +16,7 @@ pub(crate) mod events;
 pub(crate) mod headlines;
 pub(crate) mod mentions;
 pub(crate) mod nationals;
+pub(crate) mod nominals;
 pub(crate) mod provenance;
 pub(crate) mod quantities;
 pub(crate) mod quotes;
@@ -78,7 +79,9 @@ pub(crate) struct LocalEntity {
     /// Indexes into `Extraction::mentions`.
     pub mentions: Vec<usize>,
     /// Nationalities the document introduces this person with ("American challenger Tom
-    /// Hale"), lowercase: another article's "the American" may be them.
+    /// Hale"), lowercase: another article's "the American" may be them; and the person
+    /// nouns written beside their name ("driver Tom Hale"), once each time, for another
+    /// article's headline "Driver Charged".
     pub introduced_as: Vec<String>,
 }
 

@@ -85,6 +85,8 @@ struct Item {
     introduced_as: Vec<String>,
     /// For a person named only by a nationality ("the American"), that nationality.
     national: Option<String>,
+    /// For a person named only by a person noun (a headline's "Driver"), that noun.
+    described: Option<String>,
     /// For a one-word name joining the starts of a given name and a surname ("JoMa" for
     /// Jolene Marsh), those starts in lowercase.
     blend: Option<[String; 2]>,
@@ -260,6 +262,14 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                     stem.to_vec()
                 }
             };
+            // Looked up as written: canonical parts are folded spellings ("tin" for "teen").
+            let described = (kind == EntityKind::Person && parts.len() == 1)
+                .then(|| crate::text::fold_lower(&entity.name))
+                .map(|name| match name.strip_suffix("'s") {
+                    Some(noun) => noun.to_string(),
+                    None => name,
+                })
+                .filter(|noun| crate::lexicon::people::is_person_noun(noun));
             items.push(Item {
                 doc: d,
                 local,
@@ -275,6 +285,7 @@ fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
                 national: (entity.kind == EntityKind::Person)
                     .then(|| crate::text::fold_lower(&entity.name))
                     .filter(|name| crate::lexicon::nationalities::country_of(name).is_some()),
+                described,
                 blend: blend(&entity.name),
             });
         }
@@ -695,8 +706,9 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
             }
         }
     }
-    // (story, nationality) → the people introduced with it ("American challenger Tom
-    // Hale"), whom "the American" of another article may be.
+    // (story, nationality or person noun) → the people introduced with it ("American
+    // challenger Tom Hale", "driver Tom Hale"), whom "the American" or a headline's
+    // "Driver" of another article may be.
     let mut nationals: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, item) in items
         .iter()
@@ -774,6 +786,14 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
                 .unwrap_or_default()
         } else if let Some(found) = as_surname {
             found.clone()
+        } else if let Some(noun) = &item.described {
+            // The person the story's articles describe so, else its protagonist: a
+            // headline names by what they are the person the story is about.
+            nationals
+                .get(&(item.story, noun.as_str()))
+                .or_else(|| people.get(&item.story))
+                .cloned()
+                .unwrap_or_default()
         } else if !swapped.is_empty() {
             swapped
         } else if let Some([given, surname]) = &item.blend {
