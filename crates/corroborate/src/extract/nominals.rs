@@ -17,6 +17,10 @@ use crate::prepare::words::Word;
 /// How many body sentences open a document: the headline and the lede's first sentences.
 const OPENING_SENTENCES: usize = 3;
 
+/// How many words a title before a name may take ("Senior Vice President and Assistant
+/// General Manager Ana Ruiz").
+const TITLE_REACH: usize = 8;
+
 /// How many words after a name and its comma a describing noun may stand ("Ivo Rask,
 /// the harbour pilot", "Ivo Rask, 47, a pilot").
 const APPOSITION_REACH: usize = 4;
@@ -55,12 +59,7 @@ pub(crate) fn resolve(
             if replaced.is_some_and(|m| found.iter().any(|(r, _)| *r == Some(m))) {
                 continue;
             }
-            // A noun right before a name is its title ("Coach Ana Ruiz").
-            let before_name = replaced.is_none()
-                && words
-                    .get(i + 1)
-                    .is_some_and(|next| covering(mentions, next).is_some());
-            if before_name {
+            if replaced.is_none() && opens_title(words, i, mentions) {
                 continue;
             }
             let entity = described_person(entities, noun)
@@ -84,6 +83,28 @@ pub(crate) fn resolve(
         }
     }
     mentions.sort_by_key(|m| m.span.start);
+}
+
+/// Whether the person noun at `i` opens a title written before a name, part of the
+/// name's phrase: "Coach Ana Ruiz", "General manager Ana Ruiz", "President and Chief
+/// Executive Ana Ruiz". The words up to the name are person nouns, "and", or
+/// capitalized words that lead to one; the last before the name is a person noun, so
+/// that "Woman Killed By Ana Ruiz" keeps its woman.
+fn opens_title(words: &[Word], i: usize, mentions: &[Mention]) -> bool {
+    let mut last_is_noun = true;
+    for next in words.iter().skip(i + 1).take(TITLE_REACH) {
+        if covering(mentions, next).is_some() {
+            return last_is_noun;
+        }
+        if is_person_noun(possessive_stem(&next.low)) {
+            last_is_noun = true;
+        } else if matches!(next.low.as_str(), "and" | "&") || next.capitalized() {
+            last_is_noun = false;
+        } else {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a tagged mention holding the person noun `noun` is a description rather
@@ -292,6 +313,27 @@ mod tests {
             referents(text, &names, &["Lawyer", "Singer "]),
             ["Dan Pike", "none"],
             "\"Singer Tia Moss\" is a title before her name, no mention of its own"
+        );
+    }
+
+    #[test]
+    fn a_title_of_several_words_before_a_name_is_no_mention() {
+        let text = "Harbour Pilot Quits\n\
+                    General manager Ada Lind said pilot Ivo Rask, 41, had quit.\n\
+                    President and General Manager Ada Lind thanked him.\n";
+        let names = [("Ada Lind", Person), ("Ivo Rask", Person)];
+        assert_eq!(
+            referents(text, &names, &["General manager", "President and"]),
+            ["none", "none"],
+            "the nouns open Lind's title: no mention for the story's protagonist"
+        );
+        // A capitalized verb before a name is no title: the headline's woman stays.
+        let text = "Woman Killed By Ivo Rask\n\
+                    A woman was killed on Friday.\n\
+                    Ivo Rask, 41, was held.\n";
+        assert_eq!(
+            referents(text, &[("Ivo Rask", Person)], &["Woman"]),
+            ["Woman"]
         );
     }
 
