@@ -440,15 +440,17 @@ enum Cue {
 }
 
 crate::lexicon::lazy! {
-    /// The casualty words (`data/casualty_roles.txt`).
-    fn casualty_words() -> PhraseTable<Casualty> = PhraseTable::new(
+    /// The casualty words (`data/casualty_roles.txt`), and the phrases that hold one
+    /// without counting a casualty ("death sentence": role `none`).
+    fn casualty_words() -> PhraseTable<Option<Casualty>> = PhraseTable::new(
         crate::lexicon::fields(include_str!("../../data/casualty_roles.txt")).filter_map(|f| {
             let role = match *f.get(1)? {
-                "killed" => Casualty::Killed,
-                "injured" => Casualty::Injured,
-                "missing" => Casualty::Missing,
-                "arrested" => Casualty::Arrested,
-                "displaced" => Casualty::Displaced,
+                "killed" => Some(Casualty::Killed),
+                "injured" => Some(Casualty::Injured),
+                "missing" => Some(Casualty::Missing),
+                "arrested" => Some(Casualty::Arrested),
+                "displaced" => Some(Casualty::Displaced),
+                "none" => None,
                 _ => return None,
             };
             Some((f[0].split(' ').collect::<Vec<_>>(), role))
@@ -492,7 +494,9 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
     while k < words.len() {
         match casualty_words().longest_at(k, word) {
             Some((role, len)) => {
-                cues.push((k..k + len, *role));
+                if let Some(role) = role {
+                    cues.push((k..k + len, *role));
+                }
                 k += len;
             }
             None => k += 1,
@@ -867,6 +871,18 @@ mod tests {
         assert_eq!(
             roles("The conflict has killed more than 280000 people."),
             [(280000.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn a_death_penalty_counts_no_dead() {
+        assert_eq!(
+            roles("He was spared the death penalty by three jurors."),
+            [(3.0, None, false)]
+        );
+        assert_eq!(
+            roles("Three men on death row were executed."),
+            [(3.0, Some("killed"), false)]
         );
     }
 
