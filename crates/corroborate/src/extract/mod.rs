@@ -85,6 +85,30 @@ pub(crate) struct LocalEntity {
     pub introduced_as: Vec<String>,
 }
 
+impl LocalEntity {
+    /// The index of the document's person whose name `is_it` accepts, else of a new
+    /// person named `surface`: the one person a description alone names ("the
+    /// American", a headline's "Driver"), however often the document uses it.
+    pub(crate) fn person_named(
+        entities: &mut Vec<LocalEntity>,
+        surface: &str,
+        is_it: impl Fn(&str) -> bool,
+    ) -> usize {
+        let found = entities
+            .iter()
+            .position(|e| e.kind == EntityKind::Person && is_it(&e.name));
+        found.unwrap_or_else(|| {
+            entities.push(LocalEntity {
+                kind: EntityKind::Person,
+                name: surface.to_string(),
+                mentions: Vec::new(),
+                introduced_as: Vec::new(),
+            });
+            entities.len() - 1
+        })
+    }
+}
+
 /// A time expression with its normalized value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TimeExpr {

@@ -80,18 +80,7 @@ pub(crate) fn resolve(doc: &Prepared, mentions: &mut [Mention], entities: &mut V
 /// The document's person named by nationality `surface` alone ("the American"), made
 /// on first use.
 fn national(entities: &mut Vec<LocalEntity>, surface: &str) -> usize {
-    let found = entities
-        .iter()
-        .position(|e| e.kind == EntityKind::Person && e.name == surface);
-    found.unwrap_or_else(|| {
-        entities.push(LocalEntity {
-            kind: EntityKind::Person,
-            name: surface.to_string(),
-            mentions: Vec::new(),
-            introduced_as: Vec::new(),
-        });
-        entities.len() - 1
-    })
+    LocalEntity::person_named(entities, surface, |name| name == surface)
 }
 
 /// Whether words name a nationality ("American", "New Zealander").

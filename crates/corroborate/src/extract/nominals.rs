@@ -145,17 +145,8 @@ fn describes_no_name(
 /// The document's person named only by a person noun (written `surface`), made on
 /// first use.
 fn named_by(entities: &mut Vec<LocalEntity>, noun: &str, surface: &str) -> usize {
-    let found = entities.iter().position(|e| {
-        e.kind == EntityKind::Person && possessive_stem(&crate::text::fold_lower(&e.name)) == noun
-    });
-    found.unwrap_or_else(|| {
-        entities.push(LocalEntity {
-            kind: EntityKind::Person,
-            name: surface.to_string(),
-            mentions: Vec::new(),
-            introduced_as: Vec::new(),
-        });
-        entities.len() - 1
+    LocalEntity::person_named(entities, surface, |name| {
+        possessive_stem(&crate::text::fold_lower(name)) == noun
     })
 }
 
