@@ -1081,6 +1081,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn martyred_executed_and_slain_are_killings() {
+        for sentence in [
+            "Five residents were martyred in the shelling.",
+            "The militants executed two hostages.",
+            "Three guards were slain at the gate.",
+        ] {
+            let got = events(sentence, &[]);
+            let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+            assert!(kinds.contains(&"killing"), "{sentence}: {kinds:?}");
+        }
+    }
+
+    #[test]
     fn one_word_two_senses() {
         let got = events("The club fired its coach after a fire at the stadium.", &[]);
         let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
