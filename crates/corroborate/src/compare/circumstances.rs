@@ -109,8 +109,15 @@ impl Circumstances {
 
     /// A short key naming the known dimensions, to keep questions apart.
     pub(crate) fn key(self) -> String {
-        let means = self.means.map(|m| format!("{m:?}").to_lowercase());
-        let victims = self.victims.map(|v| format!("{v:?}").to_lowercase());
+        let means = self.means.map(|m| match m {
+            Means::Bombardment => "bombardment",
+            Means::Fighting => "fighting",
+            Means::Blast => "blast",
+        });
+        let victims = self.victims.map(|v| match v {
+            Victims::Civilian => "civilian",
+            Victims::Combatant => "combatant",
+        });
         [means, victims]
             .into_iter()
             .flatten()
