@@ -50,6 +50,16 @@ pub(crate) fn fold_lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(fold_lower_owned(s))
 }
 
+/// `s` lowercased (not folded); borrowed when it is ASCII without an uppercase letter,
+/// as most words are, to spare an allocation per word.
+pub(crate) fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn fold_lower_owned(s: &str) -> String {
     // Most words are ASCII, where the only fold is the backtick and lowercasing works on
     // bytes: every token of every document comes through here.

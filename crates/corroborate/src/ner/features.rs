@@ -246,19 +246,6 @@ fn folded(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// `word` lowercased; borrowed when it is ASCII without an uppercase letter, as most
-/// words are, to spare an allocation.
-fn lowered(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
-}
-
 /// Prefixes then suffixes of one to four characters of the lowercase word `lower`.
 fn affixes(lower: &str) -> [u64; 8] {
     let mut ends = lower.char_indices().skip(1).map(|(i, _)| i);
@@ -299,7 +286,7 @@ impl DocView {
                     let w = w.as_ref();
                     let form = *forms.index.entry(hash::of(w)).or_insert_with(|| {
                         let folded = folded(w);
-                        let lower_text = lowered(&folded);
+                        let lower_text = crate::lexicon::fold::lower_cow(&folded);
                         let (word, lower) = (hash::of(&folded), hash::of(&lower_text));
                         let (shape, short) = shapes(&folded);
                         new_forms.starts.push(new_forms.keys.len());

@@ -179,20 +179,12 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
     let mut open: Vec<Open> = Vec::new();
     let mut by_block: BTreeMap<(usize, &str, String), Vec<usize>> = BTreeMap::new();
     let mut of: Vec<Vec<usize>> = docs.iter().map(|x| vec![0; x.events.len()]).collect();
+    // Reading the means reads each mention's sentence, a document at a time: on all
+    // cores, before the joining, which must take the mentions in order.
+    let mut means_of: Vec<Vec<Vec<&'static str>>> = docs.par_iter().map(document_means).collect();
     for (d, x) in docs.iter().enumerate() {
         let named = places_named(x, &entity_of[d]);
-        let mut means: Vec<Vec<&'static str>> = x
-            .events
-            .iter()
-            .map(|mention| means_near(&x.doc.text, mention.trigger.clone()))
-            .collect();
-        // A mention whose sentence names no means ("the toll rose to 30") takes the
-        // first the document gives: an article tells its happening's means once.
-        if let Some(first) = means.iter().find(|m| !m.is_empty()).cloned() {
-            for m in means.iter_mut().filter(|m| m.is_empty()) {
-                m.clone_from(&first);
-            }
-        }
+        let means = &mut means_of[d];
         for (m, mention) in x.events.iter().enumerate() {
             let keys = Participants::of(x, mention, &entity_of[d]);
             let places: Vec<usize> = mention
@@ -310,6 +302,23 @@ crate::lexicon::lazy! {
     };
 }
 
+/// The means of each event mention of `x`, sorted. A mention whose sentence names no
+/// means ("the toll rose to 30") takes the first the document gives: an article tells
+/// its happening's means once.
+fn document_means(x: &Extraction) -> Vec<Vec<&'static str>> {
+    let mut means: Vec<Vec<&'static str>> = x
+        .events
+        .iter()
+        .map(|mention| means_near(&x.doc.text, mention.trigger.clone()))
+        .collect();
+    if let Some(first) = means.iter().find(|m| !m.is_empty()).cloned() {
+        for m in means.iter_mut().filter(|m| m.is_empty()) {
+            m.clone_from(&first);
+        }
+    }
+    means
+}
+
 /// The means the sentence around a trigger gives, sorted: the words of the text from
 /// the sentence's start to its end, read at most [`MEANS_WINDOW`] bytes either side.
 fn means_near(text: &str, trigger: Range<usize>) -> Vec<&'static str> {
@@ -332,7 +341,7 @@ fn means_near(text: &str, trigger: Range<usize>) -> Vec<&'static str> {
     let mut means: Vec<&'static str> = text[from..to]
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .filter_map(|w| table.get(w.to_lowercase().as_str()).copied())
+        .filter_map(|w| table.get(lexicon::fold::lower_cow(w).as_ref()).copied())
         .collect();
     means.sort_unstable();
     means.dedup();
