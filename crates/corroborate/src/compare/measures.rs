@@ -154,9 +154,10 @@ fn casualty_measures(
             q.counted.as_deref(),
         ));
     }
+    let events_of = story_events(ledger, &story_of);
     let mut result = HashMap::default();
     for ((story, role), answers) in figures {
-        let Some(subject) = story_subject(ledger, story, role) else {
+        let Some(subject) = story_subject(ledger, &events_of[story], role) else {
             continue;
         };
         // Each document's figure: its last update, else the figure it repeats most
@@ -221,27 +222,36 @@ fn casualty_measures(
     (result, casualties)
 }
 
-/// The subject of a story's casualty questions for `role`: the first event of the
-/// ledger of a type the role counts that one of the story's documents reports; for the
-/// killed, else the first event of the story at all (every happening a story reports
-/// with a toll is one that killed). The wounded, the missing, the arrested or the
-/// displaced without an event of their kind are asked about nothing: under another
+/// The indexes of the events each story's documents report, by story, in ledger order:
+/// found once for the ledger rather than by reading every event for each question.
+fn story_events(ledger: &Ledger, story_of: &HashMap<&str, usize>) -> Vec<Vec<usize>> {
+    let mut events_of = vec![Vec::new(); ledger.stories.len()];
+    for (e, event) in ledger.events.iter().enumerate() {
+        for doc in &event.documents {
+            if let Some(&story) = story_of.get(doc.as_str()) {
+                let events: &mut Vec<usize> = &mut events_of[story];
+                if events.last() != Some(&e) {
+                    events.push(e);
+                }
+            }
+        }
+    }
+    events_of
+}
+
+/// The subject of a story's casualty questions for `role`, among `events` (the indexes
+/// of the events the story's documents report, in ledger order): the first of a type
+/// the role counts; for the killed, else the first at all (every happening a story
+/// reports with a toll is one that killed). The wounded, the missing, the arrested or
+/// the displaced without an event of their kind are asked about nothing: under another
 /// happening a reader would take them for its dead.
-fn story_subject(ledger: &Ledger, story: usize, role: &str) -> Option<String> {
-    let documents = &ledger.stories[story].documents;
-    let in_story =
-        |event: &&crate::model::Event| event.documents.iter().any(|d| documents.contains(d));
+fn story_subject(ledger: &Ledger, events: &[usize], role: &str) -> Option<String> {
     let types = role_event_types(role);
-    ledger
-        .events
-        .iter()
-        .filter(in_story)
+    let mut in_story = events.iter().map(|&e| &ledger.events[e]);
+    in_story
+        .clone()
         .find(|e| types.contains(&e.kind.as_str()))
-        .or_else(|| {
-            (role == "killed")
-                .then(|| ledger.events.iter().find(in_story))
-                .flatten()
-        })
+        .or_else(|| (role == "killed").then(|| in_story.next()).flatten())
         .map(|e| e.id.clone())
 }
 
