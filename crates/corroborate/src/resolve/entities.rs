@@ -33,6 +33,8 @@ use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::UnionFind;
 use super::names::{self, acronym, initials, part_matches, word_set};
 use crate::extract::Extraction;
@@ -234,61 +236,70 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize]) -> Entities {
     build(docs, &items, &mut sets)
 }
 
+/// The items of every document's entities, in document then local order: each read on
+/// its own, on all cores (resolution runs once for the whole corpus, after the
+/// documents).
 fn items(docs: &[Extraction], story_of: &[usize]) -> Vec<Item> {
-    let mut items = Vec::new();
-    for (d, x) in docs.iter().enumerate() {
-        for (local, entity) in x.entities.iter().enumerate() {
-            let mut acronyms: Vec<String> = entity
-                .mentions
-                .iter()
-                .filter_map(|&m| acronym(x.doc.slice(&x.mentions[m].span)))
-                .collect();
-            // Acronyms inside a longer name stand for it too ("Orla Holdings OHG N.V."),
-            // but not one that opens it: "U.S. Open" is no "U.S.".
-            acronyms.extend(entity.name.split_whitespace().skip(1).filter_map(acronym));
-            acronyms.sort();
-            acronyms.dedup();
-            let parts = names::parts(&entity.name);
-            let kind = model_name_kind(entity.kind, &parts);
-            let stem = if kind == EntityKind::Person {
+    docs.par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, x)| document_items(d, x, story_of[d]))
+        .collect()
+}
+
+/// The items of the entities of `x`, document `d` of story `story`.
+fn document_items(d: usize, x: &Extraction, story: usize) -> Vec<Item> {
+    let mut items = Vec::with_capacity(x.entities.len());
+    for (local, entity) in x.entities.iter().enumerate() {
+        let mut acronyms: Vec<String> = entity
+            .mentions
+            .iter()
+            .filter_map(|&m| acronym(x.doc.slice(&x.mentions[m].span)))
+            .collect();
+        // Acronyms inside a longer name stand for it too ("Orla Holdings OHG N.V."),
+        // but not one that opens it: "U.S. Open" is no "U.S.".
+        acronyms.extend(entity.name.split_whitespace().skip(1).filter_map(acronym));
+        acronyms.sort();
+        acronyms.dedup();
+        let parts = names::parts(&entity.name);
+        let kind = model_name_kind(entity.kind, &parts);
+        let stem = if kind == EntityKind::Person {
+            parts.clone()
+        } else {
+            // The place is looked up as written: canonical parts are folded spellings.
+            let stem = names::company_stem(&parts);
+            let written: Vec<&str> = entity.name.split_whitespace().take(stem.len()).collect();
+            if stem.len() < parts.len() && is_known_place(&written.join(" ")) {
                 parts.clone()
             } else {
-                // The place is looked up as written: canonical parts are folded spellings.
-                let stem = names::company_stem(&parts);
-                let written: Vec<&str> = entity.name.split_whitespace().take(stem.len()).collect();
-                if stem.len() < parts.len() && is_known_place(&written.join(" ")) {
-                    parts.clone()
-                } else {
-                    stem.to_vec()
-                }
-            };
-            // Looked up as written: canonical parts are folded spellings ("tin" for "teen").
-            let described = (kind == EntityKind::Person && parts.len() == 1)
+                stem.to_vec()
+            }
+        };
+        // Looked up as written: canonical parts are folded spellings ("tin" for "teen").
+        let described = (kind == EntityKind::Person && parts.len() == 1)
+            .then(|| crate::text::fold_lower(&entity.name))
+            .map(|name| match name.strip_suffix("'s") {
+                Some(noun) => noun.to_string(),
+                None => name,
+            })
+            .filter(|noun| crate::lexicon::people::is_person_noun(noun));
+        items.push(Item {
+            doc: d,
+            local,
+            story,
+            kind,
+            stem,
+            weight: entity.mentions.len(),
+            parts,
+            acronyms,
+            is_acronym: acronym(&entity.name).is_some(),
+            known_place: is_known_place(&entity.name),
+            introduced_as: entity.introduced_as.clone(),
+            national: (entity.kind == EntityKind::Person)
                 .then(|| crate::text::fold_lower(&entity.name))
-                .map(|name| match name.strip_suffix("'s") {
-                    Some(noun) => noun.to_string(),
-                    None => name,
-                })
-                .filter(|noun| crate::lexicon::people::is_person_noun(noun));
-            items.push(Item {
-                doc: d,
-                local,
-                story: story_of[d],
-                kind,
-                stem,
-                weight: entity.mentions.len(),
-                parts,
-                acronyms,
-                is_acronym: acronym(&entity.name).is_some(),
-                known_place: is_known_place(&entity.name),
-                introduced_as: entity.introduced_as.clone(),
-                national: (entity.kind == EntityKind::Person)
-                    .then(|| crate::text::fold_lower(&entity.name))
-                    .filter(|name| crate::lexicon::nationalities::country_of(name).is_some()),
-                described,
-                blend: blend(&entity.name),
-            });
-        }
+                .filter(|name| crate::lexicon::nationalities::country_of(name).is_some()),
+            described,
+            blend: blend(&entity.name),
+        });
     }
     items
 }
@@ -918,8 +929,9 @@ fn build(docs: &[Extraction], items: &[Item], sets: &mut Sets) -> Entities {
         of.push(item_group[next..next + x.entities.len()].to_vec());
         next += x.entities.len();
     }
+    // Each group's name and kind are read from its own mentions: on all cores.
     let entities = groups
-        .iter()
+        .par_iter()
         .map(|members| resolved(docs, items, members))
         .collect();
     Entities { entities, of }
