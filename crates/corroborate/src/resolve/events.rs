@@ -306,10 +306,11 @@ crate::lexicon::lazy! {
 /// means ("the toll rose to 30") takes the first the document gives: an article tells
 /// its happening's means once.
 fn document_means(x: &Extraction) -> Vec<Vec<&'static str>> {
+    let mut reader = MeansReader::new(&x.doc.text);
     let mut means: Vec<Vec<&'static str>> = x
         .events
         .iter()
-        .map(|mention| means_near(&x.doc.text, mention.trigger.clone()))
+        .map(|mention| reader.near(mention.trigger.clone()))
         .collect();
     if let Some(first) = means.iter().find(|m| !m.is_empty()).cloned() {
         for m in means.iter_mut().filter(|m| m.is_empty()) {
@@ -319,26 +320,55 @@ fn document_means(x: &Extraction) -> Vec<Vec<&'static str>> {
     means
 }
 
-/// The means the sentence around a trigger gives, sorted: the words of the text from
-/// the sentence's start to its end, read at most [`MEANS_WINDOW`] bytes either side.
-fn means_near(text: &str, trigger: Range<usize>) -> Vec<&'static str> {
-    let mut start = trigger.start.saturating_sub(MEANS_WINDOW);
-    while !text.is_char_boundary(start) {
-        start += 1;
+/// Reads the means of the event mentions of one text ([`MeansReader::near`]),
+/// remembering the last sentence read: a document's mentions come in text order, and
+/// those of one sentence read the same words.
+struct MeansReader<'t> {
+    text: &'t str,
+    /// The byte range last read and its means.
+    last: Option<(Range<usize>, Vec<&'static str>)>,
+}
+
+impl<'t> MeansReader<'t> {
+    fn new(text: &'t str) -> MeansReader<'t> {
+        MeansReader { text, last: None }
     }
-    let mut end = (trigger.end + MEANS_WINDOW).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
+
+    /// The means the sentence around a trigger gives, sorted: the words of the text
+    /// from the sentence's start to its end, read at most [`MEANS_WINDOW`] bytes either
+    /// side.
+    fn near(&mut self, trigger: Range<usize>) -> Vec<&'static str> {
+        let text = self.text;
+        let mut start = trigger.start.saturating_sub(MEANS_WINDOW);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = (trigger.end + MEANS_WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+        let from = text[start..trigger.start]
+            .rfind(is_stop)
+            .map_or(start, |i| start + i + 1);
+        let to = text[trigger.end..end]
+            .find(is_stop)
+            .map_or(end, |i| trigger.end + i);
+        match &self.last {
+            Some((read, means)) if *read == (from..to) => means.clone(),
+            _ => {
+                let means = means_in(&text[from..to]);
+                self.last = Some((from..to, means.clone()));
+                means
+            }
+        }
     }
-    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let from = text[start..trigger.start]
-        .rfind(is_stop)
-        .map_or(start, |i| start + i + 1);
-    let to = text[trigger.end..end]
-        .find(is_stop)
-        .map_or(end, |i| trigger.end + i);
+}
+
+/// The means the words of `words` name, sorted.
+fn means_in(words: &str) -> Vec<&'static str> {
     let table = means_words();
-    let mut means: Vec<&'static str> = text[from..to]
+    let mut means: Vec<&'static str> = words
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .filter_map(|w| table.get(lexicon::fold::lower_cow(w).as_ref()).copied())
@@ -449,8 +479,14 @@ mod tests {
     fn the_means_are_read_in_the_triggers_sentence_only() {
         let text = "Shells hit a school. Air strikes killed 9 people in Tarsin. Snipers fired.";
         let at = text.find("killed").expect("the trigger");
-        assert_eq!(super::means_near(text, at..at + 6), ["air"]);
-        assert!(super::means_near("Nine people were killed.", 17..23).is_empty());
+        let mut reader = super::MeansReader::new(text);
+        assert_eq!(reader.near(at..at + 6), ["air"]);
+        let strikes = text.find("strikes").expect("a second trigger");
+        assert_eq!(reader.near(strikes..strikes + 7), ["air"], "the same sentence");
+        let fired = text.find("fired").expect("a third trigger");
+        assert_eq!(reader.near(fired..fired + 5), ["gun"], "the next sentence");
+        let mut other = super::MeansReader::new("Nine people were killed.");
+        assert!(other.near(17..23).is_empty());
     }
 
     #[test]
