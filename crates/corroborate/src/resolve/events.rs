@@ -482,7 +482,11 @@ mod tests {
         let mut reader = super::MeansReader::new(text);
         assert_eq!(reader.near(at..at + 6), ["air"]);
         let strikes = text.find("strikes").expect("a second trigger");
-        assert_eq!(reader.near(strikes..strikes + 7), ["air"], "the same sentence");
+        assert_eq!(
+            reader.near(strikes..strikes + 7),
+            ["air"],
+            "the same sentence"
+        );
         let fired = text.find("fired").expect("a third trigger");
         assert_eq!(reader.near(fired..fired + 5), ["gun"], "the next sentence");
         let mut other = super::MeansReader::new("Nine people were killed.");
