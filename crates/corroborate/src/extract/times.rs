@@ -99,6 +99,10 @@ fn days_first(doc: &Prepared) -> bool {
 /// The three numbers of a numeric date "7/8/07", "25/12/2023": two of one or two
 /// digits and a year of two or four, each at least 1.
 fn numeric_date_parts(word: &str) -> Option<[u16; 3]> {
+    // Asked of every word: most do not open with a digit.
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let mut parts = word.split('/');
     let mut next = |sizes: &[usize]| -> Option<u16> {
         let part = parts.next()?;
