@@ -13,6 +13,7 @@
 use crate::hashing::HashMap;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::compare;
 use crate::extract::provenance::Origin;
@@ -115,20 +116,30 @@ pub(crate) fn ledger(mut extractions: Vec<Extraction>) -> Ledger {
     ledger
         .quantities
         .reserve_exact(docs.iter().map(|x| x.quantities.len()).sum());
+    // Each document's items are converted on all cores (claims numbered from their
+    // document's first), then moved into the ledger in document order.
+    let firsts: Vec<usize> = docs
+        .iter()
+        .scan(0, |next, x| {
+            let first = *next;
+            *next += x.claims.len();
+            Some(first)
+        })
+        .collect();
+    let converted: Vec<Converted> = extractions
+        .into_par_iter()
+        .zip(firsts)
+        .enumerate()
+        .map(|(d, (x, first))| Converted::new(x, d, first, &ids))
+        .collect();
     let mut inherited = HashMap::default();
-    for (d, x) in extractions.into_iter().enumerate() {
-        let first = ledger.claims.len();
-        claims(&mut ledger.claims, x.claims, &x.doc.id, d, &ids);
-        for (claim, origin) in ledger.claims[first..].iter().zip(x.origins) {
-            if let Origin::Interview(interview) = origin {
-                let outlet = interview.outlet.map(|local| ids.entity(d, local));
-                inherited.insert(claim.id.clone(), (outlet, interview.outlet_text));
-            }
-        }
-        quotes(&mut ledger.quotes, x.quotes, &x.doc, d, &ids);
-        times(&mut ledger.times, x.times, &x.doc);
-        quantities(&mut ledger.quantities, x.quantities, &x.doc.id);
-        ledger.documents[d].text = x.doc.text;
+    for (d, mut c) in converted.into_iter().enumerate() {
+        ledger.claims.append(&mut c.claims);
+        inherited.extend(c.inherited);
+        ledger.quotes.append(&mut c.quotes);
+        ledger.times.append(&mut c.times);
+        ledger.quantities.append(&mut c.quantities);
+        ledger.documents[d].text = c.text;
     }
     ledger.comparisons = compare::comparisons(&ledger, &inherited);
     ledger
@@ -186,8 +197,59 @@ fn story(docs: &[Extraction], index: usize, members: &[usize]) -> Story {
     }
 }
 
-fn claims(out: &mut Vec<Claim>, found: Vec<ClaimExpr>, doc: &str, d: usize, ids: &Ids<'_>) {
-    for c in found {
+/// One document's items as the ledger holds them.
+struct Converted {
+    claims: Vec<Claim>,
+    /// The interviews its claims rest on, by claim id (see [`compare::comparisons`]).
+    inherited: Vec<(String, (Option<String>, String))>,
+    quotes: Vec<Quote>,
+    times: Vec<Time>,
+    quantities: Vec<Quantity>,
+    text: String,
+}
+
+impl Converted {
+    /// The items of `x`, document `d`, its claims numbered from `first` on.
+    fn new(x: Extraction, d: usize, first: usize, ids: &Ids<'_>) -> Converted {
+        let mut claims_of = Vec::with_capacity(x.claims.len());
+        claims(&mut claims_of, x.claims, &x.doc.id, d, first, ids);
+        let inherited = claims_of
+            .iter()
+            .zip(x.origins)
+            .filter_map(|(claim, origin)| match origin {
+                Origin::Interview(interview) => {
+                    let outlet = interview.outlet.map(|local| ids.entity(d, local));
+                    Some((claim.id.clone(), (outlet, interview.outlet_text)))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut converted = Converted {
+            claims: claims_of,
+            inherited,
+            quotes: Vec::new(),
+            times: Vec::new(),
+            quantities: Vec::new(),
+            text: String::new(),
+        };
+        quotes(&mut converted.quotes, x.quotes, &x.doc, d, ids);
+        times(&mut converted.times, x.times, &x.doc);
+        quantities(&mut converted.quantities, x.quantities, &x.doc.id);
+        converted.text = x.doc.text;
+        converted
+    }
+}
+
+/// Pushes the claims `found` of document `d`, numbered from `first` on.
+fn claims(
+    out: &mut Vec<Claim>,
+    found: Vec<ClaimExpr>,
+    doc: &str,
+    d: usize,
+    first: usize,
+    ids: &Ids<'_>,
+) {
+    for (i, c) in found.into_iter().enumerate() {
         let subject = match c.subject {
             SubjectRef::Entity(local) => Some(ids.entity(d, local)),
             SubjectRef::Event(m) => Some(event_id(ids.event[d][m])),
@@ -199,7 +261,7 @@ fn claims(out: &mut Vec<Claim>, found: Vec<ClaimExpr>, doc: &str, d: usize, ids:
             ValueExpr::Entity(local) => Value::Text(ids.entity(d, local)),
         };
         out.push(Claim {
-            id: format!("c{}", out.len() + 1),
+            id: format!("c{}", first + i + 1),
             doc: doc.to_string(),
             start: c.span.start,
             end: c.span.end,
