@@ -38,8 +38,9 @@ enum Class {
 }
 
 lexicon::lazy! {
-    /// The words of `data/casualty_circumstances.txt` and the class each tells.
-    fn classes() -> lexicon::Map<Class> =
+    /// The words and phrases of `data/casualty_circumstances.txt` and the class each
+    /// tells.
+    fn classes() -> lexicon::PhraseTable<Class> = lexicon::PhraseTable::new(
         lexicon::fields(include_str!("../../data/casualty_circumstances.txt"))
             .filter_map(|f| {
                 let class = match *f.get(1)? {
@@ -50,9 +51,9 @@ lexicon::lazy! {
                     "combatant" => Class::Victims(Victims::Combatant),
                     _ => return None,
                 };
-                Some((f[0], class))
-            })
-            .collect();
+                Some((f[0].split(' ').collect(), class))
+            }),
+    );
 }
 
 /// The circumstances of one casualty figure; `None` where the text does not tell.
@@ -126,26 +127,26 @@ impl Circumstances {
     }
 }
 
-/// The classes the words of a folded text tell, as single words and as two-word
-/// phrases.
+/// The classes the words of a folded text tell, each phrase matched at its longest
+/// ("air strikes", not "strikes" again).
 fn classes_in(folded: &str) -> impl Iterator<Item = Class> + '_ {
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let table = classes();
-    let pairs: Vec<Class> = words
-        .windows(2)
-        .filter_map(|pair| {
-            table
-                .get(format!("{} {}", pair[0], pair[1]).as_str())
-                .copied()
-        })
-        .collect();
-    words
-        .into_iter()
-        .filter_map(|w| table.get(w).copied())
-        .chain(pairs)
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < words.len() {
+            match classes().longest_at(at, |k| words.get(k).copied()) {
+                Some((class, len)) => {
+                    at += len;
+                    return Some(*class);
+                }
+                None => at += 1,
+            }
+        }
+        None
+    })
 }
 
 /// Splits figures into groups of compatible circumstances: the most specific figures

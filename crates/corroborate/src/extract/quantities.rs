@@ -273,7 +273,8 @@ fn may_open_number(word: &Word) -> bool {
 /// ("Boeing 737", "Route 66"), a pronoun "one" ("no one", "the one"), a part of a
 /// phone number ("555 0199", "0114") or a street number ("25 Main Street"). A
 /// capitalized word just before that belongs to a time (`after_time`: "On Tuesday 25
-/// people", as text without commas has it) names no model.
+/// people", as text without commas has it) or is a casualty word (a title-case
+/// headline's "Strikes Kill 50") names no model.
 fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
     let Some(word) = words.get(at) else {
         return false;
@@ -312,8 +313,12 @@ fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
         return !one_pronoun_openers().contains(before.low.as_str());
     }
     let is_digits = parse_digits(&word.low).is_some();
+    let casualty_before = casualty_words()
+        .longest_at(at - 1, |k| words.get(k).map(|w| w.low.as_str()))
+        .is_some_and(|(_, len)| len == 1);
     let named_before = before.capitalized()
         && !after_time
+        && !casualty_before
         && before.low.chars().all(char::is_alphabetic)
         && !is_function_word(&before.low);
     !(is_digits && named_before && qualifier_at(words, at - 1).is_none())
@@ -871,6 +876,28 @@ mod tests {
         assert_eq!(
             roles("The conflict has killed more than 280000 people."),
             [(280000.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_keep_their_casualty_figures() {
+        assert_eq!(
+            roles("Air Strikes Kill 40 in Northern Town"),
+            [(40.0, Some("killed"), false)]
+        );
+        assert_eq!(
+            roles("Shelling of Market Killing 12 Civilians"),
+            [(12.0, Some("killed"), false)]
+        );
+        // A capitalized word that is no casualty word still names a model.
+        assert!(quantities("Boeing 737 Lands Safely").is_empty());
+    }
+
+    #[test]
+    fn an_update_told_in_the_present_tense() {
+        assert_eq!(
+            roles("Death toll from the shelling of the old market rises to 14."),
+            [(14.0, Some("killed"), true)]
         );
     }
 
