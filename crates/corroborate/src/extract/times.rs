@@ -421,6 +421,14 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
+    /// Nouns after "today's" that make it the present in general ("today's youth"), not
+    /// the day of publication (`data/generic_present_nouns.txt`).
+    fn generic_nouns() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/generic_present_nouns.txt")).collect()
+    };
+}
+
+crate::lexicon::lazy! {
     /// Words before a year that leave it a year ("fiscal 2020"), not a name's number
     /// (`data/year_qualifiers.txt`).
     fn year_qualifiers() -> crate::lexicon::Set = {
@@ -1353,6 +1361,19 @@ impl Scan<'_> {
             return None;
         };
         let span = at..at + 1;
+        // "USA Today", "the network's Morning Today": a capitalized day word after a
+        // capitalized word ends a name.
+        let named = at > 0
+            && self.words[at].capitalized()
+            && self.words[at - 1].capitalized()
+            && self.words[at - 1].low.chars().all(char::is_alphabetic);
+        if named {
+            return None;
+        }
+        // "today's world", "today's youth": the present in general, no day.
+        if self.low(at + 1) == "'s" && generic_nouns().contains(self.low(at + 2)) {
+            return Some(Hit::value(at..at + 2, None));
+        }
         match self.anchor {
             Some(anchor) => Some(Hit::point(span, Point::Day(add_days(anchor, offset)?))),
             None => Some(Hit::value(span, None)),
@@ -1645,6 +1666,16 @@ mod tests {
             times("On June 3 and 2 others died.", Some("2024-07-16")).len(),
             1
         );
+    }
+
+    #[test]
+    fn today_in_a_name_or_in_general_is_no_day() {
+        assert!(times("He told USA Today the plan failed.", Some("2024-07-16")).is_empty());
+        assert_eq!(
+            times("In today's world, few write letters.", Some("2024-07-16")),
+            vec![("today's".into(), None)]
+        );
+        assert_eq!(value("Today's editions carry the offer."), "2024-07-16");
     }
 
     #[test]
