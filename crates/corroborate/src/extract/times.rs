@@ -1435,6 +1435,9 @@ enum HolidayRule {
     Fixed(i8, i8),
     /// Month, ISO weekday and which one (5 = the last).
     NthWeekday(i8, i8, i8),
+    /// Month, day and ISO weekday: the first such weekday on or after that date (the
+    /// US Election Day is the Tuesday after the first Monday of November).
+    WeekdayFrom(i8, i8, i8),
 }
 
 impl HolidayRule {
@@ -1450,6 +1453,12 @@ impl HolidayRule {
                     .or(days.last())
                     .copied()
             }
+            HolidayRule::WeekdayFrom(month, day, weekday) => {
+                let from = Date::new(year, month, day).ok()?;
+                let ahead = (i64::from(weekday) - i64::from(from.weekday().to_monday_one_offset()))
+                    .rem_euclid(7);
+                add_days(from, ahead)
+            }
         }
     }
 }
@@ -1462,6 +1471,10 @@ crate::lexicon::lazy! {
                 [_, date] => {
                     let (m, d) = date.split_once('-')?;
                     HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+                }
+                [_, date, w] => {
+                    let (m, d) = date.split_once('-')?;
+                    HolidayRule::WeekdayFrom(m.parse().ok()?, d.parse().ok()?, w.parse().ok()?)
                 }
                 [_, m, w, n] => {
                     HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
@@ -1696,6 +1709,9 @@ mod tests {
         assert_eq!(value("He arrives tomorrow."), "2024-07-17");
         assert_eq!(value("They met on Thanksgiving."), "2023-11-23");
         assert_eq!(value("They will meet on Christmas Eve."), "2024-12-24");
+        // The Tuesday after the first Monday of November.
+        assert_eq!(value("Polls close on Election Day."), "2024-11-05");
+        assert_eq!(value("Shops close on Labor Day."), "2024-09-02");
     }
 
     #[test]
