@@ -425,6 +425,14 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
+    /// Nouns after "today's" that make it the present in general ("today's youth"), not
+    /// the day of publication (`data/generic_present_nouns.txt`).
+    fn generic_nouns() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/generic_present_nouns.txt")).collect()
+    };
+}
+
+crate::lexicon::lazy! {
     /// Words before a year that leave it a year ("fiscal 2020"), not a name's number
     /// (`data/year_qualifiers.txt`).
     fn year_qualifiers() -> crate::lexicon::Set = {
@@ -490,6 +498,8 @@ impl Scan<'_> {
         }
         self.iso(at)
             .or_else(|| self.numeric(at))
+            .or_else(|| self.week_of(at))
+            .or_else(|| self.listed_day(at))
             .or_else(|| self.year_part(at))
             .or_else(|| self.fiscal_year(at))
             .or_else(|| self.year_range(at))
@@ -560,6 +570,7 @@ impl Scan<'_> {
         let tense = tense_near(self.words, &span).map(|(_, tense)| tense);
         if self.after_deadline(span.start) {
             return match tense {
+                _ if self.after_postponement(span.start) => Lean::OnOrAfter,
                 Some(Tense::Future) => Lean::OnOrAfter,
                 _ => Lean::Nearest,
             };
@@ -577,6 +588,19 @@ impl Scan<'_> {
         ) || (before(1) == "as" && matches!(before(2), "soon" | "early") && before(3) == "as")
     }
 
+    /// Whether a postponement puts the deadline before word `at` ahead: "postponed
+    /// until Tuesday", "delayed until March", "put off to Friday" move a happening to a
+    /// later day, so that day lies after the report whatever its tense.
+    fn after_postponement(&self, at: usize) -> bool {
+        let before = |back: usize| at.checked_sub(back).map_or("", |k| self.low(k));
+        matches!(before(1), "until" | "till" | "to")
+            && (matches!(
+                before(2),
+                "postponed" | "delayed" | "deferred" | "adjourned" | "rescheduled"
+            ) || (matches!(before(2), "off" | "back")
+                && matches!(before(3), "put" | "pushed" | "moved")))
+    }
+
     /// How far from the anchor (in the unit of the candidates) a date without a year
     /// may lie and still win over the tense of its clause: `near` unless the tense
     /// comes from the verb right next to it ("arrived on August 2" keeps its past),
@@ -586,6 +610,40 @@ impl Scan<'_> {
             Some((distance, _)) if distance <= 2 => 0,
             _ => near,
         }
+    }
+
+    /// "the week of March 6": the ISO week holding the date (TimeML `2000-W10`).
+    fn week_of(&self, at: usize) -> Option<Hit> {
+        if (self.low(at), self.low(at + 1), self.low(at + 2)) != ("the", "week", "of") {
+            return None;
+        }
+        let day = self.day_month(at + 3).or_else(|| self.month(at + 3))?;
+        let Some(Point::Day(date)) = day.point else {
+            return None;
+        };
+        Some(Hit {
+            words: at..day.words.end,
+            value: Some(week_value(date)),
+            point: day.point,
+        })
+    }
+
+    /// The later day of a list or span of days in one month, "April 24 and 25", "June 3
+    /// to 5": the month and year are those of the date just before.
+    fn listed_day(&self, at: usize) -> Option<Hit> {
+        let day = self.day_number(at)?;
+        let Some(Point::Day(first)) = self.reference else {
+            return None;
+        };
+        let joined = at >= 3
+            && matches!(self.low(at - 1), "and" | "or" | "to" | "through" | "-")
+            && self.day_number(at - 2) == Some(first.day())
+            && self.month_name(at - 3) == Some(first.month());
+        if !joined || day <= first.day() {
+            return None;
+        }
+        let date = Date::new(first.year(), first.month(), day).ok()?;
+        Some(Hit::point(at..at + 1, Point::Day(date)))
     }
 
     /// "2024-07-16", "2011-2015".
@@ -977,6 +1035,11 @@ impl Scan<'_> {
             matches!(self.low(at + 1), "fiscal" | "calendar") && self.low(at + 2) == "year";
         let span = at..at + 2 + usize::from(qualified);
         let unit = self.low(span.end - 1);
+        // A network's "This Week": a capitalized unit is a title's word, not a time.
+        let titled = self.words.get(span.end - 1).is_some_and(Word::capitalized);
+        if matches!(unit, "year" | "month" | "week") && titled {
+            return None;
+        }
         let Some(anchor) = self.anchor else {
             let known = matches!(unit, "year" | "month" | "week")
                 || self.month_name(at + 1).is_some()
@@ -1251,7 +1314,15 @@ impl Scan<'_> {
         if let Some(hit) = self.weekday_date(span.end, weekday) {
             return Some(Hit::point(at..hit.0, Point::Day(hit.1)));
         }
-        self.resolve_weekday(span.clone(), weekday, self.lean(span))
+        // "Friday's close", "get around Wednesday's ruling": the possessive dates a
+        // happening the clause refers to, not the clause's own verb, so the verb's
+        // tense ("would look for ways around …") says nothing of it.
+        let lean = if self.low(span.end) == "'s" {
+            Lean::Nearest
+        } else {
+            self.lean(span.clone())
+        };
+        self.resolve_weekday(span, weekday, lean)
     }
 
     /// "Saturday, April 25": the month and day after a weekday, in the year (nearest the
@@ -1294,6 +1365,19 @@ impl Scan<'_> {
             return None;
         };
         let span = at..at + 1;
+        // "USA Today", "the network's Morning Today": a capitalized day word after a
+        // capitalized word ends a name.
+        let named = at > 0
+            && self.words[at].capitalized()
+            && self.words[at - 1].capitalized()
+            && self.words[at - 1].low.chars().all(char::is_alphabetic);
+        if named {
+            return None;
+        }
+        // "today's world", "today's youth": the present in general, no day.
+        if self.low(at + 1) == "'s" && generic_nouns().contains(self.low(at + 2)) {
+            return Some(Hit::value(at..at + 2, None));
+        }
         match self.anchor {
             Some(anchor) => Some(Hit::point(span, Point::Day(add_days(anchor, offset)?))),
             None => Some(Hit::value(span, None)),
@@ -1355,6 +1439,9 @@ enum HolidayRule {
     Fixed(i8, i8),
     /// Month, ISO weekday and which one (5 = the last).
     NthWeekday(i8, i8, i8),
+    /// Month, day and ISO weekday: the first such weekday on or after that date (the
+    /// US Election Day is the Tuesday after the first Monday of November).
+    WeekdayFrom(i8, i8, i8),
 }
 
 impl HolidayRule {
@@ -1370,6 +1457,12 @@ impl HolidayRule {
                     .or(days.last())
                     .copied()
             }
+            HolidayRule::WeekdayFrom(month, day, weekday) => {
+                let from = Date::new(year, month, day).ok()?;
+                let ahead = (i64::from(weekday) - i64::from(from.weekday().to_monday_one_offset()))
+                    .rem_euclid(7);
+                add_days(from, ahead)
+            }
         }
     }
 }
@@ -1382,6 +1475,10 @@ crate::lexicon::lazy! {
                 [_, date] => {
                     let (m, d) = date.split_once('-')?;
                     HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+                }
+                [_, date, w] => {
+                    let (m, d) = date.split_once('-')?;
+                    HolidayRule::WeekdayFrom(m.parse().ok()?, d.parse().ok()?, w.parse().ok()?)
                 }
                 [_, m, w, n] => {
                     HolidayRule::NthWeekday(m.parse().ok()?, w.parse().ok()?, n.parse().ok()?)
@@ -1534,12 +1631,91 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_weekday_is_the_nearest_one() {
+        // Published on Tuesday 2024-07-16: the verb's future is not the ruling's.
+        assert_eq!(
+            value("Lawyers would look for ways around Monday's ruling."),
+            "2024-07-15"
+        );
+        assert_eq!(
+            value("Three days later, as of Friday's close, the index was down."),
+            "2024-07-12"
+        );
+    }
+
+    #[test]
+    fn a_postponement_lies_ahead() {
+        assert_eq!(
+            value("Officials postponed until Monday any action on the permit."),
+            "2024-07-22"
+        );
+        assert_eq!(value("The hearing was put off to Friday."), "2024-07-19");
+        // A deadline without a postponement keeps the nearest day.
+        assert_eq!(value("The road stayed closed until Sunday."), "2024-07-14");
+    }
+
+    #[test]
+    fn the_week_of_a_date_is_its_week() {
+        assert_eq!(
+            one("A hearing is set for the week of July 29."),
+            ("the week of July 29".into(), Some("2024-W31".into()))
+        );
+    }
+
+    #[test]
+    fn the_later_days_of_a_list_share_the_month() {
+        assert_eq!(
+            times(
+                "The summit will be held on April 24 and 25.",
+                Some("2024-02-10")
+            ),
+            vec![
+                ("April 24".into(), Some("2024-04-24".into())),
+                ("25".into(), Some("2024-04-25".into())),
+            ]
+        );
+        assert_eq!(
+            times("Talks ran from June 3 to 5.", Some("2024-07-16"))[1],
+            ("5".into(), Some("2024-06-05".into()))
+        );
+        // A number after a date is not always a day.
+        assert_eq!(
+            times("On June 3 and 2 others died.", Some("2024-07-16")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn today_in_a_name_or_in_general_is_no_day() {
+        assert!(times("He told USA Today the plan failed.", Some("2024-07-16")).is_empty());
+        assert_eq!(
+            times("In today's world, few write letters.", Some("2024-07-16")),
+            vec![("today's".into(), None)]
+        );
+        assert_eq!(value("Today's editions carry the offer."), "2024-07-16");
+    }
+
+    #[test]
+    fn a_capitalized_unit_is_a_title() {
+        assert!(
+            times(
+                "He said on the network's \"This Week\" program that talks failed.",
+                Some("2024-07-16")
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn days_relative_to_publication() {
         assert_eq!(value("He arrived yesterday."), "2024-07-15");
         assert_eq!(value("He arrives today."), "2024-07-16");
         assert_eq!(value("He arrives tomorrow."), "2024-07-17");
         assert_eq!(value("They met on Thanksgiving."), "2023-11-23");
         assert_eq!(value("They will meet on Christmas Eve."), "2024-12-24");
+        // The Tuesday after the first Monday of November.
+        assert_eq!(value("Polls close on Election Day."), "2024-11-05");
+        assert_eq!(value("Shops close on Labor Day."), "2024-09-02");
     }
 
     #[test]
