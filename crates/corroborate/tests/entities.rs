@@ -364,3 +364,31 @@ fn a_headline_noun_nobody_is_described_as_is_the_story_s_protagonist() {
     ]);
     assert_eq!(entity_at(&got, "d0", "Climber", 0).name, "Marten Holt");
 }
+
+#[test]
+fn a_group_named_by_a_plural_noun_is_one_party_inside_its_story_only() {
+    let got = ledger(&[
+        "Ferry Nordlys Sinks Off Tromso\nPolice said the ferry Nordlys sank off Tromso on \
+         Monday after a fire in its engine room. Coast guard boats pulled 40 passengers from \
+         the icy sea, and the ferry captain was rescued by a fishing trawler.",
+        "Ferry Nordlys Lost Off Tromso\nThe ferry Nordlys sank off Tromso on Monday. Police \
+         said a fire broke out in the engine room, and coast guard boats took 40 passengers \
+         ashore while a fishing trawler rescued the ferry captain.",
+        "Savings Bank Robbed In Lidby\nThieves took cash from the Lidby Savings Bank on \
+         Friday night. Police in Lidby said the thieves smashed a vault door and fled in a \
+         stolen van after the bank robbery.",
+        "Lidby Savings Bank Vault Robbed\nThe Lidby Savings Bank was robbed on Friday night. \
+         Thieves smashed the vault door and fled in a stolen van. Police said the bank \
+         robbery left no one hurt.",
+    ]);
+    let ferry_police = entity_at(&got, "d0", "Police", 0);
+    assert_eq!(ferry_police.id, entity_at(&got, "d1", "Police", 0).id);
+    assert_eq!(
+        entity_at(&got, "d2", "Thieves", 0).id,
+        entity_at(&got, "d3", "Thieves", 0).id
+    );
+    let bank_police = entity_at(&got, "d2", "Police", 0);
+    assert_eq!(bank_police.id, entity_at(&got, "d3", "Police", 0).id);
+    // The police of the robbery are not those of the shipwreck.
+    assert_ne!(ferry_police.id, bank_police.id, "{:?}", got.stories);
+}

@@ -37,6 +37,7 @@ pub(crate) fn find(doc: &Prepared, tagger: &mut Session) -> (Vec<Mention>, Vec<L
     let (mut mentions, mut entities) = group(&doc.text, spans);
     super::nationals::resolve(doc, &mut mentions, &mut entities);
     super::nominals::resolve(doc, &mut mentions, &mut entities);
+    super::groups::resolve(doc, &mut mentions, &mut entities);
     compact(mentions, entities)
 }
 
@@ -49,7 +50,14 @@ fn with_untagged_surnames(sentences: &[Vec<&str>], mut spans: Vec<TaggedSpan>) -
     let surnames: crate::hashing::HashSet<&str> = spans
         .iter()
         .filter(|t| t.kind == EntityKind::Person && t.end - t.start >= 2)
-        .map(|t| sentences[t.sentence][t.end - 1])
+        .map(|t| {
+            let words = &sentences[t.sentence][t.start..t.end];
+            let suffixed = words.len() >= 3
+                && crate::lexicon::people::is_name_suffix(
+                    &words[words.len() - 1].trim_end_matches('.').to_lowercase(),
+                );
+            words[words.len() - 1 - usize::from(suffixed)]
+        })
         .filter(|w| w.chars().count() >= 3 && w.chars().skip(1).any(char::is_lowercase))
         .collect();
     if surnames.is_empty() {
@@ -209,6 +217,45 @@ fn acronym_letters(name: &str) -> Option<String> {
         .then(|| letters.to_lowercase())
 }
 
+/// The surname of a person's full name (name parts): its last part, or the one before a
+/// generational suffix ("Ivo Lind Jr" → "lind").
+fn surname(parts: &[String]) -> Option<&String> {
+    match parts {
+        [.., last, suffix]
+            if parts.len() >= 3 && crate::lexicon::people::is_name_suffix(suffix) =>
+        {
+            Some(last)
+        }
+        _ => parts.last(),
+    }
+}
+
+/// Whether a full name at `span` is written as a relative's: right after a lowercase
+/// noun for one ("his sister Ada Lind", "and son, Ivo Lind"), or followed by a comma
+/// and a possessive apposition holding one ("Ivo Lind, her younger son", "Ivo Lind,
+/// his priest-brother"). A surname alone is less likely a relative's.
+fn introduced_as_relative(text: &str, span: &Range<usize>) -> bool {
+    let kin = |word: &str| {
+        crate::lexicon::people::is_kin_noun(word.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let before = text[..span.start]
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end();
+    let noun_before = before
+        .rsplit(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .is_some_and(kin);
+    let after = text[span.end..].trim_start();
+    let apposition = after.strip_prefix(',').is_some_and(|rest| {
+        let mut words = rest
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| !w.is_empty());
+        matches!(words.next(), Some("his" | "her" | "their")) && words.take(3).any(kin)
+    });
+    noun_before || apposition
+}
+
 /// Initials of an organization's significant words ("Federal Aviation Administration" → "faa").
 fn initials(parts: &[String]) -> String {
     parts
@@ -227,6 +274,7 @@ pub(crate) fn group(
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut parts_of: Vec<Vec<String>> = Vec::new(); // the longest parts of each entity
     let mut pending_short: Vec<usize> = Vec::new(); // single-part mentions seen before a full name
+    let mut relatives: Vec<bool> = Vec::new(); // entities named in full as someone's relative
     for (span, sentence, kind) in spans {
         let surface = &text[span.clone()];
         let parts = name_parts(surface);
@@ -234,7 +282,7 @@ pub(crate) fn group(
             continue;
         }
         let index = mentions.len();
-        let found = find_entity(&entities, &parts_of, surface, &parts, kind);
+        let found = find_entity(&entities, &parts_of, &relatives, surface, &parts, kind);
         let entity = match found {
             Some(e) => e,
             None => {
@@ -245,12 +293,16 @@ pub(crate) fn group(
                     introduced_as: Vec::new(),
                 });
                 parts_of.push(parts.clone());
+                relatives.push(false);
                 if parts.len() == 1 {
                     pending_short.push(entities.len() - 1);
                 }
                 entities.len() - 1
             }
         };
+        if kind == EntityKind::Person && parts.len() >= 2 && introduced_as_relative(text, &span) {
+            relatives[entity] = true;
+        }
         if parts.len() > parts_of[entity].len() {
             parts_of[entity] = parts.clone();
             entities[entity].name = surface.to_string();
@@ -263,16 +315,24 @@ pub(crate) fn group(
             entity,
         });
     }
-    absorb_early_short_forms(&mut mentions, &mut entities, &parts_of, &pending_short);
+    absorb_early_short_forms(
+        &mut mentions,
+        &mut entities,
+        &parts_of,
+        &relatives,
+        &pending_short,
+    );
     settle_kinds(&mentions, &mut entities);
     compact(mentions, entities)
 }
 
 /// The entity a new mention belongs to, if any: the same name parts, a surname of a
-/// person seen before (latest first), or the acronym of an organization.
+/// person seen before (latest first) who is not named as someone's relative, or the
+/// acronym of an organization.
 fn find_entity(
     entities: &[LocalEntity],
     parts_of: &[Vec<String>],
+    relatives: &[bool],
     surface: &str,
     parts: &[String],
     kind: EntityKind,
@@ -298,25 +358,32 @@ fn find_entity(
         if kind == EntityKind::Person {
             // Of several people with the name, the one mentioned most so far (the latest
             // of equals): the story's subject is called by surname, relatives by their
-            // full or first names.
+            // full or first names — and one introduced as a relative ("his sister Ada
+            // Lind") not by surname at all: it stays apart, for the story to place.
             return (0..entities.len())
-                .filter(|&i| {
-                    entities[i].kind == EntityKind::Person
-                        && parts_of[i].len() >= 2
-                        && (parts_of[i].first() == Some(part) || parts_of[i].last() == Some(part))
-                })
+                .filter(|&i| shortens(part, &entities[i], &parts_of[i], relatives[i]))
                 .max_by_key(|&i| (entities[i].mentions.len(), i));
         }
     }
     None
 }
 
+/// Whether a one-part name `part` may shorten the name (parts) of `entity`: a person's
+/// full name begins with it, or has it for surname unless it names a `relative`.
+fn shortens(part: &String, entity: &LocalEntity, parts: &[String], relative: bool) -> bool {
+    entity.kind == EntityKind::Person
+        && parts.len() >= 2
+        && (parts.first() == Some(part) || (!relative && surname(parts) == Some(part)))
+}
+
 /// A bare surname used before its full name ("Park said … Park Min-jun, 47, …") joins the
-/// first later person whose name begins or ends with it, when exactly one such person exists.
+/// first later person whose name begins or ends with it, when exactly one such person exists
+/// (by surname, one not named as someone's relative).
 fn absorb_early_short_forms(
     mentions: &mut [Mention],
     entities: &mut [LocalEntity],
     parts_of: &[Vec<String>],
+    relatives: &[bool],
     pending: &[usize],
 ) {
     for &short in pending {
@@ -325,12 +392,7 @@ fn absorb_early_short_forms(
         }
         let part = &parts_of[short][0];
         let candidates: Vec<usize> = (0..entities.len())
-            .filter(|&i| {
-                i != short
-                    && entities[i].kind == EntityKind::Person
-                    && parts_of[i].len() >= 2
-                    && (parts_of[i].first() == Some(part) || parts_of[i].last() == Some(part))
-            })
+            .filter(|&i| i != short && shortens(part, &entities[i], &parts_of[i], relatives[i]))
             .collect();
         if let [target] = candidates[..] {
             let moved = std::mem::take(&mut entities[short].mentions);
@@ -573,6 +635,66 @@ mod tests {
             ["Lars Berg", "Berg"],
             "a bare surname goes to the latest full name"
         );
+    }
+
+    #[test]
+    fn a_bare_surname_is_not_a_relative_named_in_full() {
+        let text = "Ada Lind left the court. Her son Piet Lind waited. Lind said no.";
+        let got = names(
+            text,
+            &[
+                ("Ada Lind", Person),
+                ("Piet Lind", Person),
+                ("Lind", Person),
+            ],
+        );
+        assert_eq!(got[0].1, ["Ada Lind", "Lind"], "{got:?}");
+        // The only full name is a relative's: the surname stays apart for the story.
+        let text = "Rev. Ivo Brandt, his elder brother, wept. Brandt died on Monday.";
+        let got = names(text, &[("Ivo Brandt", Person), ("Brandt", Person)]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        // A first name alone still names the relative.
+        let text = "Ada Lind and her sister Mia Lind met. Mia said Lind was calm.";
+        let marks = [
+            ("Ada Lind", Person),
+            ("Mia Lind", Person),
+            ("Mia", Person),
+            ("Lind", Person),
+        ];
+        let got = names(text, &marks);
+        assert_eq!(got[1].1, ["Mia Lind", "Mia"], "{got:?}");
+        assert_eq!(got[0].1, ["Ada Lind", "Lind"], "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_is_found_before_a_generational_suffix() {
+        let text = "Tomas Vekker III met Lina Vekker. Tomas Vekker III left. Vekker said no.";
+        let marks = [
+            ("Tomas Vekker III", Person),
+            ("Lina Vekker", Person),
+            ("Vekker", Person),
+        ];
+        let got = names(text, &marks);
+        assert_eq!(
+            got[0].1,
+            ["Tomas Vekker III", "Tomas Vekker III", "Vekker"],
+            "{got:?}"
+        );
+        let words = vec![
+            vec!["Tomas", "Vekker", "Jr.", "spoke", "."],
+            vec!["Vekker", "left", "."],
+        ];
+        let tagged = vec![TaggedSpan {
+            sentence: 0,
+            start: 0,
+            end: 3,
+            kind: Person,
+        }];
+        let got: Vec<(usize, usize)> = with_untagged_surnames(&words, tagged)
+            .iter()
+            .map(|t| (t.sentence, t.start))
+            .collect();
+        assert_eq!(got, [(0, 0), (1, 0)]);
     }
 
     #[test]

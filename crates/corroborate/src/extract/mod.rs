@@ -13,6 +13,7 @@ pub(crate) mod bodies;
 pub(crate) mod claims;
 pub(crate) mod coref;
 pub(crate) mod events;
+pub(crate) mod groups;
 pub(crate) mod headlines;
 pub(crate) mod mentions;
 pub(crate) mod nationals;

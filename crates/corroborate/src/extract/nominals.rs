@@ -42,8 +42,10 @@ pub(crate) fn resolve(
     record_descriptions(doc, mentions, entities);
     // (the tagged mention the noun replaces, if any; the noun's mention)
     let mut found: Vec<(Option<usize>, Mention)> = Vec::new();
-    // Words the document writes in lowercase, read once a noun is seen.
+    // Words the document writes in lowercase, and the entities named past the opening
+    // sentences, read once a noun is seen.
     let mut lowercase: Option<HashSet<&str>> = None;
+    let mut named_later: Option<Vec<bool>> = None;
     for sentence in doc.body_sentence_indexes().take(OPENING_SENTENCES) {
         let words = doc.words.sentence(sentence);
         for (i, word) in words.iter().enumerate() {
@@ -51,9 +53,13 @@ pub(crate) fn resolve(
                 continue;
             };
             let lowercase = lowercase.get_or_insert_with(|| lowercase_words(doc));
+            let named_later =
+                named_later.get_or_insert_with(|| named_past_opening(doc, mentions, entities));
             let replaced = match covering(mentions, word) {
                 None => None,
-                Some(m) if describes_no_name(doc, lowercase, mentions, m, word) => Some(m),
+                Some(m) if describes_no_name(doc, lowercase, named_later, &mentions[m], word) => {
+                    Some(m)
+                }
                 Some(_) => continue,
             };
             if replaced.is_some_and(|m| found.iter().any(|(r, _)| *r == Some(m))) {
@@ -115,19 +121,11 @@ fn opens_title(words: &[Word], i: usize, mentions: &[Mention]) -> bool {
 fn describes_no_name(
     doc: &Prepared,
     lowercase: &HashSet<&str>,
-    mentions: &[Mention],
-    m: usize,
+    named_later: &[bool],
+    mention: &Mention,
     noun: &Word,
 ) -> bool {
-    let mention = &mentions[m];
-    let opening = doc
-        .body_sentence_indexes()
-        .nth(OPENING_SENTENCES)
-        .unwrap_or(usize::MAX);
     let gazetteer = crate::ner::gazetteer::Gazetteer::shipped();
-    let named_later = mentions
-        .iter()
-        .any(|other| other.entity == mention.entity && other.sentence >= opening);
     let words = doc.words.sentence(mention.sentence);
     let inside = words
         .iter()
@@ -139,7 +137,20 @@ fn describes_no_name(
         name_part |= gazetteer.lists(&w.low, &crate::ner::gazetteer::PERSON_NAMES);
         after_not_common |= w.span.start > noun.span.start && !is_common(lowercase, w);
     }
-    !named_later && !name_part && !after_not_common
+    !named_later[mention.entity] && !name_part && !after_not_common
+}
+
+/// For each entity, whether a mention names it past the document's opening sentences.
+fn named_past_opening(doc: &Prepared, mentions: &[Mention], entities: &[LocalEntity]) -> Vec<bool> {
+    let opening = doc
+        .body_sentence_indexes()
+        .nth(OPENING_SENTENCES)
+        .unwrap_or(usize::MAX);
+    let mut named = vec![false; entities.len()];
+    for m in mentions.iter().filter(|m| m.sentence >= opening) {
+        named[m.entity] = true;
+    }
+    named
 }
 
 /// The document's person named only by a person noun (written `surface`), made on
@@ -168,7 +179,7 @@ fn possessive_stem(low: &str) -> &str {
 }
 
 /// The mention covering any of the word, if one does.
-fn covering(mentions: &[Mention], word: &Word) -> Option<usize> {
+pub(super) fn covering(mentions: &[Mention], word: &Word) -> Option<usize> {
     let first = mentions.partition_point(|m| m.span.end <= word.span.start);
     mentions
         .get(first)

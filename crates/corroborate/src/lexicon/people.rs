@@ -23,6 +23,26 @@ crate::lexicon::lazy! {
     fn person_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/person_nouns.txt")).collect();
 }
 
+/// Whether a lowercase word, without its period, is a generational suffix written after
+/// a person's name ("jr", "iii"; `data/name_suffixes.txt`).
+pub(crate) fn is_name_suffix(word: &str) -> bool {
+    name_suffixes().contains(word)
+}
+
+crate::lexicon::lazy! {
+    fn name_suffixes() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/name_suffixes.txt")).collect();
+}
+
+/// Whether a lowercase noun names a relative ("sister", "son", "widow";
+/// `data/kin_nouns.txt`).
+pub(crate) fn is_kin_noun(word: &str) -> bool {
+    kin_nouns().contains(word)
+}
+
+crate::lexicon::lazy! {
+    fn kin_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/kin_nouns.txt")).collect();
+}
+
 /// The groups of spellings of one name part (`data/romanization.txt`), each a line of
 /// lowercase ASCII words, the canonical spelling first.
 pub(crate) fn romanization_groups() -> impl Iterator<Item = &'static str> {

@@ -89,6 +89,9 @@ struct Item {
     national: Option<String>,
     /// For a person named only by a person noun (a headline's "Driver"), that noun.
     described: Option<String>,
+    /// Whether it is a group of people named by a plural noun ("Police", "Prosecutors"):
+    /// one party of its story, never of another.
+    group: bool,
     /// For a one-word name joining the starts of a given name and a surname ("JoMa" for
     /// Jolene Marsh), those starts in lowercase.
     blend: Option<[String; 2]>,
@@ -298,6 +301,8 @@ fn document_items(d: usize, x: &Extraction, story: usize) -> Vec<Item> {
                 .then(|| crate::text::fold_lower(&entity.name))
                 .filter(|name| crate::lexicon::nationalities::country_of(name).is_some()),
             described,
+            group: entity.kind == EntityKind::Other
+                && crate::extract::groups::is_group_noun(&crate::text::fold_lower(&entity.name)),
             blend: blend(&entity.name),
         });
     }
@@ -472,7 +477,7 @@ fn same_names(items: &[Item], votes: &Votes, sets: &mut Sets) {
 /// and other names of several words with each other whatever their kind (a tagger often
 /// calls one newspaper an organization in one article and a place in the next), by
 /// their words without a company's legal form; a lone word with the things of its
-/// class ([`lone_class`]). A lone word that the votes make a person's surname gets no
+/// class ([`lone_class`]); a group of people ("Police") only in its story. A lone word that the votes make a person's surname gets no
 /// key of a thing: short forms join it to the person.
 fn name_keys(item: &Item, votes: &Votes) -> Vec<(u8, String)> {
     if item.parts.is_empty() {
@@ -496,6 +501,9 @@ fn name_keys(item: &Item, votes: &Votes) -> Vec<(u8, String)> {
             (1, sorted.join(" ")),
             (2, word_set(&item.parts).join(" ")),
         ];
+    }
+    if item.group {
+        return vec![(5, format!("{}|{}", item.story, item.parts[0]))];
     }
     let words = word_set(&item.stem);
     // A lone word: keyed by its kind's class (a place's name also names its team, its

@@ -97,11 +97,6 @@ crate::lexicon::lazy! {
 }
 
 crate::lexicon::lazy! {
-    /// Generational suffixes: "jr", "iii" (`data/name_suffixes.txt`).
-    fn suffixes() -> crate::lexicon::Set = lexicon::lines(include_str!("../../data/name_suffixes.txt")).collect();
-}
-
-crate::lexicon::lazy! {
     /// Legal forms and trades that follow a company's short name
     /// (`data/company_designators.txt`), in their canonical spelling.
     fn designators() -> crate::hashing::HashSet<String> = {
@@ -213,7 +208,7 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
     while words.len() > 1 && is_title(words[0]) {
         words.remove(0);
     }
-    if words.len() > 2 && suffixes().contains(words[words.len() - 1]) {
+    if words.len() > 2 && crate::lexicon::people::is_name_suffix(words[words.len() - 1]) {
         words.pop();
     }
     words.into_iter().map(canonical).collect()
