@@ -111,10 +111,12 @@ struct Form {
 /// One document ready for feature extraction.
 pub(crate) struct DocView {
     sentences: Vec<Vec<Word>>,
-    /// The keys that depend on the form alone (the bias, the form, its lowercase,
-    /// shapes and affixes) of each form first met in this document, one "word" per
-    /// form, in the order of their indexes from `first_new_form` on: scored once per
-    /// form rather than at every occurrence (see [`Forms`]).
+    /// The keys that depend on the form alone of each form first met in this
+    /// document, [`FORM_ROLES`] "words" per form, in the order of their indexes from
+    /// `first_new_form` on: scored once per form rather than at every occurrence (see
+    /// [`Forms`]). The first holds the keys of the word itself (the bias, the form, its
+    /// lowercase, shapes and affixes); the others, its keys as the neighbour at each of
+    /// [`NEIGHBOURS`] of another word (its lowercase and short shape).
     pub new_forms: Features,
     /// The index of the first form this document added to its [`Forms`].
     pub first_new_form: usize,
@@ -143,6 +145,15 @@ impl Features {
         self.starts.len() - 1
     }
 }
+
+/// Where a word reads the lowercase and short shape of its neighbours, relative to it.
+const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The "words" of [`DocView::new_forms`] per form: its own keys, then its keys as each
+/// neighbour of [`NEIGHBOURS`]. Most of a word's context keys are those of its
+/// neighbours' forms: scored with the form, they are looked up once per form rather
+/// than at every occurrence of every neighbour.
+pub(crate) const FORM_ROLES: usize = 1 + NEIGHBOURS.len();
 
 /// Template numbers (the first byte of each key's hash input).
 mod t {
@@ -291,6 +302,10 @@ impl DocView {
                         let (shape, short) = shapes(&folded);
                         new_forms.starts.push(new_forms.keys.len());
                         push_form_keys(&mut new_forms.keys, word, lower, shape, short, &lower_text);
+                        for j in 0..NEIGHBOURS.len() {
+                            new_forms.starts.push(new_forms.keys.len());
+                            push_neighbour_keys(&mut new_forms.keys, j, lower, short);
+                        }
                         forms.known.push(Form {
                             word,
                             lower,
@@ -376,6 +391,24 @@ impl DocView {
         self.sentences[s].iter().map(|w| w.form)
     }
 
+    /// For each word of sentence `s`, the roles of its neighbours' forms whose keys
+    /// are its own ([`FORM_ROLES`]): `(neighbour's word index, role)`, the keys
+    /// [`DocView::context_features`] leaves out.
+    pub(crate) fn neighbours_of(
+        &self,
+        s: usize,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let words = self.sentences[s].len();
+        NEIGHBOURS
+            .iter()
+            .enumerate()
+            .filter_map(move |(j, offset)| {
+                let at = i.checked_add_signed(*offset).filter(|&at| at < words)?;
+                Some((at, 1 + j))
+            })
+    }
+
     fn sentence_features(&self, s: usize, with_forms: bool, out: &mut Features) {
         out.keys.clear();
         out.starts.clear();
@@ -402,14 +435,24 @@ impl DocView {
             out.starts.push(out.keys.len());
             let k = &mut out.keys;
             let at = i as isize;
-            if with_forms {
-                let new = (w.form.checked_sub(self.first_new_form))
+            let form_keys = |form: usize, role: usize| {
+                let new = (form.checked_sub(self.first_new_form))
                     .expect("a view read with no forms known before");
-                k.extend_from_slice(self.new_forms.of(new));
+                self.new_forms.of(new * FORM_ROLES + role)
+            };
+            if with_forms {
+                k.extend_from_slice(form_keys(w.form, 0));
             }
-            for (j, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-                k.push(hash::key(t::LOWER_AT + j as u8, lower_at(at + offset)));
-                k.push(hash::key(t::SHORT_AT + j as u8, short_at(at + offset)));
+            for (j, offset) in NEIGHBOURS.into_iter().enumerate() {
+                match i.checked_add_signed(offset).and_then(|at| words.get(at)) {
+                    Some(neighbour) if with_forms => {
+                        k.extend_from_slice(form_keys(neighbour.form, 1 + j));
+                    }
+                    Some(_) => {}
+                    None => {
+                        push_neighbour_keys(k, j, lower_at(at + offset), short_at(at + offset));
+                    }
+                }
             }
             k.push(hash::key(
                 t::BIGRAM_LEFT,
@@ -505,6 +548,13 @@ fn push_form_keys(
     for (j, &a) in affixes(lower_text).iter().enumerate() {
         keys.push(hash::key(t::AFFIX + j as u8, a));
     }
+}
+
+/// The keys of a word whose neighbour at `NEIGHBOURS[j]` has the lowercase hash
+/// `lower` and short shape hash `short` (or those of a sentence's edge).
+fn push_neighbour_keys(keys: &mut Vec<u32>, j: usize, lower: u64, short: u64) {
+    keys.push(hash::key(t::LOWER_AT + j as u8, lower));
+    keys.push(hash::key(t::SHORT_AT + j as u8, short));
 }
 
 /// The history features of a word whose other occurrences got the tags `counts`: each

@@ -17,7 +17,7 @@ pub mod train;
 use std::sync::OnceLock;
 
 use crate::model::EntityKind;
-use features::{DocView, Features, Forms, History};
+use features::{DocView, FORM_ROLES, Features, Forms, History};
 use model::{Stage, Table};
 
 /// The first bytes of a model file (then the number of stages and the weights of each).
@@ -129,8 +129,9 @@ impl Tagger {
     }
 }
 
-/// The most word forms a [`Session`] keeps (about 190 bytes each with two stages — the
-/// form 32, its index entry about 20, its scores 136 — 3 MB in all); past it, the next
+/// The most word forms a [`Session`] keeps (about 730 bytes each with two stages — the
+/// form 32, its index entry about 20, its scores in its five roles 680 — 12 MB in
+/// all); past it, the next
 /// document starts afresh. The forms of 100,000 news articles number several hundred
 /// thousand, and the ones that recur most are met again soon after a new start.
 const FORM_LIMIT: usize = 1 << 14;
@@ -141,7 +142,8 @@ const FORM_LIMIT: usize = 1 << 14;
 pub(crate) struct Session<'t> {
     tagger: &'t Tagger,
     forms: Forms,
-    /// `tagger.stages.len()` scores per form of `forms`, in its order.
+    /// `tagger.stages.len()` scores per role ([`FORM_ROLES`]) per form of `forms`, in
+    /// its order.
     form_scores: Vec<[i32; tags::TAGS]>,
     /// See [`FORM_LIMIT`].
     limit: usize,
@@ -206,8 +208,9 @@ impl Tagger {
 
     /// Each sentence's word scores from the word features at every stage, laid out as
     /// [`Table::emissions`] gives them. A form's keys are scored once and each word adds
-    /// its form's scores to those of its context: sums of integers, the same as scoring
-    /// all of each word's keys together. `form_scores` holds `stages` scores for every
+    /// its form's scores and those of its neighbours' forms in their roles to those of
+    /// the rest of its context: sums of integers, the same as scoring all of each
+    /// word's keys together. `form_scores` holds `stages` scores for every role of every
     /// form known before the view was read; those of its new forms are added to it.
     fn word_scores(
         &self,
@@ -217,28 +220,39 @@ impl Tagger {
         let stages = self.stages.len();
         assert_eq!(
             form_scores.len(),
-            view.first_new_form * stages,
+            view.first_new_form * FORM_ROLES * stages,
             "scores for every form known before"
         );
         let mut new = Vec::new();
         self.table.emissions(&view.new_forms, &mut new);
         let count = view.new_forms.len();
-        for form in 0..count {
-            form_scores.extend((0..stages).map(|n| new[n * count + form]));
+        for role in 0..count {
+            form_scores.extend((0..stages).map(|n| new[n * count + role]));
         }
         let mut features = Features::default();
+        let mut forms = Vec::new();
         (0..view.len())
             .map(|s| {
                 view.context_features(s, &mut features);
                 let mut scores = Vec::new();
                 self.table.emissions(&features, &mut scores);
                 let words = features.len();
-                for (i, form) in view.forms_of(s).enumerate() {
+                forms.clear();
+                forms.extend(view.forms_of(s));
+                for (i, &form) in forms.iter().enumerate() {
                     for n in 0..stages {
-                        let form_scores = &form_scores[form * stages + n];
-                        for (score, add) in scores[n * words + i].iter_mut().zip(form_scores) {
-                            *score += add;
+                        // Summed in a local array, lane by lane, which the compiler
+                        // adds as vectors (adding into `scores` in place it did not).
+                        let of = |form: usize, role: usize| {
+                            &form_scores[(form * FORM_ROLES + role) * stages + n]
+                        };
+                        let mut sum = *of(form, 0);
+                        for (at, role) in view.neighbours_of(s, i) {
+                            let add = of(forms[at], role);
+                            sum = std::array::from_fn(|t| sum[t] + add[t]);
                         }
+                        let score = &mut scores[n * words + i];
+                        *score = std::array::from_fn(|t| score[t] + sum[t]);
                     }
                 }
                 scores
@@ -283,7 +297,7 @@ mod tests {
             ],
         ];
         let view = DocView::new(&sentences);
-        assert!(view.new_forms.len() < sentences.iter().map(Vec::len).sum::<usize>());
+        assert!(view.new_forms.len() / FORM_ROLES < sentences.iter().map(Vec::len).sum::<usize>());
         let mut features = Features::default();
         let in_full: Vec<Vec<[i32; tags::TAGS]>> = (0..view.len())
             .map(|s| {
