@@ -115,6 +115,17 @@ impl Circumstances {
         }
     }
 
+    /// The side of the fighting the victims are on, if the figure names one (0 for a
+    /// state's forces, 1 for the armed groups fighting it): a document that gives both
+    /// sides' tolls answers for each.
+    pub(crate) fn side(self) -> Option<u8> {
+        match self.victims {
+            Some(Victims::Forces) => Some(0),
+            Some(Victims::ArmedGroup) => Some(1),
+            _ => None,
+        }
+    }
+
     /// Whether two figures with these circumstances can count the same people.
     pub(crate) fn compatible(self, other: Circumstances) -> bool {
         fn fit<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
