@@ -239,3 +239,39 @@ fn a_toll_of_civilians_and_one_of_fighters_are_not_compared() {
         "the civilians' toll is still asked: {counts:?}"
     );
 }
+
+#[test]
+fn a_toll_of_soldiers_and_one_of_rebels_are_not_compared() {
+    let got = ledger(&[
+        (
+            "2024-06-14",
+            "Daily Courier",
+            "Clashes near Harran went on for a third day on Friday. A monitor said 30 \
+             soldiers and 39 rebel fighters were killed in the clashes near Harran.",
+        ),
+        (
+            "2024-06-14",
+            "Evening Post",
+            "Military sources said approximately 40 terrorists were killed in clashes near \
+             Harran on Friday.",
+        ),
+    ]);
+    assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
+    let counts = counts(&got);
+    assert!(
+        counts
+            .iter()
+            .all(|(verdict, figures)| *verdict != Verdict::Conflict
+                || !(figures.iter().any(|f| f.0 == 30.0) && figures.iter().any(|f| f.0 == 40.0))),
+        "soldiers set against rebels: {counts:?}"
+    );
+    assert!(
+        counts
+            .iter()
+            .any(|(_, figures)| figures.iter().any(|f| f.0 == 30.0)),
+        "the soldiers' toll is read: {counts:?}"
+    );
+    // The article giving both sides' tolls answers for each: its rebels meet the other's.
+    let rebels = with_values(&got, &[39.0, 40.0]).unwrap_or_else(|| panic!("{counts:?}"));
+    assert_eq!(rebels.verdict, Verdict::Agree);
+}

@@ -26,8 +26,34 @@ enum Means {
 enum Victims {
     /// Civilians, children, residents.
     Civilian,
-    /// Soldiers, fighters, militants.
+    /// A state's soldiers, troops and police.
+    Forces,
+    /// Rebels, militants, insurgents: armed groups fighting a state.
+    ArmedGroup,
+    /// Fighters of no named side: either of the two above.
     Combatant,
+}
+
+impl Victims {
+    /// Whether the two can count the same people: equal, or a combatant of no named
+    /// side beside either side's.
+    fn fits(self, other: Victims) -> bool {
+        use Victims::{ArmedGroup, Combatant, Forces};
+        self == other
+            || matches!(
+                (self, other),
+                (Combatant, Forces | ArmedGroup) | (Forces | ArmedGroup, Combatant)
+            )
+    }
+
+    /// The more specific of two that fit: a side over a combatant of none.
+    fn narrower(self, other: Victims) -> Victims {
+        if self == Victims::Combatant {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 /// One class a word of the data file tells.
@@ -48,6 +74,8 @@ lexicon::lazy! {
                     "fighting" => Class::Means(Means::Fighting),
                     "blast" => Class::Means(Means::Blast),
                     "civilian" => Class::Victims(Victims::Civilian),
+                    "forces" => Class::Victims(Victims::Forces),
+                    "armed group" => Class::Victims(Victims::ArmedGroup),
                     "combatant" => Class::Victims(Victims::Combatant),
                     _ => return None,
                 };
@@ -87,25 +115,46 @@ impl Circumstances {
         }
     }
 
+    /// The side of the fighting the victims are on, if the figure names one (0 for a
+    /// state's forces, 1 for the armed groups fighting it): a document that gives both
+    /// sides' tolls answers for each.
+    pub(crate) fn side(self) -> Option<u8> {
+        match self.victims {
+            Some(Victims::Forces) => Some(0),
+            Some(Victims::ArmedGroup) => Some(1),
+            _ => None,
+        }
+    }
+
     /// Whether two figures with these circumstances can count the same people.
     pub(crate) fn compatible(self, other: Circumstances) -> bool {
         fn fit<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
             a.is_none() || b.is_none() || a == b
         }
-        fit(self.means, other.means) && fit(self.victims, other.victims)
+        let victims = match (self.victims, other.victims) {
+            (Some(a), Some(b)) => a.fits(b),
+            _ => true,
+        };
+        fit(self.means, other.means) && victims
     }
 
     /// The circumstances both figures tell: each dimension known in either.
     pub(crate) fn joined(self, other: Circumstances) -> Circumstances {
         Circumstances {
             means: self.means.or(other.means),
-            victims: self.victims.or(other.victims),
+            victims: match (self.victims, other.victims) {
+                (Some(a), Some(b)) => Some(a.narrower(b)),
+                (a, b) => a.or(b),
+            },
         }
     }
 
-    /// How many dimensions are known: a more specific figure settles a group first.
-    pub(crate) fn known(self) -> usize {
-        usize::from(self.means.is_some()) + usize::from(self.victims.is_some())
+    /// How much is known, each dimension counting one and a side of the fighting one
+    /// more: a more specific figure settles a group first, so that fighters of no
+    /// named side join the side they fit rather than hold two sides together.
+    fn specificity(self) -> usize {
+        let side = matches!(self.victims, Some(Victims::Forces | Victims::ArmedGroup));
+        usize::from(self.means.is_some()) + usize::from(self.victims.is_some()) + usize::from(side)
     }
 
     /// A short key naming the known dimensions, to keep questions apart.
@@ -117,6 +166,8 @@ impl Circumstances {
         });
         let victims = self.victims.map(|v| match v {
             Victims::Civilian => "civilian",
+            Victims::Forces => "forces",
+            Victims::ArmedGroup => "armed group",
             Victims::Combatant => "combatant",
         });
         [means, victims]
@@ -155,7 +206,7 @@ fn classes_in(folded: &str) -> impl Iterator<Item = Class> + '_ {
 /// the circumstances each group knows.
 pub(crate) fn group(figures: &[Circumstances]) -> (Vec<usize>, Vec<Circumstances>) {
     let mut order: Vec<usize> = (0..figures.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(figures[i].known()));
+    order.sort_by_key(|&i| std::cmp::Reverse(figures[i].specificity()));
     let mut groups: Vec<Circumstances> = Vec::new();
     let mut of_figure = vec![0; figures.len()];
     for i in order {
@@ -196,6 +247,16 @@ mod tests {
     }
 
     #[test]
+    fn a_states_forces_and_the_armed_groups_fighting_them_are_two_tolls() {
+        let soldiers = Circumstances::read("30 soldiers were killed.", Some("regime soldiers"));
+        let rebels = Circumstances::read("39 rebels were killed.", Some("rebel fighters"));
+        let fighters = Circumstances::read("40 fighters were killed.", Some("fighters"));
+        assert!(!soldiers.compatible(rebels));
+        assert!(fighters.compatible(soldiers) && fighters.compatible(rebels));
+        assert_eq!(fighters.joined(rebels).key(), "armed group");
+    }
+
+    #[test]
     fn what_a_figure_does_not_tell_fits_anything() {
         let plain = Circumstances::read("At least 20 people were killed.", Some("people"));
         let air = Circumstances::read("Air strikes killed 25 civilians.", Some("civilians"));
@@ -216,7 +277,7 @@ mod tests {
         let plain = Circumstances::default();
         let (of_figure, groups) = group(&[plain, air, battle]);
         assert_eq!(groups.len(), 2);
-        assert_eq!(of_figure, [0, 0, 1]);
-        assert_eq!(groups[1].key(), "fighting combatant");
+        assert_eq!(of_figure, [0, 1, 0]);
+        assert_eq!(groups[0].key(), "fighting armed group");
     }
 }

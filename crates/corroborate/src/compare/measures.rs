@@ -14,7 +14,9 @@
 //! and role (`killed`, `injured`, …), whether or not they name a place: every outlet
 //! reporting a happening answers "how many were killed?". The subject is the story's
 //! first event of the role's kind (a killing for the killed), and each document
-//! answers once, with its latest figure for the role: the last it gives as an update
+//! answers once (once for each side of the fighting where it gives a state's forces'
+//! toll and its armed opponents'), with its latest figure for the role: the last it
+//! gives as an update
 //! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
 //! the toll twice), else its first. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies. The answers are then
@@ -162,6 +164,15 @@ fn casualty_measures(
         };
         // Each document's figure: its last update, else the figure it repeats most
         // (the toll a headline and a lede both give), the first on a tie.
+        // A document giving the tolls of both sides of the fighting answers for each.
+        let read = |index: usize, counted: Option<&str>| {
+            let claim = &ledger.claims[index];
+            let sentence = texts
+                .get(claim.doc.as_str())
+                .and_then(|text| text.get(claim.start..claim.end))
+                .unwrap_or_default();
+            Circumstances::read(sentence, counted)
+        };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for &(doc, _, _, index, _) in &answers {
             *repeats
@@ -169,7 +180,7 @@ fn casualty_measures(
                 .or_default() += 1;
         }
         type Choice<'l> = (bool, usize, usize, usize, usize, Option<&'l str>);
-        let mut chosen: BTreeMap<&str, Choice<'_>> = BTreeMap::new();
+        let mut chosen: BTreeMap<(&str, Option<u8>), Choice<'_>> = BTreeMap::new();
         for &(doc, start, revised, index, counted) in &answers {
             let repeated = repeats[&(doc, ledger.claims[index].value.key())];
             let candidate = if revised {
@@ -177,7 +188,9 @@ fn casualty_measures(
             } else {
                 (false, 0, repeated, usize::MAX - start, index, counted)
             };
-            let best = chosen.entry(doc).or_insert(candidate);
+            let best = chosen
+                .entry((doc, read(index, counted).side()))
+                .or_insert(candidate);
             if candidate > *best {
                 *best = candidate;
             }
@@ -199,14 +212,7 @@ fn casualty_measures(
         // Figures of different attacks or of different victims are different questions.
         let circumstances: Vec<Circumstances> = chosen
             .iter()
-            .map(|&(index, counted)| {
-                let claim = &ledger.claims[index];
-                let sentence = texts
-                    .get(claim.doc.as_str())
-                    .and_then(|text| text.get(claim.start..claim.end))
-                    .unwrap_or_default();
-                Circumstances::read(sentence, counted)
-            })
+            .map(|&(index, counted)| read(index, counted))
             .collect();
         let (of_figure, groups) = circumstances::group(&circumstances);
         for (&(index, _), group) in chosen.iter().zip(of_figure) {

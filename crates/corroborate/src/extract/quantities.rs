@@ -557,6 +557,35 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         quantity.role = Some(role);
         quantity.revised = before == Some(Cue::Revised);
     }
+    share_roles_across_and(words, extents, quantities);
+}
+
+/// A count joined by "and" to the next count shares its role when it has none of its
+/// own: in "16 civilians and three children were killed" the verb after the second
+/// names both (its word stands past the second count, out of the first's reach).
+/// Parts and running totals stay without a role.
+fn share_roles_across_and(
+    words: &[Word],
+    extents: &[Range<usize>],
+    quantities: &mut [QuantityExpr],
+) {
+    for index in (0..quantities.len().saturating_sub(1)).rev() {
+        let (this, next) = (&extents[index], &extents[index + 1]);
+        let joined = this.end < next.start
+            && words[this.end..next.start]
+                .iter()
+                .map(|w| w.low.as_str())
+                .eq(["and"]);
+        let own = &quantities[index];
+        if !joined
+            || own.role.is_some()
+            || own.unit.is_some()
+            || cue_before(words, this.start).is_some()
+        {
+            continue;
+        }
+        quantities[index].role = quantities[index + 1].role;
+    }
 }
 
 /// The figure cue that ends within the few words before word `at` ("the death toll rose
@@ -891,6 +920,22 @@ mod tests {
         );
         // A capitalized word that is no casualty word still names a model.
         assert!(quantities("Boeing 737 Lands Safely").is_empty());
+    }
+
+    #[test]
+    fn counts_joined_by_and_share_the_verb_after_them() {
+        assert_eq!(
+            roles("At least 16 civilians and three children have been killed in raids."),
+            [(16.0, Some("killed"), false), (3.0, Some("killed"), false)]
+        );
+        assert_eq!(
+            roles("Raids killed 31 civilians including 10 children and 4 women."),
+            [
+                (31.0, Some("killed"), false),
+                (10.0, None, false),
+                (4.0, None, false)
+            ]
+        );
     }
 
     #[test]
