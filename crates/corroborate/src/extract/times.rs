@@ -520,6 +520,19 @@ impl Scan<'_> {
             .or_else(|| self.year(at))
             .or_else(|| self.spoken_year(at))
             .or_else(|| self.anaphoric(at))
+            .or_else(|| self.until_then(at))
+    }
+
+    /// "until then", "by then": the time the text is at, as a deadline names it. Not
+    /// "since then" (a span up to now, which TimeML leaves unvalued) nor a bare "then"
+    /// ("and then he left" orders events, it names no time).
+    fn until_then(&self, at: usize) -> Option<Hit> {
+        let before = at.checked_sub(1).map_or("", |k| self.low(k));
+        if self.low(at) != "then" || !matches!(before, "until" | "till" | "by") {
+            return None;
+        }
+        let point = self.reference?;
+        Some(Hit::value(at..at + 1, Some(point.value())))
     }
 
     /// "nineteen ninety-six", "the year two thousand": years read aloud in transcripts.
@@ -1693,6 +1706,25 @@ mod tests {
             vec![("today's".into(), None)]
         );
         assert_eq!(value("Today's editions carry the offer."), "2024-07-16");
+    }
+
+    #[test]
+    fn until_then_is_the_time_the_text_is_at() {
+        assert_eq!(
+            times(
+                "The rights expire on Nov. 30. Until then, holders may convert.",
+                Some("2024-07-16")
+            )[1],
+            ("then".into(), Some("2024-11-30".into()))
+        );
+        assert_eq!(
+            times(
+                "The list began in 1950. Since then, many were caught, and then freed.",
+                Some("2024-07-16")
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
