@@ -195,8 +195,23 @@ struct TypeInfo {
     retells: Option<&'static str>,
     /// Part of too many stories to tell one from another.
     commonplace: bool,
-    /// Only mentions of one lemma may be one happening.
-    by_lemma: bool,
+    /// Which mentions of the type may be one happening.
+    joins: Joins,
+}
+
+/// Which mentions of one event type may tell one happening (the `joins` column of
+/// `data/event_types.txt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Joins {
+    /// Any two, whatever their trigger ("killed" and "the murder").
+    #[default]
+    Type,
+    /// Only mentions of one lemma ("went" and "left" are both `movement`, rarely the
+    /// same happening).
+    Lemma,
+    /// Only mentions of one lemma in one document: two outlets' "said" are two
+    /// statements, each outlet's own report.
+    Document,
 }
 
 fn type_info(kind: &str) -> TypeInfo {
@@ -211,7 +226,11 @@ fn type_info(kind: &str) -> TypeInfo {
                     moves: moves == "yes",
                     retells: (retells != "-").then_some(retells),
                     commonplace: commonplace == "yes",
-                    by_lemma: joins == "lemma",
+                    joins: match joins {
+                        "lemma" => Joins::Lemma,
+                        "document" => Joins::Document,
+                        _ => Joins::Type,
+                    },
                 };
                 Some((kind, info))
             })
@@ -233,19 +252,18 @@ pub(crate) fn is_commonplace(kind: &str) -> bool {
     type_info(kind).commonplace
 }
 
-/// Whether only mentions of one lemma of an event type may tell one happening ("went"
-/// and "left" are both `movement`, rarely the same one); an unlisted word's
-/// `occurrence` is such a type.
-pub(crate) fn joins_by_lemma(kind: &str) -> bool {
-    type_info(kind).by_lemma
+/// Which mentions of an event type may tell one happening; an unlisted type's
+/// mentions join by type.
+pub(crate) fn joins(kind: &str) -> Joins {
+    type_info(kind).joins
 }
 
 /// Whether an event type is an everyday happening coded by its verb ("went",
 /// "helped", an unlisted verb's `occurrence`) rather than one of the families of news
-/// events: the broad types are exactly those joined by lemma. Claims still read the
+/// events: the broad types are exactly those not joined by type. Claims still read the
 /// clause of such an event on their own.
 pub(crate) fn is_everyday(kind: &str) -> bool {
-    joins_by_lemma(kind)
+    joins(kind) != Joins::Type
 }
 
 /// The lexicon entry that fits the word at `at`, deciding noun or verb from the word
