@@ -289,10 +289,20 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
             Class::Det | Class::Poss | Class::Clitic | Class::Content | Class::Name | Class::Number
         )
     );
+    // An entry that needs a word nearby ("restored" + "relations") gives way to
+    // another sense of the word when the word is not there ("restored power").
+    let window = &syntax.words[at + 1..(at + 6).min(syntax.words.len())];
+    let needs_met = |e: &Entry| {
+        e.needs.is_empty()
+            || window
+                .iter()
+                .any(|w| e.needs.split('|').any(|n| n == w.low))
+    };
     let pick = |noun: bool| {
         entries
             .iter()
             .copied()
+            .filter(needs_met)
             .find(|e| (e.form == Form::Noun) == noun)
     };
     let entry = if nominal {
@@ -309,15 +319,6 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     );
     if determined && entry.form == Form::Verb {
         return None;
-    }
-    if !entry.needs.is_empty() {
-        let window = at + 1..(at + 6).min(syntax.words.len());
-        let found = syntax.words[window]
-            .iter()
-            .any(|w| entry.needs.split('|').any(|n| n == w.low));
-        if !found {
-            return None;
-        }
     }
     Some(entry)
 }
@@ -1186,6 +1187,40 @@ pub(crate) mod tests {
         );
         assert!(has(&got, "flood", &[(Role::Place, "tarsk")]), "{got:?}");
         assert!(has(&got, "accident", &[(Role::Place, "lima")]), "{got:?}");
+    }
+
+    #[test]
+    fn a_word_needing_another_nearby_gives_way_to_its_other_sense() {
+        let kinds = |text: &str| -> Vec<String> {
+            every_event(text, &[])
+                .into_iter()
+                .map(|(k, _)| k.as_str().to_string())
+                .collect()
+        };
+        let got = kinds("Chile and Peru restored their relations.");
+        assert_eq!(got, ["diplomatic_relations"], "{got:?}");
+        let got = kinds("Crews restored power overnight.");
+        assert_eq!(got, ["repair"], "{got:?}");
+    }
+
+    #[test]
+    fn named_happenings_are_coded() {
+        let got = every_event(
+            "Fans held a vigil after the rampage. The rival bid threw the offer into doubt.",
+            &[],
+        );
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "holding",
+                "occurrence",
+                "occurrence",
+                "occurrence",
+                "occurrence"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
