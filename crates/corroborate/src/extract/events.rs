@@ -195,8 +195,23 @@ struct TypeInfo {
     retells: Option<&'static str>,
     /// Part of too many stories to tell one from another.
     commonplace: bool,
-    /// Only mentions of one lemma may be one happening.
-    by_lemma: bool,
+    /// Which mentions of the type may be one happening.
+    joins: Joins,
+}
+
+/// Which mentions of one event type may tell one happening (the `joins` column of
+/// `data/event_types.txt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Joins {
+    /// Any two, whatever their trigger ("killed" and "the murder").
+    #[default]
+    Type,
+    /// Only mentions of one lemma ("went" and "left" are both `movement`, rarely the
+    /// same happening).
+    Lemma,
+    /// Only mentions of one lemma in one document: two outlets' "said" are two
+    /// statements, each outlet's own report.
+    Document,
 }
 
 fn type_info(kind: &str) -> TypeInfo {
@@ -211,7 +226,11 @@ fn type_info(kind: &str) -> TypeInfo {
                     moves: moves == "yes",
                     retells: (retells != "-").then_some(retells),
                     commonplace: commonplace == "yes",
-                    by_lemma: joins == "lemma",
+                    joins: match joins {
+                        "lemma" => Joins::Lemma,
+                        "document" => Joins::Document,
+                        _ => Joins::Type,
+                    },
                 };
                 Some((kind, info))
             })
@@ -233,19 +252,18 @@ pub(crate) fn is_commonplace(kind: &str) -> bool {
     type_info(kind).commonplace
 }
 
-/// Whether only mentions of one lemma of an event type may tell one happening ("went"
-/// and "left" are both `movement`, rarely the same one); an unlisted word's
-/// `occurrence` is such a type.
-pub(crate) fn joins_by_lemma(kind: &str) -> bool {
-    type_info(kind).by_lemma
+/// Which mentions of an event type may tell one happening; an unlisted type's
+/// mentions join by type.
+pub(crate) fn joins(kind: &str) -> Joins {
+    type_info(kind).joins
 }
 
 /// Whether an event type is an everyday happening coded by its verb ("went",
 /// "helped", an unlisted verb's `occurrence`) rather than one of the families of news
-/// events: the broad types are exactly those joined by lemma. Claims still read the
+/// events: the broad types are exactly those not joined by type. Claims still read the
 /// clause of such an event on their own.
 pub(crate) fn is_everyday(kind: &str) -> bool {
-    joins_by_lemma(kind)
+    joins(kind) != Joins::Type
 }
 
 /// The lexicon entry that fits the word at `at`, deciding noun or verb from the word
@@ -271,10 +289,20 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
             Class::Det | Class::Poss | Class::Clitic | Class::Content | Class::Name | Class::Number
         )
     );
+    // An entry that needs a word nearby ("restored" + "relations") gives way to
+    // another sense of the word when the word is not there ("restored power").
+    let window = &syntax.words[at + 1..(at + 6).min(syntax.words.len())];
+    let needs_met = |e: &Entry| {
+        e.needs.is_empty()
+            || window
+                .iter()
+                .any(|w| e.needs.split('|').any(|n| n == w.low))
+    };
     let pick = |noun: bool| {
         entries
             .iter()
             .copied()
+            .filter(needs_met)
             .find(|e| (e.form == Form::Noun) == noun)
     };
     let entry = if nominal {
@@ -291,15 +319,6 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     );
     if determined && entry.form == Form::Verb {
         return None;
-    }
-    if !entry.needs.is_empty() {
-        let window = at + 1..(at + 6).min(syntax.words.len());
-        let found = syntax.words[window]
-            .iter()
-            .any(|w| entry.needs.split('|').any(|n| n == w.low));
-        if !found {
-            return None;
-        }
     }
     Some(entry)
 }
@@ -1168,6 +1187,40 @@ pub(crate) mod tests {
         );
         assert!(has(&got, "flood", &[(Role::Place, "tarsk")]), "{got:?}");
         assert!(has(&got, "accident", &[(Role::Place, "lima")]), "{got:?}");
+    }
+
+    #[test]
+    fn a_word_needing_another_nearby_gives_way_to_its_other_sense() {
+        let kinds = |text: &str| -> Vec<String> {
+            every_event(text, &[])
+                .into_iter()
+                .map(|(k, _)| k.as_str().to_string())
+                .collect()
+        };
+        let got = kinds("Chile and Peru restored their relations.");
+        assert_eq!(got, ["diplomatic_relations"], "{got:?}");
+        let got = kinds("Crews restored power overnight.");
+        assert_eq!(got, ["repair"], "{got:?}");
+    }
+
+    #[test]
+    fn named_happenings_are_coded() {
+        let got = every_event(
+            "Fans held a vigil after the rampage. The rival bid threw the offer into doubt.",
+            &[],
+        );
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "holding",
+                "occurrence",
+                "occurrence",
+                "occurrence",
+                "occurrence"
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]
