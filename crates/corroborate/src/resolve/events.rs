@@ -97,9 +97,11 @@ impl Open {
     /// Whether the event `other` can be this one's happening: the places of each lie
     /// among those the other's documents name and their means meet ([`Open::meets`]),
     /// and where one document tells both, no key role is filled by two different named
-    /// entities. Times and the participants of other documents are not weighed: one
-    /// word of one story mostly tells one happening, and each mention's reading of them
-    /// may be wrong.
+    /// entities, and every time one gives fits every time the other gives ([`times_fit`]:
+    /// two dates a day apart are two strikes, and joined they would be a false conflict
+    /// on the happening's time). The participants of other documents are not weighed:
+    /// one word of one story mostly tells one happening, and each mention's reading of
+    /// them may be wrong.
     fn fits(&self, other: &Open) -> bool {
         let places: Vec<usize> = other.places.iter().copied().collect();
         let named: Vec<usize> = other.named.iter().copied().collect();
@@ -109,7 +111,12 @@ impl Open {
                 .get(d)
                 .is_none_or(|theirs| mine.named_alike(theirs))
         });
-        self.meets(&places, &named, &other.means) && participants
+        // Each event holds its distinct times, a handful at most.
+        let times = self
+            .times
+            .iter()
+            .all(|t| other.times.iter().all(|u| times_fit(t, u)));
+        self.meets(&places, &named, &other.means) && participants && times
     }
 
     /// Takes in the event `other`, found to tell the same happening.
