@@ -368,14 +368,21 @@ fn unlisted_at(syntax: &Syntax, at: usize) -> Option<Entry> {
 /// reading its body `sentences` (see [`super::syntax::body_sentences`]).
 pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMention> {
     let mut found = Vec::new();
-    for (sentence, syntax) in sentences {
+    let headlines = HeadlineVerbs::of(sentences);
+    for (k, (sentence, syntax)) in sentences.iter().enumerate() {
         let sentence = *sentence;
         let times: Vec<&TimeExpr> = super::in_sentence(x.times, sentence, |t| t.sentence)
             .iter()
             .collect();
         let linker = Linker { x, syntax };
+        let headline_like = syntax.headline || k < headlines.opening_lines;
         for at in 0..syntax.words.len() {
-            let Some(entry) = entry_at(syntax, at) else {
+            let entry = entry_at(syntax, at).or_else(|| {
+                headline_like
+                    .then(|| headlines.entry_at(syntax, at))
+                    .flatten()
+            });
+            let Some(entry) = entry else {
                 continue;
             };
             let mut event = EventMention {
@@ -401,6 +408,89 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
     }
     join_journeys(&mut found);
     found
+}
+
+/// What a document tells of its headline verbs: a headline writes its happening in the
+/// present ("Navy foils attack", "Star Checks Into Clinic"), a form the tagger, which
+/// knows verbs by "-ed" and "-ing", reads as a noun.
+struct HeadlineVerbs {
+    /// How many body sentences open the document before its first sentence that ends
+    /// in a full stop, question or exclamation mark: its headline, dateline and the like.
+    opening_lines: usize,
+    /// The stems (see [`super::headlines::stem`]) of the words the document uses as
+    /// verbs ("checked", "foiling").
+    verb_stems: crate::hashing::HashSet<String>,
+}
+
+impl HeadlineVerbs {
+    fn of(sentences: &[(usize, Syntax<'_>)]) -> HeadlineVerbs {
+        let ends_sentence = |syntax: &Syntax| {
+            syntax
+                .words
+                .last()
+                .is_some_and(|w| matches!(w.low.as_str(), "." | "!" | "?"))
+        };
+        let opening_lines = sentences
+            .iter()
+            .position(|(_, syntax)| ends_sentence(syntax))
+            .unwrap_or(sentences.len());
+        let verb_stems = sentences
+            .iter()
+            .flat_map(|(_, syntax)| {
+                syntax
+                    .words
+                    .iter()
+                    .zip(&syntax.classes)
+                    .filter(|(_, class)| **class == Class::Verb)
+                    .map(|(word, _)| super::headlines::stem(&word.low).to_string())
+            })
+            .collect();
+        HeadlineVerbs {
+            opening_lines,
+            verb_stems,
+        }
+    }
+
+    /// The entry of a headline's present-tense verb: a word in "-s" right after a name
+    /// or a noun whose lemma is a trigger verb ("foils" of "foil"), or which the
+    /// document writes as a verb elsewhere ("checks" after "checked"), then an
+    /// `occurrence` as any other verb no list foresaw.
+    fn entry_at(&self, syntax: &Syntax, at: usize) -> Option<Entry> {
+        let low = syntax.words[at].low.as_str();
+        let after_noun = at
+            .checked_sub(1)
+            .is_some_and(|i| matches!(syntax.classes[i], Class::Name | Class::Content));
+        // A word the lexicon holds has had its say in `entry_at`.
+        if !after_noun || !low.ends_with('s') || low.ends_with("ss") || lexicon().contains_key(low)
+        {
+            return None;
+        }
+        let lemmas = [
+            low.strip_suffix("ies").map(|stem| format!("{stem}y")),
+            low.strip_suffix("es").map(str::to_string),
+            low.strip_suffix('s').map(str::to_string),
+        ];
+        let listed = lemmas.iter().flatten().find_map(|lemma| {
+            lexicon()
+                .get(lemma.as_str())?
+                .iter()
+                .copied()
+                .find(|e| e.form == Form::Verb && e.needs.is_empty())
+        });
+        if listed.is_some_and(|e| e.kind == NO_EVENT) {
+            return None;
+        }
+        listed.or_else(|| {
+            self.verb_stems
+                .contains(super::headlines::stem(low))
+                .then_some(Entry {
+                    kind: "occurrence",
+                    object: Some("patient"),
+                    form: Form::Verb,
+                    needs: "",
+                })
+        })
+    }
 }
 
 /// A journey told of someone whose defection the same article reports ("he boarded a
@@ -1097,6 +1187,29 @@ pub(crate) mod tests {
         let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(kinds, ["death", "crash"]);
         assert!(events("The Victory Day parade passed.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_headline_s_present_verbs_are_its_events() {
+        let kinds = |text: &str| -> Vec<String> {
+            every_event(text, &[("Ivo Rask", EntityKind::Person)])
+                .into_iter()
+                .map(|(kind, _)| kind.as_str().to_string())
+                .collect()
+        };
+        // "rehires" is known by the body's "rehired"; "sacks" by its listed lemma.
+        let text = "Ivo Rask rehires old lawyer\n\
+                    Ivo Rask rehired his lawyer on Monday.";
+        assert_eq!(kinds(text), ["occurrence", "occurrence"]);
+        assert_eq!(
+            kinds("Port authority sacks Ivo Rask\n\nThe pilot left."),
+            ["dismissal", "movement"]
+        );
+        // The same word after the opening lines is a noun, as the tagger reads it.
+        let text = "The ferry left at dawn.\n\
+                    Ivo Rask rehires old lawyer\n\
+                    Ivo Rask rehired his lawyer on Monday.";
+        assert_eq!(kinds(text), ["movement", "occurrence"]);
     }
 
     #[test]
