@@ -43,6 +43,22 @@ fn readings(c: &Comparison) -> Vec<Figure> {
         .collect()
 }
 
+/// Whether a conflict holds the figures `a` and `b` among its readings.
+fn set_against(counts: &[(Verdict, Vec<Figure>)], a: f64, b: f64) -> bool {
+    counts.iter().any(|(verdict, figures)| {
+        *verdict == Verdict::Conflict
+            && figures.iter().any(|f| f.0 == a)
+            && figures.iter().any(|f| f.0 == b)
+    })
+}
+
+/// Whether some comparison reads the figure `value`.
+fn read(counts: &[(Verdict, Vec<Figure>)], value: f64) -> bool {
+    counts
+        .iter()
+        .any(|(_, figures)| figures.iter().any(|f| f.0 == value))
+}
+
 /// The comparison whose readings hold exactly the values `values`, in any order.
 fn with_values<'l>(ledger: &'l Ledger, values: &[f64]) -> Option<&'l Comparison> {
     ledger.comparisons.iter().find(|c| {
@@ -225,17 +241,9 @@ fn a_toll_of_civilians_and_one_of_fighters_are_not_compared() {
     ]);
     assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
     let counts = counts(&got);
+    assert!(!set_against(&counts, 25.0, 39.0), "{counts:?}");
     assert!(
-        counts
-            .iter()
-            .all(|(verdict, figures)| *verdict != Verdict::Conflict
-                || !(figures.iter().any(|f| f.0 == 25.0) && figures.iter().any(|f| f.0 == 39.0))),
-        "{counts:?}"
-    );
-    assert!(
-        counts
-            .iter()
-            .any(|(_, figures)| figures.iter().any(|f| f.0 == 25.0)),
+        read(&counts, 25.0),
         "the civilians' toll is still asked: {counts:?}"
     );
 }
@@ -259,16 +267,11 @@ fn a_toll_of_soldiers_and_one_of_rebels_are_not_compared() {
     assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
     let counts = counts(&got);
     assert!(
-        counts
-            .iter()
-            .all(|(verdict, figures)| *verdict != Verdict::Conflict
-                || !(figures.iter().any(|f| f.0 == 30.0) && figures.iter().any(|f| f.0 == 40.0))),
+        !set_against(&counts, 30.0, 40.0),
         "soldiers set against rebels: {counts:?}"
     );
     assert!(
-        counts
-            .iter()
-            .any(|(_, figures)| figures.iter().any(|f| f.0 == 30.0)),
+        read(&counts, 30.0),
         "the soldiers' toll is read: {counts:?}"
     );
     // The article giving both sides' tolls answers for each: its rebels meet the other's.
