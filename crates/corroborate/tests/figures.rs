@@ -148,6 +148,26 @@ fn two_incidents_on_one_day_in_two_cities_are_two_stories() {
 }
 
 #[test]
+fn two_romanizations_of_one_town_are_one_place() {
+    // "Tell Karmeh" and "Tal Karma": one town in two transliterations, told in other words.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Shelling hit a school in Tell Karmeh on Monday, killing 7 pupils, the civil \
+             defence said. Parents gathered outside the school in Tell Karmeh.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Shelling killed seven children in the town of Tal Karma on Monday, a doctor \
+             told reporters. Tal Karma lies near the front line.",
+        ),
+    ]);
+    assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
+}
+
+#[test]
 fn a_follow_up_with_an_updated_toll_is_one_story_with_its_latest_figure() {
     let got = ledger(&[
         (
