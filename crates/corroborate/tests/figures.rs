@@ -175,7 +175,7 @@ fn another_figure_adds_to_the_toll_and_is_no_repeat() {
             "2024-03-04",
             "Daily Courier",
             "Air strikes on Harran killed 12 people on Monday, the civil defence said. \
-             Five people were killed in the market and another 5 were killed near the \
+             In the market 5 people were killed and another 5 were killed near the \
              hospital.",
         ),
         (
