@@ -164,6 +164,52 @@ fn two_incidents_on_one_day_in_two_cities_are_two_stories() {
 }
 
 #[test]
+fn two_romanizations_of_one_town_are_one_place() {
+    // "Tell Karmeh" and "Tal Karma": one town in two transliterations, told in other words.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Shelling hit a school in Tell Karmeh on Monday, killing 7 pupils, the civil \
+             defence said. Parents gathered outside the school in Tell Karmeh.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Shelling killed seven children in the town of Tal Karma on Monday, a doctor \
+             told reporters. Tal Karma lies near the front line.",
+        ),
+    ]);
+    assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
+}
+
+#[test]
+fn another_figure_adds_to_the_toll_and_is_no_repeat() {
+    // The first outlet's 5 and "another 5" are two parts of its 12, not a toll given twice.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Air strikes on Harran killed 12 people on Monday, the civil defence said. \
+             In the market 5 people were killed and another 5 were killed near the \
+             hospital.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Air strikes killed 12 people in Harran on Monday, rescuers said.",
+        ),
+    ]);
+    let found = with_values(&got, &[12.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
+    assert_eq!(found.verdict, Verdict::Agree);
+    assert!(
+        with_values(&got, &[5.0, 12.0]).is_none(),
+        "{:?}",
+        counts(&got)
+    );
+}
+
+#[test]
 fn a_follow_up_with_an_updated_toll_is_one_story_with_its_latest_figure() {
     let got = ledger(&[
         (

@@ -173,8 +173,21 @@ fn casualty_measures(
                 .unwrap_or_default();
             Circumstances::read(sentence, counted)
         };
+        // "Another 5" adds to a figure, it does not restate one: two sub-counts of
+        // one value ("5 in the market and another 5 at the school") are no repeat
+        // that outweighs the lede's toll.
+        let adds = |doc: &str, start: usize| {
+            texts
+                .get(doc)
+                .and_then(|text| text.get(..start))
+                .and_then(|before| before.trim_end().rsplit(char::is_whitespace).next())
+                .is_some_and(|word| word.eq_ignore_ascii_case("another"))
+        };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
-        for &(doc, _, _, index, _) in &answers {
+        for &(doc, start, _, index, _) in &answers {
+            if adds(doc, start) {
+                continue;
+            }
             *repeats
                 .entry((doc, ledger.claims[index].value.key()))
                 .or_default() += 1;
@@ -182,7 +195,10 @@ fn casualty_measures(
         type Choice<'l> = (bool, usize, usize, usize, usize, Option<&'l str>);
         let mut chosen: BTreeMap<(&str, Option<u8>), Choice<'_>> = BTreeMap::new();
         for &(doc, start, revised, index, counted) in &answers {
-            let repeated = repeats[&(doc, ledger.claims[index].value.key())];
+            let repeated = repeats
+                .get(&(doc, ledger.claims[index].value.key()))
+                .copied()
+                .unwrap_or_default();
             let candidate = if revised {
                 (true, start, 0, 0, index, counted)
             } else {

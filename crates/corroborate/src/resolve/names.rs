@@ -214,6 +214,53 @@ pub(crate) fn parts(name: &str) -> Vec<String> {
     words.into_iter().map(canonical).collect()
 }
 
+/// The forms of the Arabic article that romanizations write as a word of their own
+/// before a place's name ("al-Raqqa", "Deir ez-Zor", "ar-Rastan"), assimilated to the
+/// next letter or not: a spelling drops, keeps or changes them.
+const ARABIC_ARTICLES: [&str; 18] = [
+    "al", "el", "ar", "er", "as", "es", "ash", "esh", "ad", "ed", "an", "en", "at", "et", "az",
+    "ez", "ath", "adh",
+];
+
+/// A key on which two romanizations of one place's name meet: its [`parts`] without
+/// the Arabic article, run together, with the vowels romanizations write either way
+/// folded to one ("e" is "a", "o" and "ou" are "u", "y" and "ee" are "i": "Tell"/"Tal",
+/// "Deir"/"Dayr"), a closing "h" after a vowel dropped ("Raqqah"/"Raqqa",
+/// "-iyeh"/"-iya") and a doubled letter read once. The key only compares places; it
+/// is never shown.
+pub(crate) fn place_key(name: &str) -> String {
+    let parts = parts(name);
+    let mut words: Vec<&str> = parts.iter().map(String::as_str).collect();
+    // An article is a word of the name only before another word; the parts are
+    // canonical spellings, so the article's are too ("el" is read as "il").
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if ARABIC_ARTICLES.iter().any(|a| canonical(a) == words[i]) {
+            words.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    let folded = words
+        .concat()
+        .replace("ou", "u")
+        .replace("ee", "i")
+        .replace('e', "a")
+        .replace('o', "u")
+        .replace('y', "i");
+    let bare = match folded.strip_suffix('h') {
+        Some(stem) if stem.ends_with(is_vowel) => stem,
+        _ => &folded,
+    };
+    let mut key = String::with_capacity(bare.len());
+    for c in bare.chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
 /// The letters of an acronym ("FAA", "U.N.") in lowercase, or `None` when the surface
 /// is not one: two to eight letters, all capitals.
 pub(crate) fn acronym(surface: &str) -> Option<String> {
@@ -326,6 +373,18 @@ pub(crate) fn part_matches(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn romanizations_of_one_place_have_one_key() {
+        assert_eq!(place_key("Tell Sabil"), place_key("Tal Sabil"));
+        assert_eq!(place_key("Nabqah"), place_key("Nabqa"));
+        assert_eq!(place_key("al-Kharibiyeh"), place_key("Kharibiya"));
+        assert_eq!(place_key("Deir el-Marj"), place_key("Dayr al-Marj"));
+        assert_eq!(place_key("Beit Souran"), place_key("Bait Suran"));
+        assert_eq!(place_key("Ar-Rummaneh"), place_key("Rumana"));
+        assert_ne!(place_key("Nabqa"), place_key("Nabla"));
+        assert_ne!(place_key("Kharibiya"), place_key("Kharibiyat"));
+    }
 
     #[test]
     fn spellings_of_one_name_have_equal_parts() {

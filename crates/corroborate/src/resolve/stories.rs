@@ -149,8 +149,8 @@ struct Happening {
     /// Its publication day, and the day before when it updates a figure and its lede
     /// names that day, as days since the epoch; empty without a publication date.
     days: Vec<i32>,
-    /// The places it names, countries and regions aside, as hashes of their canonical
-    /// names, sorted.
+    /// The places it names, countries and regions aside, as hashes of their keys
+    /// ([`names::place_key`]: two romanizations of one town are one place), sorted.
     places: Vec<u64>,
     /// The place it names most (the first on a tie).
     main: Option<u64>,
@@ -186,7 +186,7 @@ impl Happening {
             if wide_places().contains(entity.name.to_lowercase().as_str()) {
                 continue;
             }
-            let name = hash::of(&names::parts(&entity.name).concat());
+            let name = hash::of(&names::place_key(&entity.name));
             let count = counts.entry(name).or_insert((0, usize::MAX - order));
             count.0 += entity.mentions.len();
         }
