@@ -413,17 +413,20 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
 /// What a document tells of its headline verbs: a headline writes its happening in the
 /// present ("Navy foils attack", "Star Checks Into Clinic"), a form the tagger, which
 /// knows verbs by "-ed" and "-ing", reads as a noun.
-struct HeadlineVerbs {
+struct HeadlineVerbs<'s, 't> {
     /// How many body sentences open the document before its first sentence that ends
     /// in a full stop, question or exclamation mark: its headline, dateline and the like.
     opening_lines: usize,
+    /// The document's sentences, read for [`HeadlineVerbs::verb_stems`].
+    sentences: &'s [(usize, Syntax<'t>)],
     /// The stems (see [`super::headlines::stem`]) of the words the document uses as
-    /// verbs ("checked", "foiling").
-    verb_stems: crate::hashing::HashSet<String>,
+    /// verbs ("checked", "foiling"): gathered only when a headline word needs them,
+    /// since most documents have none.
+    verb_stems: std::cell::OnceCell<crate::hashing::HashSet<String>>,
 }
 
-impl HeadlineVerbs {
-    fn of(sentences: &[(usize, Syntax<'_>)]) -> HeadlineVerbs {
+impl<'s, 't> HeadlineVerbs<'s, 't> {
+    fn of(sentences: &'s [(usize, Syntax<'t>)]) -> HeadlineVerbs<'s, 't> {
         let ends_sentence = |syntax: &Syntax| {
             syntax
                 .words
@@ -434,21 +437,28 @@ impl HeadlineVerbs {
             .iter()
             .position(|(_, syntax)| ends_sentence(syntax))
             .unwrap_or(sentences.len());
-        let verb_stems = sentences
-            .iter()
-            .flat_map(|(_, syntax)| {
-                syntax
-                    .words
-                    .iter()
-                    .zip(&syntax.classes)
-                    .filter(|(_, class)| **class == Class::Verb)
-                    .map(|(word, _)| super::headlines::stem(&word.low).to_string())
-            })
-            .collect();
         HeadlineVerbs {
             opening_lines,
-            verb_stems,
+            sentences,
+            verb_stems: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The stems of the words the document uses as verbs, gathered on first use.
+    fn verb_stems(&self) -> &crate::hashing::HashSet<String> {
+        self.verb_stems.get_or_init(|| {
+            self.sentences
+                .iter()
+                .flat_map(|(_, syntax)| {
+                    syntax
+                        .words
+                        .iter()
+                        .zip(&syntax.classes)
+                        .filter(|(_, class)| **class == Class::Verb)
+                        .map(|(word, _)| super::headlines::stem(&word.low).to_string())
+                })
+                .collect()
+        })
     }
 
     /// The entry of a headline's present-tense verb: a word in "-s" right after a name
@@ -481,7 +491,7 @@ impl HeadlineVerbs {
             return None;
         }
         listed.or_else(|| {
-            self.verb_stems
+            self.verb_stems()
                 .contains(super::headlines::stem(low))
                 .then_some(Entry {
                     kind: "occurrence",
