@@ -499,8 +499,8 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
     while k < words.len() {
         match casualty_words().longest_at(k, word) {
             Some((role, len)) => {
-                if let Some(role) = role {
-                    cues.push((k..k + len, *role));
+                if let Some(role) = role.filter(|_| !intended(words, k)) {
+                    cues.push((k..k + len, role));
                 }
                 k += len;
             }
@@ -529,7 +529,7 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             .filter_map(|(cue, role)| {
                 let distance = if cue.end <= extent.start {
                     clear(cue.end..extent.start).then(|| gap(cue.end..extent.start))?
-                } else if cue.start >= extent.end {
+                } else if cue.start >= extent.end && !opens_result_clause(words, cue.start) {
                     clear(extent.end..cue.start).then(|| gap(extent.end..cue.start))?
                 } else {
                     return None;
@@ -549,7 +549,8 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             continue;
         };
         let after = cue_after(words, extent.end);
-        if matches!(before, Some(Cue::Part | Cue::Total | Cue::Age))
+        if counts_no_casualty(words, extent, quantity)
+            || matches!(before, Some(Cue::Part | Cue::Total | Cue::Age))
             || matches!(after, Some(Cue::Part | Cue::Total))
         {
             continue;
@@ -558,6 +559,59 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         quantity.revised = before == Some(Cue::Revised);
     }
     share_roles_across_and(words, extents, quantities);
+}
+
+/// Whether the casualty word at `at` is a bare infinitive: "conspired to kill three
+/// others", "intended to kill one other person" tell an aim, no happening.
+fn intended(words: &[Word], at: usize) -> bool {
+    at > 0
+        && words[at - 1].low == "to"
+        && matches!(words[at].low.as_str(), "kill" | "die" | "execute")
+}
+
+/// Whether the casualty word at `at` opens a participle clause after a comma or a dash:
+/// in "shooting three people, killing one" the clause tells what came of the three, it does
+/// not count them.
+fn opens_result_clause(words: &[Word], at: usize) -> bool {
+    at > 0
+        && matches!(
+            words[at - 1].low.as_str(),
+            "," | "-" | "--" | "\u{2013}" | "\u{2014}"
+        )
+        && words[at].low.ends_with("ing")
+}
+
+/// Whether a count beside a casualty word counts something else than its victims: an
+/// age or another modifier ("a 59 - year - old woman was killed", "Ivo Rask, 40, died",
+/// "died at 77", "a 12 - gauge shotgun"), the
+/// children of a relative ("a mother of two died") or things ("fired 13 shots",
+/// "two counts of murder"; `data/counted_things.txt`).
+fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &QuantityExpr) -> bool {
+    let word = |k: usize| words.get(k).map_or("", |w| w.low.as_str());
+    let (start, end) = (extent.start, extent.end);
+    let before = |back: usize| start.checked_sub(back).map_or("", word);
+    let children_of = before(1) == "of" && crate::lexicon::people::is_kin_noun(before(2));
+    if let Some(counted) = &quantity.counted {
+        let head = counted.rsplit(' ').next().unwrap_or_default();
+        return children_of || counted_things().contains(head);
+    }
+    // "a 12 - gauge shotgun", "a 59 - year - old": a number joined by a hyphen written
+    // apart (as tokenized text has it) modifies a noun; "59 years old" is an age.
+    let compound = word(end) == "-"
+        || matches!(word(end), "year" | "years") && word(end + 1) == "old"
+        || word(end).starts_with("-year");
+    // "Rask, 40, ..." or "(40)": an age in apposition to a name or a person noun.
+    let apposition = matches!(before(1), "," | "(")
+        && start >= 2
+        && (words[start - 2].capitalized() || crate::lexicon::people::is_person_noun(before(2)))
+        && matches!(word(end), "," | "." | ")" | "");
+    let died_at = before(1) == "at" && matches!(before(2), "die" | "dies" | "died" | "dead");
+    compound || apposition || died_at || children_of
+}
+
+crate::lexicon::lazy! {
+    /// `data/counted_things.txt`.
+    fn counted_things() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/counted_things.txt")).collect();
 }
 
 /// A count joined by "and" to the next count shares its role when it has none of its
@@ -968,6 +1022,51 @@ mod tests {
         assert_eq!(
             roles("Two people died in the fire."),
             [(2.0, Some("killed"), false)]
+        );
+    }
+
+    #[test]
+    fn ages_children_and_things_beside_a_casualty_word_count_no_casualty() {
+        let none = |text: &str| {
+            let found = roles(text);
+            assert!(
+                !found.is_empty() && found.iter().all(|&(_, role, _)| role.is_none()),
+                "{text}: {found:?}"
+            );
+        };
+        none("A 59 - year - old woman was killed in the crash.");
+        none("A 59-year-old woman was killed in the crash.");
+        none("The man was 59 years old when he died.");
+        none("Ivo Rask, 40, was killed on Friday.");
+        none("The old boxer dies at 77");
+        none("A mother of two died in the fire.");
+        none("A father of two sons was killed.");
+        none("Rask fired 13 shots, killing a guard.");
+        none("He faces two counts of murder.");
+        none("Officers found a 12 - gauge shotgun after the killing.");
+        // The figures of the dead beside them keep their role.
+        assert_eq!(
+            roles("Ivo Rask, 40, and 3 others were killed."),
+            [(40.0, None, false), (3.0, Some("killed"), false)]
+        );
+    }
+
+    #[test]
+    fn an_aim_or_a_result_clause_is_no_count_of_its_victims() {
+        assert_eq!(
+            roles("He conspired to kill three others."),
+            [(3.0, None, false)]
+        );
+        assert_eq!(
+            roles("A gunman shot five people, killing two."),
+            [(5.0, None, false), (2.0, Some("killed"), false)]
+        );
+        assert_eq!(
+            roles("The quake killed 612 people and injured more than 1 , 400."),
+            [
+                (612.0, Some("killed"), false),
+                (1400.0, Some("injured"), false)
+            ]
         );
     }
 

@@ -237,21 +237,35 @@ fn word_value(word: &str) -> Option<(f64, WordKind)> {
 /// The number starting at `words[at]`, if there is one.
 pub(crate) fn number_at(words: &[Word], at: usize) -> Option<Number> {
     let first = words.get(at)?;
-    if let Some(value) = parse_digits(&first.low) {
+    if let Some(mut value) = parse_digits(&first.low) {
+        // "1 , 400": thousands separated by a comma written as a token of its own, as
+        // tokenized text has them.
+        let mut used = 1;
+        let group_of_three =
+            |w: &Word| w.low.len() == 3 && w.low.bytes().all(|b| b.is_ascii_digit());
+        if first.low.len() <= 3 && first.low.bytes().all(|b| b.is_ascii_digit()) {
+            while words.get(at + used).is_some_and(|w| w.low == ",")
+                && words.get(at + used + 1).is_some_and(group_of_three)
+            {
+                value =
+                    value * 1000.0 + parse_digits(&words[at + used + 1].low).unwrap_or_default();
+                used += 2;
+            }
+        }
         // "2.5 million", "3 billion".
         let scale = words
-            .get(at + 1)
+            .get(at + used)
             .and_then(|w| number_words().get(w.low.as_str()))
             .filter(|(_, kind)| matches!(kind, WordKind::Scale | WordKind::Hundred));
         let number = match scale {
             Some(&(factor, _)) => Number {
                 value: value * factor,
-                words: 2,
+                words: used + 1,
                 approximate: false,
             },
             None => Number {
                 value,
-                words: 1,
+                words: used,
                 approximate: false,
             },
         };
