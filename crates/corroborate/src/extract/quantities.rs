@@ -531,6 +531,10 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
                     clear(cue.end..extent.start).then(|| gap(cue.end..extent.start))?
                 } else if cue.start >= extent.end && !opens_result_clause(words, cue.start) {
                     clear(extent.end..cue.start).then(|| gap(extent.end..cue.start))?
+                } else if cue.start > extent.start && cue.end == extent.end {
+                    // The counted phrase's head names the casualty: "the four murder
+                    // victims".
+                    0
                 } else {
                     return None;
                 };
@@ -583,7 +587,7 @@ fn opens_result_clause(words: &[Word], at: usize) -> bool {
 
 /// Whether a count beside a casualty word counts something else than its victims: an
 /// age or another modifier ("a 59 - year - old woman was killed", "Ivo Rask, 40, died",
-/// "died at 77", "a 12 - gauge shotgun"), the
+/// "died in prison at 77", "a 12 - gauge shotgun"), the
 /// children of a relative ("a mother of two died") or things ("fired 13 shots",
 /// "two counts of murder"; `data/counted_things.txt`).
 fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &QuantityExpr) -> bool {
@@ -605,7 +609,8 @@ fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &Quantity
         && start >= 2
         && (words[start - 2].capitalized() || crate::lexicon::people::is_person_noun(before(2)))
         && matches!(word(end), "," | "." | ")" | "");
-    let died_at = before(1) == "at" && matches!(before(2), "die" | "dies" | "died" | "dead");
+    let died_at = before(1) == "at"
+        && (2..6).any(|back| matches!(before(back), "die" | "dies" | "died" | "dead"));
     compound || apposition || died_at || children_of
 }
 
@@ -1039,12 +1044,18 @@ mod tests {
         none("The man was 59 years old when he died.");
         none("Ivo Rask, 40, was killed on Friday.");
         none("The old boxer dies at 77");
+        none("The old boxer died in his sleep at 77.");
         none("A mother of two died in the fire.");
         none("A father of two sons was killed.");
         none("Rask fired 13 shots, killing a guard.");
         none("He faces two counts of murder.");
         none("Officers found a 12 - gauge shotgun after the killing.");
-        // The figures of the dead beside them keep their role.
+        // The figures of the dead beside them keep their role, and a counted phrase
+        // may name the casualty itself.
+        assert_eq!(
+            roles("Relatives of the four murder victims spoke."),
+            [(4.0, Some("killed"), false)]
+        );
         assert_eq!(
             roles("Ivo Rask, 40, and 3 others were killed."),
             [(40.0, None, false), (3.0, Some("killed"), false)]
