@@ -324,3 +324,49 @@ fn a_toll_of_soldiers_and_one_of_rebels_are_not_compared() {
     let rebels = with_values(&got, &[39.0, 40.0]).unwrap_or_else(|| panic!("{counts:?}"));
     assert_eq!(rebels.verdict, Verdict::Agree);
 }
+
+#[test]
+fn an_outlet_denying_any_dead_conflicts_with_a_toll() {
+    let got = ledger(&[
+        (
+            "2024-05-14",
+            "Daily Courier",
+            "A strong earthquake struck the coastal town of Harran on Tuesday. At least 12 \
+             people were killed in the earthquake, officials said.",
+        ),
+        (
+            "2024-05-14",
+            "Evening Star",
+            "A strong earthquake struck the coastal town of Harran on Tuesday. No one was \
+             killed in the earthquake, officials said.",
+        ),
+    ]);
+    assert!(set_against(&counts(&got), 12.0, 0.0), "{:?}", counts(&got));
+}
+
+#[test]
+fn a_denial_beside_a_toll_in_one_article_leaves_the_toll() {
+    let got = ledger(&[
+        (
+            "2024-05-14",
+            "Daily Courier",
+            "Two bombs exploded in the market of Harran on Tuesday. The first blast killed \
+             9 people. No one was killed in the second blast, police said.",
+        ),
+        (
+            "2024-05-14",
+            "Evening Star",
+            "Two bombs exploded in the market of Harran on Tuesday, killing 9 people, \
+             police said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(!read(&counts, 0.0), "{counts:?}");
+    assert!(
+        counts
+            .iter()
+            .any(|(verdict, figures)| *verdict == Verdict::Agree
+                && figures.iter().all(|f| f.0 == 9.0)),
+        "{counts:?}"
+    );
+}

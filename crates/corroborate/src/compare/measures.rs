@@ -18,7 +18,8 @@
 //! toll and its armed opponents'), with its latest figure for the role: the last it
 //! gives as an update
 //! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
-//! the toll twice), else its first. A denial ("not 1000") answers only where
+//! the toll twice), else its first; its zero ("no one was killed") only when it gives
+//! no other figure for the role. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies. The answers are then
 //! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
 //! of civilians and of fighters, answer two questions.
@@ -158,7 +159,16 @@ fn casualty_measures(
     }
     let events_of = story_events(ledger, &story_of);
     let mut result = HashMap::default();
-    for ((story, role), answers) in figures {
+    for ((story, role), mut answers) in figures {
+        // "No one was killed in the second blast" beside the first blast's toll: a
+        // document's zero answers only when it gives no other figure.
+        let zero = |index: usize| ledger.claims[index].value == Value::Number(0.0);
+        let counting: BTreeSet<&str> = answers
+            .iter()
+            .filter(|&&(.., index, _)| !zero(index))
+            .map(|&(doc, ..)| doc)
+            .collect();
+        answers.retain(|&(doc, _, _, index, _)| !zero(index) || !counting.contains(doc));
         let Some(subject) = story_subject(ledger, &events_of[story], role) else {
             continue;
         };

@@ -136,10 +136,12 @@ pub(crate) fn annotate(
         let negated_here = if figure && !focus.is_empty() {
             // A figure is denied only right before it ("not 1000", "did not kill 30"):
             // "the man who killed four people … with no chance of parole" denies no
-            // figure, and "no fewer than 30" is a bound.
-            let near = super::scope::description_reach(words, &reach, focus);
+            // figure, and "no fewer than 30" is a bound. The figure's own words are its
+            // value: "no one was killed" is a toll of zero, not a denial of one.
+            let near = super::scope::description_reach(words, &reach, focus.clone());
             near.clone().any(|i| {
-                negations().match_at(words, i, near.end).is_some()
+                !focus.contains(&i)
+                    && negations().match_at(words, i, near.end).is_some()
                     && !matches!(
                         words.get(i + 1).map(String::as_str),
                         Some("more" | "fewer" | "less")

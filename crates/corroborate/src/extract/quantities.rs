@@ -11,7 +11,9 @@
 //! since April", "the war has killed") count no happening of their own and take none,
 //! nor does an age ("died at the age of 85"); a figure the words
 //! give as an update ("the toll rose to 70") is marked `revised`
-//! (`data/casualty_cues.txt`).
+//! (`data/casualty_cues.txt`). A sentence denying casualties ("no one was killed",
+//! "there were no casualties") gives a figure of zero for the role, to be set against
+//! another outlet's toll.
 
 use std::ops::Range;
 
@@ -61,6 +63,91 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
         }
         casualty_roles(words, &extents, &mut found[first..]);
         borrow_parallel_counted(&mut found[first..]);
+        let denied = denials(words);
+        if !denied.is_empty() {
+            found.extend(denied.into_iter().map(|(span, role)| QuantityExpr {
+                span,
+                sentence,
+                value: 0.0,
+                unit: None,
+                approximate: false,
+                bound: None,
+                counted: None,
+                counted_span: None,
+                time: None,
+                role: Some(role),
+                revised: false,
+            }));
+            found[first..].sort_by_key(|q| q.span.start);
+        }
+    }
+    found
+}
+
+/// The farthest a casualty word may stand after the "no" that denies it, in words: "no
+/// one was killed", "no immediate reports of casualties".
+const DENIAL_REACH: usize = 5;
+
+/// The casualties a sentence denies, as the byte range from the denying word to the
+/// casualty word, with the role: "no one was killed", "nobody was hurt", "there were
+/// no casualties" (taken for the dead), "no injuries were reported". A zero figure,
+/// so that it conflicts with another outlet's toll.
+fn denials(words: &[Word]) -> Vec<(Range<usize>, Casualty)> {
+    let word = |k: usize| words.get(k).map(|w| w.low.as_str());
+    let mut found = Vec::new();
+    for (at, opener) in words.iter().enumerate() {
+        if !matches!(opener.low.as_str(), "no" | "nobody" | "none") {
+            continue;
+        }
+        // "no more than 10 were killed" bounds a figure; "no longer" denies no one.
+        if matches!(
+            word(at + 1),
+            Some("more" | "less" | "fewer" | "longer" | "later" | "sooner")
+        ) {
+            continue;
+        }
+        let mut k = at + 1;
+        while k < words.len().min(at + 1 + DENIAL_REACH) {
+            if matches!(word(k), Some("casualties" | "casualty")) {
+                found.push((opener.span.start..words[k].span.end, Casualty::Killed));
+                break;
+            }
+            if let Some((Some(role), len)) = casualty_words().longest_at(k, word) {
+                found.push((opener.span.start..words[k + len - 1].span.end, *role));
+                break;
+            }
+            // Only the words of a denied casualty stand between: "no one was
+            // killed", "no immediate reports of serious injuries"; "no evidence ties
+            // him to the killing" denies no casualty.
+            let between = matches!(
+                word(k),
+                Some(
+                    "one"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "been"
+                        | "reported"
+                        | "immediate"
+                        | "reports"
+                        | "report"
+                        | "of"
+                        | "other"
+                        | "further"
+                        | "serious"
+                        | "civilian"
+                        | "confirmed"
+                        | "known"
+                        | "human"
+                )
+            );
+            if !between {
+                break;
+            }
+            k += 1;
+        }
     }
     found
 }
@@ -1060,6 +1147,30 @@ mod tests {
             roles("Ivo Rask, 40, and 3 others were killed."),
             [(40.0, None, false), (3.0, Some("killed"), false)]
         );
+    }
+
+    #[test]
+    fn a_denied_casualty_is_a_figure_of_zero() {
+        for text in [
+            "No one was killed in the blast.",
+            "Nobody was hurt.",
+            "There were no casualties, police said.",
+            "No injuries were reported.",
+        ] {
+            let found = roles(text);
+            assert!(
+                matches!(found[..], [(0.0, Some(_), false)]),
+                "{text}: {found:?}"
+            );
+        }
+        assert_eq!(roles("No injuries were reported.")[0].1, Some("injured"));
+        // A bound, a time and a denial of something else are none.
+        assert_eq!(
+            roles("No more than 10 people were killed."),
+            [(10.0, Some("killed"), false)]
+        );
+        assert!(roles("He no longer fears death.").is_empty());
+        assert!(roles("No evidence ties him to the killing.").is_empty());
     }
 
     #[test]
