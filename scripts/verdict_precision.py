@@ -3,7 +3,8 @@
 multi-outlet coverage, against verdicts labelled by reading the articles.
 
     python3 scripts/verdict_precision.py target/release/corroborate \
-        [--shared ../shared] [--labels scripts/verdict_labels.jsonl] [--work DIR]
+        [--shared ../shared] [--labels scripts/verdict_labels.jsonl] [--work DIR] \
+        [--topics 1-5] [--no-fakes]
 
 Runs: ten ECB+ development sub-topics (topics 1-5, each `ecb` and `ecbplus` half as one
 run; documents read as ../shared/eval/score/ecb_check.py reads them) and every FA-KES
@@ -14,7 +15,9 @@ predicate and reading values. Prints every verdict without a label (to label), t
 conflict precision (conflicts labelled real / conflicts labelled), the share of
 labelled agreements that are right, and the real disagreements the labels record as
 missed. The labels hold document ids, subject, predicate, readings, the judgement and
-the class of error, never article text.
+the class of error, never article text. `--topics A-B` runs other ECB+ development
+topics (their verdicts are mostly unlabelled: the UNLABELLED lines then list what a
+reader would see), `--no-fakes` leaves the FA-KES runs out.
 """
 import json
 import os
@@ -28,13 +31,16 @@ def arg(name, default):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
 
 
-def ecb_runs(shared):
-    """(run id, [(doc id, text, published, source)]) for the ECB+ sub-topics."""
+def ecb_runs(shared, first, last):
+    """(run id, [(doc id, text, published, source)]) for the ECB+ sub-topics of topics
+    `first` to `last`."""
     sys.path.insert(0, os.path.join(shared, "eval", "score"))
     import ecb_check
 
     root = os.path.join(shared, "eval", "ecbplus")
-    for topic in range(1, 6):
+    for topic in range(first, last + 1):
+        if not os.path.isdir(os.path.join(root, str(topic))):
+            continue
         for half in ("ecb", "ecbplus"):
             docs = [
                 (f[:-4], ecb_check.parse(os.path.join(root, str(topic), f))[0], None, None)
@@ -115,7 +121,10 @@ def main():
                 else:
                     labels[key(label)] = label
     shown = []
-    runs = list(ecb_runs(shared)) + list(fakes_runs(shared))
+    first, last = (int(t) for t in arg("--topics", "1-5").split("-"))
+    runs = list(ecb_runs(shared, first, last))
+    if "--no-fakes" not in sys.argv:
+        runs += list(fakes_runs(shared))
     for run, docs in runs:
         shown.extend(verdicts(run, ledger(binary, work, run, docs)))
     unlabelled = [v for v in shown if key(v) not in labels]
