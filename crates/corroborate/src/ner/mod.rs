@@ -15,7 +15,7 @@ mod tags;
 pub mod train;
 
 use std::ops::{Deref, DerefMut};
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use crate::model::EntityKind;
 use features::{DocView, FORM_ROLES, Features, Forms, History};
@@ -171,11 +171,17 @@ impl<'t> SessionPool<'t> {
 
     /// A session no worker holds, or a new one when all are lent.
     pub(crate) fn lend(&self) -> LentSession<'_, 't> {
-        let idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let idle = self.idle().pop();
         LentSession {
             pool: self,
             session: Some(idle.unwrap_or_else(|| self.tagger.session())),
         }
+    }
+
+    /// The sessions no worker holds. A worker that panicked while holding the lock left
+    /// the list whole (a push or a pop), so a poisoned lock is taken all the same.
+    fn idle(&self) -> MutexGuard<'_, Vec<Session<'t>>> {
+        self.idle.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -203,8 +209,7 @@ impl<'t> DerefMut for LentSession<'_, 't> {
 impl Drop for LentSession<'_, '_> {
     fn drop(&mut self) {
         if let Some(session) = self.session.take() {
-            let mut idle = self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner);
-            idle.push(session);
+            self.pool.idle().push(session);
         }
     }
 }
@@ -408,7 +413,11 @@ mod tests {
         first.tag_document(&[vec!["Anna", "Berg", "met", "Carl", "Lind", "."]]);
         let learned = first.forms.len();
         assert!(learned > 0);
-        assert_eq!(pool.lend().forms.len(), 0, "a session in use is not lent twice");
+        assert_eq!(
+            pool.lend().forms.len(),
+            0,
+            "a session in use is not lent twice"
+        );
         drop(first);
         let again = pool.lend();
         assert_eq!(again.forms.len(), learned, "the forms it read are kept");
