@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::extract::{self, Extraction, Found};
 use crate::input::{Content, DocumentInput};
 use crate::model::{Failure, Ledger};
-use crate::ner::{Session, Tagger};
+use crate::ner::{Session, SessionPool, Tagger};
 use crate::prepare::{Prepared, parse_date, prepare};
 use crate::{Error, ErrorKind};
 
@@ -201,11 +201,12 @@ impl LedgerBuilder {
         // Each document goes through every per-document stage on one worker, so that
         // only the documents in flight hold their token analysis, not the whole corpus.
         // A worker's documents share one tagging session, which scores a word form once.
+        let sessions = SessionPool::new(Tagger::shipped());
         let outcomes: Vec<Result<Extraction, (String, Error)>> = self
             .documents
             .into_par_iter()
             .map_init(
-                || Tagger::shipped().session(),
+                || sessions.lend(),
                 |tagger, doc| {
                     let name = doc.name().to_string();
                     let outcome = check_size(&doc, limit)

@@ -402,12 +402,12 @@ impl Hit {
 
 crate::lexicon::lazy! {
     /// Words that narrow a time without changing its TimeML value ("late last year"),
-    /// each phrase as its words (`data/time_modifiers.txt`).
-    fn modifiers() -> Vec<Vec<&'static str>> = {
+    /// kept by their first word (`data/time_modifiers.txt`): asked at every word, most
+    /// of which open none.
+    fn modifiers() -> PhraseTable<()> = PhraseTable::new(
         crate::lexicon::lines(include_str!("../../data/time_modifiers.txt"))
-            .map(|phrase| phrase.split(' ').collect())
-            .collect()
-    };
+            .map(|phrase| (phrase.split(' ').collect(), ()))
+    );
 }
 
 crate::lexicon::lazy! {
@@ -457,14 +457,8 @@ impl Scan<'_> {
     /// The expression starting at word `at`, if any.
     fn at(&self, at: usize) -> Option<Hit> {
         let skip = modifiers()
-            .iter()
-            .find(|phrase| {
-                phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| self.low(at + k) == *w)
-            })
-            .map_or(0, |phrase| phrase.len());
+            .longest_at(at, |k| self.words.get(k).map(|w| w.low.as_str()))
+            .map_or(0, |(_, len)| len);
         let core = at + skip;
         let mut hit = self
             .core(core)
