@@ -52,7 +52,7 @@ const TIME_BEFORE_POST: usize = 3;
 
 crate::lexicon::lazy! {
     /// Nouns naming a place without naming which: "the country" (`data/place_nouns.txt`).
-    fn place_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/place_nouns.txt")).collect();
+    pub(crate) fn place_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/place_nouns.txt")).collect();
 }
 
 crate::lexicon::lazy! {

@@ -154,11 +154,30 @@ struct Happening {
     places: Vec<u64>,
     /// The place it names most (the first on a tie).
     main: Option<u64>,
+    /// The first-level division of a country (a province, a governorate) whose places
+    /// it names most, where the gazetteer knows them: a town and its province's capital
+    /// lie in one.
+    division: Option<u64>,
     /// The kinds of event it reports that tell a story (not the commonplace ones), sorted.
     kinds: Vec<String>,
 }
 
 crate::lexicon::lazy! {
+    /// Towns and the first-level division each lies in (`data/divisions.txt`, generated
+    /// from GeoNames by `scripts/divisions.py`), by the hash of the town's place key
+    /// ([`names::place_key`]: "Hasakeh" finds "Al Hasakah"), to the hash of the division;
+    /// of two towns of one key, the first listed.
+    fn divisions() -> HashMap<u64, u64> = {
+        let mut map = HashMap::default();
+        for f in lexicon::fields(include_str!("../../data/divisions.txt")) {
+            if let [town, division] = f[..] {
+                map.entry(hash::of(&names::place_key(town)))
+                    .or_insert_with(|| hash::of(division));
+            }
+        }
+        map
+    };
+
     /// Countries and regions (`data/gazetteer/`), lowercase: too wide to tell a
     /// happening's place.
     fn wide_places() -> crate::hashing::HashSet<String> = {
@@ -176,19 +195,18 @@ impl Happening {
                 .until(date)
                 .map_or(0, |span| span.get_days())
         };
+        // Place key → (mentions, first mention reversed).
         let mut counts: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
-        for (order, entity) in x
-            .entities
+        let locations = x
+            .mentions
             .iter()
-            .filter(|e| e.kind == EntityKind::Location)
-            .enumerate()
-        {
-            if wide_places().contains(entity.name.to_lowercase().as_str()) {
-                continue;
+            .filter(|m| x.entities[m.entity].kind == EntityKind::Location);
+        for (order, mention) in locations.enumerate() {
+            for place in happening_places(x.doc.slice(&mention.span)) {
+                let name = hash::of(&names::place_key(&place));
+                let count = counts.entry(name).or_insert((0, usize::MAX - order));
+                count.0 += 1;
             }
-            let name = hash::of(&names::place_key(&entity.name));
-            let count = counts.entry(name).or_insert((0, usize::MAX - order));
-            count.0 += entity.mentions.len();
         }
         let main = counts
             .iter()
@@ -220,8 +238,21 @@ impl Happening {
                 .map(day);
             days.extend(named.filter(|&d| d == today - 1).take(1));
         }
+        // Division → (mentions of its places, its first place's first mention reversed).
+        let mut by_division: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
+        for (place, count) in &counts {
+            if let Some(&division) = divisions().get(place) {
+                let sum = by_division.entry(division).or_insert((0, count.1));
+                sum.0 += count.0;
+                sum.1 = sum.1.max(count.1);
+            }
+        }
         Happening {
             days,
+            division: by_division
+                .into_iter()
+                .max_by_key(|(_, sum)| *sum)
+                .map(|(division, _)| division),
             places: counts.into_keys().collect(),
             main,
             kinds,
@@ -247,12 +278,15 @@ impl Happening {
     }
 
     /// Whether either names the other's main place (a city names its district in the
-    /// same report); true when either has none.
+    /// same report), or both lie most in one division of a country (one report names
+    /// the town, another the province by its capital); true when either has no place.
     fn places_meet(&self, other: &Happening) -> bool {
         let (Some(x), Some(y)) = (self.main, other.main) else {
             return true;
         };
-        other.places.binary_search(&x).is_ok() || self.places.binary_search(&y).is_ok()
+        other.places.binary_search(&x).is_ok()
+            || self.places.binary_search(&y).is_ok()
+            || self.division.is_some() && self.division == other.division
     }
 
     /// Whether the two documents report one happening by what they say of it: one day,
@@ -268,6 +302,50 @@ impl Happening {
                 .iter()
                 .any(|k| other.kinds.binary_search(k).is_ok())
     }
+}
+
+/// The places a location's name names that can tell a happening's place, countries and
+/// regions left out: the name itself, a closing place noun or country dropped ("Harran
+/// city", "Harran Syria"); or, where the text runs place names together without commas
+/// ("Syrias Idlib" for "Syria's Idlib", a web page's tag line "Tags Syria Aleppo"), the
+/// known places among its words. A name is read as such a run when its last word is a
+/// known place or its first a country or region: "Castello Road" stays one place, a
+/// related-article line's "Syria Talks" names none.
+fn happening_places(name: &str) -> Vec<String> {
+    let wide = |word: &str| wide_places().contains(word.to_lowercase().as_str());
+    // Only the places outlets name bare (not every small town: "Tags" is no place).
+    let known = |word: &str| lexicon::places::place(word).is_some();
+    // "Syrias" is "Syria's" with its apostrophe lost.
+    let unpossessed = |word: &str| -> String {
+        match word.strip_suffix('s') {
+            Some(stem) if !known(word) && !wide(word) && (known(stem) || wide(stem)) => {
+                stem.to_string()
+            }
+            _ => word.to_string(),
+        }
+    };
+    let mut words: Vec<String> = name.split_whitespace().map(unpossessed).collect();
+    // "Harran Syria" and "Harran city" name Harran.
+    let nouns = crate::extract::claims::place_nouns();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| wide(w) || nouns.contains(w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let whole = words.join(" ");
+    let run = words.len() > 1
+        && !known(&whole)
+        && !wide(&whole)
+        && (words.last().is_some_and(|w| known(w) || wide(w))
+            || words.first().is_some_and(|w| wide(w)));
+    let places = if run {
+        words.into_iter().filter(|w| known(w)).collect()
+    } else {
+        vec![whole]
+    };
+    places.into_iter().filter(|p| !wide(p)).collect()
 }
 
 /// Pairs (a < b) of documents of one day whose places meet and that share a kind of
@@ -679,6 +757,44 @@ mod tests {
         );
         assert_eq!(address_words("https://example.org/"), Vec::<String>::new());
         assert_eq!(address_years(spaced), ["2013"]);
+    }
+
+    #[test]
+    fn run_together_place_names_are_read_as_their_places() {
+        let places = |name: &str| happening_places(name);
+        assert_eq!(places("Lyon France"), ["Lyon"]);
+        assert_eq!(places("Frances Lyon"), ["Lyon"]);
+        assert_eq!(places("Tags France Lyon"), ["Lyon"]);
+        assert_eq!(places("Harran city"), ["Harran"]);
+        assert_eq!(places("Harran France"), ["Harran"]);
+        assert_eq!(places("Tell Qaswa"), ["Tell Qaswa"]);
+        assert!(places("France Talks").is_empty());
+        assert!(places("France").is_empty());
+    }
+
+    /// What a report naming `places` in turn says of its happening.
+    fn happening(places: &[&str]) -> Happening {
+        let text: String = places
+            .iter()
+            .map(|place| format!("Shells fell on {place} on Monday. "))
+            .collect();
+        let names: Vec<(&str, EntityKind)> = places
+            .iter()
+            .map(|&place| (place, EntityKind::Location))
+            .collect();
+        Happening::of(&crate::extract::events::tests::extraction(&text, &names))
+    }
+
+    #[test]
+    fn a_town_and_its_provinces_capital_meet() {
+        // Villeurbanne lies in the division of Lyon, Marseille in another.
+        let town = happening(&["Villeurbanne"]);
+        assert!(town.places_meet(&happening(&["Lyon"])));
+        assert!(!town.places_meet(&happening(&["Marseille"])));
+        // Invented places the gazetteer does not know meet only when named.
+        let harran = happening(&["Harran"]);
+        assert!(!harran.places_meet(&happening(&["Tell Qaswa"])));
+        assert!(harran.places_meet(&happening(&["Tell Qaswa", "Harran"])));
     }
 
     #[test]
