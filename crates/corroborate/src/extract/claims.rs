@@ -255,6 +255,7 @@ impl Sentence<'_> {
             attribution: None,
             hedged: false,
             negated: false,
+            noun_phrase: None,
             time,
         });
     }
@@ -597,6 +598,9 @@ impl Sentence<'_> {
             .filter(|(_, e)| !super::events::is_everyday(&e.kind));
         for (index, event) in coded {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
+            let noun_phrase = event
+                .nominal
+                .then(|| self.syntax().span(&self.noun_phrase_to(&event.trigger)));
             for argument in &event.arguments {
                 let compared = match argument.role {
                     Role::Time
@@ -635,11 +639,40 @@ impl Sentence<'_> {
                     attribution: None,
                     hedged: false,
                     negated: false,
+                    noun_phrase: noun_phrase.clone(),
                     time: None,
                 });
             }
         }
         self.claims.extend(found);
+    }
+
+    /// The words of the noun phrase ending at the noun `noun` (bytes) names: its
+    /// determiners and modifiers ("no parliamentary elections", "355 damaged shops"),
+    /// and a verb taking it right after a negation ("did not hold elections").
+    fn noun_phrase_to(&self, noun: &Range<usize>) -> Range<usize> {
+        let s = self.syntax();
+        let noun = s.words_in(noun);
+        let mut start = noun.start;
+        while start > 0
+            && matches!(
+                s.classes[start - 1],
+                Class::Det
+                    | Class::Poss
+                    | Class::Neg
+                    | Class::Number
+                    | Class::Content
+                    | Class::Name
+                    | Class::Clitic
+                    | Class::Adv
+            )
+        {
+            start -= 1;
+        }
+        if start > 1 && s.classes[start - 1] == Class::Verb && s.classes[start - 2] == Class::Neg {
+            start -= 2;
+        }
+        start..noun.end
     }
 
     /// `count` and `amount` claims from the sentence's quantities.
@@ -670,6 +703,7 @@ impl Sentence<'_> {
                     attribution: None,
                     hedged: false,
                     negated: false,
+                    noun_phrase: None,
                     time: None,
                 })
             })
