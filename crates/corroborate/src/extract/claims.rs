@@ -1257,7 +1257,9 @@ mod tests {
     #[test]
     fn a_new_description_is_not_the_main_person() {
         let text = "Diplomat Ivo Rask, 51, resigned. Rask said he met Ana Lopez. \
-                    The diplomat later moved abroad. The captain who hired him was 70.";
+                    The diplomat later moved abroad. The captain who hired him was 70. \
+                    Rask fired twice, hitting the driver. The driver was hurt. \
+                    Ana Lopez, the lawyer, spoke. The lawyer left.";
         let x = extraction(
             text,
             &[
@@ -1275,6 +1277,9 @@ mod tests {
         };
         assert_eq!(refer("The diplomat"), Some(0));
         assert_eq!(refer("The captain"), None);
+        // The driver his shots hit is someone else; the lawyer is not the main person.
+        assert_eq!(refer("The driver"), None);
+        assert_eq!(refer("The lawyer"), None);
     }
 
     #[test]

@@ -89,16 +89,36 @@ pub(crate) fn described(
 /// ("Czech diplomat Novak", "Novak, a counselor at the embassy,").
 const DESCRIPTION_REACH: usize = 48;
 
+/// How many words may stand between a title and the name it comes before ("retired
+/// general Ito", "driver L. Ito").
+const WORDS_BEFORE_NAME: usize = 2;
+
 /// Whether the document describes `entity` as what the description's head names: an
-/// age always fits the main person, a noun ("the general") only when it stands next to
-/// one of the person's mentions somewhere ("General Ito", "Ito, a retired general"), so
-/// that a newly introduced "the captain" is not taken for the protagonist.
+/// age always fits the main person, a noun ("the general") only when it describes one
+/// of the person's mentions somewhere — a title before the name ("General Ito", "the
+/// driver, Ito") or an apposition after it ("Ito, a retired general"), so that a newly
+/// introduced "the captain", or "the girl" the person's bullet struck, is not taken for
+/// the protagonist.
 fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str) -> bool {
     let head = lower.split_whitespace().last().unwrap_or("");
     if head.ends_with("-year-old") {
         return true;
     }
     let text = doc.text.as_str();
+    let words = |t: &str| -> Vec<String> {
+        crate::text::fold_lower(t)
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != ',')
+            .flat_map(|w| {
+                // A comma is a word of its own: it closes an apposition.
+                let (word, comma) = w.strip_suffix(',').map_or((w, false), |w| (w, true));
+                [
+                    word.to_string(),
+                    if comma { ",".into() } else { String::new() },
+                ]
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
     mentions.iter().filter(|m| m.entity == entity).any(|m| {
         let sentence = &doc.analysis.sentences[m.sentence];
         let mut from = m
@@ -113,9 +133,21 @@ fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str
         while !text.is_char_boundary(to) {
             to += 1;
         }
-        crate::text::fold_lower(&text[from..to])
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|word| word == head)
+        let before = words(&text[from..m.span.start]);
+        let before = before.strip_suffix(&[",".to_string()]).unwrap_or(&before);
+        let title = before
+            .iter()
+            .rev()
+            .take(WORDS_BEFORE_NAME + 1)
+            .take_while(|w| *w != ",")
+            .any(|w| w == head);
+        let after = words(&text[m.span.end..to]);
+        let apposition = after.first().is_some_and(|w| w == ",")
+            && after[1..]
+                .iter()
+                .take_while(|w| *w != ",")
+                .any(|w| w == head);
+        title || apposition
     })
 }
 
