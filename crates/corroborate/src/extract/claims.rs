@@ -498,6 +498,13 @@ impl Sentence<'_> {
             } else {
                 s.phrase_ending(i + 1, false)
             };
+            // "Lind's 12-year-old daughter": the age is the daughter's, who is not named.
+            let possessed = described.as_ref().is_some_and(|p| {
+                (p.words.start..i).any(|k| matches!(s.classes[k], Class::Clitic | Class::Poss))
+            });
+            if possessed {
+                continue;
+            }
             if let Some(person) = described.and_then(|p| self.person(&p)) {
                 found.push((person, age, words));
             }
@@ -1173,6 +1180,28 @@ mod tests {
         assert!(has(&got, Predicate::Age, "39"), "{got:?}");
         let got = claims("Engineer Mara Lind, 2024, spoke.", &[("Mara Lind", PERSON)]);
         assert!(!got.iter().any(|c| c.1 == Predicate::Age), "{got:?}");
+    }
+
+    #[test]
+    fn an_age_after_a_possessor_is_not_the_possessor_s() {
+        for text in [
+            "Mara Lind, 48, was found. Lind's 12-year-old daughter was at home.",
+            "Mara Lind, 48, was found. Ms. Lind' 12-year-old daughter was at home.",
+            "Mara Lind, 48, was found. Her 12-year-old daughter was at home.",
+        ] {
+            let got = claims(text, &[("Mara Lind", PERSON), ("Lind", PERSON)]);
+            assert!(!has(&got, Predicate::Age, "12"), "{text}: {got:?}");
+            assert!(has(&got, Predicate::Age, "48"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_age_description_with_another_age_is_someone_else() {
+        let text = "Police charged 16-year-old Ivo Rask. Rask denied it. \
+                    The 10-year-old was hit outside. Rask was held.";
+        let got = claims(text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
+        assert!(!has(&got, Predicate::Age, "10"), "{got:?}");
+        assert!(has(&got, Predicate::Age, "16"), "{got:?}");
     }
 
     #[test]

@@ -607,8 +607,9 @@ impl Linker<'_> {
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
-            coref::described(self.x.doc, self.x.mentions, self.x.entities, &span)
-                .or_else(|| coref::lede_description(self.x.doc, self.x.entities, &span))
+            coref::described(self.x.doc, self.x.mentions, self.x.entities, &span).or_else(|| {
+                coref::lede_description(self.x.doc, self.x.mentions, self.x.entities, &span)
+            })
         })
     }
 
