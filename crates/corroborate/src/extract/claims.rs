@@ -535,6 +535,14 @@ impl Sentence<'_> {
             let Some(phrase) = s.phrase_at(i + 1, false) else {
                 continue;
             };
+            // "as the visitor dominated": "as" opens a clause whose subject the phrase
+            // is, and says nothing of what anyone serves as.
+            if matches!(
+                s.classes.get(phrase.words.end),
+                Some(Class::Verb | Class::Aux | Class::Neg)
+            ) {
+                continue;
+            }
             let holder = s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
                 Class::Verb | Class::Content | Class::Locative if !noun_of => {
                     s.subject(s.verb_group_start(i - 1))
@@ -1202,6 +1210,23 @@ mod tests {
         let got = claims(text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
         assert!(!has(&got, Predicate::Age, "10"), "{got:?}");
         assert!(has(&got, Predicate::Age, "16"), "{got:?}");
+    }
+
+    #[test]
+    fn as_opening_a_clause_gives_no_description() {
+        let got = claims(
+            "Ivo Rask barely landed a punch as the Peruvian dominated the bout.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(
+            !got.iter().any(|c| c.1 == Predicate::Nationality),
+            "{got:?}"
+        );
+        let got = claims(
+            "Ivo Rask worked as a Peruvian diplomat in Oslo.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, Predicate::Nationality, "peru"), "{got:?}");
     }
 
     #[test]
