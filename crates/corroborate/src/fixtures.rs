@@ -118,6 +118,7 @@ impl Doc {
         self.x.events.push(EventMention {
             kind: EventType::from(kind),
             trigger: start..start + trigger.len(),
+            nominal: false,
             sentence: 0,
             arguments,
             time: time.map(str::to_string),
@@ -166,6 +167,7 @@ impl Doc {
             attribution,
             hedged: false,
             negated: false,
+            noun_phrase: None,
             time: None,
         });
         self

@@ -117,3 +117,21 @@ fn different_figures_conflict() {
     let ledger = two_outlets("Ivo Rask, 41, left in May.", "Ivo Rask, 45, left in May.");
     assert_eq!(verdict(&ledger, "age", &["41", "45"]), Verdict::Conflict);
 }
+
+#[test]
+fn a_negated_verb_does_not_deny_a_happening_a_noun_names() {
+    let ledger = two_outlets(
+        "Rask said the elections in Norway were not fair.",
+        "Observers watched the elections in Norway.",
+    );
+    assert_eq!(verdict(&ledger, "place", &["Norway"]), Verdict::Agree);
+}
+
+#[test]
+fn a_negation_before_the_noun_denies_the_happening() {
+    let ledger = two_outlets(
+        "There were no elections in Norway, Rask said.",
+        "Observers watched the elections in Norway.",
+    );
+    assert_eq!(verdict(&ledger, "place", &["Norway"]), Verdict::Conflict);
+}

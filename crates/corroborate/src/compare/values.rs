@@ -605,5 +605,8 @@ mod tests {
         assert!(!role("head coach").fits(&role("assistant coach")));
         assert!(role("president").fits(&role("general manager")));
         assert!(role("adviser").fits(&role("political affairs counselor")));
+        // One holding a post for the time being holds it.
+        assert!(role("acting director").fits(&role("director")));
+        assert!(role("interim head coach").fits(&role("head coach")));
     }
 }

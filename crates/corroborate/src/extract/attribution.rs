@@ -147,6 +147,8 @@ pub(crate) fn annotate(
                         Some("more" | "fewer" | "less")
                     )
             })
+        } else if let Some(noun_phrase) = &claim.noun_phrase {
+            negations().any_in(words, tokens_of(noun_phrase))
         } else if super::scope::is_description(&claim.predicate) && !focus.is_empty() {
             negations().any_in(words, super::scope::description_reach(words, &reach, focus))
         } else {
@@ -448,6 +450,7 @@ mod tests {
             attribution: None,
             hedged: false,
             negated: false,
+            noun_phrase: None,
             time: None,
         }
     }

@@ -255,6 +255,7 @@ impl Sentence<'_> {
             attribution: None,
             hedged: false,
             negated: false,
+            noun_phrase: None,
             time,
         });
     }
@@ -497,6 +498,13 @@ impl Sentence<'_> {
             } else {
                 s.phrase_ending(i + 1, false)
             };
+            // "Lind's 12-year-old daughter": the age is the daughter's, who is not named.
+            let possessed = described.as_ref().is_some_and(|p| {
+                (p.words.start..i).any(|k| matches!(s.classes[k], Class::Clitic | Class::Poss))
+            });
+            if possessed {
+                continue;
+            }
             if let Some(person) = described.and_then(|p| self.person(&p)) {
                 found.push((person, age, words));
             }
@@ -527,6 +535,14 @@ impl Sentence<'_> {
             let Some(phrase) = s.phrase_at(i + 1, false) else {
                 continue;
             };
+            // "as the visitor dominated": "as" opens a clause whose subject the phrase
+            // is, and says nothing of what anyone serves as.
+            if matches!(
+                s.classes.get(phrase.words.end),
+                Some(Class::Verb | Class::Aux | Class::Neg)
+            ) {
+                continue;
+            }
             let holder = s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
                 Class::Verb | Class::Content | Class::Locative if !noun_of => {
                     s.subject(s.verb_group_start(i - 1))
@@ -597,6 +613,9 @@ impl Sentence<'_> {
             .filter(|(_, e)| !super::events::is_everyday(&e.kind));
         for (index, event) in coded {
             let trigger = x.doc.text[event.trigger.clone()].to_string();
+            let noun_phrase = event
+                .nominal
+                .then(|| self.syntax().span(&self.noun_phrase_to(&event.trigger)));
             for argument in &event.arguments {
                 let compared = match argument.role {
                     Role::Time
@@ -635,11 +654,40 @@ impl Sentence<'_> {
                     attribution: None,
                     hedged: false,
                     negated: false,
+                    noun_phrase: noun_phrase.clone(),
                     time: None,
                 });
             }
         }
         self.claims.extend(found);
+    }
+
+    /// The words of the noun phrase ending at the noun `noun` (bytes) names: its
+    /// determiners and modifiers ("no parliamentary elections", "355 damaged shops"),
+    /// and a verb taking it right after a negation ("did not hold elections").
+    fn noun_phrase_to(&self, noun: &Range<usize>) -> Range<usize> {
+        let s = self.syntax();
+        let noun = s.words_in(noun);
+        let mut start = noun.start;
+        while start > 0
+            && matches!(
+                s.classes[start - 1],
+                Class::Det
+                    | Class::Poss
+                    | Class::Neg
+                    | Class::Number
+                    | Class::Content
+                    | Class::Name
+                    | Class::Clitic
+                    | Class::Adv
+            )
+        {
+            start -= 1;
+        }
+        if start > 1 && s.classes[start - 1] == Class::Verb && s.classes[start - 2] == Class::Neg {
+            start -= 2;
+        }
+        start..noun.end
     }
 
     /// `count` and `amount` claims from the sentence's quantities.
@@ -670,6 +718,7 @@ impl Sentence<'_> {
                     attribution: None,
                     hedged: false,
                     negated: false,
+                    noun_phrase: None,
                     time: None,
                 })
             })
@@ -1142,6 +1191,45 @@ mod tests {
     }
 
     #[test]
+    fn an_age_after_a_possessor_is_not_the_possessor_s() {
+        for text in [
+            "Mara Lind, 48, was found. Lind's 12-year-old daughter was at home.",
+            "Mara Lind, 48, was found. Ms. Lind' 12-year-old daughter was at home.",
+            "Mara Lind, 48, was found. Her 12-year-old daughter was at home.",
+        ] {
+            let got = claims(text, &[("Mara Lind", PERSON), ("Lind", PERSON)]);
+            assert!(!has(&got, Predicate::Age, "12"), "{text}: {got:?}");
+            assert!(has(&got, Predicate::Age, "48"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn an_age_description_with_another_age_is_someone_else() {
+        let text = "Police charged 16-year-old Ivo Rask. Rask denied it. \
+                    The 10-year-old was hit outside. Rask was held.";
+        let got = claims(text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
+        assert!(!has(&got, Predicate::Age, "10"), "{got:?}");
+        assert!(has(&got, Predicate::Age, "16"), "{got:?}");
+    }
+
+    #[test]
+    fn as_opening_a_clause_gives_no_description() {
+        let got = claims(
+            "Ivo Rask barely landed a punch as the Peruvian dominated the bout.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(
+            !got.iter().any(|c| c.1 == Predicate::Nationality),
+            "{got:?}"
+        );
+        let got = claims(
+            "Ivo Rask worked as a Peruvian diplomat in Oslo.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, Predicate::Nationality, "peru"), "{got:?}");
+    }
+
+    #[test]
     fn roles_from_appositives_titles_and_as() {
         let got = claims(
             "Mara Lind, a former second secretary at the Chilean embassy, spoke.",
@@ -1223,7 +1311,9 @@ mod tests {
     #[test]
     fn a_new_description_is_not_the_main_person() {
         let text = "Diplomat Ivo Rask, 51, resigned. Rask said he met Ana Lopez. \
-                    The diplomat later moved abroad. The captain who hired him was 70.";
+                    The diplomat later moved abroad. The captain who hired him was 70. \
+                    Rask fired twice, hitting the driver. The driver was hurt. \
+                    Ana Lopez, the lawyer, spoke. The lawyer left.";
         let x = extraction(
             text,
             &[
@@ -1241,6 +1331,9 @@ mod tests {
         };
         assert_eq!(refer("The diplomat"), Some(0));
         assert_eq!(refer("The captain"), None);
+        // The driver his shots hit is someone else; the lawyer is not the main person.
+        assert_eq!(refer("The driver"), None);
+        assert_eq!(refer("The lawyer"), None);
     }
 
     #[test]

@@ -90,15 +90,69 @@ pub(crate) fn described(
 const DESCRIPTION_REACH: usize = 48;
 
 /// Whether the document describes `entity` as what the description's head names: an
-/// age always fits the main person, a noun ("the general") only when it stands next to
-/// one of the person's mentions somewhere ("General Ito", "Ito, a retired general"), so
-/// that a newly introduced "the captain" is not taken for the protagonist.
+/// age fits the main person unless the document gives them another one ("16-year-old
+/// Ito", "Ito, 16,"), a noun ("the general") only when it describes one of the person's
+/// mentions somewhere — a title before the name ("General Ito", "the driver, Ito") or an
+/// apposition after it ("Ito, a retired general"), so that a newly introduced "the
+/// captain", or "the girl" the person's bullet struck, is not taken for the protagonist.
 fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str) -> bool {
     let head = lower.split_whitespace().last().unwrap_or("");
-    if head.ends_with("-year-old") {
-        return true;
+    if let Some(age) = age_of(head) {
+        return !aged_otherwise(doc, mentions, entity, age);
     }
+    beside_mentions(doc, mentions, entity, |title, apposition| {
+        title.iter().chain(apposition).any(|w| w == head)
+    })
+}
+
+/// The age a word gives ("47-year-old", "then-47-year-old"), as its digits.
+fn age_of(word: &str) -> Option<&str> {
+    let number = word.strip_suffix("-year-old")?.rsplit('-').next()?;
+    number.bytes().all(|b| b.is_ascii_digit()).then_some(number)
+}
+
+/// Whether the document gives `entity` an age other than `age` beside one of its
+/// mentions ("16-year-old Ito", "Ito, 16,"): a description by another age is someone
+/// else ("the 10-year-old" the shooter's bullet struck).
+fn aged_otherwise(doc: &Prepared, mentions: &[Mention], entity: usize, age: &str) -> bool {
+    beside_mentions(doc, mentions, entity, |title, apposition| {
+        let stated = title.iter().find_map(|w| age_of(w)).or(match apposition {
+            [number] if number.bytes().all(|b| b.is_ascii_digit()) => Some(number.as_str()),
+            _ => None,
+        });
+        stated.is_some_and(|stated| stated != age)
+    })
+}
+
+/// How many words may stand between a title and the name it comes before ("retired
+/// general Ito", "driver L. Ito").
+const WORDS_BEFORE_NAME: usize = 2;
+
+/// Whether `test` holds of the words describing one of `entity`'s mentions: the words
+/// right before it back to a comma, at most [`WORDS_BEFORE_NAME`] more than the title
+/// ("retired general Ito", "the driver, Ito"), and those of an apposition after it
+/// ("Ito, a retired general,"), lowercase, each inside [`DESCRIPTION_REACH`] bytes.
+fn beside_mentions(
+    doc: &Prepared,
+    mentions: &[Mention],
+    entity: usize,
+    test: impl Fn(&[String], &[String]) -> bool,
+) -> bool {
     let text = doc.text.as_str();
+    let words = |t: &str| -> Vec<String> {
+        crate::text::fold_lower(t)
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != ',')
+            .flat_map(|w| {
+                // A comma is a word of its own: it closes an apposition.
+                let (word, comma) = w.strip_suffix(',').map_or((w, false), |w| (w, true));
+                [
+                    word.to_string(),
+                    if comma { ",".into() } else { String::new() },
+                ]
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
     mentions.iter().filter(|m| m.entity == entity).any(|m| {
         let sentence = &doc.analysis.sentences[m.sentence];
         let mut from = m
@@ -113,9 +167,24 @@ fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str
         while !text.is_char_boundary(to) {
             to += 1;
         }
-        crate::text::fold_lower(&text[from..to])
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|word| word == head)
+        let before = words(&text[from..m.span.start]);
+        let before = before.strip_suffix(&[",".to_string()]).unwrap_or(&before);
+        let title: Vec<String> = before
+            .iter()
+            .rev()
+            .take(WORDS_BEFORE_NAME + 1)
+            .take_while(|w| *w != ",")
+            .cloned()
+            .collect();
+        let after = words(&text[m.span.end..to]);
+        let apposition: &[String] = match after.split_first() {
+            Some((comma, rest)) if comma == "," => {
+                let end = rest.iter().position(|w| w == ",").unwrap_or(rest.len());
+                &rest[..end]
+            }
+            _ => &[],
+        };
+        test(&title, apposition)
     })
 }
 
@@ -127,6 +196,7 @@ const LEDE_SENTENCES: usize = 3;
 /// posted abroad") with no name in it, standing in the document's lede.
 pub(crate) fn lede_description(
     doc: &Prepared,
+    mentions: &[Mention],
     entities: &[LocalEntity],
     span: &Range<usize>,
 ) -> Option<usize> {
@@ -142,9 +212,15 @@ pub(crate) fn lede_description(
     // A dateline may be glued to the first word ("CITY—A diplomat").
     let first = lower.split_whitespace().next()?;
     let opener = first.rsplit('-').next()?;
-    (matches!(opener, "a" | "an") && describes_person(&lower))
-        .then(|| main_person(entities))
-        .flatten()
+    if !matches!(opener, "a" | "an") || !describes_person(&lower) {
+        return None;
+    }
+    let main = main_person(entities)?;
+    let other_age = lower
+        .split_whitespace()
+        .find_map(age_of)
+        .is_some_and(|age| aged_otherwise(doc, mentions, main, age));
+    (!other_age).then_some(main)
 }
 
 /// Whether a lowercase definite description names a person: an age ("47-year-old") or a

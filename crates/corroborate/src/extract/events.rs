@@ -385,9 +385,19 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
             let Some(entry) = entry else {
                 continue;
             };
+            // A participle after a determiner or a number modifies a noun ("the
+            // wounded officer", "355 damaged shops").
+            let attributive = entry.form == Form::Participle
+                && at.checked_sub(1).is_some_and(|i| {
+                    matches!(
+                        syntax.classes[i],
+                        Class::Det | Class::Poss | Class::Number | Class::Clitic
+                    )
+                });
             let mut event = EventMention {
                 kind: EventType::from(entry.kind),
                 trigger: syntax.words[at].span.clone(),
+                nominal: entry.form == Form::Noun || attributive,
                 sentence,
                 arguments: Vec::new(),
                 time: None,
@@ -597,8 +607,9 @@ impl Linker<'_> {
     pub(crate) fn refer(&self, phrase: &Phrase, preferred: &[EntityKind]) -> Option<usize> {
         let span = self.syntax.span(&phrase.words);
         self.entity_of(phrase, preferred).or_else(|| {
-            coref::described(self.x.doc, self.x.mentions, self.x.entities, &span)
-                .or_else(|| coref::lede_description(self.x.doc, self.x.entities, &span))
+            coref::described(self.x.doc, self.x.mentions, self.x.entities, &span).or_else(|| {
+                coref::lede_description(self.x.doc, self.x.mentions, self.x.entities, &span)
+            })
         })
     }
 

@@ -244,6 +244,9 @@ pub(crate) struct EventMention {
     pub kind: EventType,
     /// Byte range of the trigger word(s).
     pub trigger: Range<usize>,
+    /// The trigger names the happening as a noun ("the talks", "his death") or a
+    /// participle before one ("355 damaged shops") rather than as a clause's verb.
+    pub nominal: bool,
     /// Sentence index.
     pub sentence: usize,
     /// The arguments found.
@@ -300,6 +303,11 @@ pub(crate) struct ClaimExpr {
     pub hedged: bool,
     /// Negated or denied.
     pub negated: bool,
+    /// For a happening a noun names ("the talks with Ardan"), the bytes of its noun
+    /// phrase up to the noun, with a verb taking it after a negation ("did not hold
+    /// talks"): only a negation there denies the happening ("no talks"). One negating
+    /// another verb of the clause says something else of it ("the talks were not easy").
+    pub noun_phrase: Option<Range<usize>>,
     /// The time the value holds for, when the sentence gives it one ("deputy director
     /// from 2016 to 2019").
     pub time: Option<String>,

@@ -278,6 +278,7 @@ mod tests {
             attribution,
             hedged: false,
             negated: false,
+            noun_phrase: None,
             time: None,
         }
     }
@@ -302,6 +303,7 @@ mod tests {
         let event = EventMention {
             kind: EventType::from("defection"),
             trigger: 0..0,
+            nominal: false,
             sentence: 5,
             arguments: vec![ArgumentExpr {
                 role: Role::Agent,
