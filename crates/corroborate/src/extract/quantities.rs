@@ -116,33 +116,9 @@ fn denials(words: &[Word]) -> Vec<(Range<usize>, Casualty)> {
                 found.push((opener.span.start..words[k + len - 1].span.end, *role));
                 break;
             }
-            // Only the words of a denied casualty stand between: "no one was
-            // killed", "no immediate reports of serious injuries"; "no evidence ties
-            // him to the killing" denies no casualty.
-            let between = matches!(
-                word(k),
-                Some(
-                    "one"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "been"
-                        | "reported"
-                        | "immediate"
-                        | "reports"
-                        | "report"
-                        | "of"
-                        | "other"
-                        | "further"
-                        | "serious"
-                        | "civilian"
-                        | "confirmed"
-                        | "known"
-                        | "human"
-                )
-            );
+            // Only the words of a denied casualty stand between
+            // (`data/denial_words.txt`).
+            let between = word(k).is_some_and(|w| denial_words().contains(w));
             if !between {
                 break;
             }
@@ -699,6 +675,11 @@ fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &Quantity
     let died_at = before(1) == "at"
         && (2..6).any(|back| matches!(before(back), "die" | "dies" | "died" | "dead"));
     compound || apposition || died_at || children_of
+}
+
+crate::lexicon::lazy! {
+    /// `data/denial_words.txt`.
+    fn denial_words() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/denial_words.txt")).collect();
 }
 
 crate::lexicon::lazy! {
