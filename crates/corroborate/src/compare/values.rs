@@ -23,7 +23,8 @@
 //! - **places** (an entity or words naming one, `data/places.txt`): a place fits the
 //!   places it lies in or that lie in it ("Lyon" and "France"), a country its other
 //!   names ("the United States", "USA") and the compass word outlets shorten it to
-//!   ("the South" for South Korea); words standing for a place without naming one ("the
+//!   ("the South" for South Korea); a quarter lies in its place ("southern Iran" in
+//!   Iran), two opposite quarters of one place do not fit; words standing for a place without naming one ("the
 //!   country") contradict no place;
 //! - **names** (entities, other text): one entity's name variants are one value, and a
 //!   short form fits the longer form it shortens ("the embassy", "the North Korean
@@ -34,7 +35,9 @@ use std::sync::OnceLock;
 
 use crate::hashing::HashMap;
 use crate::lexicon;
-use crate::lexicon::places::{Place, is_compass_name_of, is_compass_word, place, places_named};
+use crate::lexicon::places::{
+    Place, Quarter, is_compass_name_of, is_compass_word, place, places_named, quarter_of,
+};
 use crate::model::{Claim, Entity, Predicate, Role, Value, format_number};
 use crate::resolve::fit::{Count, group, times_fit};
 
@@ -136,8 +139,10 @@ pub(crate) struct Named {
     /// or the words.
     names: Vec<String>,
     /// The places the names name, when one of them is a known place (several for a
-    /// name several places share).
+    /// name several places share), or the place a quarter lies in ("southern Iran").
     places: &'static [Place],
+    /// The quarter of its places the name gives ("southern"), if any.
+    quarter: Option<Quarter>,
 }
 
 impl Named {
@@ -154,20 +159,36 @@ impl Named {
             .map(|n| places_named(n))
             .find(|p| !p.is_empty())
             .unwrap_or_default();
-        Named { key, names, places }
+        let (quarter, places) = match names.iter().find_map(|n| quarter_of(n)) {
+            Some((quarter, within)) if places.is_empty() => (Some(quarter), within),
+            _ => (None, places),
+        };
+        Named {
+            key,
+            names,
+            places,
+            quarter,
+        }
     }
 
     fn shares_a_name(&self, other: &Named) -> bool {
         self.names.iter().any(|n| other.names.contains(n))
     }
 
-    /// Whether both can be true: one entity, places one within the other or one the
-    /// compass half of the other, or a short form of the other.
+    /// Whether both can be true: one entity, places one within the other (a quarter,
+    /// "southern Iran", within its place) or one the compass half of the other, or a
+    /// short form of the other.
     fn fits(&self, other: &Named) -> bool {
         if self.key == other.key || self.shares_a_name(other) {
             return true;
         }
         if !self.places.is_empty() && !other.places.is_empty() {
+            // "northern Iran" and "southern Iran" lie in one place, not in each other.
+            if let (Some(a), Some(b)) = (self.quarter, other.quarter) {
+                if a.opposes(b) {
+                    return false;
+                }
+            }
             return self.places.iter().any(|a| {
                 other
                     .places
@@ -255,6 +276,7 @@ pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Nor
         Value::Text(t)
             if is_place_predicate(&claim.predicate)
                 && place(t).is_none()
+                && quarter_of(t).is_none()
                 && !is_compass_word(t) =>
         {
             Normal::VaguePlace(crate::text::fold_lower(t.trim()))
@@ -496,6 +518,10 @@ mod tests {
         assert!(origin("the South").fits(&origin("South Korea")));
         assert!(!origin("the North").fits(&origin("South Korea")));
         assert!(origin("the country").fits(&origin("Mexico")));
+        assert!(origin("Southern Iran").fits(&origin("Iran")));
+        assert!(origin("eastern Lyon").fits(&origin("France")));
+        assert!(!origin("northern Iran").fits(&origin("southern Iran")));
+        assert!(!origin("southern Iran").fits(&origin("China")));
     }
 
     #[test]

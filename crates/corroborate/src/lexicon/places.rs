@@ -83,6 +83,57 @@ pub(crate) fn is_compass_word(name: &str) -> bool {
     compass_word(name).is_some()
 }
 
+/// Which part of a place a compass word names: -1, 0 or 1 along north–south and along
+/// east–west ("northeastern": north and east; "central": neither).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quarter {
+    north: i8,
+    east: i8,
+}
+
+impl Quarter {
+    /// The quarter a compass adjective or noun names ("southern", "north-east",
+    /// "central"), if it is one.
+    fn of(word: &str) -> Option<Quarter> {
+        if matches!(word, "central" | "centre" | "center") {
+            return Some(Quarter { north: 0, east: 0 });
+        }
+        let word = word.strip_suffix("ern").unwrap_or(word);
+        let (north, rest) = if let Some(rest) = word.strip_prefix("north") {
+            (1, rest)
+        } else if let Some(rest) = word.strip_prefix("south") {
+            (-1, rest)
+        } else {
+            (0, word)
+        };
+        let rest = rest.strip_prefix('-').unwrap_or(rest);
+        let east = match rest {
+            "east" => 1,
+            "west" => -1,
+            "" if north != 0 => 0,
+            _ => return None,
+        };
+        Some(Quarter { north, east })
+    }
+
+    /// Whether the two quarters lie on opposite sides ("northern", "southern"), so that
+    /// one place's two quarters cannot both be where a happening was.
+    pub(crate) fn opposes(self, other: Quarter) -> bool {
+        self.north * other.north < 0 || self.east * other.east < 0
+    }
+}
+
+/// The quarter and the places a name of a part of a known place names ("southern
+/// Iran", "eastern Aleppo", "north-west Lyon"): the part lies within the place.
+pub(crate) fn quarter_of(name: &str) -> Option<(Quarter, &'static [Place])> {
+    let folded = crate::lexicon::fold::fold_lower(name.trim());
+    let bare = folded.strip_prefix("the ").unwrap_or(&folded);
+    let (word, rest) = bare.split_once(' ')?;
+    let quarter = Quarter::of(word)?;
+    let places = places_named(rest);
+    (!places.is_empty()).then_some((quarter, places))
+}
+
 impl Place {
     /// Whether two places of one country may overlap although neither is listed in the
     /// other: a city and a region (the list does not say which region a city is in).
@@ -127,6 +178,20 @@ mod tests {
                 .unwrap()
                 .within(&place("United States").unwrap())
         );
+    }
+
+    #[test]
+    fn a_quarter_of_a_place_lies_within_it() {
+        let (south, places) = quarter_of("Southern Iran").unwrap();
+        assert_eq!(places[0].name, "iran");
+        let (north, _) = quarter_of("northern Iran").unwrap();
+        let (east, _) = quarter_of("North-East Lyon").unwrap();
+        let (central, _) = quarter_of("central Lyon").unwrap();
+        assert!(north.opposes(south));
+        assert!(!north.opposes(east));
+        assert!(!central.opposes(south));
+        assert!(quarter_of("northern Harran").is_none());
+        assert!(quarter_of("Iran").is_none());
     }
 
     #[test]
