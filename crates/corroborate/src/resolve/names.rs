@@ -222,6 +222,13 @@ const ARABIC_ARTICLES: [&str; 18] = [
     "ez", "ath", "adh",
 ];
 
+/// The canonical spellings of [`ARABIC_ARTICLES`], worked out once.
+fn canonical_articles() -> &'static crate::hashing::HashSet<String> {
+    static ARTICLES: std::sync::OnceLock<crate::hashing::HashSet<String>> =
+        std::sync::OnceLock::new();
+    ARTICLES.get_or_init(|| ARABIC_ARTICLES.iter().map(|a| canonical_of(a)).collect())
+}
+
 /// A key on which two romanizations of one place's name meet: its [`parts`] without
 /// the Arabic article, run together, with the vowels romanizations write either way
 /// folded to one ("e" is "a", "o" and "ou" are "u", "y" and "ee" are "i": "Tell"/"Tal",
@@ -235,19 +242,36 @@ pub(crate) fn place_key(name: &str) -> String {
     // canonical spellings, so the article's are too ("el" is read as "il").
     let mut i = 0;
     while i + 1 < words.len() {
-        if ARABIC_ARTICLES.iter().any(|a| canonical(a) == words[i]) {
+        if canonical_articles().contains(words[i]) {
             words.remove(i);
         } else {
             i += 1;
         }
     }
-    let folded = words
-        .concat()
-        .replace("ou", "u")
-        .replace("ee", "i")
-        .replace('e', "a")
-        .replace('o', "u")
-        .replace('y', "i");
+    // One pass for "ou" → "u", "ee" → "i", then e → a, o → u, y → i: the same as
+    // replacing each in turn (neither pair's replacement makes the other), without a
+    // copy of the name per replacement (a town gazetteer puts 32,000 names through).
+    let joined = words.concat();
+    let mut folded = String::with_capacity(joined.len());
+    let mut letters = joined.chars().peekable();
+    while let Some(c) = letters.next() {
+        let pair = match (c, letters.peek()) {
+            ('o', Some('u')) => Some('u'),
+            ('e', Some('e')) => Some('i'),
+            _ => None,
+        };
+        if let Some(one) = pair {
+            letters.next();
+            folded.push(one);
+        } else {
+            folded.push(match c {
+                'e' => 'a',
+                'o' => 'u',
+                'y' => 'i',
+                other => other,
+            });
+        }
+    }
     let bare = match folded.strip_suffix('h') {
         Some(stem) if stem.ends_with(is_vowel) => stem,
         _ => &folded,
