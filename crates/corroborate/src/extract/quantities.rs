@@ -372,6 +372,14 @@ fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
     if clock || matches!(before.low.as_str(), "no." | "#") {
         return false;
     }
+    // "AK - 47", "F - 16": a model code whose hyphen tokenized text writes apart.
+    let code = before.low == "-"
+        && at >= 2
+        && (1..=3).contains(&words[at - 2].raw().len())
+        && words[at - 2].raw().chars().all(|c| c.is_ascii_uppercase());
+    if code {
+        return false;
+    }
     if word.low == "one" {
         return !one_pronoun_openers().contains(before.low.as_str());
     }
@@ -972,6 +980,8 @@ mod tests {
             "The third secretary left. No one came. Flight 370 vanished. The No. 2 met at 5 p.m.",
         );
         assert!(found.is_empty(), "{found:?}");
+        assert!(quantities("They seized AK - 47 rifles and an F - 16.").is_empty());
+        assert_eq!(quantities("Follow - Up - 1 Dead").len(), 1);
         let q = one("Kim, 47, left.");
         assert_eq!((q.value, q.counted.clone()), (47.0, None));
     }
