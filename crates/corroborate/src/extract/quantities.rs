@@ -99,13 +99,6 @@ fn denials(words: &[Word]) -> Vec<(Range<usize>, Casualty)> {
         if !matches!(opener.low.as_str(), "no" | "nobody" | "none") {
             continue;
         }
-        // "no more than 10 were killed" bounds a figure; "no longer" denies no one.
-        if matches!(
-            word(at + 1),
-            Some("more" | "less" | "fewer" | "longer" | "later" | "sooner")
-        ) {
-            continue;
-        }
         let mut k = at + 1;
         while k < words.len().min(at + 1 + DENIAL_REACH) {
             if matches!(word(k), Some("casualties" | "casualty")) {
@@ -1155,7 +1148,8 @@ mod tests {
             );
         }
         assert_eq!(roles("No injuries were reported.")[0].1, Some("injured"));
-        // A bound, a time and a denial of something else are none.
+        // Any word but those of a denied casualty ends the search: a bound ("no more
+        // than"), "no longer", a denial of something else.
         assert_eq!(
             roles("No more than 10 people were killed."),
             [(10.0, Some("killed"), false)]
