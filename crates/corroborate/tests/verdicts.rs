@@ -113,6 +113,16 @@ fn different_posts_on_one_ladder_conflict() {
 }
 
 #[test]
+fn a_hedged_figure_does_not_conflict_and_a_hedged_verb_leaves_an_age_alone() {
+    let ledger = two_outlets(
+        "Ivo Rask, 41, left in May. There might have been 12 people killed in the blast.",
+        "Ivo Rask, 45, may have left in May. 10 people were killed in the blast.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["12", "10"]), Verdict::Agree);
+    assert_eq!(verdict(&ledger, "age", &["41", "45"]), Verdict::Conflict);
+}
+
+#[test]
 fn different_figures_conflict() {
     let ledger = two_outlets("Ivo Rask, 41, left in May.", "Ivo Rask, 45, left in May.");
     assert_eq!(verdict(&ledger, "age", &["41", "45"]), Verdict::Conflict);

@@ -117,18 +117,24 @@ impl Entry<'_> {
 
     /// What [`Entry::fits`] and the verdict read of a claim besides its normalized
     /// value: two entries alike here and in value fit every other entry alike.
-    fn behaviour(&self) -> (&str, bool, Option<&str>, bool, bool) {
+    fn behaviour(&self) -> (&str, bool, Option<&str>, bool, bool, bool) {
         (
             self.key.as_str(),
             self.claim.negated,
             self.held,
             self.homeland,
             self.claim.time.is_some(),
+            self.claim.hedged,
         )
     }
 
-    /// Whether the two claims can both be true.
+    /// Whether the two claims can both be true. A hedged claim ("there might have been
+    /// two killed", "the film might not make its date") asserts nothing that another
+    /// can deny.
     fn fits(&self, other: &Entry<'_>) -> bool {
+        if self.claim.hedged || other.claim.hedged {
+            return true;
+        }
         match (self.claim.negated, other.claim.negated) {
             (false, false) => {
                 self.key == other.key

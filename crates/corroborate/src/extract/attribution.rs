@@ -125,7 +125,19 @@ pub(crate) fn annotate(
         } else {
             super::scope::reach(words, span, focus.clone())
         };
-        claim.hedged = reach
+        // A description ("Rask, 45,", "the counselor Rask") is hedged, as it is negated,
+        // only by words about it: "Rask, 45, may have left" hedges the leaving.
+        let description = super::scope::is_description(&claim.predicate) && !focus.is_empty();
+        let hedge_reach = if description {
+            vec![super::scope::description_reach(
+                words,
+                &reach,
+                focus.clone(),
+            )]
+        } else {
+            reach.clone()
+        };
+        claim.hedged = hedge_reach
             .iter()
             .any(|r| r.clone().any(|i| hedges_at(words, i, r.end)));
         let denied = claim
@@ -149,8 +161,8 @@ pub(crate) fn annotate(
             })
         } else if let Some(noun_phrase) = &claim.noun_phrase {
             negations().any_in(words, tokens_of(noun_phrase))
-        } else if super::scope::is_description(&claim.predicate) && !focus.is_empty() {
-            negations().any_in(words, super::scope::description_reach(words, &reach, focus))
+        } else if description {
+            negations().any_in(words, hedge_reach[0].clone())
         } else {
             reach.iter().any(|r| negations().any_in(words, r.clone()))
         };

@@ -351,7 +351,14 @@ fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
                 .is_some_and(|w| street_words().contains(w.low.as_str()))
                 && words[at + 1..k].iter().all(Word::capitalized)
         });
-    if phone || street {
+    // "2 , 000ft": thousands written apart whose last group carries its unit, a length.
+    let measure_apart = bare_digits(at)
+        && words.get(at + 1).is_some_and(|w| w.low == ",")
+        && words.get(at + 2).is_some_and(|w| {
+            let digits = w.low.bytes().take_while(u8::is_ascii_digit).count();
+            digits == 3 && w.low.len() > 3
+        });
+    if phone || street || measure_apart {
         return false;
     }
     // "5 p.m.": a clock time.
@@ -366,10 +373,7 @@ fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
         return false;
     }
     // "AK - 47", "F - 16": a model code whose hyphen tokenized text writes apart.
-    let code = before.low == "-"
-        && at >= 2
-        && (1..=3).contains(&words[at - 2].raw().len())
-        && words[at - 2].raw().chars().all(|c| c.is_ascii_uppercase());
+    let code = at >= 2 && model_code_at(words, at - 2) == Some(3);
     if code {
         return false;
     }
@@ -450,8 +454,15 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     }
     let start = i;
     let mut run_end = i;
-    while run_end < words.len() && run_end - start < 5 && is_noun_like(&words[run_end]) {
-        run_end += 1;
+    while run_end < words.len() && run_end - start < 5 {
+        if let Some(len) = model_code_at(words, run_end) {
+            // "six AK 47 rifles": the code names the kind of thing counted.
+            run_end += len;
+        } else if is_noun_like(&words[run_end]) {
+            run_end += 1;
+        } else {
+            break;
+        }
     }
     if run_end == start {
         return (None, None, parsed.end);
@@ -468,13 +479,34 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     let Some(end) = end else {
         return (None, None, parsed.end);
     };
+    // "AK - 47 rifles" and "AK 47 rifles" count one kind of thing.
     let text = words[start..end]
         .iter()
+        .filter(|w| w.low != "-")
         .map(|w| w.low.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     let span = words[start].span.start..words[end - 1].span.end;
     (Some(text), Some(span), end)
+}
+
+/// The number of words of a model code at `at` ("AK 47", "AK - 47", "F - 16"): up to
+/// three capital letters, then digits written apart or after a hyphen written apart.
+fn model_code_at(words: &[Word], at: usize) -> Option<usize> {
+    let letters = words.get(at)?.raw();
+    if !(1..=3).contains(&letters.len()) || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let digits = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| !w.low.is_empty() && w.low.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if digits(at + 1) {
+        Some(2)
+    } else {
+        (words.get(at + 1).is_some_and(|w| w.low == "-") && digits(at + 2)).then_some(3)
+    }
 }
 
 fn is_noun_like(word: &Word) -> bool {
@@ -629,13 +661,34 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
     share_roles_across_and(words, extents, quantities);
 }
 
-/// Whether the casualty word at `at` is a bare infinitive: "conspired to kill three
-/// others", "intended to kill one other person" tell an aim, no happening.
+/// Whether the casualty word at `at` tells no happening: an aim, as a bare infinitive
+/// ("conspired to kill three others") or the end of one ("voted to put Rask to death",
+/// "arranged to have two witnesses killed"); a possibility after a modal ("knowing they
+/// would kill", "could have died"); or a verb whose own object names its victim ("six
+/// officers, knowing they would kill him": the six are not killed).
 fn intended(words: &[Word], at: usize) -> bool {
-    at > 0
-        && words[at - 1].low == "to"
-        && matches!(words[at].low.as_str(), "kill" | "die" | "execute")
+    let word = |k: usize| words.get(k).map_or("", |w| w.low.as_str());
+    let before = |back: usize| at.checked_sub(back).map_or("", word);
+    let bare_infinitive = before(1) == "to" && matches!(word(at), "kill" | "die" | "execute");
+    let aimed_at = (1..=AIM_REACH)
+        .map_while(|back| at.checked_sub(back))
+        .any(|k| word(k) == "to" && matches!(word(k + 1), "put" | "have" | "get" | "see" | "want"))
+        && !(1..=AIM_REACH)
+            .map_while(|back| at.checked_sub(back))
+            .any(|k| ends_clause(&words[k]) || word(k) == "and");
+    let modal = |w: &str| matches!(w, "would" | "could" | "might" | "may" | "should");
+    let possible = modal(before(1))
+        || matches!(before(1), "be" | "have") && modal(before(2))
+        || before(1) == "been" && before(2) == "have" && modal(before(3));
+    let object = |w: &str| matches!(w, "him" | "her" | "them" | "me" | "us");
+    // "would kill him", "shot him dead".
+    let own_object = object(word(at + 1)) || object(before(1));
+    bare_infinitive || aimed_at || possible || own_object
 }
+
+/// How far back from a casualty word an infinitive's "to" may stand and still make it
+/// an aim ("arranged to have witnesses, including two girls, killed").
+const AIM_REACH: usize = 12;
 
 /// Whether the casualty word at `at` opens a participle clause after a comma or a dash:
 /// in "shooting three people, killing one" the clause tells what came of the three, it does
@@ -652,16 +705,22 @@ fn opens_result_clause(words: &[Word], at: usize) -> bool {
 /// Whether a count beside a casualty word counts something else than its victims: an
 /// age or another modifier ("a 59 - year - old woman was killed", "Ivo Rask, 40, died",
 /// "died in prison at 77", "a 12 - gauge shotgun"), the
-/// children of a relative ("a mother of two died") or things ("fired 13 shots",
+/// children of a relative ("a mother of two died", "a father to two boys") or things ("fired 13 shots",
 /// "two counts of murder"; `data/counted_things.txt`).
 fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &QuantityExpr) -> bool {
     let word = |k: usize| words.get(k).map_or("", |w| w.low.as_str());
     let (start, end) = (extent.start, extent.end);
     let before = |back: usize| start.checked_sub(back).map_or("", word);
-    let children_of = before(1) == "of" && crate::lexicon::people::is_kin_noun(before(2));
+    let children_of =
+        matches!(before(1), "of" | "to") && crate::lexicon::people::is_kin_noun(before(2));
     if let Some(counted) = &quantity.counted {
         let head = counted.rsplit(' ').next().unwrap_or_default();
-        return children_of || counted_things().contains(head);
+        // "four prior arrests": a record of earlier happenings, not this one's figure.
+        let earlier = matches!(
+            counted.split(' ').next(),
+            Some("prior" | "previous" | "past" | "earlier" | "former")
+        );
+        return children_of || earlier || counted_things().contains(head);
     }
     // "a 12 - gauge shotgun", "a 59 - year - old": a number joined by a hyphen written
     // apart (as tokenized text has it) modifies a noun; "59 years old" is an age.
@@ -964,6 +1023,13 @@ mod tests {
             .collect();
         assert_eq!(got, [(150.0, Some("migrants")), (2100.0, Some("migrants"))]);
         assert_eq!(one("The count rose to 2,100.").counted, None);
+        // A model code names the kind of thing counted, written apart or not.
+        let found = quantities("Six AK 47 rifles , 12 magazines and two F - 16 jets.");
+        let got: Vec<_> = found.iter().map(|q| q.counted.as_deref()).collect();
+        assert_eq!(
+            got,
+            [Some("ak 47 rifles"), Some("magazines"), Some("f 16 jets")]
+        );
     }
 
     #[test]
@@ -1131,6 +1197,22 @@ mod tests {
             roles("Ivo Rask, 40, and 3 others were killed."),
             [(40.0, None, false), (3.0, Some("killed"), false)]
         );
+        // A relative's children, a record of earlier happenings, a length.
+        assert_eq!(
+            roles("The father to two boys died at once."),
+            [(2.0, None, false)]
+        );
+        assert_eq!(
+            roles("Rask, who was arrested, has four prior arrests."),
+            [(4.0, None, false)]
+        );
+        assert!(
+            roles("A climber was killed after falling around 2 , 000ft.")
+                .iter()
+                .all(|r| r.1.is_none())
+        );
+        // "When one is killed": anyone, no count.
+        assert!(roles("When one is killed, all of us lose.").is_empty());
     }
 
     #[test]
@@ -1162,6 +1244,24 @@ mod tests {
     fn an_aim_or_a_result_clause_is_no_count_of_its_victims() {
         assert_eq!(
             roles("He conspired to kill three others."),
+            [(3.0, None, false)]
+        );
+        assert_eq!(
+            roles("The nine jurors voted to put Rask to death."),
+            [(9.0, None, false)]
+        );
+        assert_eq!(
+            roles("He arranged to have witnesses, including two girls, killed."),
+            [(2.0, None, false)]
+        );
+        // A possibility, and a verb whose own object is its victim.
+        assert_eq!(roles("Two guards could have died."), [(2.0, None, false)]);
+        assert_eq!(
+            roles("He aimed at six officers, knowing they would kill him."),
+            [(6.0, None, false)]
+        );
+        assert_eq!(
+            roles("Three gunmen shot him dead on Monday."),
             [(3.0, None, false)]
         );
         assert_eq!(
