@@ -463,15 +463,23 @@ impl Sentence<'_> {
                     self.describe((entity, text.clone()), &aside);
                 }
             }
-            // "Czech diplomat Novak": a title right before the name.
+            // "Czech diplomat Novak": a title right before the name. Only a title makes
+            // the words before a name a description of a person ("the newspaper X" says
+            // nothing about anyone).
             let pre = self.syntax().phrase_ending(first, false);
-            // Only a title makes the words before a name a description of a person ("the
-            // newspaper X" says nothing about anyone).
-            let pre = pre.filter(|p| {
-                p.words.start < first && title_in(self.syntax(), &(p.words.start..first)).is_some()
+            // "the actress's rep Ketsoyan", "Lind's lawyer Heller": the words before a
+            // possessive describe its possessor, not the person named.
+            let start = pre.map(|p| {
+                (p.words.start..first)
+                    .rev()
+                    .find(|&k| self.syntax().classes[k] == Class::Clitic)
+                    .map_or(p.words.start, |k| k + 1)
             });
-            if let Some(pre) = pre {
-                self.describe((entity, text.clone()), &(pre.words.start..first));
+            let start = start.filter(|&start| {
+                start < first && title_in(self.syntax(), &(start..first)).is_some()
+            });
+            if let Some(start) = start {
+                self.describe((entity, text.clone()), &(start..first));
             }
         }
         self.ages();
@@ -942,7 +950,26 @@ impl Sentence<'_> {
                 {
                     continue;
                 }
-                let words = self.syntax().words_in(&argument.span);
+                let mut words = self.syntax().words_in(&argument.span);
+                // "Lind's attorney", "the actress's rep Ketsoyan": the words before a
+                // possessive describe its possessor, so only those after it describe
+                // the participant, who must be named there.
+                if let Some(clitic) = words
+                    .clone()
+                    .rev()
+                    .find(|&k| self.syntax().classes[k] == Class::Clitic)
+                {
+                    words.start = clitic + 1;
+                    let after = self.syntax().words[clitic].span.end;
+                    let named_after = x.mentions.iter().any(|m| {
+                        m.entity == entity
+                            && m.span.start >= after
+                            && m.span.end <= argument.span.end
+                    });
+                    if !named_after {
+                        continue;
+                    }
+                }
                 if !words.is_empty() {
                     let text = x.doc.text[argument.span.clone()].to_string();
                     found.push(((entity, text), words));
@@ -1241,6 +1268,25 @@ mod tests {
             &[("Ivo Rask", PERSON)],
         );
         assert!(has(&got, Predicate::Age, "47"), "{got:?}");
+    }
+
+    #[test]
+    fn words_before_a_possessive_describe_the_possessor() {
+        let got = claims(
+            "Mara Lind's attorney said Thursday the actress had left.",
+            &[("Mara Lind", PERSON)],
+        );
+        assert!(!got.iter().any(|c| c.1 == Predicate::Occupation), "{got:?}");
+        let got = claims(
+            "The actress's rep Ivo Rask told the magazine.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(!got.iter().any(|c| c.1 == Predicate::Occupation), "{got:?}");
+        let got = claims(
+            "The firm's lawyer Ivo Rask told the magazine.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, Predicate::Occupation, "lawyer"), "{got:?}");
     }
 
     #[test]

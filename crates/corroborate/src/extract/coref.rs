@@ -173,7 +173,9 @@ fn beside_mentions(
             .iter()
             .rev()
             .take(WORDS_BEFORE_NAME + 1)
-            .take_while(|w| *w != ",")
+            // "the actress's rep Ito": the words before a possessive are someone else's
+            // ("'s" splits into a word "s").
+            .take_while(|w| *w != "," && *w != "s")
             .cloned()
             .collect();
         let after = words(&text[m.span.end..to]);
