@@ -123,6 +123,20 @@ fn a_hedged_figure_does_not_conflict_and_a_hedged_verb_leaves_an_age_alone() {
 }
 
 #[test]
+fn a_running_total_fits_a_smaller_count_of_one_happening() {
+    let ledger = two_outlets(
+        "The navy said six AK 47 rifles were seized in the raid.",
+        "So far the navy has seized 14 AK 47 rifles from smugglers.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["6", "14"]), Verdict::Agree);
+    let ledger = two_outlets(
+        "The navy said six AK 47 rifles were seized in the raid.",
+        "The navy said 14 AK 47 rifles were seized in the raid.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["6", "14"]), Verdict::Conflict);
+}
+
+#[test]
 fn different_figures_conflict() {
     let ledger = two_outlets("Ivo Rask, 41, left in May.", "Ivo Rask, 45, left in May.");
     assert_eq!(verdict(&ledger, "age", &["41", "45"]), Verdict::Conflict);

@@ -219,6 +219,11 @@ pub(crate) fn comparisons(
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
     let homelands = homelands(ledger);
+    let texts: HashMap<&str, &str> = ledger
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
     for (index, claim) in ledger.claims.iter().enumerate() {
         let measure = measures.get(&index);
         let Some(subject) = claim
@@ -233,7 +238,15 @@ pub(crate) fn comparisons(
         else {
             continue;
         };
-        let normal = values::normalize(claim, &entities);
+        let mut normal = values::normalize(claim, &entities);
+        let running_total = claim.predicate == Predicate::Count
+            && texts
+                .get(claim.doc.as_str())
+                .and_then(|text| text.get(claim.start..claim.end))
+                .is_some_and(values::tells_running_total);
+        if running_total {
+            normal = normal.as_running_total();
+        }
         let held = is_time_scoped(&claim.predicate)
             .then(|| {
                 claim

@@ -304,6 +304,50 @@ fn is_time_value(t: &str) -> bool {
     })
 }
 
+crate::lexicon::lazy! {
+    /// `data/running_totals.txt`.
+    fn running_totals() -> crate::lexicon::PhraseTable<()> = crate::lexicon::PhraseTable::new(
+        crate::lexicon::lines(include_str!("../../data/running_totals.txt"))
+            .map(|phrase| (phrase.split(' ').collect(), ())),
+    );
+}
+
+/// Whether the words of a count's claim tell a running total ("a total of 14 rifles in
+/// five operations", "31 so far").
+pub(crate) fn tells_running_total(words: &str) -> bool {
+    let folded = crate::text::fold_lower(words);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (0..words.len()).any(|k| {
+        running_totals()
+            .longest_at(k, |i| words.get(i).copied())
+            .is_some()
+    })
+}
+
+impl Normal {
+    /// The number as a running total: any smaller count, one happening's among those it
+    /// sums, fits it.
+    pub(crate) fn as_running_total(self) -> Normal {
+        match self {
+            Normal::Number {
+                value,
+                approximate,
+                lower_bound,
+                interval: (_, high),
+            } => Normal::Number {
+                value,
+                approximate,
+                lower_bound,
+                interval: (0.0, high),
+            },
+            other => other,
+        }
+    }
+}
+
 fn numbers_fit(a: &Normal, b: &Normal) -> bool {
     let (
         Normal::Number {
