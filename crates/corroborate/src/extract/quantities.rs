@@ -625,8 +625,12 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
             .filter_map(|(cue, role)| {
                 let distance = if cue.end <= extent.start {
                     clear(cue.end..extent.start).then(|| gap(cue.end..extent.start))?
-                } else if cue.start >= extent.end && !opens_result_clause(words, cue.start) {
-                    clear(extent.end..cue.start).then(|| gap(extent.end..cue.start))?
+                } else if cue.start >= extent.end
+                    && !opens_result_clause(words, cue.start)
+                    && !counts_other_victims(words, cue)
+                {
+                    clear(extent.end..cue.start)
+                        .then(|| gap_before_verb(words, extent.end..cue.start))?
                 } else if cue.start > extent.start && cue.end == extent.end {
                     // The counted phrase's head names the casualty: "the four murder
                     // victims".
@@ -689,6 +693,55 @@ fn intended(words: &[Word], at: usize) -> bool {
 /// How far back from a casualty word an infinitive's "to" may stand and still make it
 /// an aim ("arranged to have witnesses, including two girls, killed").
 const AIM_REACH: usize = 12;
+
+/// Whether the casualty word `cue`, standing after a count, names victims other than
+/// the count's: an adjective before its noun ("one woman, who called herself the slain
+/// teenager's cousin") or an active verb with an object of its own ("two officers shot
+/// and killed a teenager": the officers are the killers).
+fn counts_other_victims(words: &[Word], cue: &Range<usize>) -> bool {
+    let word = |k: usize| words.get(k).map_or("", |w| w.low.as_str());
+    let determiner = |w: &str| matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
+    let before = cue.start.checked_sub(1).map_or("", word);
+    let attributive = determiner(before);
+    let active_with_object = cue.len() == 1
+        && transitive_casualty_verbs().contains(word(cue.start))
+        && !super::syntax::passive_auxiliaries().contains(before)
+        && determiner(word(cue.end));
+    attributive || active_with_object
+}
+
+/// The words between a count and the casualty verb after it, as [`casualty_roles`]
+/// weighs them: an aside between commas ("two managers, Tom Berg and Al Sten, were
+/// wounded") and the verb's passive auxiliary do not part the count from its verb, and
+/// an "and" outside the aside most often heads another clause.
+fn gap_before_verb(words: &[Word], range: Range<usize>) -> usize {
+    let between = &words[range];
+    let commas: Vec<usize> = (0..between.len())
+        .filter(|&k| between[k].low == ",")
+        .collect();
+    // Commas pair up: an odd last one opens no aside.
+    let in_aside = |k: usize| {
+        commas
+            .chunks_exact(2)
+            .any(|pair| pair[0] <= k && k <= pair[1])
+    };
+    let last = between.len().saturating_sub(1);
+    between
+        .iter()
+        .enumerate()
+        .filter(|&(k, word)| {
+            let auxiliary =
+                k == last && super::syntax::passive_auxiliaries().contains(word.low.as_str());
+            !in_aside(k) && !auxiliary
+        })
+        .map(|(_, word)| 1 + usize::from(word.low == "and"))
+        .sum()
+}
+
+crate::lexicon::lazy! {
+    /// `data/transitive_casualty_verbs.txt`.
+    fn transitive_casualty_verbs() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/transitive_casualty_verbs.txt")).collect();
+}
 
 /// Whether the casualty word at `at` opens a participle clause after a comma or a dash:
 /// in "shooting three people, killing one" the clause tells what came of the three, it does
@@ -1119,6 +1172,18 @@ mod tests {
     }
 
     #[test]
+    fn a_count_takes_its_own_passive_verb_past_an_aside() {
+        assert_eq!(
+            roles("The clerk was shot dead and two managers, Tom Berg and Al Sten, were wounded."),
+            [(2.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("Five people, police said, were killed."),
+            [(5.0, Some("killed"), false)]
+        );
+    }
+
+    #[test]
     fn counts_joined_by_and_share_the_verb_after_them() {
         assert_eq!(
             roles("At least 16 civilians and three children have been killed in raids."),
@@ -1263,6 +1328,19 @@ mod tests {
         assert_eq!(
             roles("Three gunmen shot him dead on Monday."),
             [(3.0, None, false)]
+        );
+        // The killers, and someone beside an adjective, are not the victims.
+        assert_eq!(
+            roles("Two officers shot and killed a teenager on Saturday."),
+            [(2.0, None, false)]
+        );
+        assert_eq!(
+            roles("One woman, who said she was the slain man's cousin, spoke."),
+            [(1.0, None, false)]
+        );
+        assert_eq!(
+            roles("Five people were killed the day before."),
+            [(5.0, Some("killed"), false)]
         );
         assert_eq!(
             roles("A gunman shot five people, killing two."),

@@ -103,7 +103,7 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     /// Forms of "be" and "get" that make a participle passive (`data/passive_auxiliaries.txt`).
-    fn passive_auxiliaries() -> crate::lexicon::Set = {
+    pub(crate) fn passive_auxiliaries() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/passive_auxiliaries.txt")).collect()
     };
 }
