@@ -245,7 +245,7 @@ pub(crate) fn comparisons(
                 .and_then(|text| text.get(claim.start..claim.end))
                 .is_some_and(values::tells_running_total);
         if running_total {
-            normal = normal.as_running_total();
+            normal = normal.into_running_total();
         }
         let held = is_time_scoped(&claim.predicate)
             .then(|| {

@@ -330,7 +330,7 @@ pub(crate) fn tells_running_total(words: &str) -> bool {
 impl Normal {
     /// The number as a running total: any smaller count, one happening's among those it
     /// sums, fits it.
-    pub(crate) fn as_running_total(self) -> Normal {
+    pub(crate) fn into_running_total(self) -> Normal {
         match self {
             Normal::Number {
                 value,
