@@ -137,6 +137,35 @@ fn a_running_total_fits_a_smaller_count_of_one_happening() {
 }
 
 #[test]
+fn ages_told_years_apart_fit_one_birth_year() {
+    // Undated documents whose datelines tell the years: an arrest, then a trial.
+    let build = |first: &str, second: &str| {
+        LedgerBuilder::new()
+            .document(DocumentInput::text(
+                "a",
+                format!("July 26, 2005\n{first} {COMMON}"),
+            ))
+            .document(DocumentInput::text(
+                "b",
+                format!("March 20, 2007\n{COMMON} {second}"),
+            ))
+            .document(DocumentInput::text("c", format!("{COMMON} {first}")))
+            .build()
+            .expect("the story builds")
+    };
+    let ledger = build(
+        "Ivo Rask, 27, was arrested.",
+        "Ivo Rask, 29, was found guilty.",
+    );
+    assert_eq!(verdict(&ledger, "age", &["27", "29"]), Verdict::Agree);
+    let ledger = build(
+        "Ivo Rask, 27, was arrested.",
+        "Ivo Rask, 35, was found guilty.",
+    );
+    assert_eq!(verdict(&ledger, "age", &["27", "35"]), Verdict::Conflict);
+}
+
+#[test]
 fn different_figures_conflict() {
     let ledger = two_outlets("Ivo Rask, 41, left in May.", "Ivo Rask, 45, left in May.");
     assert_eq!(verdict(&ledger, "age", &["41", "45"]), Verdict::Conflict);

@@ -35,7 +35,7 @@ mod sources;
 mod values;
 
 use crate::hashing::HashMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -88,6 +88,8 @@ struct Entry<'l> {
     held: Option<&'l str>,
     /// An origin that is the country its event's agents are nationals of.
     homeland: bool,
+    /// For an age, the year its document was written in, where it tells one.
+    written: Option<i32>,
 }
 
 impl Entry<'_> {
@@ -117,7 +119,7 @@ impl Entry<'_> {
 
     /// What [`Entry::fits`] and the verdict read of a claim besides its normalized
     /// value: two entries alike here and in value fit every other entry alike.
-    fn behaviour(&self) -> (&str, bool, Option<&str>, bool, bool, bool) {
+    fn behaviour(&self) -> (&str, bool, Option<&str>, bool, bool, bool, Option<i32>) {
         (
             self.key.as_str(),
             self.claim.negated,
@@ -125,7 +127,26 @@ impl Entry<'_> {
             self.homeland,
             self.claim.time.is_some(),
             self.claim.hedged,
+            self.written,
         )
+    }
+
+    /// Whether two ages given in documents written in different years fit the one
+    /// birth year: "27" in 2005 and "29" in 2007 (an arrest, then a trial) are one age
+    /// told at two times. `None` where the years are unknown or the same.
+    fn ages_over_years(&self, other: &Entry<'_>) -> Option<bool> {
+        let (Some(year), Some(other_year)) = (self.written, other.written) else {
+            return None;
+        };
+        let (Value::Number(age), Value::Number(other_age)) =
+            (&self.claim.value, &other.claim.value)
+        else {
+            return None;
+        };
+        // Ages are whole years below 200: the casts are exact.
+        let born = f64::from(year) - age;
+        let other_born = f64::from(other_year) - other_age;
+        (year != other_year).then(|| (born - other_born).abs() <= 1.0)
     }
 
     /// Whether the two claims can both be true. A hedged claim ("there might have been
@@ -137,6 +158,9 @@ impl Entry<'_> {
         }
         match (self.claim.negated, other.claim.negated) {
             (false, false) => {
+                if let Some(fit) = self.ages_over_years(other) {
+                    return fit;
+                }
                 self.key == other.key
                     || self.normal.fits(&other.normal)
                     || self.homeland
@@ -157,6 +181,51 @@ fn held_together(a: &str, b: &str) -> bool {
             .map_or_else(|| t.to_string(), |rest| format!("0000{rest}"))
     };
     times_fit(&closed(a), &closed(b))
+}
+
+/// Gives an age from an undated document the year of the dated documents that give the
+/// same age, where they agree on one: outlets telling one age wrote at one time.
+fn date_undated_ages(entries: &mut [Entry<'_>]) {
+    let mut years: HashMap<String, BTreeSet<i32>> = HashMap::default();
+    for entry in entries.iter() {
+        if let Some(year) = entry.written {
+            years.entry(entry.key.clone()).or_default().insert(year);
+        }
+    }
+    for entry in entries.iter_mut().filter(|e| e.written.is_none()) {
+        if let Some(known) = years.get(&entry.key).filter(|known| known.len() == 1) {
+            entry.written = known.first().copied();
+        }
+    }
+}
+
+/// How far into a document (in bytes) a full date may stand and still be its dateline.
+const DATELINE_REACH: usize = 300;
+
+/// The year each document was written in: its publication date's, else that of the
+/// first full date in its opening bytes (a dateline, "July 26, 2005").
+fn written_years(ledger: &Ledger) -> HashMap<&str, i32> {
+    let year = |value: &str| value.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let mut years: HashMap<&str, i32> = HashMap::default();
+    for time in &ledger.times {
+        let dated = time.value.as_deref().filter(|v| {
+            v.len() == 10
+                && v.bytes()
+                    .enumerate()
+                    .all(|(k, b)| matches!(k, 4 | 7) == (b == b'-'))
+        });
+        if let Some(value) = dated.filter(|_| time.start < DATELINE_REACH) {
+            if let Some(y) = year(value) {
+                years.entry(time.doc.as_str()).or_insert(y);
+            }
+        }
+    }
+    for document in &ledger.documents {
+        if let Some(y) = document.published.as_deref().and_then(year) {
+            years.insert(document.id.as_str(), y);
+        }
+    }
+    years
 }
 
 /// The countries an event's agents are nationals of, by event id, as the story's
@@ -219,6 +288,7 @@ pub(crate) fn comparisons(
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
     let homelands = homelands(ledger);
+    let written = written_years(ledger);
     let texts: HashMap<&str, &str> = ledger
         .documents
         .iter()
@@ -282,7 +352,15 @@ pub(crate) fn comparisons(
                 key,
                 held,
                 homeland,
+                written: (claim.predicate == Predicate::Age)
+                    .then(|| written.get(claim.doc.as_str()).copied())
+                    .flatten(),
             });
+    }
+    for ((_, _, predicate, _), entries) in &mut questions {
+        if **predicate == Predicate::Age {
+            date_undated_ages(entries);
+        }
     }
     let origins = sources::Origins::new(ledger, inherited);
     // Each question is answered on its own: on all cores, in the B-tree's order.
