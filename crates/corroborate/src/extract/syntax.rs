@@ -108,6 +108,12 @@ crate::lexicon::lazy! {
     };
 }
 
+/// Whether a lowercase word is a form of "be" or "get" that makes the participle after it
+/// passive ("were killed").
+pub(crate) fn is_passive_auxiliary(word: &str) -> bool {
+    passive_auxiliaries().contains(word)
+}
+
 /// Whether a lowercase word is a reporting verb ("said", "confirmed").
 pub(crate) fn is_reporting(word: &str) -> bool {
     tagged().get(word) == Some(&"report")
