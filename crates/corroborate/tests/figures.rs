@@ -210,6 +210,55 @@ fn another_figure_adds_to_the_toll_and_is_no_repeat() {
 }
 
 #[test]
+fn other_people_killed_add_to_the_toll_and_are_no_repeat() {
+    // The first outlet's two sub-counts of 2 ("two people", "two other people") are parts
+    // of its 6, not a figure it gives twice: it answers with its lede's 6.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Six civilians were killed on Monday in rocket attacks on Harran. Two people \
+             were killed in the market district. Two other people were reported killed \
+             near the hospital.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Rocket attacks killed 11 civilians in Harran on Monday, a monitor said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 6.0, 11.0), "{counts:?}");
+    assert!(!read(&counts, 2.0), "{counts:?}");
+}
+
+#[test]
+fn a_headline_without_commas_gives_the_killed_and_the_injured_apart() {
+    // "Three killed 12 others injured": the 12 are injured, and two readings of one
+    // value in a sentence ("two civilians … two other persons injured") each count
+    // what their own words count.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Three killed 12 others injured in rocket attack on Harran. Rockets hit the \
+             market of Harran on Monday, a source said. The attack claimed the lives of two \
+             civilians and left two other persons injured.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Rockets killed 5 people and wounded 12 in Harran on Monday, a monitor said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 3.0, 5.0), "{counts:?}");
+    let injured = with_values(&got, &[12.0]).unwrap_or_else(|| panic!("{counts:?}"));
+    assert_eq!(injured.verdict, Verdict::Agree);
+    assert!(!set_against(&counts, 2.0, 12.0), "{counts:?}");
+}
+
+#[test]
 fn a_follow_up_with_an_updated_toll_is_one_story_with_its_latest_figure() {
     let got = ledger(&[
         (

@@ -104,14 +104,24 @@ fn role_event_types(role: &str) -> &'static [&'static str] {
 }
 
 /// The casualty quantity a count claim was made from: the quantity of the claim's
-/// document with the claim's value whose words lie in the claim.
+/// document with the claim's value whose words lie in the claim, the one counting what
+/// the claim is about where a sentence gives one value twice ("two civilians were
+/// killed and two other persons injured").
 fn casualty_of<'l>(quantities: &[&'l Quantity], claim: &Claim) -> Option<&'l Quantity> {
     let Value::Number(value) = claim.value else {
         return None;
     };
-    quantities
+    let mut of_value = quantities
         .iter()
-        .find(|q| q.start >= claim.start && q.end <= claim.end && q.value == value)
+        .filter(|q| q.start >= claim.start && q.end <= claim.end && q.value == value);
+    let first = of_value.clone().next();
+    of_value
+        .find(|q| {
+            q.counted
+                .as_deref()
+                .is_some_and(|counted| counted.eq_ignore_ascii_case(&claim.subject_text))
+        })
+        .or(first)
         .copied()
         .filter(|q| q.role.is_some() && q.unit.is_none())
 }
@@ -135,6 +145,8 @@ fn casualty_measures(
     // (story, role) → the answers, in claim order.
     let mut figures: BTreeMap<(usize, &str), Vec<Answer<'_>>> = BTreeMap::new();
     let mut casualties = BTreeSet::new();
+    // Two claims read from one figure answer once: a figure is no repeat of itself.
+    let mut answered: BTreeSet<(&str, usize)> = BTreeSet::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some() || claim.predicate != Predicate::Count {
             continue;
@@ -148,6 +160,9 @@ fn casualty_measures(
             continue;
         };
         casualties.insert(index);
+        if !answered.insert((claim.doc.as_str(), q.start)) {
+            continue;
+        }
         let role = q.role.as_deref().unwrap_or_default();
         figures.entry((story, role)).or_default().push((
             claim.doc.as_str(),
@@ -183,19 +198,24 @@ fn casualty_measures(
                 .unwrap_or_default();
             Circumstances::read(sentence, counted)
         };
-        // "Another 5" adds to a figure, it does not restate one: two sub-counts of
-        // one value ("5 in the market and another 5 at the school") are no repeat
-        // that outweighs the lede's toll.
-        let adds = |doc: &str, start: usize| {
-            texts
+        // "Another 5" and "two other people" add to a figure, they do not restate
+        // one: two sub-counts of one value ("5 in the market and another 5 at the
+        // school", "two people … two other people") are no repeat that outweighs the
+        // lede's toll.
+        let adds = |doc: &str, start: usize, counted: Option<&str>| {
+            let another = texts
                 .get(doc)
                 .and_then(|text| text.get(..start))
                 .and_then(|before| before.trim_end().rsplit(char::is_whitespace).next())
-                .is_some_and(|word| word.eq_ignore_ascii_case("another"))
+                .is_some_and(|word| word.eq_ignore_ascii_case("another"));
+            let other = counted
+                .and_then(|c| c.split(' ').next())
+                .is_some_and(|word| matches!(word, "other" | "more"));
+            another || other
         };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
-        for &(doc, start, _, index, _) in &answers {
-            if adds(doc, start) {
+        for &(doc, start, _, index, counted) in &answers {
+            if adds(doc, start, counted) {
                 continue;
             }
             *repeats

@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use super::{Bound, Casualty, QuantityExpr, TimeExpr};
 use crate::lexicon::PhraseTable;
+use crate::lexicon::phrases::auxiliaries;
 use crate::lexicon::units::{UnitKind, currency_signs, is_function_word, stop_words, unit_at};
 use crate::prepare::Prepared;
 use crate::prepare::words::{Number, Word, number_at, parse_digits};
@@ -606,6 +607,21 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
     if cues.is_empty() {
         return;
     }
+    // A part right after its whole ("Fifteen civilians among them 11 children were
+    // killed") stands inside the whole's clause: the whole reaches its casualty word
+    // across it.
+    let part_of_previous: Vec<bool> = extents
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let Some(whole) = i.checked_sub(1).map(|p| &extents[p]) else {
+                return false;
+            };
+            whole.end < e.start
+                && casualty_cues().longest_at(whole.end, word)
+                    == Some((&Cue::Part, e.start - whole.end))
+        })
+        .collect();
     for (index, (quantity, extent)) in quantities.iter_mut().zip(extents).enumerate() {
         if quantity.unit.is_some() {
             continue;
@@ -617,30 +633,35 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         let clear = |range: Range<usize>| {
             !words[range.clone()].iter().any(ends_clause)
                 && !extents.iter().enumerate().any(|(other, e)| {
-                    other != index && range.start <= e.start && e.end <= range.end
+                    other != index
+                        && !(other == index + 1 && part_of_previous[other])
+                        && range.start <= e.start
+                        && e.end <= range.end
                 })
         };
-        let nearest = cues
-            .iter()
-            .filter_map(|(cue, role)| {
-                let distance = if cue.end <= extent.start {
-                    clear(cue.end..extent.start).then(|| gap(cue.end..extent.start))?
-                } else if cue.start >= extent.end
-                    && !opens_result_clause(words, cue.start)
-                    && !counts_other_victims(words, cue)
-                {
-                    clear(extent.end..cue.start)
-                        .then(|| gap_before_verb(words, extent.end..cue.start))?
-                } else if cue.start > extent.start && cue.end == extent.end {
-                    // The counted phrase's head names the casualty: "the four murder
-                    // victims".
-                    0
-                } else {
-                    return None;
-                };
-                Some((distance, cue.start > extent.start, *role))
-            })
-            .min();
+        let own = own_casualty(words, extents, extent, &cues).map(|role| (0, false, role));
+        let nearest = own.or_else(|| {
+            cues.iter()
+                .filter_map(|(cue, role)| {
+                    let distance = if cue.end <= extent.start {
+                        clear(cue.end..extent.start).then(|| gap(cue.end..extent.start))?
+                    } else if cue.start >= extent.end
+                        && !opens_result_clause(words, cue.start)
+                        && !counts_other_victims(words, cue)
+                    {
+                        clear(extent.end..cue.start)
+                            .then(|| gap_before_verb(words, extent.end..cue.start))?
+                    } else if cue.start > extent.start && cue.end == extent.end {
+                        // The counted phrase's head names the casualty: "the four murder
+                        // victims".
+                        0
+                    } else {
+                        return None;
+                    };
+                    Some((distance, cue.start > extent.start, *role))
+                })
+                .min()
+        });
         let before = cue_before(words, extent.start);
         // An update reaches back to the figure it updates: "the death toll from the
         // strike on the market rose to 19".
@@ -663,6 +684,31 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         quantity.revised = before == Some(Cue::Revised);
     }
     share_roles_across_and(words, extents, quantities);
+}
+
+/// The role of the casualty word a count is the subject of: the word right after its
+/// counted phrase or after auxiliaries ("13 civilians killed", "25 were wounded", "10
+/// others have been injured"), a participle or adjective telling what befell them. In
+/// a headline's "Seven killed 37 others injured" the 37 are injured, though "killed"
+/// stands as near before them. An "-ing" form or an active verb taking a count of its
+/// own tells nothing of the count before it: in "killing 8 persons injuring 55" and
+/// "killed 20 people injured 50" the 8 and the 20 are killed.
+fn own_casualty(
+    words: &[Word],
+    extents: &[Range<usize>],
+    extent: &Range<usize>,
+    cues: &[(Range<usize>, Casualty)],
+) -> Option<Casualty> {
+    let mut at = extent.end;
+    let mut passive = false;
+    while let Some(word) = words.get(at).filter(|w| auxiliaries().contains(&w.low)) {
+        passive |= super::syntax::is_passive_auxiliary(&word.low);
+        at += 1;
+    }
+    let (cue, role) = cues.iter().find(|(cue, _)| cue.start == at)?;
+    let takes_a_count = extents.iter().any(|e| e.start == cue.end);
+    let telling = passive || !takes_a_count && !counts_other_victims(words, cue);
+    (!words[cue.start].low.ends_with("ing") && telling).then_some(*role)
 }
 
 /// Whether the casualty word at `at` tells no happening: an aim, as a bare infinitive
@@ -705,7 +751,7 @@ fn counts_other_victims(words: &[Word], cue: &Range<usize>) -> bool {
     let attributive = determiner(before);
     let active_with_object = cue.len() == 1
         && transitive_casualty_verbs().contains(word(cue.start))
-        && !super::syntax::passive_auxiliaries().contains(before)
+        && !super::syntax::is_passive_auxiliary(before)
         && determiner(word(cue.end));
     attributive || active_with_object
 }
@@ -730,8 +776,7 @@ fn gap_before_verb(words: &[Word], range: Range<usize>) -> usize {
         .iter()
         .enumerate()
         .filter(|&(k, word)| {
-            let auxiliary =
-                k == last && super::syntax::passive_auxiliaries().contains(word.low.as_str());
+            let auxiliary = k == last && super::syntax::is_passive_auxiliary(&word.low);
             !in_aside(k) && !auxiliary
         })
         .map(|(_, word)| 1 + usize::from(word.low == "and"))
@@ -780,10 +825,31 @@ fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &Quantity
     let compound = word(end) == "-"
         || matches!(word(end), "year" | "years") && word(end + 1) == "old"
         || word(end).starts_with("-year");
-    // "Rask, 40, ..." or "(40)": an age in apposition to a name or a person noun.
+    // "Rask, 40, ..." or "(40)": an age in apposition to a name or a person noun; so
+    // are two ages listed ("his two half-brothers, 17 and 22, were arrested").
+    let is_number = |k: usize| parse_digits(word(k)).is_some();
+    let (start, end) = (
+        if start >= 2 && before(1) == "and" && is_number(start - 2) {
+            start - 2
+        } else {
+            start
+        },
+        if word(end) == "and" && is_number(end + 1) {
+            end + 2
+        } else {
+            end
+        },
+    );
+    let before = |back: usize| start.checked_sub(back).map_or("", word);
+    let person = |noun: &str| {
+        let singular = noun.strip_suffix('s').unwrap_or(noun);
+        [noun, singular].into_iter().any(|n| {
+            crate::lexicon::people::is_person_noun(n) || crate::lexicon::people::is_kin_noun(n)
+        })
+    };
     let apposition = matches!(before(1), "," | "(")
         && start >= 2
-        && (words[start - 2].capitalized() || crate::lexicon::people::is_person_noun(before(2)))
+        && (words[start - 2].capitalized() || person(before(2)))
         && matches!(word(end), "," | "." | ")" | "");
     let died_at = before(1) == "at"
         && (2..6).any(|back| matches!(before(back), "die" | "dies" | "died" | "dead"));
@@ -837,6 +903,14 @@ fn cue_before(words: &[Word], at: usize) -> Option<Cue> {
         .take_while(|&k| !ends_clause(&words[k]))
         .find_map(|k| {
             let (cue, len) = casualty_cues().longest_at(k, word)?;
+            // "Two medics were among at least 31 people killed": what the subject is
+            // among is the whole, not a part.
+            if *cue == Cue::Part
+                && k.checked_sub(1)
+                    .is_some_and(|b| super::syntax::is_passive_auxiliary(&words[b].low))
+            {
+                return None;
+            }
             // A part names its whole and an age its number just before them; an update
             // or a war ("the conflict has killed more than") may stand farther back.
             let reach = if matches!(cue, Cue::Part | Cue::Age) {
@@ -1134,6 +1208,63 @@ mod tests {
         assert_eq!(
             roles("The ministry said 40 tanks were delivered."),
             [(40.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn a_count_takes_the_casualty_word_it_is_the_subject_of() {
+        // Headlines written without commas: each count with the participle after it.
+        assert_eq!(
+            roles("Seven killed 37 others injured in rocket attacks on the city."),
+            [(7.0, Some("killed"), false), (37.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("Civilian killed 3 injured in shelling of the old town."),
+            [(3.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("Two people have been killed and 10 other people have been injured."),
+            [(2.0, Some("killed"), false), (10.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("At least 14 people were killed 25 were wounded in the blast."),
+            [
+                (14.0, Some("killed"), false),
+                (25.0, Some("injured"), false)
+            ]
+        );
+        // An active verb or an "-ing" form after a count takes the count after it.
+        assert_eq!(
+            roles("The shells hit the market killing 8 persons injuring 55 others."),
+            [(8.0, Some("killed"), false), (55.0, Some("injured"), false)]
+        );
+        assert_eq!(
+            roles("The raid killed 20 people injured 50 and destroyed a school."),
+            [
+                (20.0, Some("killed"), false),
+                (50.0, Some("injured"), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_listed_in_apposition_are_no_count() {
+        assert_eq!(
+            roles("His two half - brothers , 17 and 22 , were also arrested ."),
+            [(2.0, None, false), (17.0, None, false), (22.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn a_whole_reaches_its_casualty_word_across_its_part() {
+        assert_eq!(
+            roles("Fifteen civilians among them 11 children were killed in the raid."),
+            [(15.0, Some("killed"), false), (11.0, None, false)]
+        );
+        // "among" before a whole that the part is among is no part after its whole.
+        assert_eq!(
+            roles("Two medics were among at least 31 people killed on Saturday."),
+            [(2.0, None, false), (31.0, Some("killed"), false)]
         );
     }
 

@@ -103,9 +103,15 @@ crate::lexicon::lazy! {
 
 crate::lexicon::lazy! {
     /// Forms of "be" and "get" that make a participle passive (`data/passive_auxiliaries.txt`).
-    pub(crate) fn passive_auxiliaries() -> crate::lexicon::Set = {
+    fn passive_auxiliaries() -> crate::lexicon::Set = {
         crate::lexicon::lines(include_str!("../../data/passive_auxiliaries.txt")).collect()
     };
+}
+
+/// Whether a lowercase word is a form of "be" or "get" that makes the participle after it
+/// passive ("were killed").
+pub(crate) fn is_passive_auxiliary(word: &str) -> bool {
+    passive_auxiliaries().contains(word)
 }
 
 /// Whether a lowercase word is a reporting verb ("said", "confirmed").
