@@ -13,11 +13,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::groups::is_group_noun;
 use super::syntax::{
     CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place, split_at,
 };
 use super::{ArgumentExpr, EventMention, Found, Mention, TimeExpr, coref};
+use crate::lexicon::people::is_person_noun;
 use crate::model::{EntityKind, EventType, Role};
+use crate::prepare::words::number_at;
 
 /// How a trigger form is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,10 +377,17 @@ crate::lexicon::lazy! {
 /// Whether the plain word at `at` is a verb in its base form: it follows a modal, "do"
 /// or "to" ([`verb_openers`]), adverbs and negation between them skipped ("will
 /// remain", "did not attend", "to serve"). The tagger knows a verb only by its ending
-/// or a list, and the base form has neither.
+/// or a list, and the base form has neither. A plural ("to reporters"), a number word
+/// ("to one") and a noun for people ("according to police", "to a rival") are nouns.
 fn is_base_verb(syntax: &Syntax, at: usize) -> bool {
+    let low = syntax.words[at].low.as_str();
+    let plural = low.ends_with('s') && !low.ends_with("ss");
     if syntax.classes[at] != Class::Content
-        || !syntax.words[at].low.chars().all(|c| c.is_ascii_lowercase())
+        || !low.chars().all(|c| c.is_ascii_lowercase())
+        || plural
+        || number_at(&syntax.words, at).is_some()
+        || is_person_noun(low)
+        || is_group_noun(low)
     {
         return false;
     }
@@ -1284,6 +1294,18 @@ pub(crate) mod tests {
                 .all(|t| t != "Tarsk")
         );
         assert!(triggers("Ivo Rask is a lawyer to the stars.").is_empty());
+        for sentence in [
+            "Ivo Rask spoke to reporters.",
+            "Ivo Rask fled, according to police.",
+            "Ivo Rask lost two to one.",
+        ] {
+            assert!(
+                triggers(sentence)
+                    .iter()
+                    .all(|t| t != "reporters" && t != "police" && t != "one"),
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
