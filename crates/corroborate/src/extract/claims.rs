@@ -1151,7 +1151,12 @@ pub(crate) fn lemma(word: &str) -> String {
     if let Some(lemma) = irregular_verbs().get(word) {
         (*lemma).to_string()
     } else if let Some(s) = word.strip_suffix("ied") {
-        format!("{s}y")
+        // "died", "tied": a one-letter stem keeps its "ie" ("die", not "dy").
+        if s.len() == 1 {
+            format!("{s}ie")
+        } else {
+            format!("{s}y")
+        }
     } else if let Some(s) = word.strip_suffix("ed").or_else(|| word.strip_suffix("ing")) {
         let b = s.as_bytes();
         let doubled = b.len() >= 3
@@ -1171,7 +1176,11 @@ pub(crate) fn lemma(word: &str) -> String {
             s.to_string()
         }
     } else if let Some(s) = word.strip_suffix("ies") {
-        format!("{s}y")
+        if s.len() == 1 {
+            format!("{s}ie")
+        } else {
+            format!("{s}y")
+        }
     } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
         word[..word.len() - 1].to_string()
     } else {

@@ -13,11 +13,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::groups::is_group_noun;
 use super::syntax::{
     CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place, split_at,
 };
 use super::{ArgumentExpr, EventMention, Found, Mention, TimeExpr, coref};
+use crate::lexicon::people::is_person_noun;
 use crate::model::{EntityKind, EventType, Role};
+use crate::prepare::words::number_at;
 
 /// How a trigger form is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,7 +337,7 @@ const NO_EVENT: &str = "-";
 /// ("the following day"), unless a participle ("the wounded officer").
 fn unlisted_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     let low = syntax.words[at].low.as_str();
-    if syntax.classes[at] != Class::Verb {
+    if syntax.classes[at] != Class::Verb && !is_base_verb(syntax, at) {
         return None;
     }
     let form = if low.ends_with("ed") || low.ends_with("en") {
@@ -362,6 +365,38 @@ fn unlisted_at(syntax: &Syntax, at: usize) -> Option<Entry> {
         form,
         needs: "",
     })
+}
+
+crate::lexicon::lazy! {
+    /// Words after which a plain word is a verb in its base form (`data/verb_openers.txt`).
+    fn verb_openers() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/verb_openers.txt")).collect()
+    };
+}
+
+/// Whether the plain word at `at` is a verb in its base form: it follows a modal, "do"
+/// or "to" ([`verb_openers`]), adverbs and negation between them skipped ("will
+/// remain", "did not attend", "to serve"). The tagger knows a verb only by its ending
+/// or a list, and the base form has neither. A plural ("to reporters"), a number word
+/// ("to one") and a noun for people ("according to police", "to a rival") are nouns.
+fn is_base_verb(syntax: &Syntax, at: usize) -> bool {
+    let low = syntax.words[at].low.as_str();
+    let plural = low.ends_with('s') && !low.ends_with("ss");
+    if syntax.classes[at] != Class::Content
+        || !low.chars().all(|c| c.is_ascii_lowercase())
+        || plural
+        || number_at(&syntax.words, at).is_some()
+        || is_person_noun(low)
+        || is_group_noun(low)
+    {
+        return false;
+    }
+    syntax.words[..at]
+        .iter()
+        .zip(&syntax.classes[..at])
+        .rev()
+        .find(|(_, class)| !matches!(class, Class::Adv | Class::Neg))
+        .is_some_and(|(word, _)| verb_openers().contains(word.low.as_str()))
 }
 
 /// Finds the event mentions of a document whose mentions, entities and times are known,
@@ -1231,6 +1266,46 @@ pub(crate) mod tests {
                     Ivo Rask rehires old lawyer\n\
                     Ivo Rask rehired his lawyer on Monday.";
         assert_eq!(kinds(text), ["movement", "occurrence"]);
+    }
+
+    #[test]
+    fn a_base_verb_after_a_modal_do_or_to_is_an_event() {
+        let triggers = |text: &str| -> Vec<String> {
+            let x = extraction(text, &[("Ivo Rask", EntityKind::Person)]);
+            find(
+                &x.found(),
+                &crate::extract::syntax::body_sentences(&x.doc, &x.times),
+            )
+            .into_iter()
+            .map(|e| text[e.trigger].to_string())
+            .collect()
+        };
+        assert_eq!(triggers("Ivo Rask will remain in Tarsk."), ["remain"]);
+        assert_eq!(triggers("Ivo Rask did not attend."), ["attend"]);
+        assert_eq!(
+            triggers("Ivo Rask could soon face a trial."),
+            ["face", "trial"]
+        );
+        assert_eq!(triggers("Ivo Rask agreed to serve."), ["agreed", "serve"]);
+        // A noun after "to" names a place or a thing, not a happening.
+        assert!(
+            triggers("Ivo Rask drove to Tarsk.")
+                .iter()
+                .all(|t| t != "Tarsk")
+        );
+        assert!(triggers("Ivo Rask is a lawyer to the stars.").is_empty());
+        for sentence in [
+            "Ivo Rask spoke to reporters.",
+            "Ivo Rask fled, according to police.",
+            "Ivo Rask lost two to one.",
+        ] {
+            assert!(
+                triggers(sentence)
+                    .iter()
+                    .all(|t| t != "reporters" && t != "police" && t != "one"),
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
