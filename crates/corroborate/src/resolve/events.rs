@@ -236,15 +236,18 @@ impl Participants {
     }
 }
 
+/// The means of each event mention of one document ([`document_means`]).
+type MentionMeans = Vec<Vec<&'static str>>;
+
 /// Resolves the event mentions of `docs`. `story_of[d]` is document `d`'s story and
 /// `entity_of[d][local]` the ledger entity of a local entity.
 pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<usize>]) -> Events {
     // Reading the means reads each mention's sentence, a document at a time: on all
     // cores, before the joining, which must take the mentions in order.
-    let mut means_of: Vec<Vec<Vec<&'static str>>> = docs.par_iter().map(document_means).collect();
+    let mut means_of: Vec<MentionMeans> = docs.par_iter().map(document_means).collect();
     // Only the events of one story are ever compared: each story's documents are
     // joined on their own, on all cores, in document order.
-    let mut stories: BTreeMap<usize, Vec<(usize, Vec<Vec<&'static str>>)>> = BTreeMap::new();
+    let mut stories: BTreeMap<usize, Vec<(usize, MentionMeans)>> = BTreeMap::new();
     for (d, means) in means_of.iter_mut().enumerate() {
         stories
             .entry(story_of[d])
@@ -282,7 +285,7 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
 fn story_events(
     docs: &[Extraction],
     entity_of: &[Vec<usize>],
-    documents: Vec<(usize, Vec<Vec<&'static str>>)>,
+    documents: Vec<(usize, MentionMeans)>,
 ) -> Vec<Open> {
     let mut open: Vec<Open> = Vec::new();
     let mut by_block: BTreeMap<(&str, String, Option<usize>), Vec<usize>> = BTreeMap::new();
@@ -478,9 +481,9 @@ crate::lexicon::lazy! {
 /// The means of each event mention of `x`, sorted. A mention whose sentence names no
 /// means ("the toll rose to 30") takes the first the document gives: an article tells
 /// its happening's means once.
-fn document_means(x: &Extraction) -> Vec<Vec<&'static str>> {
+fn document_means(x: &Extraction) -> MentionMeans {
     let mut reader = MeansReader::new(&x.doc.text);
-    let mut means: Vec<Vec<&'static str>> = x
+    let mut means: MentionMeans = x
         .events
         .iter()
         .map(|mention| reader.near(mention.trigger.clone()))
