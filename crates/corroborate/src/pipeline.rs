@@ -202,24 +202,29 @@ impl LedgerBuilder {
         // only the documents in flight hold their token analysis, not the whole corpus.
         // A worker's documents share one tagging session, which scores a word form once.
         let sessions = SessionPool::new(Tagger::shipped());
-        let outcomes: Vec<Result<Extraction, (String, Error)>> = self
-            .documents
-            .into_par_iter()
-            .map_init(
-                || sessions.lend(),
-                |tagger, doc| {
-                    let name = doc.name().to_string();
-                    let outcome = check_size(&doc, limit)
-                        .and_then(|()| prepare(doc, default_published))
-                        .map(|doc| extract_with(doc, tagger))
-                        .map_err(|e| (name, e));
-                    if let Some(Progress(report)) = &progress {
-                        report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    }
-                    outcome
-                },
-            )
-            .collect();
+        let documents = self.documents;
+        let extract_all = || -> Vec<Result<Extraction, (String, Error)>> {
+            documents
+                .into_par_iter()
+                .map_init(
+                    || sessions.lend(),
+                    |tagger, doc| {
+                        let name = doc.name().to_string();
+                        let outcome = check_size(&doc, limit)
+                            .and_then(|()| prepare(doc, default_published))
+                            .map(|doc| extract_with(doc, tagger))
+                            .map_err(|e| (name, e));
+                        if let Some(Progress(report)) = &progress {
+                            report(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                        }
+                        outcome
+                    },
+                )
+                .collect()
+        };
+        // Story clustering's town gazetteer is keyed meanwhile, on whichever worker
+        // is free: keyed when clustering first asks for it, it would hold up both.
+        let (outcomes, ()) = rayon::join(extract_all, crate::resolve::stories::load_gazetteer);
         let mut failures = self.failures;
         let mut extractions = Vec::with_capacity(outcomes.len());
         for outcome in outcomes {

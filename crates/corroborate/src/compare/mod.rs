@@ -277,9 +277,18 @@ pub(crate) fn comparisons(
         .enumerate()
         .map(|(i, id)| (id, i))
         .collect();
-    let mut questions: BTreeMap<(usize, usize, &Predicate, String), Vec<Entry<'_>>> =
-        BTreeMap::new();
-    let measures = measures::measures(ledger);
+    // The casualty measures, the sources' origins and the homelands are each read on
+    // their own core; each claim's value is normalized on all cores, then the claims
+    // are grouped in their order.
+    let (measures, (origins, homelands)) = rayon::join(
+        || measures::measures(ledger),
+        || {
+            rayon::join(
+                || sources::Origins::new(ledger, inherited),
+                || homelands(ledger),
+            )
+        },
+    );
     let entities: HashMap<&str, &Entity> =
         ledger.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let published: HashMap<&str, &str> = ledger
@@ -287,65 +296,62 @@ pub(crate) fn comparisons(
         .iter()
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
-    let homelands = homelands(ledger);
     let written = written_years(ledger);
     let texts: HashMap<&str, &str> = ledger
         .documents
         .iter()
         .map(|d| (d.id.as_str(), d.text.as_str()))
         .collect();
-    for (index, claim) in ledger.claims.iter().enumerate() {
-        let measure = measures.get(&index);
-        let Some(subject) = claim
-            .subject
-            .as_deref()
-            .or(measure.map(|m| m.subject.as_str()))
-        else {
-            continue;
-        };
-        let (Some(&story), Some(&rank)) =
-            (story_of.get(claim.doc.as_str()), subject_rank.get(subject))
-        else {
-            continue;
-        };
-        let mut normal = values::normalize(claim, &entities);
-        let running_total = claim.predicate == Predicate::Count
-            && texts
-                .get(claim.doc.as_str())
-                .and_then(|text| text.get(claim.start..claim.end))
-                .is_some_and(values::tells_running_total);
-        if running_total {
-            normal = normal.into_running_total();
-        }
-        let held = is_time_scoped(&claim.predicate)
-            .then(|| {
-                claim
-                    .time
-                    .as_deref()
-                    .or_else(|| published.get(claim.doc.as_str()).copied())
-            })
-            .flatten();
-        let homeland = claim.predicate == Predicate::Argument(Role::Origin)
-            && normal.place().is_some_and(|p| {
-                p.kind == PlaceKind::Country
-                    && homelands
-                        .get(subject)
-                        .is_some_and(|countries| countries.contains(&p.country))
-            });
-        let key = if claim.negated {
-            format!("not {}", normal.key())
-        } else {
-            normal.key()
-        };
-        let open_value = match measure {
-            Some(m) => m.key.clone(),
-            None if is_functional(&claim.predicate) => String::new(),
-            None => key.clone(),
-        };
-        questions
-            .entry((story, rank, &claim.predicate, open_value))
-            .or_default()
-            .push(Entry {
+    let entries: Vec<_> = ledger
+        .claims
+        .par_iter()
+        .enumerate()
+        .filter_map(|(index, claim)| {
+            let measure = measures.get(&index);
+            let subject = claim
+                .subject
+                .as_deref()
+                .or(measure.map(|m| m.subject.as_str()))?;
+            let (Some(&story), Some(&rank)) =
+                (story_of.get(claim.doc.as_str()), subject_rank.get(subject))
+            else {
+                return None;
+            };
+            let mut normal = values::normalize(claim, &entities);
+            let running_total = claim.predicate == Predicate::Count
+                && texts
+                    .get(claim.doc.as_str())
+                    .and_then(|text| text.get(claim.start..claim.end))
+                    .is_some_and(values::tells_running_total);
+            if running_total {
+                normal = normal.into_running_total();
+            }
+            let held = is_time_scoped(&claim.predicate)
+                .then(|| {
+                    claim
+                        .time
+                        .as_deref()
+                        .or_else(|| published.get(claim.doc.as_str()).copied())
+                })
+                .flatten();
+            let homeland = claim.predicate == Predicate::Argument(Role::Origin)
+                && normal.place().is_some_and(|p| {
+                    p.kind == PlaceKind::Country
+                        && homelands
+                            .get(subject)
+                            .is_some_and(|countries| countries.contains(&p.country))
+                });
+            let key = if claim.negated {
+                format!("not {}", normal.key())
+            } else {
+                normal.key()
+            };
+            let open_value = match measure {
+                Some(m) => m.key.clone(),
+                None if is_functional(&claim.predicate) => String::new(),
+                None => key.clone(),
+            };
+            let entry = Entry {
                 claim,
                 subject,
                 normal,
@@ -355,14 +361,20 @@ pub(crate) fn comparisons(
                 written: (claim.predicate == Predicate::Age)
                     .then(|| written.get(claim.doc.as_str()).copied())
                     .flatten(),
-            });
+            };
+            Some(((story, rank, &claim.predicate, open_value), entry))
+        })
+        .collect();
+    let mut questions: BTreeMap<(usize, usize, &Predicate, String), Vec<Entry<'_>>> =
+        BTreeMap::new();
+    for (question, entry) in entries {
+        questions.entry(question).or_default().push(entry);
     }
     for ((_, _, predicate, _), entries) in &mut questions {
         if **predicate == Predicate::Age {
             date_undated_ages(entries);
         }
     }
-    let origins = sources::Origins::new(ledger, inherited);
     // Each question is answered on its own: on all cores, in the B-tree's order.
     let questions: Vec<_> = questions.into_iter().collect();
     questions

@@ -691,6 +691,17 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
     let mut initials_of: HashMap<(usize, String), Vec<usize>> = HashMap::default();
     // (story, first word) → places of several words ("South" → "South Sudan").
     let mut place_heads: HashMap<(usize, String), Vec<usize>> = HashMap::default();
+    // The initials of the names of things of several words, read on all cores.
+    let mut initials_read: Vec<Vec<String>> = items
+        .par_iter()
+        .map(|item| {
+            if !item.is_person() && item.parts.len() >= 2 {
+                initials(&docs[item.doc].entities[item.local].name)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     for (i, item) in items.iter().enumerate() {
         if item.kind == EntityKind::Location && item.parts.len() >= 2 {
             place_heads
@@ -715,9 +726,11 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
                     .push(i);
             }
         } else if !item.is_person() && item.parts.len() >= 2 {
-            let name = &docs[item.doc].entities[item.local].name;
             let inside = item.acronyms.iter().filter(|_| !item.is_acronym).cloned();
-            for letters in initials(name).into_iter().chain(inside) {
+            for letters in std::mem::take(&mut initials_read[i])
+                .into_iter()
+                .chain(inside)
+            {
                 let entry = initials_of.entry((item.story, letters)).or_default();
                 if !entry.contains(&i) {
                     entry.push(i);
@@ -772,7 +785,9 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
             documents.entry(before[i]).or_default().insert(item.doc);
         }
     }
-    for (i, item) in items.iter().enumerate() {
+    // The set each item joins is read on all cores from the sets as they stand before
+    // this pass (`before`); the joins are then made in item order.
+    let join_of = |i: usize, item: &Item| -> Option<(usize, usize)> {
         // A lone word the tagger took for an organization or a place, where no full
         // name of the document spells it out, is as often a person's surname ("Hale
         // said …") — unless it is a place the gazetteers know.
@@ -856,7 +871,7 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
                 spelled
             }
         } else {
-            continue;
+            return None;
         };
         let mut roots: Vec<(usize, usize)> = targets
             .iter()
@@ -874,9 +889,15 @@ fn short_forms(docs: &[Extraction], items: &[Item], votes: &Votes, sets: &mut Se
             [(n, root), (m, _), ..] if n > m => Some(root),
             _ => None,
         };
-        if let Some(root) = best {
-            sets.join(root, i);
-        }
+        best.map(|root| (root, i))
+    };
+    let joins: Vec<(usize, usize)> = items
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, item)| join_of(i, item))
+        .collect();
+    for (root, i) in joins {
+        sets.join(root, i);
     }
 }
 

@@ -72,8 +72,6 @@ struct Open {
     named: BTreeSet<usize>,
     /// The means every mention that gives one shares; empty while none gave one.
     means: Vec<&'static str>,
-    /// The story of its documents.
-    story: usize,
     /// The words its triggers stand for ([`word_of`]), when its type may join
     /// another story event's by word.
     words: BTreeSet<String>,
@@ -240,18 +238,62 @@ impl Participants {
     }
 }
 
+/// The means of each event mention of one document ([`document_means`]).
+type MentionMeans = Vec<Vec<&'static str>>;
+
 /// Resolves the event mentions of `docs`. `story_of[d]` is document `d`'s story and
 /// `entity_of[d][local]` the ledger entity of a local entity.
 pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<usize>]) -> Events {
-    let mut open: Vec<Open> = Vec::new();
-    let mut by_block: BTreeMap<(usize, &str, String, Option<usize>), Vec<usize>> = BTreeMap::new();
-    let mut of: Vec<Vec<usize>> = docs.iter().map(|x| vec![0; x.events.len()]).collect();
     // Reading the means reads each mention's sentence, a document at a time: on all
     // cores, before the joining, which must take the mentions in order.
-    let mut means_of: Vec<Vec<Vec<&'static str>>> = docs.par_iter().map(document_means).collect();
-    for (d, x) in docs.iter().enumerate() {
+    let mut means_of: Vec<MentionMeans> = docs.par_iter().map(document_means).collect();
+    // Only the events of one story are ever compared: each story's documents are
+    // joined on their own, on all cores, in document order.
+    let mut stories: BTreeMap<usize, Vec<(usize, MentionMeans)>> = BTreeMap::new();
+    for (d, means) in means_of.iter_mut().enumerate() {
+        stories
+            .entry(story_of[d])
+            .or_default()
+            .push((d, std::mem::take(means)));
+    }
+    let per_story: Vec<Vec<Open>> = stories
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(_, documents)| story_events(docs, entity_of, documents))
+        .collect();
+    // Numbered in order of first mention, as one pass over all the documents would
+    // have made them: an event's first member is the mention that opened it.
+    let mut open: Vec<Open> = per_story.into_iter().flatten().collect();
+    open.sort_unstable_by_key(|event| event.members[0]);
+    let mut of: Vec<Vec<usize>> = docs.iter().map(|x| vec![0; x.events.len()]).collect();
+    for (e, event) in open.iter().enumerate() {
+        for &(d, m) in &event.members {
+            of[d][m] = e;
+        }
+    }
+    // Each event's mentions and arguments are gathered on all cores: resolution runs
+    // once for the whole corpus, after the documents (and each event is let go there
+    // too: its maps and sets are a fifth of the joining's work).
+    let events = open
+        .into_par_iter()
+        .map(|o| build(docs, entity_of, &o))
+        .collect();
+    Events { events, of }
+}
+
+/// The events of one story: `documents` are its documents in order, each with the
+/// means of its mentions ([`document_means`]).
+fn story_events(
+    docs: &[Extraction],
+    entity_of: &[Vec<usize>],
+    documents: Vec<(usize, MentionMeans)>,
+) -> Vec<Open> {
+    let mut open: Vec<Open> = Vec::new();
+    let mut by_block: BTreeMap<(&str, String, Option<usize>), Vec<usize>> = BTreeMap::new();
+    for (d, mut means) in documents {
+        let x = &docs[d];
         let named = places_named(x, &entity_of[d]);
-        let means = &mut means_of[d];
         for (m, mention) in x.events.iter().enumerate() {
             let keys = Participants::of(x, mention, &entity_of[d]);
             let places: Vec<usize> = mention
@@ -271,7 +313,7 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
             };
             let document = (joins == Joins::Document).then_some(d);
             let block = by_block
-                .entry((story_of[d], happening_of(&mention.kind), lemma, document))
+                .entry((happening_of(&mention.kind), lemma, document))
                 .or_default();
             let found = block.iter().copied().find(|&e| {
                 let event = &open[e];
@@ -293,7 +335,6 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
                     places: BTreeSet::new(),
                     named: BTreeSet::new(),
                     means: Vec::new(),
-                    story: story_of[d],
                     words: BTreeSet::new(),
                     members: Vec::new(),
                 });
@@ -321,14 +362,9 @@ pub(crate) fn resolve(docs: &[Extraction], story_of: &[usize], entity_of: &[Vec<
                 event.words.insert(word);
             }
             event.members.push((d, m));
-            of[d][m] = e;
         }
     }
-    let open = join_by_word(open, &mut of);
-    // Each event's mentions and arguments are gathered on all cores: resolution runs
-    // once for the whole corpus, after the documents.
-    let events = open.par_iter().map(|o| build(docs, entity_of, o)).collect();
-    Events { events, of }
+    join_by_word(open)
 }
 
 /// How many of the latest events of one story and word an event is tried against: a
@@ -342,15 +378,14 @@ const WORD_CANDIDATES: usize = 32;
 /// happening, whatever the types and participants each mention's sentence gives — on
 /// ECB+ the mention-by-mention tests kept apart more happenings told by one word than
 /// they rightly split. Each event joins the first of the [`WORD_CANDIDATES`] latest
-/// events of its story it shares a word with and fits; `of` is renumbered to the events
-/// kept, in order of first mention.
-fn join_by_word(open: Vec<Open>, of: &mut [Vec<usize>]) -> Vec<Open> {
+/// events of its story it shares a word with and fits; the events kept stay in order of
+/// first mention.
+fn join_by_word(open: Vec<Open>) -> Vec<Open> {
     let mut kept: Vec<Open> = Vec::with_capacity(open.len());
-    let mut by_word: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
-    let mut renumbered = Vec::with_capacity(open.len());
+    let mut by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for event in open {
         let found = event.words.iter().find_map(|word| {
-            let events = by_word.get(&(event.story, word.clone()))?;
+            let events = by_word.get(word)?;
             events[events.len().saturating_sub(WORD_CANDIDATES)..]
                 .iter()
                 .copied()
@@ -367,16 +402,10 @@ fn join_by_word(open: Vec<Open>, of: &mut [Vec<usize>]) -> Vec<Open> {
             }
         };
         for word in &kept[k].words {
-            let events = by_word.entry((kept[k].story, word.clone())).or_default();
+            let events = by_word.entry(word.clone()).or_default();
             if !events.contains(&k) {
                 events.push(k);
             }
-        }
-        renumbered.push(k);
-    }
-    for events in of.iter_mut() {
-        for e in events.iter_mut() {
-            *e = renumbered[*e];
         }
     }
     kept
@@ -475,9 +504,9 @@ crate::lexicon::lazy! {
 /// The means of each event mention of `x`, sorted. A mention whose sentence names no
 /// means ("the toll rose to 30") takes the first the document gives: an article tells
 /// its happening's means once.
-fn document_means(x: &Extraction) -> Vec<Vec<&'static str>> {
+fn document_means(x: &Extraction) -> MentionMeans {
     let mut reader = MeansReader::new(&x.doc.text);
-    let mut means: Vec<Vec<&'static str>> = x
+    let mut means: MentionMeans = x
         .events
         .iter()
         .map(|mention| reader.near(mention.trigger.clone()))
