@@ -1930,6 +1930,12 @@ mod tests {
             times(scheduled, Some("2024-07-14")),
             pairs(&[("Tuesday", "2024-07-16")])
         );
+        // A past form too short for the "-ed" rule still looks back (Friday 2024-05-10).
+        let died = "Ivo Rask died on Sunday at his home.";
+        assert_eq!(
+            times(died, Some("2024-05-10")),
+            pairs(&[("Sunday", "2024-05-05")])
+        );
     }
 
     #[test]
