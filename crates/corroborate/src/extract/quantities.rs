@@ -720,9 +720,16 @@ fn intended(words: &[Word], at: usize) -> bool {
     let word = |k: usize| words.get(k).map_or("", |w| w.low.as_str());
     let before = |back: usize| at.checked_sub(back).map_or("", word);
     let bare_infinitive = before(1) == "to" && matches!(word(at), "kill" | "die" | "execute");
+    // "to have X killed" is an aim; "said to have killed", "to have been killed" a
+    // perfect infinitive that reports the happening.
     let aimed_at = (1..=AIM_REACH)
         .map_while(|back| at.checked_sub(back))
-        .any(|k| word(k) == "to" && matches!(word(k + 1), "put" | "have" | "get" | "see" | "want"))
+        .any(|k| {
+            word(k) == "to"
+                && matches!(word(k + 1), "put" | "have" | "get" | "see" | "want")
+                && k + 2 != at
+                && word(k + 2) != "been"
+        })
         && !(1..=AIM_REACH)
             .map_while(|back| at.checked_sub(back))
             .any(|k| ends_clause(&words[k]) || word(k) == "and");
@@ -730,8 +737,9 @@ fn intended(words: &[Word], at: usize) -> bool {
     let possible = modal(before(1))
         || matches!(before(1), "be" | "have") && modal(before(2))
         || before(1) == "been" && before(2) == "have" && modal(before(3));
-    let object = |w: &str| matches!(w, "him" | "her" | "them" | "me" | "us");
-    // "would kill him", "shot him dead".
+    // "would kill him", "shot him dead": one victim, not the count's ("seized 12
+    // hostages and killed them" counts them).
+    let object = |w: &str| matches!(w, "him" | "her");
     let own_object = object(word(at + 1)) || object(before(1));
     bare_infinitive || aimed_at || possible || own_object
 }
@@ -1449,6 +1457,20 @@ mod tests {
         assert_eq!(
             roles("He arranged to have witnesses, including two girls, killed."),
             [(2.0, None, false)]
+        );
+        // A perfect infinitive reports the happening.
+        assert_eq!(
+            roles("Rebels are said to have killed 5 people."),
+            [(5.0, Some("killed"), false)]
+        );
+        assert_eq!(
+            roles("Three soldiers are reported to have been killed."),
+            [(3.0, Some("killed"), false)]
+        );
+        // "Them" are the count's own people.
+        assert_eq!(
+            roles("Gunmen seized 12 hostages and killed them."),
+            [(12.0, Some("killed"), false)]
         );
         // A possibility, and a verb whose own object is its victim.
         assert_eq!(roles("Two guards could have died."), [(2.0, None, false)]);
