@@ -733,10 +733,16 @@ fn intended(words: &[Word], at: usize) -> bool {
         && !(1..=AIM_REACH)
             .map_while(|back| at.checked_sub(back))
             .any(|k| ends_clause(&words[k]) || word(k) == "and");
-    let modal = |w: &str| matches!(w, "would" | "could" | "might" | "may" | "should");
-    let possible = modal(before(1))
-        || matches!(before(1), "be" | "have") && modal(before(2))
-        || before(1) == "been" && before(2) == "have" && modal(before(3));
+    // "May" capitalized is the month: "strikes in May killed 40".
+    let modal = |back: usize| {
+        at.checked_sub(back).is_some_and(|k| {
+            matches!(word(k), "would" | "could" | "might" | "may" | "should")
+                && !(word(k) == "may" && words[k].capitalized())
+        })
+    };
+    let possible = modal(1)
+        || matches!(before(1), "be" | "have") && modal(2)
+        || before(1) == "been" && before(2) == "have" && modal(3);
     // "would kill him", "shot him dead": one victim, not the count's ("seized 12
     // hostages and killed them" counts them).
     let object = |w: &str| matches!(w, "him" | "her");
@@ -1474,6 +1480,10 @@ mod tests {
         );
         // A possibility, and a verb whose own object is its victim.
         assert_eq!(roles("Two guards could have died."), [(2.0, None, false)]);
+        assert_eq!(
+            roles("The strikes in May killed 40 people."),
+            [(40.0, Some("killed"), false)]
+        );
         assert_eq!(
             roles("He aimed at six officers, knowing they would kill him."),
             [(6.0, None, false)]
