@@ -205,19 +205,16 @@ const DATELINE_REACH: usize = 300;
 /// The year each document was written in: its publication date's, else that of the
 /// first full date in its opening bytes (a dateline, "July 26, 2005").
 fn written_years(ledger: &Ledger) -> HashMap<&str, i32> {
-    let year = |value: &str| value.get(..4).and_then(|y| y.parse::<i32>().ok());
+    // A full date's year, as the time values and publication dates write it.
+    let year = |value: &str| {
+        crate::prepare::parse_date("", value)
+            .ok()
+            .map(|date| i32::from(date.year()))
+    };
     let mut years: HashMap<&str, i32> = HashMap::default();
-    for time in &ledger.times {
-        let dated = time.value.as_deref().filter(|v| {
-            v.len() == 10
-                && v.bytes()
-                    .enumerate()
-                    .all(|(k, b)| matches!(k, 4 | 7) == (b == b'-'))
-        });
-        if let Some(value) = dated.filter(|_| time.start < DATELINE_REACH) {
-            if let Some(y) = year(value) {
-                years.entry(time.doc.as_str()).or_insert(y);
-            }
+    for time in ledger.times.iter().filter(|t| t.start < DATELINE_REACH) {
+        if let Some(y) = time.value.as_deref().and_then(year) {
+            years.entry(time.doc.as_str()).or_insert(y);
         }
     }
     for document in &ledger.documents {
