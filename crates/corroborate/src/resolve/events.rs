@@ -578,8 +578,8 @@ fn means_in(words: &str) -> Vec<&'static str> {
 }
 
 /// The key that tells a trigger's lemma: the verb lemma claims use ("said", "says" →
-/// "say"; "went", "gone" → "go"), without a final "e", so that the rule's "making" →
-/// "mak" meets "make".
+/// "say"; "went", "gone" → "go"), without a final "e", so that the suffix rule's cut
+/// "mak" meets "make" for a form the tables miss.
 fn stem(word: &str) -> String {
     let lemma = crate::extract::claims::lemma(&word.to_lowercase());
     match lemma.strip_suffix('e') {
