@@ -53,3 +53,24 @@ fn one_count_in_two_wordings_agrees_and_other_years_stay_apart() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_common_word_in_a_counted_phrase_names_no_place() {
+    // "bath tubs" names no city: the counts are no question about Bath (as "five times"
+    // asks nothing of a newspaper called the Times).
+    let got = ledger(&[
+        "Police in Bath said on Monday that 12 bath tubs were stolen from a shop.",
+        "Thieves took 20 bath tubs from a shop in Bath, police said on Monday.",
+    ]);
+    let bath = got
+        .entities
+        .iter()
+        .find(|e| e.name == "Bath")
+        .expect("the city");
+    let about_bath: Vec<_> = got
+        .comparisons
+        .iter()
+        .filter(|c| c.predicate == Predicate::Count && c.subject == bath.id)
+        .collect();
+    assert!(about_bath.is_empty(), "{about_bath:?}");
+}

@@ -42,6 +42,11 @@ pub(crate) struct Measure {
 /// claim index.
 pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
     let places = place_names(ledger);
+    let texts: HashMap<&str, &str> = ledger
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
     let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::default();
     for q in &ledger.quantities {
         quantities.entry(q.doc.as_str()).or_default().push(q);
@@ -59,7 +64,12 @@ pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        let Some((subject, rest)) = named_place(&words, &places) else {
+        let sentence = texts
+            .get(claim.doc.as_str())
+            .and_then(|text| text.get(claim.start..claim.end))
+            .unwrap_or_default();
+        let capitalized = as_written(&words, sentence);
+        let Some((subject, rest)) = named_place(&words, &capitalized, &places) else {
             continue;
         };
         let of_doc = quantities
@@ -330,21 +340,57 @@ fn place_names(ledger: &Ledger) -> HashMap<String, Option<String>> {
     names
 }
 
+/// Whether each of the folded `words` of a counted phrase is written with a capital (or
+/// is a number, as in "AK 47") where the phrase first stands in `sentence`; all false
+/// where the sentence does not hold the phrase word for word.
+fn as_written(words: &[String], sentence: &str) -> Vec<bool> {
+    let written: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let folded: Vec<String> = written.iter().map(|w| crate::text::fold_lower(w)).collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (0..folded.len().saturating_sub(words.len()) + 1)
+        .find(|&at| folded.get(at..at + words.len()) == Some(words))
+        .map_or_else(
+            || vec![false; words.len()],
+            |at| {
+                written[at..at + words.len()]
+                    .iter()
+                    .map(|w| capital(w))
+                    .collect()
+            },
+        )
+}
+
 /// The entity the counted words name — a nationality (singular or plural) through its
-/// country, or a place's own name — with the remaining words, plurals made singular.
+/// country, or a place's own name written as a name — with the remaining words, plurals
+/// made singular. `capitalized` tells, word by word, whether the text wrote it with a
+/// capital (or a digit, as in "AK 47"): "five times" and "three bank workers" name no
+/// newspaper and no bank.
 fn named_place(
     words: &[String],
+    capitalized: &[bool],
     places: &HashMap<String, Option<String>>,
 ) -> Option<(String, String)> {
     let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+    // Where folding changed the words' count, no word counts as written with a capital.
+    let written_as_name = |at: std::ops::Range<usize>| {
+        capitalized.len() == words.len() && capitalized[at].iter().all(|&c| c)
+    };
     for len in (1..=words.len().min(4)).rev() {
         for start in 0..=words.len() - len {
             let phrase = words[start..start + len].join(" ");
             let country = crate::lexicon::nationalities::country_of(&singular(&phrase))
                 .or_else(|| crate::lexicon::nationalities::country_of(&phrase));
+            let own_name = || {
+                places
+                    .get(&phrase)
+                    .filter(|_| written_as_name(start..start + len))
+            };
             let entity = country
                 .and_then(|c| places.get(c))
-                .or_else(|| places.get(&phrase))
+                .or_else(own_name)
                 .cloned()
                 .flatten();
             if let Some(entity) = entity {

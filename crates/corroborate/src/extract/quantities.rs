@@ -328,7 +328,8 @@ fn may_open_number(word: &Word) -> bool {
 
 /// Whether the number at `at` can be a count here: not a model or route number
 /// ("Boeing 737", "Route 66"), a pronoun "one" ("no one", "the one"), a part of a
-/// phone number ("555 0199", "0114") or a street number ("25 Main Street"). A
+/// phone number ("555 0199", "0114") or a street number ("25 Main Street", "the 400
+/// block of Elm Street"). A
 /// capitalized word just before that belongs to a time (`after_time`: "On Tuesday 25
 /// people", as text without commas has it) or is a casualty word (a title-case
 /// headline's "Strikes Kill 50") names no model.
@@ -351,7 +352,11 @@ fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
                 .get(k)
                 .is_some_and(|w| street_words().contains(w.low.as_str()))
                 && words[at + 1..k].iter().all(Word::capitalized)
-        });
+        })
+        // "the 12000 block of East 223rd Street": a police report's address.
+        || bare_digits(at)
+            && words.get(at + 1).is_some_and(|w| w.low == "block")
+            && words.get(at + 2).is_some_and(|w| w.low == "of");
     // "2 , 000ft": thousands written apart whose last group carries its unit, a length.
     let measure_apart = bare_digits(at)
         && words.get(at + 1).is_some_and(|w| w.low == ",")
@@ -1532,7 +1537,8 @@ mod tests {
     #[test]
     fn years_phone_and_street_numbers_are_no_casualties() {
         let found = quantities(
-            "The office at 25 Main Street opened in 2011. Call 555 0199 to report the dead.",
+            "The office at 25 Main Street opened in 2011. Call 555 0199 to report the dead. \
+             The deputy was shot to death in the 12000 block of Elm Street.",
         );
         assert!(found.iter().all(|q| q.role.is_none()), "{found:?}");
     }
