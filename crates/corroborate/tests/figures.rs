@@ -419,3 +419,23 @@ fn a_denial_beside_a_toll_in_one_article_leaves_the_toll() {
         "{counts:?}"
     );
 }
+
+#[test]
+fn a_recalled_earlier_happenings_toll_answers_nothing_about_this_one() {
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "A gunman killed two workers at a factory in Harran on Monday, police said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Police said a gunman opened fire at a Harran factory on Monday. Earlier this \
+             year, a gunman killed five students at a school in the city.",
+        ),
+    ]);
+    let found = counts(&got);
+    assert!(!set_against(&found, 2.0, 5.0), "{found:?}");
+    assert!(!read(&found, 5.0), "{found:?}");
+}

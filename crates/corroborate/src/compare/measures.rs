@@ -185,6 +185,11 @@ fn casualty_measures(
     let events_of = story_events(ledger, &story_of);
     let mut result = HashMap::default();
     for ((story, role), mut answers) in figures {
+        // A figure of an earlier happening the sentence recalls answers nothing here.
+        answers.retain(|&(doc, .., index, _)| {
+            let text = texts.get(doc).copied().unwrap_or_default();
+            !super::recalled::tells_another(&ledger.claims[index], text)
+        });
         // "No one was killed in the second blast" beside the first blast's toll: a
         // document's zero answers only when it gives no other figure.
         let zero = |index: usize| ledger.claims[index].value == Value::Number(0.0);

@@ -31,10 +31,11 @@
 
 mod circumstances;
 mod measures;
+mod recalled;
 mod sources;
 mod values;
 
-use crate::hashing::HashMap;
+use crate::hashing::{HashMap, HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -299,6 +300,7 @@ pub(crate) fn comparisons(
         .iter()
         .map(|d| (d.id.as_str(), d.text.as_str()))
         .collect();
+    let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
     let entries: Vec<_> = ledger
         .claims
         .par_iter()
@@ -309,6 +311,15 @@ pub(crate) fn comparisons(
                 .subject
                 .as_deref()
                 .or(measure.map(|m| m.subject.as_str()))?;
+            // A sentence recalling an earlier happening tells nothing of this event.
+            let of_event = claim.subject.as_deref().is_some_and(|s| events.contains(s));
+            if of_event
+                && texts
+                    .get(claim.doc.as_str())
+                    .is_some_and(|text| recalled::tells_another(claim, text))
+            {
+                return None;
+            }
             let (Some(&story), Some(&rank)) =
                 (story_of.get(claim.doc.as_str()), subject_rank.get(subject))
             else {
