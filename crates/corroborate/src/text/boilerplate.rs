@@ -32,7 +32,8 @@ enum Matcher {
     /// no rule's words do, and a table lookup is far cheaper than a call into the regex
     /// engine (a dozen rules per line cost 2% of a whole ledger).
     Whole {
-        pattern: Lazy<MatchTest>,
+        /// Boxed: a compiled lazy DFA is some 800 bytes, and most rules are this kind.
+        pattern: Box<Lazy<MatchTest>>,
         first_bytes: Option<Box<[bool; 256]>>,
     },
     /// A rule written `^.{0,N}REST`: `REST` is searched anywhere in the line and its
@@ -169,7 +170,7 @@ impl LineRule {
                 unanchored: Regex::compile(reason, rest.strip_suffix('$').unwrap_or(rest)),
             },
             None => Matcher::Whole {
-                pattern: Lazy::new(reason, pattern),
+                pattern: Box::new(Lazy::new(reason, pattern)),
                 first_bytes: first_bytes(pattern).map(Box::new),
             },
         };
