@@ -73,11 +73,19 @@ pub(crate) fn described(
     if is_person_pronoun(words) {
         return pronoun_antecedent(doc, mentions, span.start);
     }
+    // Asked of most phrases, few of which open with "the" or "this": their opening is
+    // read before a lowercase copy is made (no letter but an ASCII one lowercases to
+    // these).
+    let opens = |article: &str| {
+        words
+            .get(..article.len())
+            .is_some_and(|opening| opening.eq_ignore_ascii_case(article))
+    };
+    if !opens("the ") && !opens("this ") {
+        return None;
+    }
     let lower = words.to_lowercase();
-    if (lower.starts_with("the ") || lower.starts_with("this "))
-        && !lower.contains(" of ")
-        && lower.split_whitespace().count() <= 4
-        && describes_person(&lower)
+    if !lower.contains(" of ") && lower.split_whitespace().count() <= 4 && describes_person(&lower)
     {
         let main = main_person(entities)?;
         return described_as(doc, mentions, main, &lower).then_some(main);

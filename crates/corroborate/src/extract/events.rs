@@ -15,7 +15,8 @@ use std::sync::OnceLock;
 
 use super::groups::is_group_noun;
 use super::syntax::{
-    CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, names_no_place, split_at,
+    CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, lowercase_text, names_no_place,
+    split_at,
 };
 use super::{ArgumentExpr, EventMention, Found, Mention, TimeExpr, coref};
 use crate::lexicon::people::is_person_noun;
@@ -960,13 +961,12 @@ fn is_article(syntax: &Syntax, i: usize) -> bool {
 
 /// The comparable form of a phrase: lowercase, without articles and possessives.
 pub(crate) fn phrase_value(syntax: &Syntax, words: &Range<usize>) -> String {
-    words
-        .clone()
-        .filter(|&i| !is_article(syntax, i))
-        .map(|i| syntax.words[i].low.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(" 's", "'s")
+    lowercase_text(
+        words
+            .clone()
+            .filter(|&i| !is_article(syntax, i))
+            .map(|i| &syntax.words[i]),
+    )
 }
 
 /// The comparable form of a group of companions: each part's words without

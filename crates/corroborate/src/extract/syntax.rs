@@ -133,6 +133,20 @@ pub(crate) fn names_no_place(word: &str) -> bool {
     tagged().get(word) == Some(&"nonplace")
 }
 
+/// Lowercase text of words, one space apart but none before a word opening with "'s"
+/// ("the mayor's office"): written straight into one string, as it is asked of every
+/// phrase.
+pub(crate) fn lowercase_text<'a>(words: impl Iterator<Item = &'a Word> + Clone) -> String {
+    let mut text = String::with_capacity(words.clone().map(|w| w.low.len() + 1).sum());
+    for (k, word) in words.enumerate() {
+        if k > 0 && !word.low.starts_with("'s") {
+            text.push(' ');
+        }
+        text.push_str(&word.low);
+    }
+    text
+}
+
 /// The class of `word`, the `at`-th word of its sentence; `sentence_start` tells whether
 /// a capital letter may just mark the sentence's first word.
 fn classify(word: &Word, sentence_start: bool) -> Class {
@@ -295,19 +309,9 @@ impl<'w> Syntax<'w> {
         start..end.max(start)
     }
 
-    /// Lowercase text of a run of words, one space apart but none before a word opening
-    /// with "'s" ("the mayor's office"): written straight into one string, as it is
-    /// asked of every phrase.
+    /// Lowercase text of a run of words (see [`lowercase_text`]).
     pub fn text(&self, words: &Range<usize>) -> String {
-        let words = &self.words[words.clone()];
-        let mut text = String::with_capacity(words.iter().map(|w| w.low.len() + 1).sum());
-        for (k, word) in words.iter().enumerate() {
-            if k > 0 && !word.low.starts_with("'s") {
-                text.push(' ');
-            }
-            text.push_str(&word.low);
-        }
-        text
+        lowercase_text(self.words[words.clone()].iter())
     }
 
     /// Whether the word may open a noun phrase.

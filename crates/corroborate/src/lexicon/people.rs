@@ -6,7 +6,7 @@
 
 /// Pronouns that refer to a person.
 pub(crate) fn is_person_pronoun(word: &str) -> bool {
-    person_pronouns().contains(word.to_lowercase().as_str())
+    person_pronouns().contains(super::fold::lower_cow(word).as_ref())
 }
 
 /// Whether a lowercase singular noun names a person ("diplomat", "minister").

@@ -7,9 +7,14 @@
 //! repeated verbatim) are here.
 
 use std::collections::HashSet;
+use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
+use regex_automata::hybrid::{self, dfa::DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm, pikevm::PikeVM};
+use regex_automata::util::{pool::Pool, syntax};
+use regex_automata::{Anchored, Input};
 
 use crate::model::Removed;
 
@@ -27,7 +32,8 @@ enum Matcher {
     /// no rule's words do, and a table lookup is far cheaper than a call into the regex
     /// engine (a dozen rules per line cost 2% of a whole ledger).
     Whole {
-        pattern: LazyRegex,
+        /// Boxed: a compiled lazy DFA is some 800 bytes, and most rules are this kind.
+        pattern: Box<Lazy<MatchTest>>,
         first_bytes: Option<Box<[bool; 256]>>,
     },
     /// A rule written `^.{0,N}REST`: `REST` is searched anywhere in the line and its
@@ -39,33 +45,119 @@ enum Matcher {
     /// every letter).
     BoundedLead {
         limit: usize,
-        rest: LazyRegex,
+        rest: Lazy<Regex>,
         unanchored: Regex,
     },
 }
 
-/// A rule's regex, compiled the first time a line could match it: compiling every
+/// A rule's pattern, compiled the first time a line could match it: compiling every
 /// rule at start took about half of a one-document ledger's instructions, and most
 /// rules never meet a line they could mark.
-struct LazyRegex {
-    /// The rule's reason, named if the regex fails to compile.
+struct Lazy<T> {
+    /// The rule's reason, named if the pattern fails to compile.
     reason: &'static str,
     source: &'static str,
-    compiled: OnceLock<Regex>,
+    compiled: OnceLock<T>,
 }
 
-impl LazyRegex {
-    fn new(reason: &'static str, source: &'static str) -> LazyRegex {
-        LazyRegex {
+impl<T: Compile> Lazy<T> {
+    fn new(reason: &'static str, source: &'static str) -> Lazy<T> {
+        Lazy {
             reason,
             source,
             compiled: OnceLock::new(),
         }
     }
 
-    fn get(&self) -> &Regex {
+    fn get(&self) -> &T {
         self.compiled
-            .get_or_init(|| compile(self.reason, self.source))
+            .get_or_init(|| T::compile(self.reason, self.source))
+    }
+}
+
+/// A form a rule's pattern is compiled to, case-insensitive. The rules are data shipped
+/// with the library, and a test compiles every one: a failure here is a bug in that file.
+trait Compile {
+    fn compile(reason: &str, pattern: &str) -> Self;
+}
+
+impl Compile for Regex {
+    fn compile(reason: &str, pattern: &str) -> Regex {
+        RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"))
+    }
+}
+
+/// A rule's pattern compiled to say whether a line holds a match, not where: a forward
+/// lazy DFA, and the PikeVM for the lines where the DFA gives up. A [`Regex`] also
+/// builds the reverse NFA that finds where a match starts, which a yes-or-no question
+/// never reads: about 40% of compiling a rule. For patterns anchored at the line's start:
+/// an unanchored search wants the [`Regex`]'s prefilter, which skips to the pattern's
+/// literal words (without it, a search for a word boundary through a line with
+/// non-ASCII letters falls to the PikeVM at every start).
+struct MatchTest {
+    dfa: DFA,
+    pikevm: PikeVM,
+    /// Whether every match starts at the line's start (`^…`): the search then stops
+    /// where the pattern's opening fails, instead of trying each later start.
+    anchored: Anchored,
+    /// Each thread's search state, as a [`Regex`] keeps its own.
+    caches: Pool<Caches, CacheMaker>,
+}
+
+/// The mutable state of one search of a [`MatchTest`].
+struct Caches {
+    dfa: hybrid::dfa::Cache,
+    pikevm: pikevm::Cache,
+}
+
+type CacheMaker = Box<dyn Fn() -> Caches + Send + Sync + RefUnwindSafe + UnwindSafe>;
+
+impl Compile for MatchTest {
+    fn compile(reason: &str, pattern: &str) -> MatchTest {
+        let fail =
+            |e: &dyn std::fmt::Display| -> ! { panic!("data/boilerplate.txt: {reason}: {e}") };
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build(pattern)
+            .unwrap_or_else(|e| fail(&e));
+        // A Unicode word boundary (`\b`) is read by the lazy DFA only between ASCII
+        // bytes: it gives up on a line with other bytes, and the PikeVM answers.
+        let dfa = DFA::builder()
+            .configure(DFA::config().unicode_word_boundary(true))
+            .build_from_nfa(nfa.clone())
+            .unwrap_or_else(|e| fail(&e));
+        let anchored = if nfa.is_always_start_anchored() {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
+        let pikevm = PikeVM::new_from_nfa(nfa).unwrap_or_else(|e| fail(&e));
+        let (for_dfa, for_pikevm) = (dfa.clone(), pikevm.clone());
+        let make: CacheMaker = Box::new(move || Caches {
+            dfa: for_dfa.create_cache(),
+            pikevm: for_pikevm.create_cache(),
+        });
+        MatchTest {
+            dfa,
+            pikevm,
+            anchored,
+            caches: Pool::new(make),
+        }
+    }
+}
+
+impl MatchTest {
+    fn is_match(&self, line: &str) -> bool {
+        let mut caches = self.caches.get();
+        let input = Input::new(line).anchored(self.anchored).earliest(true);
+        match self.dfa.try_search_fwd(&mut caches.dfa, &input) {
+            Ok(found) => found.is_some(),
+            Err(_) => self.pikevm.is_match(&mut caches.pikevm, input),
+        }
     }
 }
 
@@ -74,11 +166,11 @@ impl LineRule {
         let matcher = match split_bounded_lead(pattern) {
             Some((limit, rest)) => Matcher::BoundedLead {
                 limit,
-                rest: LazyRegex::new(reason, rest),
-                unanchored: compile(reason, rest.strip_suffix('$').unwrap_or(rest)),
+                rest: Lazy::new(reason, rest),
+                unanchored: Regex::compile(reason, rest.strip_suffix('$').unwrap_or(rest)),
             },
             None => Matcher::Whole {
-                pattern: LazyRegex::new(reason, pattern),
+                pattern: Box::new(Lazy::new(reason, pattern)),
                 first_bytes: first_bytes(pattern).map(Box::new),
             },
         };
@@ -111,15 +203,6 @@ impl LineRule {
             }
         }
     }
-}
-
-/// A rule's regex, case-insensitive. The rules are data shipped with the library, and
-/// a test compiles every one: a failure here is a bug in that file.
-fn compile(reason: &str, pattern: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .unwrap_or_else(|e| panic!("data/boilerplate.txt: {reason}: {e}"))
 }
 
 /// The bytes a match of `pattern` (case-insensitive) can start with, when it is anchored
@@ -293,9 +376,13 @@ mod tests {
         assert!(rules().len() > 20);
         for rule in rules() {
             match &rule.matcher {
-                Matcher::Whole { pattern, .. } => pattern.get(),
-                Matcher::BoundedLead { rest, .. } => rest.get(),
-            };
+                Matcher::Whole { pattern, .. } => {
+                    pattern.get();
+                }
+                Matcher::BoundedLead { rest, .. } => {
+                    rest.get();
+                }
+            }
         }
     }
 
