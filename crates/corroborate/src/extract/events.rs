@@ -1433,6 +1433,32 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn states_and_upheavals_are_coded() {
+        let triggers = |text: &str| -> Vec<String> {
+            let x = extraction(text, &[("Ivo Rask", PERSON)]);
+            find(
+                &x.found(),
+                &crate::extract::syntax::body_sentences(&x.doc, &x.times),
+            )
+            .into_iter()
+            .filter(|e| e.kind.as_str() == "occurrence")
+            .map(|e| x.doc.text[e.trigger].to_string())
+            .collect()
+        };
+        let got = triggers("Ivo Rask, held on suspicion of arson, fell into a coma.");
+        assert_eq!(got, ["suspicion", "coma"], "{got:?}");
+        let got = triggers("A jury found Ivo Rask guilty. The scandal caused an uproar in Tarsk.");
+        assert!(
+            ["guilty", "scandal", "uproar"]
+                .iter()
+                .all(|w| got.contains(&w.to_string())),
+            "{got:?}"
+        );
+        let got = triggers("Ivo Rask set a record in the second round.");
+        assert!(got.contains(&"record".to_string()) && got.contains(&"round".to_string()));
+    }
+
+    #[test]
     fn every_happening_is_coded() {
         let got = every_event("The singer checked into a clinic, her spokesman said.", &[]);
         let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();

@@ -578,14 +578,54 @@ fn means_in(words: &str) -> Vec<&'static str> {
 }
 
 /// The key that tells a trigger's lemma: the verb lemma claims use ("said", "says" →
-/// "say"; "went", "gone" → "go"), without a final "e", so that the suffix rule's cut
+/// "say"; "went", "gone" → "go"), a nominalization read as its verb ([`verb_of_noun`]:
+/// "the nomination" → "nominate"), without a final "e", so that the suffix rule's cut
 /// "mak" meets "make" for a form the tables miss.
 fn stem(word: &str) -> String {
     let lemma = crate::extract::claims::lemma(&word.to_lowercase());
+    let lemma = verb_of_noun(&lemma).unwrap_or(lemma);
     match lemma.strip_suffix('e') {
         Some(stem) if !stem.is_empty() => stem.to_string(),
         _ => lemma,
     }
+}
+
+/// Noun endings that make a happening of a verb, each with the verb ending it stands
+/// for and the fewest letters the rest must keep, so that short words that merely end
+/// alike ("trial", "nation", "station") stay themselves: "nomination" → "nominat(e)",
+/// "election" → "elect", "decision" → "decid(e)", "explosion" → "explod(e)",
+/// "suspension" → "suspend", "detention" → "detain", "reduction" → "reduc(e)",
+/// "announcement" → "announc(e)", "appearance" → "appear", "seizure" → "seiz(e)",
+/// "denial" → "deny", "arrival" → "arriv(e)". The first ending that fits is taken, so
+/// the longer endings come first. A verb ending so ("sentence", "capture") loses the
+/// ending in all its forms alike, which keeps it one key.
+const NOMINALIZATIONS: [(&str, &str, usize); 16] = [
+    ("ization", "iz", 3),
+    ("mission", "mit", 2),
+    ("ision", "id", 3),
+    ("osion", "od", 3),
+    ("usion", "ud", 3),
+    ("ension", "end", 2),
+    ("ention", "ain", 2),
+    ("uction", "uc", 3),
+    ("ation", "at", 3),
+    ("ion", "", 4),
+    ("ment", "", 4),
+    ("ance", "", 4),
+    ("ence", "", 4),
+    ("ure", "", 4),
+    ("ial", "y", 3),
+    ("al", "", 4),
+];
+
+/// The verb a noun that names its happening stands for, by the first of
+/// [`NOMINALIZATIONS`] it ends in; `None` for a word without such an ending or too short
+/// a rest before it ("station" is no "stat(e)").
+fn verb_of_noun(word: &str) -> Option<String> {
+    let (rest, verb, keep) = NOMINALIZATIONS
+        .iter()
+        .find_map(|&(ending, verb, keep)| Some((word.strip_suffix(ending)?, verb, keep)))?;
+    (rest.len() >= keep).then(|| format!("{rest}{verb}"))
 }
 
 fn build(docs: &[Extraction], entity_of: &[Vec<usize>], open: &Open) -> Resolved {
@@ -683,6 +723,67 @@ mod tests {
         assert_ne!(word("won"), word("died"));
         assert_eq!(word("died"), word("dies"));
         assert_eq!(word("dead"), word("death"));
+    }
+
+    #[test]
+    fn nominalizations_stand_for_their_verbs() {
+        let word = |w: &str| super::word_of(w, 0..w.len());
+        for (noun, verb) in [
+            ("nomination", "nominated"),
+            ("election", "elected"),
+            ("decision", "decided"),
+            ("explosion", "exploded"),
+            ("suspension", "suspended"),
+            ("detention", "detained"),
+            ("reduction", "reduced"),
+            ("admission", "admitted"),
+            ("hospitalization", "hospitalized"),
+            ("announcement", "announced"),
+            ("appearance", "appeared"),
+            ("seizure", "seized"),
+            ("arrival", "arrived"),
+            ("denial", "denied"),
+            ("dismissals", "dismissed"),
+        ] {
+            assert_eq!(word(noun), word(verb), "{noun} / {verb}");
+        }
+        // Short words that merely end alike stay themselves.
+        assert_ne!(word("trial"), word("tried"));
+        assert_ne!(word("station"), word("stated"));
+        assert_ne!(word("nation"), word("nated"));
+    }
+
+    #[test]
+    fn general_synonyms_and_irregular_nouns_stand_for_one_word() {
+        let word = |w: &str| super::word_of(w, 0..w.len());
+        for (a, b) in [
+            ("suicide", "died"),
+            ("severed", "cut"),
+            ("assault", "attacked"),
+            ("blast", "explosion"),
+            ("wedding", "married"),
+            ("sale", "sold"),
+            ("examination", "examined"),
+            ("allegations", "accused"),
+            ("testimony", "testified"),
+        ] {
+            assert_eq!(word(a), word(b), "{a} / {b}");
+        }
+        assert_ne!(word("sale"), word("bought"));
+    }
+
+    #[test]
+    fn a_nomination_and_the_nominating_are_one_happening() {
+        let got = reach_of(
+            &[
+                "The Tarsk Labour party nominated Ivo Rask for mayor of Tarsk on Monday. \
+                 Ivo Rask, a former teacher, thanked the party members in Tarsk.",
+                "Ivo Rask accepted the Labour nomination for mayor of Tarsk on Monday. The \
+                 former teacher thanked Labour party members in Tarsk.",
+            ],
+            "nomination",
+        );
+        assert_eq!(got[1], [2], "{got:?}");
     }
 
     #[test]
