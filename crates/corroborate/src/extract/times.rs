@@ -902,7 +902,20 @@ impl Scan<'_> {
         let before_name = self.words.get(at + 1).is_some_and(|w| {
             w.capitalized() && w.low.chars().all(char::is_alphabetic) && calendar(&w.low).is_none()
         });
-        if (abbreviated || ambiguous || before_name) && !followed_by_number && !after_preposition {
+        // "the March accession", "its May elections": a month modifying a noun.
+        let before_noun = at > 0
+            && is_determiner(self.low(at - 1))
+            && self.words.get(at + 1).is_some_and(|w| {
+                !w.capitalized()
+                    && w.low.len() > 3
+                    && w.low.chars().all(char::is_alphabetic)
+                    && !matches!(w.low.as_str(), "from" | "with" | "into" | "over" | "upon")
+            });
+        if (abbreviated || ambiguous || before_name)
+            && !followed_by_number
+            && !after_preposition
+            && !before_noun
+        {
             return None;
         }
         Some(month)
@@ -1209,6 +1222,9 @@ impl Scan<'_> {
     /// "the following month", "the next day", "the previous year", "the day before",
     /// "that day", "the next morning": relative to the previous time of the text.
     fn relative_to_reference(&self, at: usize) -> Option<Hit> {
+        if let Some(hit) = self.the_day_beside(at) {
+            return Some(hit);
+        }
         let (direction, unit, span) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
             ("that", unit, _) => (0, unit, at..at + 2),
             ("the", "following" | "next", unit) => (1, unit, at..at + 3),
@@ -1252,6 +1268,43 @@ impl Scan<'_> {
             _ => return Some(Hit::value(span, None)),
         };
         Some(Hit::point(span, point))
+    }
+
+    /// "the day" named by the words around it, as TimeML values it:
+    /// - "the day before last Tuesday's hearing", "the day after Christmas": the day
+    ///   next to the time that follows;
+    /// - "Oct. 12, the day before the plunge": in apposition to a date, that date;
+    /// - "later in the day", "earlier in the day": the day the text is at.
+    fn the_day_beside(&self, at: usize) -> Option<Hit> {
+        if (self.low(at), self.low(at + 1)) != ("the", "day") {
+            return None;
+        }
+        let before = |back: usize| at.checked_sub(back).map_or("", |k| self.low(k));
+        let reference_day = match self.reference {
+            Some(Point::Day(day)) => Some(day),
+            _ => None,
+        };
+        let shift = match self.low(at + 2) {
+            "before" => -1,
+            "after" => 1,
+            _ if matches!((before(2), before(1)), ("later" | "earlier", "in")) => {
+                return Some(Hit::point(at..at + 2, Point::Day(reference_day?)));
+            }
+            _ => return None,
+        };
+        if let Some(next) = self.at(at + 3)
+            && let Some(Point::Day(day)) = next.point
+        {
+            let span = at..next.words.end;
+            return Some(Hit::point(span, Point::Day(add_days(day, shift)?)));
+        }
+        let after_date = before(1) == ","
+            && at >= 2
+            && (self.day_number(at - 2).is_some() || self.plain_year(at - 2).is_some());
+        if !after_date {
+            return None;
+        }
+        Some(Hit::point(at..at + 2, Point::Day(reference_day?)))
     }
 
     /// "two years ago", "a decade ago", "three months ago", "five days ago".
@@ -1839,6 +1892,49 @@ mod tests {
             found[1],
             ("July of that year".into(), Some("2018-07".into()))
         );
+    }
+
+    #[test]
+    fn the_day_next_to_a_time_or_in_apposition() {
+        assert_eq!(
+            one("The day before last Tuesday's hearing, he flew home."),
+            (
+                "The day before last Tuesday".into(),
+                Some("2024-07-08".into())
+            )
+        );
+        assert_eq!(
+            one("They met the day after Christmas."),
+            ("the day after Christmas".into(), Some("2023-12-26".into()))
+        );
+        assert_eq!(
+            times(
+                "Shares fell on May 3, the day before the vote.",
+                Some("2024-07-16")
+            ),
+            pairs(&[("May 3", "2024-05-03"), ("the day", "2024-05-03")])
+        );
+        assert_eq!(
+            times(
+                "She spoke on Monday. She arrived in Boston later in the day.",
+                Some("2024-07-16")
+            ),
+            pairs(&[("Monday", "2024-07-15"), ("the day", "2024-07-15")])
+        );
+        // No time follows and no date stands before: the day of an unnamed event.
+        assert!(times("He left the day after the vote.", Some("2024-07-16")).is_empty());
+        assert!(times("It was the day of the vote.", Some("2024-07-16")).is_empty());
+    }
+
+    #[test]
+    fn a_month_before_a_noun_is_a_month() {
+        assert_eq!(
+            one("The March accession will let them join."),
+            ("March".into(), Some("2025-03".into()))
+        );
+        assert_eq!(value("They lost the May elections."), "2024-05");
+        assert!(times("The March on Washington drew crowds.", Some("2024-07-16")).is_empty());
+        assert!(times("Theresa May spoke.", Some("2024-07-16")).is_empty());
     }
 
     #[test]
