@@ -1434,9 +1434,20 @@ impl Scan<'_> {
         if named {
             return None;
         }
-        // "today's world", "today's youth": the present in general, no day.
-        if self.low(at + 1) == "'s" && generic_nouns().contains(self.low(at + 2)) {
+        // "today's world", "today's personal computers", "the people of tomorrow": the
+        // present (or future) in general, no day.
+        let generic_after = self.low(at + 1) == "'s"
+            && (generic_nouns().contains(self.low(at + 2))
+                || (self.words.get(at + 2).is_some_and(|w| {
+                    !w.capitalized() && w.low.chars().all(char::is_alphabetic)
+                }) && generic_nouns().contains(self.low(at + 3))));
+        if generic_after {
             return Some(Hit::value(at..at + 2, None));
+        }
+        let generic_before =
+            at >= 2 && self.low(at - 1) == "of" && generic_nouns().contains(self.low(at - 2));
+        if generic_before {
+            return Some(Hit::value(span, None));
         }
         match self.anchor {
             Some(anchor) => Some(Hit::point(span, Point::Day(add_days(anchor, offset)?))),
@@ -1753,6 +1764,16 @@ mod tests {
             vec![("today's".into(), None)]
         );
         assert_eq!(value("Today's editions carry the offer."), "2024-07-16");
+        assert_eq!(
+            times("Many of today's personal computers use it.", Some("2024-07-16")),
+            vec![("today's".into(), None)]
+        );
+        assert_eq!(
+            times("He chose the people of tomorrow.", Some("2024-07-16")),
+            vec![("tomorrow".into(), None)]
+        );
+        assert_eq!(value("The results of today's vote are due."), "2024-07-16");
+        assert_eq!(value("Shares ended the day as of today."), "2024-07-16");
     }
 
     #[test]
