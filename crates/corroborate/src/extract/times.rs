@@ -205,9 +205,14 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
         let after = words.get(k + 1).map_or("", |w| w.low.as_str());
         let ahead = (matches!(word.low.as_str(), "going" | "set") && after == "to")
             || (word.low == "be" && before == "to");
+        // "were planning to march on Saturday", "was scheduled for Friday": the
+        // auxiliary dates the plan, the plan points ahead, so the participle decides.
+        let auxiliary_of_plan = matches!(word.low.as_str(), "was" | "were" | "had")
+            && word_tense(after) == Some(Tense::Future);
         let tense = if ahead {
             Some(Tense::Future)
-        } else if (word.low == "next" && after == "to")
+        } else if auxiliary_of_plan
+            || (word.low == "next" && after == "to")
             || is_determiner(before)
             || is_negated_participle(&word.low)
         {
@@ -1436,11 +1441,12 @@ impl Scan<'_> {
         }
         // "today's world", "today's personal computers", "the people of tomorrow": the
         // present (or future) in general, no day.
-        let generic_after = self.low(at + 1) == "'s"
-            && (generic_nouns().contains(self.low(at + 2))
-                || (self.words.get(at + 2).is_some_and(|w| {
-                    !w.capitalized() && w.low.chars().all(char::is_alphabetic)
-                }) && generic_nouns().contains(self.low(at + 3))));
+        let generic_after =
+            self.low(at + 1) == "'s"
+                && (generic_nouns().contains(self.low(at + 2))
+                    || (self.words.get(at + 2).is_some_and(|w| {
+                        !w.capitalized() && w.low.chars().all(char::is_alphabetic)
+                    }) && generic_nouns().contains(self.low(at + 3))));
         if generic_after {
             return Some(Hit::value(at..at + 2, None));
         }
@@ -1702,6 +1708,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_held_in_the_past_points_ahead() {
+        // Published Tuesday 2024-07-16.
+        assert_eq!(
+            value("Protesters planned a rally on Saturday and were planning to march."),
+            "2024-07-20"
+        );
+        assert_eq!(value("The vote was scheduled for Friday."), "2024-07-19");
+        assert_eq!(value("The vote was held on Friday."), "2024-07-12");
+    }
+
+    #[test]
     fn a_possessive_weekday_is_the_nearest_one() {
         // Published on Tuesday 2024-07-16: the verb's future is not the ruling's.
         assert_eq!(
@@ -1765,7 +1782,10 @@ mod tests {
         );
         assert_eq!(value("Today's editions carry the offer."), "2024-07-16");
         assert_eq!(
-            times("Many of today's personal computers use it.", Some("2024-07-16")),
+            times(
+                "Many of today's personal computers use it.",
+                Some("2024-07-16")
+            ),
             vec![("today's".into(), None)]
         );
         assert_eq!(
