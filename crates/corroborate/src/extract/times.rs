@@ -1044,7 +1044,16 @@ impl Scan<'_> {
         let (&rule, len) = holidays().longest_at(at, |k| Some(self.low(k)))?;
         let span = at..at + len;
         let lean = lean.unwrap_or_else(|| self.lean(span.clone()));
-        self.resolve_yearly(span, lean, |year| rule.date_in(year))
+        let hit = self.resolve_yearly(span.clone(), lean, |year| rule.date_in(year))?;
+        // "Easter week", "Thanksgiving week": the ISO week holding the holiday.
+        match hit.point {
+            Some(Point::Day(day)) if self.low(span.end) == "week" => Some(Hit {
+                words: at..span.end + 1,
+                value: Some(week_value(day)),
+                point: hit.point,
+            }),
+            _ => Some(hit),
+        }
     }
 
     /// "last year", "next month", "this week", "last November", "next Tuesday", "last summer".
@@ -1519,6 +1528,26 @@ enum HolidayRule {
     /// Month, day and ISO weekday: the first such weekday on or after that date (the
     /// US Election Day is the Tuesday after the first Monday of November).
     WeekdayFrom(i8, i8, i8),
+    /// Days after (or, negative, before) Western Easter Sunday.
+    FromEaster(i8),
+}
+
+/// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian computus.
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    Date::new(
+        year,
+        i8::try_from(n / 31).ok()?,
+        i8::try_from(n % 31 + 1).ok()?,
+    )
+    .ok()
 }
 
 impl HolidayRule {
@@ -1540,6 +1569,7 @@ impl HolidayRule {
                     .rem_euclid(7);
                 add_days(from, ahead)
             }
+            HolidayRule::FromEaster(offset) => add_days(easter(year)?, i64::from(offset)),
         }
     }
 }
@@ -1549,6 +1579,7 @@ crate::lexicon::lazy! {
     fn holidays() -> PhraseTable<HolidayRule> = PhraseTable::new(
         crate::lexicon::fields(include_str!("../../data/holidays.txt")).filter_map(|f| {
             let rule = match f.as_slice() {
+                [_, "easter", offset] => HolidayRule::FromEaster(offset.parse().ok()?),
                 [_, date] => {
                     let (m, d) = date.split_once('-')?;
                     HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
@@ -1716,6 +1747,26 @@ mod tests {
         );
         assert_eq!(value("The vote was scheduled for Friday."), "2024-07-19");
         assert_eq!(value("The vote was held on Friday."), "2024-07-12");
+    }
+
+    #[test]
+    fn easter_and_a_holiday_week() {
+        assert_eq!(easter(2000), Date::new(2000, 4, 23).ok());
+        assert_eq!(easter(2024), Date::new(2024, 3, 31).ok());
+        assert_eq!(easter(2019), Date::new(2019, 4, 21).ok());
+        assert_eq!(value("Crowds gathered at Easter."), "2024-03-31");
+        assert_eq!(value("The shops closed on Good Friday."), "2024-03-29");
+        assert_eq!(
+            times(
+                "Pilgrims prayed for rain as Easter week began.",
+                Some("2024-03-25")
+            ),
+            pairs(&[("Easter week", "2024-W13")])
+        );
+        assert_eq!(
+            times("Travel peaks in Thanksgiving week.", Some("2024-11-20")),
+            pairs(&[("Thanksgiving week", "2024-W48")])
+        );
     }
 
     #[test]
