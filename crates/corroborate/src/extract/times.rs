@@ -206,9 +206,14 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
         let after = words.get(k + 1).map_or("", |w| w.low.as_str());
         let ahead = (matches!(word.low.as_str(), "going" | "set") && after == "to")
             || (word.low == "be" && before == "to");
+        // "were planning to march on Saturday", "was scheduled for Friday": the
+        // auxiliary dates the plan, the plan points ahead, so the participle decides.
+        let auxiliary_of_plan = matches!(word.low.as_str(), "was" | "were" | "had")
+            && word_tense(after) == Some(Tense::Future);
         let tense = if ahead {
             Some(Tense::Future)
-        } else if (word.low == "next" && after == "to")
+        } else if auxiliary_of_plan
+            || (word.low == "next" && after == "to")
             || is_determiner(before)
             || is_negated_participle(&word.low)
         {
@@ -907,7 +912,20 @@ impl Scan<'_> {
         let before_name = self.words.get(at + 1).is_some_and(|w| {
             w.capitalized() && w.low.chars().all(char::is_alphabetic) && calendar(&w.low).is_none()
         });
-        if (abbreviated || ambiguous || before_name) && !followed_by_number && !after_preposition {
+        // "the March accession", "its May elections": a month modifying a noun.
+        let before_noun = at > 0
+            && is_determiner(self.low(at - 1))
+            && self.words.get(at + 1).is_some_and(|w| {
+                !w.capitalized()
+                    && w.low.len() > 3
+                    && w.low.chars().all(char::is_alphabetic)
+                    && !matches!(w.low.as_str(), "from" | "with" | "into" | "over" | "upon")
+            });
+        if (abbreviated || ambiguous || before_name)
+            && !followed_by_number
+            && !after_preposition
+            && !before_noun
+        {
             return None;
         }
         Some(month)
@@ -1031,7 +1049,16 @@ impl Scan<'_> {
         let (&rule, len) = holidays().longest_at(at, |k| Some(self.low(k)))?;
         let span = at..at + len;
         let lean = lean.unwrap_or_else(|| self.lean(span.clone()));
-        self.resolve_yearly(span, lean, |year| rule.date_in(year))
+        let hit = self.resolve_yearly(span.clone(), lean, |year| rule.date_in(year))?;
+        // "Easter week", "Thanksgiving week": the ISO week holding the holiday.
+        match hit.point {
+            Some(Point::Day(day)) if self.low(span.end) == "week" => Some(Hit {
+                words: at..span.end + 1,
+                value: Some(week_value(day)),
+                point: hit.point,
+            }),
+            _ => Some(hit),
+        }
     }
 
     /// "last year", "next month", "this week", "last November", "next Tuesday", "last summer".
@@ -1214,6 +1241,9 @@ impl Scan<'_> {
     /// "the following month", "the next day", "the previous year", "the day before",
     /// "that day", "the next morning": relative to the previous time of the text.
     fn relative_to_reference(&self, at: usize) -> Option<Hit> {
+        if let Some(hit) = self.the_day_beside(at) {
+            return Some(hit);
+        }
         let (direction, unit, span) = match (self.low(at), self.low(at + 1), self.low(at + 2)) {
             ("that", unit, _) => (0, unit, at..at + 2),
             ("the", "following" | "next", unit) => (1, unit, at..at + 3),
@@ -1257,6 +1287,43 @@ impl Scan<'_> {
             _ => return Some(Hit::value(span, None)),
         };
         Some(Hit::point(span, point))
+    }
+
+    /// "the day" named by the words around it, as TimeML values it:
+    /// - "the day before last Tuesday's hearing", "the day after Christmas": the day
+    ///   next to the time that follows;
+    /// - "Oct. 12, the day before the plunge": in apposition to a date, that date;
+    /// - "later in the day", "earlier in the day": the day the text is at.
+    fn the_day_beside(&self, at: usize) -> Option<Hit> {
+        if (self.low(at), self.low(at + 1)) != ("the", "day") {
+            return None;
+        }
+        let before = |back: usize| at.checked_sub(back).map_or("", |k| self.low(k));
+        let reference_day = match self.reference {
+            Some(Point::Day(day)) => Some(day),
+            _ => None,
+        };
+        let shift = match self.low(at + 2) {
+            "before" => -1,
+            "after" => 1,
+            _ if matches!((before(2), before(1)), ("later" | "earlier", "in")) => {
+                return Some(Hit::point(at..at + 2, Point::Day(reference_day?)));
+            }
+            _ => return None,
+        };
+        if let Some(next) = self.at(at + 3)
+            && let Some(Point::Day(day)) = next.point
+        {
+            let span = at..next.words.end;
+            return Some(Hit::point(span, Point::Day(add_days(day, shift)?)));
+        }
+        let after_date = before(1) == ","
+            && at >= 2
+            && (self.day_number(at - 2).is_some() || self.plain_year(at - 2).is_some());
+        if !after_date {
+            return None;
+        }
+        Some(Hit::point(at..at + 2, Point::Day(reference_day?)))
     }
 
     /// "two years ago", "a decade ago", "three months ago", "five days ago".
@@ -1386,9 +1453,21 @@ impl Scan<'_> {
         if named {
             return None;
         }
-        // "today's world", "today's youth": the present in general, no day.
-        if self.low(at + 1) == "'s" && generic_nouns().contains(self.low(at + 2)) {
+        // "today's world", "today's personal computers", "the people of tomorrow": the
+        // present (or future) in general, no day.
+        let generic_after =
+            self.low(at + 1) == "'s"
+                && (generic_nouns().contains(self.low(at + 2))
+                    || (self.words.get(at + 2).is_some_and(|w| {
+                        !w.capitalized() && w.low.chars().all(char::is_alphabetic)
+                    }) && generic_nouns().contains(self.low(at + 3))));
+        if generic_after {
             return Some(Hit::value(at..at + 2, None));
+        }
+        let generic_before =
+            at >= 2 && self.low(at - 1) == "of" && generic_nouns().contains(self.low(at - 2));
+        if generic_before {
+            return Some(Hit::value(span, None));
         }
         match self.anchor {
             Some(anchor) => Some(Hit::point(span, Point::Day(add_days(anchor, offset)?))),
@@ -1454,6 +1533,26 @@ enum HolidayRule {
     /// Month, day and ISO weekday: the first such weekday on or after that date (the
     /// US Election Day is the Tuesday after the first Monday of November).
     WeekdayFrom(i8, i8, i8),
+    /// Days after (or, negative, before) Western Easter Sunday.
+    FromEaster(i8),
+}
+
+/// Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian computus.
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    Date::new(
+        year,
+        i8::try_from(n / 31).ok()?,
+        i8::try_from(n % 31 + 1).ok()?,
+    )
+    .ok()
 }
 
 impl HolidayRule {
@@ -1475,6 +1574,7 @@ impl HolidayRule {
                     .rem_euclid(7);
                 add_days(from, ahead)
             }
+            HolidayRule::FromEaster(offset) => add_days(easter(year)?, i64::from(offset)),
         }
     }
 }
@@ -1484,6 +1584,7 @@ crate::lexicon::lazy! {
     fn holidays() -> PhraseTable<HolidayRule> = PhraseTable::new(
         crate::lexicon::fields(include_str!("../../data/holidays.txt")).filter_map(|f| {
             let rule = match f.as_slice() {
+                [_, "easter", offset] => HolidayRule::FromEaster(offset.parse().ok()?),
                 [_, date] => {
                     let (m, d) = date.split_once('-')?;
                     HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
@@ -1643,6 +1744,37 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_held_in_the_past_points_ahead() {
+        // Published Tuesday 2024-07-16.
+        assert_eq!(
+            value("Protesters planned a rally on Saturday and were planning to march."),
+            "2024-07-20"
+        );
+        assert_eq!(value("The vote was scheduled for Friday."), "2024-07-19");
+        assert_eq!(value("The vote was held on Friday."), "2024-07-12");
+    }
+
+    #[test]
+    fn easter_and_a_holiday_week() {
+        assert_eq!(easter(2000), Date::new(2000, 4, 23).ok());
+        assert_eq!(easter(2024), Date::new(2024, 3, 31).ok());
+        assert_eq!(easter(2019), Date::new(2019, 4, 21).ok());
+        assert_eq!(value("Crowds gathered at Easter."), "2024-03-31");
+        assert_eq!(value("The shops closed on Good Friday."), "2024-03-29");
+        assert_eq!(
+            times(
+                "Pilgrims prayed for rain as Easter week began.",
+                Some("2024-03-25")
+            ),
+            pairs(&[("Easter week", "2024-W13")])
+        );
+        assert_eq!(
+            times("Travel peaks in Thanksgiving week.", Some("2024-11-20")),
+            pairs(&[("Thanksgiving week", "2024-W48")])
+        );
+    }
+
+    #[test]
     fn a_possessive_weekday_is_the_nearest_one() {
         // Published on Tuesday 2024-07-16: the verb's future is not the ruling's.
         assert_eq!(
@@ -1705,6 +1837,19 @@ mod tests {
             vec![("today's".into(), None)]
         );
         assert_eq!(value("Today's editions carry the offer."), "2024-07-16");
+        assert_eq!(
+            times(
+                "Many of today's personal computers use it.",
+                Some("2024-07-16")
+            ),
+            vec![("today's".into(), None)]
+        );
+        assert_eq!(
+            times("He chose the people of tomorrow.", Some("2024-07-16")),
+            vec![("tomorrow".into(), None)]
+        );
+        assert_eq!(value("The results of today's vote are due."), "2024-07-16");
+        assert_eq!(value("Shares ended the day as of today."), "2024-07-16");
     }
 
     #[test]
@@ -1844,6 +1989,49 @@ mod tests {
             found[1],
             ("July of that year".into(), Some("2018-07".into()))
         );
+    }
+
+    #[test]
+    fn the_day_next_to_a_time_or_in_apposition() {
+        assert_eq!(
+            one("The day before last Tuesday's hearing, he flew home."),
+            (
+                "The day before last Tuesday".into(),
+                Some("2024-07-08".into())
+            )
+        );
+        assert_eq!(
+            one("They met the day after Christmas."),
+            ("the day after Christmas".into(), Some("2023-12-26".into()))
+        );
+        assert_eq!(
+            times(
+                "Shares fell on May 3, the day before the vote.",
+                Some("2024-07-16")
+            ),
+            pairs(&[("May 3", "2024-05-03"), ("the day", "2024-05-03")])
+        );
+        assert_eq!(
+            times(
+                "She spoke on Monday. She arrived in Boston later in the day.",
+                Some("2024-07-16")
+            ),
+            pairs(&[("Monday", "2024-07-15"), ("the day", "2024-07-15")])
+        );
+        // No time follows and no date stands before: the day of an unnamed event.
+        assert!(times("He left the day after the vote.", Some("2024-07-16")).is_empty());
+        assert!(times("It was the day of the vote.", Some("2024-07-16")).is_empty());
+    }
+
+    #[test]
+    fn a_month_before_a_noun_is_a_month() {
+        assert_eq!(
+            one("The March accession will let them join."),
+            ("March".into(), Some("2025-03".into()))
+        );
+        assert_eq!(value("They lost the May elections."), "2024-05");
+        assert!(times("The March on Washington drew crowds.", Some("2024-07-16")).is_empty());
+        assert!(times("Theresa May spoke.", Some("2024-07-16")).is_empty());
     }
 
     #[test]
