@@ -131,6 +131,11 @@ fn a_running_total_fits_a_smaller_count_of_one_happening() {
     assert_eq!(verdict(&ledger, "count", &["6", "14"]), Verdict::Agree);
     let ledger = two_outlets(
         "The navy said six AK 47 rifles were seized in the raid.",
+        "Two weeks of raids have netted the navy 14 AK 47 rifles.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["6", "14"]), Verdict::Agree);
+    let ledger = two_outlets(
+        "The navy said six AK 47 rifles were seized in the raid.",
         "The navy said 14 AK 47 rifles were seized in the raid.",
     );
     assert_eq!(verdict(&ledger, "count", &["6", "14"]), Verdict::Conflict);
