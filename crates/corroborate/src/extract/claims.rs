@@ -1594,6 +1594,9 @@ mod tests {
         assert!(has(&got, Predicate::from("step up"), "campaign"), "{got:?}");
         let got = claims("Ivo Rask ended up in Tarsk.", &rask);
         assert!(got.iter().all(|c| c.2 != "up"), "{got:?}");
+        // "went back to Tarsk" was "go" :: "back".
+        let got = claims("Ivo Rask went back to Tarsk.", &rask);
+        assert!(has(&got, Predicate::from("go back"), "tarsk"), "{got:?}");
     }
 
     #[test]
