@@ -39,19 +39,14 @@ pub(crate) struct Measure {
 }
 
 /// Finds the measure of each subject-less `count` or `amount` claim of the ledger, by
-/// claim index.
-pub(crate) fn measures(ledger: &Ledger) -> HashMap<usize, Measure> {
+/// claim index; `texts` holds each document's text by id.
+pub(crate) fn measures(ledger: &Ledger, texts: &HashMap<&str, &str>) -> HashMap<usize, Measure> {
     let places = place_names(ledger);
-    let texts: HashMap<&str, &str> = ledger
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.text.as_str()))
-        .collect();
     let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::default();
     for q in &ledger.quantities {
         quantities.entry(q.doc.as_str()).or_default().push(q);
     }
-    let (mut result, casualties) = casualty_measures(ledger, &quantities);
+    let (mut result, casualties) = casualty_measures(ledger, &quantities, texts);
     let mut found: Vec<(usize, String, String, String)> = Vec::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some()
@@ -145,13 +140,9 @@ type Answer<'l> = (&'l str, usize, bool, usize, Option<&'l str>);
 fn casualty_measures(
     ledger: &Ledger,
     quantities: &HashMap<&str, Vec<&Quantity>>,
+    texts: &HashMap<&str, &str>,
 ) -> (HashMap<usize, Measure>, BTreeSet<usize>) {
     let story_of = super::story_of(ledger);
-    let texts: HashMap<&str, &str> = ledger
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.text.as_str()))
-        .collect();
     // (story, role) → the answers, in claim order.
     let mut figures: BTreeMap<(usize, &str), Vec<Answer<'_>>> = BTreeMap::new();
     let mut casualties = BTreeSet::new();

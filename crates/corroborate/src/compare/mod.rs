@@ -278,8 +278,13 @@ pub(crate) fn comparisons(
     // The casualty measures, the sources' origins and the homelands are each read on
     // their own core; each claim's value is normalized on all cores, then the claims
     // are grouped in their order.
+    let texts: HashMap<&str, &str> = ledger
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
     let (measures, (origins, homelands)) = rayon::join(
-        || measures::measures(ledger),
+        || measures::measures(ledger, &texts),
         || {
             rayon::join(
                 || sources::Origins::new(ledger, inherited),
@@ -295,11 +300,6 @@ pub(crate) fn comparisons(
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
     let written = written_years(ledger);
-    let texts: HashMap<&str, &str> = ledger
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.text.as_str()))
-        .collect();
     let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
     let entries: Vec<_> = ledger
         .claims

@@ -12,10 +12,11 @@
 use crate::model::Claim;
 
 crate::lexicon::lazy! {
-    /// The phrases of `data/recall_openers.txt`, as lowercase words.
-    fn recall_openers() -> Vec<Vec<&'static str>> = crate::lexicon::lines(include_str!("../../data/recall_openers.txt"))
-        .map(|line| line.split(' ').collect())
-        .collect();
+    /// `data/recall_openers.txt`.
+    fn recall_openers() -> crate::lexicon::PhraseTable<()> = crate::lexicon::PhraseTable::new(
+        crate::lexicon::lines(include_str!("../../data/recall_openers.txt"))
+            .map(|phrase| (phrase.split(' ').collect(), ())),
+    );
 }
 
 /// Whether `claim`'s sentence, read in `text` (its document's), opens with a recall
@@ -38,11 +39,9 @@ fn opens_with_recall(sentence: &str) -> bool {
             .first()
             .is_some_and(|w| matches!(w.as_str(), "and" | "but")),
     );
-    recall_openers().iter().any(|phrase| {
-        words
-            .get(start..start + phrase.len())
-            .is_some_and(|got| got.iter().zip(phrase).all(|(a, b)| a == b))
-    })
+    recall_openers()
+        .longest_at(start, |i| words.get(i).map(String::as_str))
+        .is_some()
 }
 
 #[cfg(test)]
