@@ -1377,6 +1377,16 @@ mod tests {
         );
         assert!(has(&got, Predicate::Role, "attorney general"), "{got:?}");
         assert!(!has(&got, Predicate::Role, "general"), "{got:?}");
+        // A court reporter records hearings; she is no journalist.
+        let got = claims(
+            "The court reporter Ada Lind was hurt.",
+            &[("Ada Lind", PERSON)],
+        );
+        assert!(
+            has(&got, Predicate::Occupation, "court reporter"),
+            "{got:?}"
+        );
+        assert!(!has(&got, Predicate::Occupation, "journalist"), "{got:?}");
         let got = claims(
             "Peruvian diplomat Ivo Rask resigned.",
             &[("Ivo Rask", PERSON)],

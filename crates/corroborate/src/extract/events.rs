@@ -412,34 +412,41 @@ pub(crate) fn find(x: &Found, sentences: &[(usize, Syntax<'_>)]) -> Vec<EventMen
             .collect();
         let linker = Linker { x, syntax };
         let headline_like = syntax.headline || k < headlines.opening_lines;
-        for at in 0..syntax.words.len() {
-            let entry = entry_at(syntax, at).or_else(|| {
-                headline_like
-                    .then(|| headlines.entry_at(syntax, at))
-                    .flatten()
-            });
-            let Some(entry) = entry else {
-                continue;
-            };
-            // A participle after a determiner or a number modifies a noun ("the
-            // wounded officer", "355 damaged shops").
-            let attributive = entry.form == Form::Participle
-                && at.checked_sub(1).is_some_and(|i| {
-                    matches!(
-                        syntax.classes[i],
-                        Class::Det | Class::Poss | Class::Number | Class::Clitic
-                    )
-                });
+        let triggers: Vec<Trigger> = (0..syntax.words.len())
+            .filter_map(|at| {
+                let entry = entry_at(syntax, at).or_else(|| {
+                    headline_like
+                        .then(|| headlines.entry_at(syntax, at))
+                        .flatten()
+                })?;
+                // A participle after a determiner or a number modifies a noun ("the
+                // wounded officer", "355 damaged shops").
+                let attributive = entry.form == Form::Participle
+                    && at.checked_sub(1).is_some_and(|i| {
+                        matches!(
+                            syntax.classes[i],
+                            Class::Det | Class::Poss | Class::Number | Class::Clitic
+                        )
+                    });
+                Some(Trigger {
+                    at,
+                    entry,
+                    nominal: entry.form == Form::Noun || attributive,
+                })
+            })
+            .collect();
+        for trigger in &triggers {
+            let (at, entry) = (trigger.at, trigger.entry);
             let mut event = EventMention {
                 kind: EventType::from(entry.kind),
                 trigger: syntax.words[at].span.clone(),
-                nominal: entry.form == Form::Noun || attributive,
+                nominal: trigger.nominal,
                 sentence,
                 arguments: Vec::new(),
                 time: None,
             };
             linker.arguments(&mut event, at, entry);
-            if let Some(time) = event_time(syntax, &times, at) {
+            if let Some(time) = event_time(syntax, &times, trigger, &triggers) {
                 event.time = time.value.clone();
                 event.arguments.push(ArgumentExpr {
                     role: Role::Time,
@@ -580,7 +587,30 @@ fn join_journeys(events: &mut [EventMention]) {
 /// The time of the event whose trigger is word `at`: the nearest time expression in
 /// the trigger's clause (not one opened by "since" or "until", which bound a span), or
 /// else a time fronted at the sentence's start ("In 2013, …").
-fn event_time<'t>(syntax: &Syntax, times: &[&'t TimeExpr], at: usize) -> Option<&'t TimeExpr> {
+/// A word of a sentence that triggers an event.
+struct Trigger {
+    /// The word's index in the sentence.
+    at: usize,
+    /// What the lexicon says of it.
+    entry: Entry,
+    /// Whether it names the happening as a noun ("the attack", "the wounded officer").
+    nominal: bool,
+}
+
+/// The time expression dating the event of `trigger`, one of the sentence's `triggers`:
+/// the nearest in its clause, unless the time belongs to another of the sentence's
+/// events. A time before a noun ("a 1998 assault conviction") dates that noun's
+/// happening and no other; a noun's happening is not dated by an earlier time that
+/// another event word stands between ("returned to prison in 1999 to serve a sentence
+/// for assault"), nor by the time of a verb it is the charge of ("convicted in June 1998
+/// of assault": the conviction's date, not the assault's).
+fn event_time<'t>(
+    syntax: &Syntax,
+    times: &[&'t TimeExpr],
+    trigger: &Trigger,
+    triggers: &[Trigger],
+) -> Option<&'t TimeExpr> {
+    let at = trigger.at;
     let start = syntax.clause_start(at);
     let end = clause_end(syntax, at);
     let word_of = |t: &TimeExpr| {
@@ -600,19 +630,77 @@ fn event_time<'t>(syntax: &Syntax, times: &[&'t TimeExpr], at: usize) -> Option<
             matches!(word, "since" | "until" | "from") || is_reporting(word)
         }
     };
+    let is_trigger = |i: usize| triggers.binary_search_by_key(&i, |t| t.at).is_ok();
+    // The noun a time stands before inside a noun phrase: "a 1998 aggravated assault
+    // conviction", "the March 2011 uprising".
+    let premodified = |t: &TimeExpr| {
+        let first = syntax.words_in(&t.span);
+        let opened = first.start > 0
+            && matches!(
+                syntax.classes[first.start - 1],
+                Class::Det | Class::Poss | Class::Clitic
+            );
+        let nominal =
+            |i: usize| matches!(syntax.classes.get(i), Some(Class::Content | Class::Name));
+        // A participle before a noun is an adjective ("aggravated").
+        let nouns = (first.end..syntax.words.len())
+            .take_while(|&i| nominal(i) || syntax.classes[i] == Class::Verb && nominal(i + 1))
+            .last();
+        nouns.filter(|_| opened)
+    };
+    let belongs_elsewhere = |i: usize, t: &TimeExpr| {
+        if let Some(head) = premodified(t).filter(|&head| is_trigger(head)) {
+            return head != at;
+        }
+        // A time after the noun is its own ("the war erupted five years ago", "an
+        // attack on a market on Tuesday killed 12"); one opening the sentence (a
+        // dateline, "On Tuesday") dates all it tells.
+        if !trigger.nominal || i > at || i <= 1 {
+            return false;
+        }
+        // The words of the noun's compound are not other happenings ("a barrel bomb
+        // attack").
+        let compound = (0..at)
+            .rev()
+            .take_while(|&k| matches!(syntax.classes[k], Class::Content | Class::Name))
+            .last()
+            .unwrap_or(at);
+        let between = triggers
+            .iter()
+            .any(|other| (i..compound).contains(&other.at));
+        // "convicted in June 1998 of assault", "arrested on Tuesday for the murder":
+        // the charge is another, earlier happening; "killed on Thursday in an attack"
+        // is the attack's day too.
+        let charge = (0..at)
+            .rev()
+            .find(|&k| {
+                !matches!(
+                    syntax.classes[k],
+                    Class::Content | Class::Name | Class::Det | Class::Poss | Class::Verb
+                )
+            })
+            .is_some_and(|k| matches!(syntax.words[k].low.as_str(), "of" | "for"));
+        let verb_before = triggers
+            .iter()
+            .rev()
+            .find(|other| other.at < i)
+            .is_some_and(|verb| !verb.nominal);
+        between || (charge && verb_before)
+    };
     let nearest = times
         .iter()
         .filter_map(|t| Some((word_of(t)?, *t)))
         .filter(|&(i, _)| (start..end).contains(&i) && !bounded(i))
-        .min_by_key(|&(i, _)| i.abs_diff(at))
-        .map(|(_, t)| t);
-    nearest.or_else(|| {
-        times
-            .iter()
-            .filter_map(|t| Some((word_of(t)?, *t)))
-            .find(|&(i, _)| i <= 1 && syntax.words.iter().skip(i).take(6).any(|w| w.low == ","))
-            .map(|(_, t)| t)
-    })
+        .min_by_key(|&(i, _)| i.abs_diff(at));
+    if let Some((i, t)) = nearest {
+        return (!belongs_elsewhere(i, t)).then_some(t);
+    }
+    // "On Tuesday, ...": an opening time dates the whole sentence.
+    times
+        .iter()
+        .filter_map(|t| Some((word_of(t)?, *t)))
+        .find(|&(i, _)| i <= 1 && syntax.words.iter().skip(i).take(6).any(|w| w.low == ","))
+        .map(|(_, t)| t)
 }
 
 /// One past the last word of the clause holding word `at`: the next relative pronoun,
@@ -1332,6 +1420,41 @@ pub(crate) mod tests {
     fn since_does_not_date_an_event() {
         let got = events("No official had fled since 2016.", &[]);
         assert_eq!(got[0].1, args(&[(Role::Agent, "no official")]));
+    }
+
+    #[test]
+    fn a_time_dates_the_happening_it_belongs_to() {
+        let time_of = |text: &str, kind: &str| {
+            every_event(text, &[])
+                .into_iter()
+                .filter(|(k, _)| k.as_str() == kind)
+                .map(|(_, a)| {
+                    a.into_iter()
+                        .find(|(role, _)| *role == Role::Time)
+                        .map(|(_, v)| v)
+                })
+                .collect::<Vec<_>>()
+        };
+        // A time before a noun dates that noun's happening only.
+        let text = "He is serving a life sentence for a 1998 aggravated assault conviction.";
+        assert_eq!(time_of(text, "conviction"), [Some("1998".to_string())]);
+        assert_eq!(time_of(text, "attack"), [None]);
+        // A verb's time is not the time of the happening named after it.
+        let text = "He was convicted in June 1998 of aggravated assault.";
+        assert_eq!(time_of(text, "conviction"), [Some("1998-06".to_string())]);
+        assert_eq!(time_of(text, "attack"), [None]);
+        // Nor is a time past another event word.
+        let text = "He returned to prison in June 1999 to serve a sentence for assault.";
+        assert_eq!(time_of(text, "attack"), [None]);
+        // A noun's own time stays with it, also when a verb follows.
+        let text = "An attack on a market on Tuesday killed 12 people.";
+        assert_eq!(time_of(text, "attack"), [Some("2024-03-19".to_string())]);
+        assert_eq!(time_of(text, "killing"), [Some("2024-03-19".to_string())]);
+        // The happening a death is told in shares its day.
+        let text = "Eleven people were killed on Tuesday in a bomb attack on a market.";
+        assert_eq!(time_of(text, "attack"), [Some("2024-03-19".to_string())]);
+        let text = "On Tuesday two people were killed and five wounded in an attack.";
+        assert_eq!(time_of(text, "attack"), [Some("2024-03-19".to_string())]);
     }
 
     /// Whether `got` holds an event of `kind` with every one of `roles`.
