@@ -578,11 +578,35 @@ impl<'t> MeansReader<'t> {
 /// The means the words of `words` name, sorted.
 fn means_in(words: &str) -> Vec<&'static str> {
     let table = means_words();
-    let mut means: Vec<&'static str> = words
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| table.get(lexicon::fold::lower_cow(w).as_ref()).copied())
-        .collect();
+    let mut means: Vec<&'static str> = Vec::new();
+    let mut look_up = |word: &str| {
+        if let Some(&found) = table.get(lexicon::fold::lower_cow(word).as_ref()) {
+            means.push(found);
+        }
+    };
+    // A word is a run of letters, digits and hyphens. Read byte by byte, decoding only
+    // a non-ASCII character: splitting by `char` decoded every byte of every sentence
+    // with an event.
+    let bytes = words.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (inside, width) = if bytes[at].is_ascii() {
+            (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'-', 1)
+        } else {
+            let c = words[at..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !inside {
+            if start < at {
+                look_up(&words[start..at]);
+            }
+            start = at + width;
+        }
+        at += width;
+    }
+    if start < bytes.len() {
+        look_up(&words[start..]);
+    }
     means.sort_unstable();
     means.dedup();
     means
@@ -862,6 +886,18 @@ mod tests {
             "acquisition",
         );
         assert_eq!(got, [2], "{got:?}");
+    }
+
+    #[test]
+    fn means_are_words_between_any_other_characters() {
+        // Hyphens join a word; a dash, a curly apostrophe or a digit group do not split
+        // a word wrongly, and a word at the very end counts.
+        assert_eq!(
+            super::means_in("Air-strikes\u{2014}Tarsk\u{2019}s WARPLANES, snipers"),
+            ["air", "gun"]
+        );
+        assert_eq!(super::means_in("Tarsk\u{2019}s air"), ["air"]);
+        assert!(super::means_in("airx \u{e9}air 9air").is_empty());
     }
 
     #[test]
