@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 /// at once; mimalloc takes about a fifth off a ledger's CPU time against the system
 /// allocator (docs/benchmarks.md), as in the CLI.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 /// Every record class, in the order the stubs list them.
 macro_rules! records {

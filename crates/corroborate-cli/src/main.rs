@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 /// off the CPU time and the peak memory of 100,000 documents against the system
 /// allocator (docs/benchmarks.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 /// Turn news articles into one ledger: entities, events, claims, quotes, numbers and
 /// times, and which claims the outlets agree on, conflict on, or make alone.

@@ -16,7 +16,7 @@ mod tempeval;
 /// with, so that the figures measured here (the tagger's speed above all) are the ones
 /// their users see.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -15,7 +15,7 @@ use corroborate::internals::Shape;
 
 /// The allocator the `corroborate` command runs the library with.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 /// The largest size of each shape: the sizes issue 28 names.
 fn full_size(shape: Shape) -> usize {

@@ -10,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The allocator the `corroborate` command and the Python package run the library
 /// with: the figures measured here are the ones their users see.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 fn pages_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/article-extraction/html")

@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 /// The allocator the `corroborate` command and the Python package run the library
 /// with: the figures measured here are the ones their users see.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 fn ecb_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/ecbplus")

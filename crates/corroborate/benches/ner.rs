@@ -10,7 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// The allocator the `corroborate` command and the Python package run the library
 /// with: the figures measured here are the ones their users see.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: corroborate_alloc::Allocator = corroborate_alloc::Allocator;
 
 /// The documents of a CoNLL file: sentences of words.
 fn documents(text: &str) -> Vec<Vec<Vec<String>>> {

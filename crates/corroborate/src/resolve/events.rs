@@ -414,8 +414,9 @@ fn join_by_word(open: Vec<Open>) -> Vec<Open> {
 crate::lexicon::lazy! {
     /// Trigger words that tell one happening, each mapped to the first word of its set
     /// (`data/event_synonyms.txt`), both as [`stem`]s; a phrase ("pass_away") as the
-    /// stems of its words joined by "_".
-    fn synonyms() -> std::collections::HashMap<String, String> = {
+    /// stems of its words joined by "_". Looked up three times a trigger, hence the
+    /// fast hasher (see [`crate::lexicon::Map`]).
+    fn synonyms() -> std::collections::HashMap<String, String, rustc_hash::FxBuildHasher> = {
         lexicon::lines(include_str!("../../data/event_synonyms.txt"))
             .flat_map(|line| {
                 let words: Vec<String> = line
@@ -546,13 +547,23 @@ impl<'t> MeansReader<'t> {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-        let from = text[start..trigger.start]
-            .rfind(is_stop)
+        // The stops are ASCII, so searched for as bytes (no UTF-8 byte of another
+        // character equals one): a search by `char` decoded up to 600 bytes a mention,
+        // a third of reading the means.
+        let bytes = text.as_bytes();
+        let before = &bytes[start..trigger.start];
+        let from = memchr::memrchr3(b'.', b'!', b'?', before)
+            .max(memchr::memrchr(b'\n', before))
             .map_or(start, |i| start + i + 1);
-        let to = text[trigger.end..end]
-            .find(is_stop)
-            .map_or(end, |i| trigger.end + i);
+        let after = &bytes[trigger.end..end];
+        let to = match (
+            memchr::memchr3(b'.', b'!', b'?', after),
+            memchr::memchr(b'\n', after),
+        ) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+        .map_or(end, |i| trigger.end + i);
         match &self.last {
             Some((read, means)) if *read == (from..to) => means.clone(),
             _ => {
@@ -567,11 +578,35 @@ impl<'t> MeansReader<'t> {
 /// The means the words of `words` name, sorted.
 fn means_in(words: &str) -> Vec<&'static str> {
     let table = means_words();
-    let mut means: Vec<&'static str> = words
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| table.get(lexicon::fold::lower_cow(w).as_ref()).copied())
-        .collect();
+    let mut means: Vec<&'static str> = Vec::new();
+    let mut look_up = |word: &str| {
+        if let Some(&found) = table.get(lexicon::fold::lower_cow(word).as_ref()) {
+            means.push(found);
+        }
+    };
+    // A word is a run of letters, digits and hyphens. Read byte by byte, decoding only
+    // a non-ASCII character: splitting by `char` decoded every byte of every sentence
+    // with an event.
+    let bytes = words.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (inside, width) = if bytes[at].is_ascii() {
+            (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'-', 1)
+        } else {
+            let c = words[at..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if !inside {
+            if start < at {
+                look_up(&words[start..at]);
+            }
+            start = at + width;
+        }
+        at += width;
+    }
+    if start < bytes.len() {
+        look_up(&words[start..]);
+    }
     means.sort_unstable();
     means.dedup();
     means
@@ -582,12 +617,14 @@ fn means_in(words: &str) -> Vec<&'static str> {
 /// "the nomination" → "nominate"), without a final "e", so that the suffix rule's cut
 /// "mak" meets "make" for a form the tables miss.
 fn stem(word: &str) -> String {
-    let lemma = crate::extract::claims::lemma(&word.to_lowercase());
-    let lemma = verb_of_noun(&lemma).unwrap_or(lemma);
-    match lemma.strip_suffix('e') {
-        Some(stem) if !stem.is_empty() => stem.to_string(),
-        _ => lemma,
+    // Three words a trigger come through here: no copy of a word already lowercase,
+    // and the final "e" cut off in place.
+    let lemma = crate::extract::claims::lemma(&lexicon::fold::lower_cow(word));
+    let mut lemma = verb_of_noun(&lemma).unwrap_or(lemma);
+    if lemma.len() > 1 && lemma.ends_with('e') {
+        lemma.pop();
     }
+    lemma
 }
 
 /// Noun endings that make a happening of a verb, each with the verb ending it stands
@@ -849,6 +886,18 @@ mod tests {
             "acquisition",
         );
         assert_eq!(got, [2], "{got:?}");
+    }
+
+    #[test]
+    fn means_are_words_between_any_other_characters() {
+        // Hyphens join a word; a dash, a curly apostrophe or a digit group do not split
+        // a word wrongly, and a word at the very end counts.
+        assert_eq!(
+            super::means_in("Air-strikes\u{2014}Tarsk\u{2019}s WARPLANES, snipers"),
+            ["air", "gun"]
+        );
+        assert_eq!(super::means_in("Tarsk\u{2019}s air"), ["air"]);
+        assert!(super::means_in("airx \u{e9}air 9air").is_empty());
     }
 
     #[test]
