@@ -1100,6 +1100,18 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The types of every event in `text`.
+    fn every_kind(text: &str) -> Vec<String> {
+        let found = every_event(text, &[]);
+        found.iter().map(|(k, _)| k.as_str().to_string()).collect()
+    }
+
+    /// The types of the events of the families of news events in `text`.
+    fn family_kinds(text: &str) -> Vec<String> {
+        let found = events(text, &[]);
+        found.iter().map(|(k, _)| k.as_str().to_string()).collect()
+    }
+
     /// Every event in `text`, with its arguments.
     fn every_event(
         text: &str,
@@ -1361,46 +1373,29 @@ pub(crate) mod tests {
 
     #[test]
     fn claiming_lives_is_a_killing_and_claiming_that_is_not() {
-        let kinds = |text: &str| -> Vec<String> {
-            every_event(text, &[])
-                .into_iter()
-                .map(|(k, _)| k.as_str().to_string())
-                .collect()
-        };
-        let got = kinds("The blast claimed the lives of four guards.");
+        let got = every_kind("The blast claimed the lives of four guards.");
         assert_eq!(got, ["explosion", "killing"], "{got:?}");
-        let got = kinds("The shelling claimed the life of a porter.");
+        let got = every_kind("The shelling claimed the life of a porter.");
         assert_eq!(got, ["shelling", "killing"], "{got:?}");
-        let got = kinds("The rebels claimed that the town was taken.");
+        let got = every_kind("The rebels claimed that the town was taken.");
         assert_eq!(got[..1], ["occurrence"], "{got:?}");
     }
 
     #[test]
     fn a_capitalized_verb_before_a_figure_is_no_name() {
-        let kinds = |text: &str| -> Vec<String> {
-            events(text, &[])
-                .into_iter()
-                .map(|(k, _)| k.as_str().to_string())
-                .collect()
-        };
-        let got = kinds("Jets Pound Tarsk Killing 50 Fighters and then the town was quiet.");
+        let got = family_kinds("Jets Pound Tarsk Killing 50 Fighters and then the town was quiet.");
         assert!(got.contains(&"killing".to_string()), "{got:?}");
-        let got = kinds("Rockets on Tarsk Claim 20 Martyrs as the siege goes on.");
+        let got = family_kinds("Rockets on Tarsk Claim 20 Martyrs as the siege goes on.");
         assert!(got.contains(&"killing".to_string()), "{got:?}");
         // A noun in a name stays a name even before a figure.
-        let got = kinds("The Victory 2 parade passed by the river.");
+        let got = family_kinds("The Victory 2 parade passed by the river.");
         assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
     fn a_dateline_opening_the_sentence_leaves_its_first_word_capitalized() {
-        let kinds = |text: &str| -> Vec<String> {
-            events(text, &[])
-                .into_iter()
-                .map(|(k, _)| k.as_str().to_string())
-                .collect()
-        };
-        let got = kinds("16 August 2016 Death toll from rocket attacks on Tarsk rises to 8.");
+        let got =
+            family_kinds("16 August 2016 Death toll from rocket attacks on Tarsk rises to 8.");
         assert_eq!(got[..1], ["death"], "{got:?}");
     }
 
