@@ -18,7 +18,7 @@ use super::syntax::{
     CLAUSE_REACH, Class, Complement, Phrase, Syntax, is_reporting, lowercase_text, names_no_place,
     split_at,
 };
-use super::{ArgumentExpr, EventMention, Found, Mention, TimeExpr, coref};
+use super::{ArgumentExpr, Casualty, EventMention, Found, Mention, TimeExpr, coref};
 use crate::lexicon::people::is_person_noun;
 use crate::model::{EntityKind, EventType, Role};
 use crate::prepare::words::number_at;
@@ -274,7 +274,13 @@ pub(crate) fn is_everyday(kind: &str) -> bool {
 /// before it ("his escape" is a noun, "to escape" a verb).
 fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     let word = &syntax.words[at];
-    if syntax.classes[at] == Class::Name && at > 0 && !syntax.headline {
+    // The sentence's first word, a dateline before it aside, may be capitalized as such.
+    let opens = syntax.classes[..at].iter().all(|c| *c == Class::Time);
+    let named = syntax.classes[at] == Class::Name && !opens && !syntax.headline;
+    // A capitalized verb right before a figure takes it as its object, as a title-case
+    // headline writes it ("Raids Kill 40", "Attacks Claim 20 Martyrs"), and is no name.
+    let verb_before_figure = named && syntax.classes.get(at + 1) == Some(&Class::Number);
+    if named && !verb_before_figure {
         return None; // part of a name ("Victory Day", "Freedom Party")
     }
     if syntax.classes[at] == Class::Time {
@@ -287,12 +293,18 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
         return None;
     }
     let before = at.checked_sub(1).map(|i| syntax.classes[i]);
-    let nominal = matches!(
-        before,
-        Some(
-            Class::Det | Class::Poss | Class::Clitic | Class::Content | Class::Name | Class::Number
-        )
-    );
+    let nominal = !verb_before_figure
+        && matches!(
+            before,
+            Some(
+                Class::Det
+                    | Class::Poss
+                    | Class::Clitic
+                    | Class::Content
+                    | Class::Name
+                    | Class::Number
+            )
+        );
     // An entry that needs a word nearby ("restored" + "relations") gives way to
     // another sense of the word when the word is not there ("restored power").
     let window = &syntax.words[at + 1..(at + 6).min(syntax.words.len())];
@@ -321,7 +333,8 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
         before,
         Some(Class::Det | Class::Poss | Class::Number | Class::Clitic)
     );
-    if determined && entry.form == Form::Verb {
+    if (determined && entry.form == Form::Verb) || (verb_before_figure && entry.form == Form::Noun)
+    {
         return None;
     }
     Some(entry)
@@ -771,6 +784,9 @@ impl Linker<'_> {
                 }
             }
         }
+        if entry.form == Form::Noun && matches!(entry.kind, "death" | "killing") {
+            self.toll_update(event, at);
+        }
         for (k, c) in complements.iter().enumerate() {
             let role = match c.prep.as_str() {
                 "" => entry.object.map(Role::from),
@@ -812,6 +828,27 @@ impl Linker<'_> {
                     self.push(event, role, &c.phrase);
                 }
             }
+        }
+    }
+
+    /// "the death toll from the raids rose to 12 people": the figure a toll of deaths
+    /// rises to in its clause counts the dead, its patients.
+    fn toll_update(&self, event: &mut EventMention, at: usize) {
+        let s = self.syntax;
+        if s.words.get(at + 1).is_none_or(|w| w.low != "toll") {
+            return;
+        }
+        let (from, to) = (s.words[at].span.end, clause_end(s, at));
+        let update = super::in_sentence(self.x.quantities, event.sentence, |q| q.sentence)
+            .iter()
+            .find(|q| {
+                q.revised
+                    && q.role == Some(Casualty::Killed)
+                    && q.span.start > from
+                    && s.words_in(&q.span).start < to
+            });
+        if let Some(phrase) = update.and_then(|q| s.phrase_at(s.words_in(&q.span).start, false)) {
+            self.push(event, Role::Patient, &phrase);
         }
     }
 
@@ -1151,6 +1188,18 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The types of every event in `text`.
+    fn every_kind(text: &str) -> Vec<String> {
+        let found = every_event(text, &[]);
+        found.iter().map(|(k, _)| k.as_str().to_string()).collect()
+    }
+
+    /// The types of the events of the families of news events in `text`.
+    fn family_kinds(text: &str) -> Vec<String> {
+        let found = events(text, &[]);
+        found.iter().map(|(k, _)| k.as_str().to_string()).collect()
+    }
+
     /// Every event in `text`, with its arguments.
     fn every_event(
         text: &str,
@@ -1402,11 +1451,57 @@ pub(crate) mod tests {
             "Five residents were martyred in the shelling.",
             "The militants executed two hostages.",
             "Three guards were slain at the gate.",
+            "The shelling left 5 martyrs in the market.",
         ] {
             let got = events(sentence, &[]);
             let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
             assert!(kinds.contains(&"killing"), "{sentence}: {kinds:?}");
         }
+    }
+
+    #[test]
+    fn claiming_lives_is_a_killing_and_claiming_that_is_not() {
+        let got = every_kind("The blast claimed the lives of four guards.");
+        assert_eq!(got, ["explosion", "killing"], "{got:?}");
+        let got = every_kind("The shelling claimed the life of a porter.");
+        assert_eq!(got, ["shelling", "killing"], "{got:?}");
+        let got = every_kind("The rebels claimed that the town was taken.");
+        assert_eq!(got[..1], ["occurrence"], "{got:?}");
+    }
+
+    #[test]
+    fn a_capitalized_verb_before_a_figure_is_no_name() {
+        let got = family_kinds("Jets Pound Tarsk Killing 50 Fighters and then the town was quiet.");
+        assert!(got.contains(&"killing".to_string()), "{got:?}");
+        let got = family_kinds("Rockets on Tarsk Claim 20 Martyrs as the siege goes on.");
+        assert!(got.contains(&"killing".to_string()), "{got:?}");
+        // A noun in a name stays a name even before a figure.
+        let got = family_kinds("The Victory 2 parade passed by the river.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_dateline_opening_the_sentence_leaves_its_first_word_capitalized() {
+        let got =
+            family_kinds("16 August 2016 Death toll from rocket attacks on Tarsk rises to 8.");
+        assert_eq!(got[..1], ["death"], "{got:?}");
+    }
+
+    #[test]
+    fn a_toll_of_deaths_counts_the_figure_it_rises_to() {
+        let text = "The death toll from the raids rose to 12 people with 30 others injured.";
+        let mut x = extraction(text, &[]);
+        x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        let got = find(&x.found(), &sentences);
+        let death = got.iter().find(|e| e.kind.as_str() == "death").unwrap();
+        let patients: Vec<&str> = death
+            .arguments
+            .iter()
+            .filter(|a| a.role == Role::Patient)
+            .map(|a| a.value.as_str())
+            .collect();
+        assert_eq!(patients, ["12 people"], "{:?}", death.arguments);
     }
 
     #[test]

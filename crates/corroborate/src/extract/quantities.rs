@@ -191,11 +191,35 @@ fn read_quantity(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> 
             return Some(read);
         }
     }
-    let parsed = parse_one(words, at, in_time)?;
+    let parsed = one_life(words, at).or_else(|| parse_one(words, at, in_time))?;
     let (counted, counted_span, end) = counted_after(words, &parsed);
     Some(Read {
         quantities: vec![expr(words, &parsed, counted, counted_span)],
         end,
+    })
+}
+
+/// "claimed the life of a woman": the "a" after a casualty phrase of one life counts
+/// one victim.
+fn one_life(words: &[Word], at: usize) -> Option<Parsed> {
+    let one = matches!(words[at].low.as_str(), "a" | "an")
+        && at >= 2
+        && words[at - 2].low == "life"
+        && words[at - 1].low == "of";
+    let named = one
+        && (at.saturating_sub(5)..at).any(|k| {
+            casualty_words()
+                .longest_at(k, |i| words.get(i).map(|w| w.low.as_str()))
+                .is_some_and(|(role, len)| *role == Some(Casualty::Killed) && k + len == at)
+        });
+    named.then_some(Parsed {
+        start: at,
+        end: at + 1,
+        value: 1.0,
+        unit: None,
+        kind: None,
+        approximate: false,
+        bound: None,
     })
 }
 
@@ -332,7 +356,8 @@ fn may_open_number(word: &Word) -> bool {
 /// block of Elm Street"). A
 /// capitalized word just before that belongs to a time (`after_time`: "On Tuesday 25
 /// people", as text without commas has it) or is a casualty word (a title-case
-/// headline's "Strikes Kill 50") names no model.
+/// headline's "Strikes Kill 50"), or one before a figure of casualties ("Claim 20
+/// Martyrs"), names no model.
 fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
     let Some(word) = words.get(at) else {
         return false;
@@ -387,9 +412,13 @@ fn reads_as_count(words: &[Word], at: usize, after_time: bool) -> bool {
         return !one_pronoun_openers().contains(before.low.as_str());
     }
     let is_digits = parse_digits(&word.low).is_some();
-    let casualty_before = casualty_words()
-        .longest_at(at - 1, |k| words.get(k).map(|w| w.low.as_str()))
-        .is_some_and(|(_, len)| len == 1);
+    let casualty_at = |k: usize| {
+        casualty_words()
+            .longest_at(k, |k| words.get(k).map(|w| w.low.as_str()))
+            .is_some_and(|(_, len)| len == 1)
+    };
+    // "Attacks Claim 20 Martyrs": a figure of casualties is no model number either.
+    let casualty_before = casualty_at(at - 1) || casualty_at(at + 1);
     let named_before = before.capitalized()
         && !after_time
         && !casualty_before
@@ -1317,8 +1346,23 @@ mod tests {
             roles("Shelling of Market Killing 12 Civilians"),
             [(12.0, Some("killed"), false)]
         );
+        // A figure of casualties after a capitalized word is a count too.
+        assert_eq!(
+            roles("Tarsk Attacks Claim 20 Martyrs"),
+            [(20.0, Some("killed"), false)]
+        );
         // A capitalized word that is no casualty word still names a model.
         assert!(quantities("Boeing 737 Lands Safely").is_empty());
+    }
+
+    #[test]
+    fn a_life_claimed_is_one_victim() {
+        assert_eq!(
+            roles("The shell claimed the life of a porter and injured two guards."),
+            [(1.0, Some("killed"), false), (2.0, Some("injured"), false)]
+        );
+        // A life of no casualty phrase counts nothing.
+        assert!(quantities("She wrote about the life of a porter.").is_empty());
     }
 
     #[test]

@@ -271,7 +271,13 @@ impl<'w> Syntax<'w> {
         let headline = long >= 3 && capitalized * 5 >= long * 4;
         let mut classes = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
-            let start = headline || i == 0 || matches!(classes.last(), Some(Class::Punct));
+            // A dateline opening the sentence ("16 August 2016 Death toll rises") is
+            // no part of it: the word after it opens the sentence.
+            let after_dateline = i > 0 && classes.iter().all(|c| *c == Class::Time);
+            let start = headline
+                || i == 0
+                || after_dateline
+                || matches!(classes.last(), Some(Class::Punct));
             // Times are in text order: the only candidate is the last one starting
             // before the word ends.
             let candidate = times.partition_point(|t| t.start < word.span.end);
@@ -802,6 +808,17 @@ pub(crate) mod tests {
             .map(|w| w.raw())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn the_word_after_an_opening_dateline_opens_the_sentence() {
+        let text = "16 August 2016 The toll rose.";
+        let dateline = 0..text.find(" The").unwrap();
+        let s = Syntax::new(words_of(text), &[dateline]);
+        assert_eq!(s.classes[index(&s, "The")], Class::Det);
+        // Not so after words that are no time.
+        let s = parse("Ivo Rask said yesterday that he reads The Tarsk Herald daily.");
+        assert_eq!(s.classes[index(&s, "The")], Class::Name);
     }
 
     #[test]
