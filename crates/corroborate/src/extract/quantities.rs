@@ -709,6 +709,7 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         };
         let after = cue_after(words, extent.end);
         if counts_no_casualty(words, extent, quantity)
+            || counts_two_roles(words, extent, &cues)
             || matches!(before, Some(Cue::Part | Cue::Total | Cue::Age))
             || matches!(after, Some(Cue::Part | Cue::Total))
         {
@@ -733,6 +734,19 @@ fn own_casualty(
     extent: &Range<usize>,
     cues: &[(Range<usize>, Casualty)],
 ) -> Option<Casualty> {
+    let (cue, role, passive) = cue_told(words, extent, cues)?;
+    let takes_a_count = extents.iter().any(|e| e.start == cue.end);
+    let telling = passive || !takes_a_count && !counts_other_victims(words, cue);
+    (!words[cue.start].low.ends_with("ing") && telling).then_some(*role)
+}
+
+/// The casualty word right after a count's phrase or after auxiliaries ("13 civilians
+/// killed", "10 others have been injured"), with whether an auxiliary makes it passive.
+fn cue_told<'c>(
+    words: &[Word],
+    extent: &Range<usize>,
+    cues: &'c [(Range<usize>, Casualty)],
+) -> Option<(&'c Range<usize>, &'c Casualty, bool)> {
     let mut at = extent.end;
     let mut passive = false;
     while let Some(word) = words.get(at).filter(|w| auxiliaries().contains(&w.low)) {
@@ -740,9 +754,25 @@ fn own_casualty(
         at += 1;
     }
     let (cue, role) = cues.iter().find(|(cue, _)| cue.start == at)?;
-    let takes_a_count = extents.iter().any(|e| e.start == cue.end);
-    let telling = passive || !takes_a_count && !counts_other_victims(words, cue);
-    (!words[cue.start].low.ends_with("ing") && telling).then_some(*role)
+    Some((cue, role, passive))
+}
+
+/// Whether the casualty words told of a count join two roles ("the two victims killed
+/// and injured", "dozens killed or wounded"): the count is of both together, a figure
+/// of neither.
+fn counts_two_roles(
+    words: &[Word],
+    extent: &Range<usize>,
+    cues: &[(Range<usize>, Casualty)],
+) -> bool {
+    cue_told(words, extent, cues).is_some_and(|(cue, role, _)| {
+        matches!(
+            words.get(cue.end).map(|w| w.low.as_str()),
+            Some("and" | "or")
+        ) && cues
+            .iter()
+            .any(|(other, other_role)| other.start == cue.end + 1 && other_role != role)
+    })
 }
 
 /// Whether the casualty word at `at` tells no happening: an aim, as a bare infinitive
@@ -790,8 +820,10 @@ const AIM_REACH: usize = 12;
 
 /// Whether the casualty word `cue`, standing after a count, names victims other than
 /// the count's: an adjective before its noun ("one woman, who called herself the slain
-/// teenager's cousin") or an active verb with an object of its own ("two officers shot
-/// and killed a teenager": the officers are the killers).
+/// teenager's cousin"), an active verb with an object of its own ("two officers shot
+/// and killed a teenager": the officers are the killers) or the deed the counted are
+/// charged with ("two men accused of killing", "three charged with murder";
+/// `data/charge_words.txt`).
 fn counts_other_victims(words: &[Word], cue: &Range<usize>) -> bool {
     let word = |k: usize| words.get(k).map_or("", |w| w.low.as_str());
     let determiner = |w: &str| matches!(w, "a" | "an" | "the" | "his" | "her" | "their" | "its");
@@ -801,7 +833,17 @@ fn counts_other_victims(words: &[Word], cue: &Range<usize>) -> bool {
         && transitive_casualty_verbs().contains(word(cue.start))
         && !super::syntax::is_passive_auxiliary(before)
         && determiner(word(cue.end));
-    attributive || active_with_object
+    let charged = matches!(before, "of" | "with" | "in")
+        && cue
+            .start
+            .checked_sub(2)
+            .is_some_and(|k| charge_words().contains(word(k)));
+    attributive || active_with_object || charged
+}
+
+crate::lexicon::lazy! {
+    /// `data/charge_words.txt`.
+    fn charge_words() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/charge_words.txt")).collect();
 }
 
 /// The words between a count and the casualty verb after it, as [`casualty_roles`]
@@ -1256,6 +1298,38 @@ mod tests {
         assert_eq!(
             roles("The ministry said 40 tanks were delivered."),
             [(40.0, None, false)]
+        );
+    }
+
+    #[test]
+    fn the_accused_are_not_the_victims() {
+        assert_eq!(
+            roles("The two men accused of killing Ada Lind went on trial."),
+            [(2.0, None, false)]
+        );
+        assert_eq!(
+            roles("Three suspects were charged with murder in Tarsk."),
+            [(3.0, None, false)]
+        );
+        assert_eq!(
+            roles("Two men were killed in the raid."),
+            [(2.0, Some("killed"), false)]
+        );
+    }
+
+    #[test]
+    fn a_count_of_the_killed_and_the_wounded_together_is_neither() {
+        assert_eq!(
+            roles("Ada Lind and two other victims were killed and injured in the crossfire."),
+            [(2.0, None, false)]
+        );
+        assert_eq!(
+            roles("Dozens of people were killed or wounded."),
+            [(24.0, None, false)]
+        );
+        assert_eq!(
+            roles("Two were killed and five injured."),
+            [(2.0, Some("killed"), false), (5.0, Some("injured"), false)]
         );
     }
 
