@@ -597,9 +597,6 @@ fn join_journeys(events: &mut [EventMention]) {
     }
 }
 
-/// The time of the event whose trigger is word `at`: the nearest time expression in
-/// the trigger's clause (not one opened by "since" or "until", which bound a span), or
-/// else a time fronted at the sentence's start ("In 2013, …").
 /// A word of a sentence that triggers an event.
 struct Trigger {
     /// The word's index in the sentence.
@@ -611,8 +608,9 @@ struct Trigger {
 }
 
 /// The time expression dating the event of `trigger`, one of the sentence's `triggers`:
-/// the nearest in its clause, unless the time belongs to another of the sentence's
-/// events. A time before a noun ("a 1998 assault conviction") dates that noun's
+/// the nearest in its clause (not one opened by "since" or "until", which bound a span),
+/// unless the time belongs to another of the sentence's events, or else a time fronted
+/// at the sentence's start ("In 2013, …"). A time before a noun ("a 1998 assault conviction") dates that noun's
 /// happening and no other; a noun's happening is not dated by an earlier time that
 /// another event word stands between ("returned to prison in 1999 to serve a sentence
 /// for assault"), nor by the time of a verb it is the charge of ("convicted in June 1998
@@ -697,7 +695,7 @@ fn event_time<'t>(
             .iter()
             .rev()
             .find(|other| other.at < i)
-            .is_some_and(|verb| !verb.nominal);
+            .is_some_and(|verb| !verb.nominal && verb.at >= start);
         between || (charge && verb_before)
     };
     let nearest = times
