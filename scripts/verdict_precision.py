@@ -16,8 +16,9 @@ conflict precision (conflicts labelled real / conflicts labelled), the share of
 labelled agreements that are right, and the real disagreements the labels record as
 missed. The labels hold document ids, subject, predicate, readings, the judgement and
 the class of error, never article text. `--topics A-B` runs other ECB+ development
-topics (their verdicts are mostly unlabelled: the UNLABELLED lines then list what a
-reader would see), `--no-fakes` leaves the FA-KES runs out.
+topics (the conflicts of topics 1-35 are labelled; most of their agreements are not:
+the UNLABELLED lines then list what a reader would see), `--no-fakes` leaves the FA-KES
+runs out.
 """
 import json
 import os
