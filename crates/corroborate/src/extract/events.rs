@@ -800,7 +800,10 @@ impl Linker<'_> {
                 "by" if entry.form != Form::Verb => Some(Role::Agent),
                 "between" => Some(Role::Agent),
                 "against" => Some(Role::Patient),
-                "from" | "out of" | "away from" => Some(Role::Origin),
+                // Only a journey has an origin and a destination: "convicted of assault
+                // out of Tarsk County" names a court's county, "died from wounds" a
+                // cause.
+                "from" | "out of" | "away from" if moves(&event.kind) => Some(Role::Origin),
                 "to" | "into" | "toward" | "towards" if moves(&event.kind) => {
                     Some(Role::Destination)
                 }
@@ -1513,6 +1516,21 @@ pub(crate) mod tests {
     fn since_does_not_date_an_event() {
         let got = events("No official had fled since 2016.", &[]);
         assert_eq!(got[0].1, args(&[(Role::Agent, "no official")]));
+    }
+
+    #[test]
+    fn only_a_journey_has_an_origin() {
+        let roles_of = |text: &str, kind: &str| -> Vec<Role> {
+            every_event(text, &[("Tarsk", EntityKind::Location)])
+                .into_iter()
+                .filter(|(k, _)| k.as_str() == kind)
+                .flat_map(|(_, a)| a.into_iter().map(|(role, _)| role))
+                .collect()
+        };
+        let got = roles_of("He was convicted of an assault out of Tarsk.", "attack");
+        assert!(!got.contains(&Role::Origin), "{got:?}");
+        let got = roles_of("He fled from Tarsk.", "defection");
+        assert!(got.contains(&Role::Origin), "{got:?}");
     }
 
     #[test]
