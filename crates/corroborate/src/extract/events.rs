@@ -610,11 +610,11 @@ struct Trigger {
 /// The time expression dating the event of `trigger`, one of the sentence's `triggers`:
 /// the nearest in its clause (not one opened by "since" or "until", which bound a span),
 /// unless the time belongs to another of the sentence's events, or else a time fronted
-/// at the sentence's start ("In 2013, …"). A time before a noun ("a 1998 assault conviction") dates that noun's
-/// happening and no other; a noun's happening is not dated by an earlier time that
-/// another event word stands between ("returned to prison in 1999 to serve a sentence
-/// for assault"), nor by the time of a verb it is the charge of ("convicted in June 1998
-/// of assault": the conviction's date, not the assault's).
+/// at the sentence's start ("In 2013, …"). A time before a noun ("a 2004 assault
+/// conviction") dates that noun's happening and no other; a noun's happening is not
+/// dated by an earlier time that another event word stands between ("went back to jail
+/// in 2006 to serve a sentence for assault"), nor by the time of a verb it is the charge
+/// of ("convicted in June 2004 of assault": the conviction's date, not the assault's).
 fn event_time<'t>(
     syntax: &Syntax,
     times: &[&'t TimeExpr],
@@ -642,7 +642,7 @@ fn event_time<'t>(
         }
     };
     let is_trigger = |i: usize| triggers.binary_search_by_key(&i, |t| t.at).is_ok();
-    // The noun a time stands before inside a noun phrase: "a 1998 aggravated assault
+    // The noun a time stands before inside a noun phrase: "a 2004 aggravated assault
     // conviction", "the March 2011 uprising".
     let premodified = |t: &TimeExpr| {
         let first = syntax.words_in(&t.span);
@@ -679,7 +679,7 @@ fn event_time<'t>(
         let between = triggers
             .iter()
             .any(|other| (i..compound).contains(&other.at));
-        // "convicted in June 1998 of assault", "arrested on Tuesday for the murder":
+        // "convicted in June 2004 of assault", "arrested on Tuesday for the murder":
         // the charge is another, earlier happening; "killed on Thursday in an attack"
         // is the attack's day too.
         let charge = (0..at)
@@ -1547,15 +1547,15 @@ pub(crate) mod tests {
                 .collect::<Vec<_>>()
         };
         // A time before a noun dates that noun's happening only.
-        let text = "He is serving a life sentence for a 1998 aggravated assault conviction.";
-        assert_eq!(time_of(text, "conviction"), [Some("1998".to_string())]);
+        let text = "Ivo Rask is in jail for a 2004 aggravated assault conviction.";
+        assert_eq!(time_of(text, "conviction"), [Some("2004".to_string())]);
         assert_eq!(time_of(text, "attack"), [None]);
         // A verb's time is not the time of the happening named after it.
-        let text = "He was convicted in June 1998 of aggravated assault.";
-        assert_eq!(time_of(text, "conviction"), [Some("1998-06".to_string())]);
+        let text = "Ivo Rask was convicted in June 2004 of aggravated assault.";
+        assert_eq!(time_of(text, "conviction"), [Some("2004-06".to_string())]);
         assert_eq!(time_of(text, "attack"), [None]);
         // Nor is a time past another event word.
-        let text = "He returned to prison in June 1999 to serve a sentence for assault.";
+        let text = "Ivo Rask went back to jail in June 2006 to serve a sentence for assault.";
         assert_eq!(time_of(text, "attack"), [None]);
         // A noun's own time stays with it, also when a verb follows.
         let text = "An attack on a market on Tuesday killed 12 people.";

@@ -1320,7 +1320,7 @@ mod tests {
     #[test]
     fn a_count_of_the_killed_and_the_wounded_together_is_neither() {
         assert_eq!(
-            roles("Ada Lind and two other victims were killed and injured in the crossfire."),
+            roles("Ada Lind and two other victims were killed and injured in the shooting."),
             [(2.0, None, false)]
         );
         assert_eq!(
