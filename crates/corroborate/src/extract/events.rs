@@ -654,7 +654,7 @@ fn event_time<'t>(
         let nominal =
             |i: usize| matches!(syntax.classes.get(i), Some(Class::Content | Class::Name));
         // A participle before a noun is an adjective ("aggravated").
-        let nouns = (first.end..syntax.words.len())
+        let nouns = (first.end..end)
             .take_while(|&i| nominal(i) || syntax.classes[i] == Class::Verb && nominal(i + 1))
             .last();
         nouns.filter(|_| opened)
@@ -670,15 +670,15 @@ fn event_time<'t>(
             return false;
         }
         // The words of the noun's compound are not other happenings ("a barrel bomb
-        // attack").
+        // attack"). This walk and the next stop at the time word at the latest.
         let compound = (0..at)
             .rev()
             .take_while(|&k| matches!(syntax.classes[k], Class::Content | Class::Name))
             .last()
             .unwrap_or(at);
-        let between = triggers
-            .iter()
-            .any(|other| (i..compound).contains(&other.at));
+        // The triggers are in word order: those before the time and those from it on.
+        let (before_time, from_time) = triggers.split_at(triggers.partition_point(|t| t.at < i));
+        let between = from_time.first().is_some_and(|other| other.at < compound);
         // "convicted in June 2004 of assault", "arrested on Tuesday for the murder":
         // the charge is another, earlier happening; "killed on Thursday in an attack"
         // is the attack's day too.
@@ -691,10 +691,8 @@ fn event_time<'t>(
                 )
             })
             .is_some_and(|k| matches!(syntax.words[k].low.as_str(), "of" | "for"));
-        let verb_before = triggers
-            .iter()
-            .rev()
-            .find(|other| other.at < i)
+        let verb_before = before_time
+            .last()
             .is_some_and(|verb| !verb.nominal && verb.at >= start);
         between || (charge && verb_before)
     };

@@ -673,7 +673,8 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
                         && e.end <= range.end
                 })
         };
-        let own = own_casualty(words, extents, extent, &cues).map(|role| (0, false, role));
+        let told = cue_told(words, extent, &cues);
+        let own = own_casualty(words, extents, told).map(|role| (0, false, role));
         let nearest = own.or_else(|| {
             cues.iter()
                 .filter_map(|(cue, role)| {
@@ -709,7 +710,7 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
         };
         let after = cue_after(words, extent.end);
         if counts_no_casualty(words, extent, quantity)
-            || counts_two_roles(words, extent, &cues)
+            || counts_two_roles(words, told, &cues)
             || matches!(before, Some(Cue::Part | Cue::Total | Cue::Age))
             || matches!(after, Some(Cue::Part | Cue::Total))
         {
@@ -728,17 +729,16 @@ fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [Qu
 /// stands as near before them. An "-ing" form or an active verb taking a count of its
 /// own tells nothing of the count before it: in "killing 8 persons injuring 55" and
 /// "killed 20 people injured 50" the 8 and the 20 are killed.
-fn own_casualty(
-    words: &[Word],
-    extents: &[Range<usize>],
-    extent: &Range<usize>,
-    cues: &[(Range<usize>, Casualty)],
-) -> Option<Casualty> {
-    let (cue, role, passive) = cue_told(words, extent, cues)?;
+fn own_casualty(words: &[Word], extents: &[Range<usize>], told: Option<Told>) -> Option<Casualty> {
+    let (cue, role, passive) = told?;
     let takes_a_count = extents.iter().any(|e| e.start == cue.end);
     let telling = passive || !takes_a_count && !counts_other_victims(words, cue);
     (!words[cue.start].low.ends_with("ing") && telling).then_some(*role)
 }
+
+/// A casualty word told of a count (see [`cue_told`]): its words, its role and whether
+/// it is passive.
+type Told<'c> = (&'c Range<usize>, &'c Casualty, bool);
 
 /// The casualty word right after a count's phrase or after auxiliaries ("13 civilians
 /// killed", "10 others have been injured"), with whether an auxiliary makes it passive.
@@ -746,7 +746,7 @@ fn cue_told<'c>(
     words: &[Word],
     extent: &Range<usize>,
     cues: &'c [(Range<usize>, Casualty)],
-) -> Option<(&'c Range<usize>, &'c Casualty, bool)> {
+) -> Option<Told<'c>> {
     let mut at = extent.end;
     let mut passive = false;
     while let Some(word) = words.get(at).filter(|w| auxiliaries().contains(&w.low)) {
@@ -760,12 +760,8 @@ fn cue_told<'c>(
 /// Whether the casualty words told of a count join two roles ("the two victims killed
 /// and injured", "dozens killed or wounded"): the count is of both together, a figure
 /// of neither.
-fn counts_two_roles(
-    words: &[Word],
-    extent: &Range<usize>,
-    cues: &[(Range<usize>, Casualty)],
-) -> bool {
-    cue_told(words, extent, cues).is_some_and(|(cue, role, _)| {
+fn counts_two_roles(words: &[Word], told: Option<Told>, cues: &[(Range<usize>, Casualty)]) -> bool {
+    told.is_some_and(|(cue, role, _)| {
         matches!(
             words.get(cue.end).map(|w| w.low.as_str()),
             Some("and" | "or")
