@@ -357,6 +357,9 @@ pub enum Predicate {
     Count,
     /// How much of something there is, in a unit.
     Amount,
+    /// Where a place or a happening lies from a landmark: its distance and direction,
+    /// `58 km southwest of Harran`.
+    Bearing,
     /// Who or what fills a role of the event the claim is about.
     Argument(Role),
     /// What a verb says of its subject: the verb's lemma, or `LEMMA_time` for when it
@@ -366,7 +369,7 @@ pub enum Predicate {
 
 impl Predicate {
     /// The families this version gives a meaning.
-    const FAMILIES: [Predicate; 7] = [
+    const FAMILIES: [Predicate; 8] = [
         Predicate::Age,
         Predicate::Role,
         Predicate::Occupation,
@@ -374,6 +377,7 @@ impl Predicate {
         Predicate::Affiliation,
         Predicate::Count,
         Predicate::Amount,
+        Predicate::Bearing,
     ];
 
     /// When what the verb `lemma` says happened.
@@ -396,6 +400,7 @@ impl Predicate {
             Predicate::Affiliation => "affiliation",
             Predicate::Count => "count",
             Predicate::Amount => "amount",
+            Predicate::Bearing => "bearing",
             Predicate::Argument(role) => role.as_str(),
             Predicate::Verb(keyword) => keyword,
         }

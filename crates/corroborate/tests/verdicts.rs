@@ -193,3 +193,35 @@ fn a_negation_before_the_noun_denies_the_happening() {
     );
     assert_eq!(verdict(&ledger, "place", &["Norway"]), Verdict::Conflict);
 }
+
+/// The ledger of two outlets on one earthquake, each placing its epicentre.
+fn two_quake_reports(first: &str, second: &str) -> Ledger {
+    let common = "The earthquake of magnitude 6.1 destroyed homes in three villages on \
+                  Sunday, officials said. Rescuers searched the rubble overnight.";
+    LedgerBuilder::new()
+        .published("2024-03-04")
+        .document(DocumentInput::text("a", format!("{first} {common}")))
+        .document(DocumentInput::text("b", format!("{common} {second}")))
+        .build()
+        .expect("the story builds")
+}
+
+#[test]
+fn one_epicentre_in_miles_and_kilometres_agrees() {
+    let ledger = two_quake_reports(
+        "The quake struck about 58km (36 miles) south-west of Lyon.",
+        "The quake struck 35 miles southwest of Lyon.",
+    );
+    let values = ["58 km southwest of Lyon", "56 km southwest of Lyon"];
+    assert_eq!(verdict(&ledger, "bearing", &values), Verdict::Agree);
+}
+
+#[test]
+fn epicentres_far_apart_or_in_other_directions_conflict() {
+    let ledger = two_quake_reports(
+        "The quake, which struck 20 km north of Lyon, was felt widely.",
+        "The quake struck 60 km south of Lyon.",
+    );
+    let values = ["20 km north of Lyon", "60 km south of Lyon"];
+    assert_eq!(verdict(&ledger, "bearing", &values), Verdict::Conflict);
+}

@@ -356,6 +356,9 @@ pub(crate) fn comparisons(
             };
             let open_value = match measure {
                 Some(m) => m.key.clone(),
+                None if claim.predicate == Predicate::Bearing => {
+                    normal.landmark().unwrap_or_default()
+                }
                 None if is_functional(&claim.predicate) => String::new(),
                 None => key.clone(),
             };

@@ -26,6 +26,8 @@
 //!   ("the South" for South Korea); a quarter lies in its place ("southern Iran" in
 //!   Iran), two opposite quarters of one place do not fit; words standing for a place without naming one ("the
 //!   country") contradict no place;
+//! - **bearings** from a landmark ("58 km southwest of Harran"): directions an eighth
+//!   of a turn apart at most, distances within 15 % (see [`Bearing`]);
 //! - **names** (entities, other text): one entity's name variants are one value, and a
 //!   short form fits the longer form it shortens ("the embassy", "the North Korean
 //!   embassy": the same last word, every word of the short form in the long one).
@@ -36,7 +38,7 @@ use std::sync::OnceLock;
 use crate::hashing::HashMap;
 use crate::lexicon;
 use crate::lexicon::places::{
-    Place, Quarter, is_compass_name_of, is_compass_word, place, places_named, quarter_of,
+    Bearing, Place, Quarter, is_compass_name_of, is_compass_word, place, places_named, quarter_of,
 };
 use crate::model::{Claim, Entity, Predicate, Role, Value, format_number};
 use crate::resolve::fit::{Count, group, times_fit};
@@ -67,6 +69,8 @@ pub(crate) enum Normal {
     /// Words standing for a place without naming one ("the country"), or a place the
     /// list does not know (a village, a district): they contradict no named place.
     VaguePlace(String),
+    /// Where something lies from a landmark.
+    Bearing(Bearing),
 }
 
 impl Normal {
@@ -87,6 +91,7 @@ impl Normal {
             }
             Normal::Time(t) | Normal::Role(t) | Normal::VaguePlace(t) => t.clone(),
             Normal::Named(named) => named.key.clone(),
+            Normal::Bearing(bearing) => bearing.value(),
             Normal::Group(None) => "family".to_string(),
             Normal::Group(Some(members)) => members
                 .iter()
@@ -108,7 +113,17 @@ impl Normal {
             (Normal::VaguePlace(_), _) | (_, Normal::VaguePlace(_)) => true,
             (Normal::Named(a), Normal::Named(b)) => a.fits(b),
             (Normal::Role(a), Normal::Role(b)) => roles_fit(a, b),
+            (Normal::Bearing(a), Normal::Bearing(b)) => a.fits(b),
             _ => self.key() == other.key(),
+        }
+    }
+
+    /// The landmark a bearing is measured from, folded: bearings from different
+    /// landmarks answer different questions.
+    pub fn landmark(&self) -> Option<String> {
+        match self {
+            Normal::Bearing(bearing) => Some(crate::text::fold_lower(&bearing.from)),
+            _ => None,
         }
     }
 
@@ -245,6 +260,9 @@ pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Nor
             }
         }
         Value::Text(t) if claim.predicate == Predicate::Role => Normal::Role(role_key(t)),
+        Value::Text(t) if claim.predicate == Predicate::Bearing => {
+            Bearing::parse(t).map_or_else(|| words(t), Normal::Bearing)
+        }
         Value::Text(t) if claim.predicate == Predicate::Argument(Role::Companions) => {
             Normal::Group(group(t))
         }

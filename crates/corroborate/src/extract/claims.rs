@@ -175,6 +175,7 @@ pub(crate) fn find(
         found.event_arguments();
         found.quantities();
         found.offsets();
+        found.bearings();
         if found.claims.is_empty() {
             found.verb_lemma();
         }
@@ -743,6 +744,22 @@ impl Sentence<'_> {
             })
             .collect();
         self.claims.extend(found);
+    }
+
+    /// "Tarsk, located 1,150 kilometers southeast of Harran": where a place or a
+    /// happening lies from another place (see [`super::bearings`]).
+    fn bearings(&mut self) {
+        let found = super::bearings::find(self.x(), self.syntax(), self.index, self.events);
+        for p in found {
+            self.push(
+                p.subject,
+                p.subject_text,
+                Predicate::Bearing,
+                ValueExpr::Text(p.bearing.value()),
+                &p.words,
+                None,
+            );
+        }
     }
 
     /// "informed his family six hours before their departure": how long before or after
@@ -1560,6 +1577,55 @@ mod tests {
             .map(|c| c.time)
             .collect();
         assert_eq!(held, [Some("../2024-03-19".to_string())]);
+    }
+
+    #[test]
+    fn a_place_or_a_happening_has_a_bearing_from_a_landmark() {
+        let names = [
+            ("Tarsk", EntityKind::Location),
+            ("Kerria", EntityKind::Location),
+            ("Harran", EntityKind::Location),
+        ];
+        let found = claims(
+            "Tarsk, located 1,150 kilometers (700 miles) southeast of Harran, was hit.",
+            &names,
+        );
+        assert!(
+            found.iter().any(|(s, p, v)| s == "Tarsk"
+                && *p == Predicate::Bearing
+                && v == "1150 km southeast of Harran"),
+            "{found:?}"
+        );
+        // The region after a town and a landmark are not what a figure places.
+        let found = claims(
+            "The mill in Tarsk, Kerria, 40 miles north of Harran.",
+            &names,
+        );
+        assert!(
+            found.iter().any(|(s, p, v)| s == "Tarsk"
+                && *p == Predicate::Bearing
+                && v == "64 km north of Harran"),
+            "{found:?}"
+        );
+        let found = claims(
+            "The quake, which struck 7 km east of Harran, was felt.",
+            &names,
+        );
+        assert!(
+            found.iter().any(|(s, p, v)| s == "quake"
+                && *p == Predicate::Bearing
+                && v == "7 km east of Harran"),
+            "{found:?}"
+        );
+        // No landmark, no direction: no bearing.
+        let found = claims(
+            "Tarsk lies 40 miles north of here. It is 9 km from Harran.",
+            &names,
+        );
+        assert!(
+            !found.iter().any(|(_, p, _)| *p == Predicate::Bearing),
+            "{found:?}"
+        );
     }
 
     #[test]

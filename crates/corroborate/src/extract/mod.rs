@@ -9,6 +9,7 @@
 //! resolution maps them to ledger ids.
 
 pub(crate) mod attribution;
+pub(crate) mod bearings;
 pub(crate) mod bodies;
 pub(crate) mod claims;
 pub(crate) mod coref;

@@ -290,13 +290,15 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
     {
         return None;
     }
-    let (number, hyphen_unit) = match number_at(words, i) {
+    let (number, attached) = match number_at(words, i) {
         Some(number) => (number, None),
-        None => hyphenated(words, i).or_else(|| decade_word(words, i))?,
+        None => hyphenated(words, i)
+            .or_else(|| glued(words, i))
+            .or_else(|| decade_word(words, i))?,
     };
     let mut end = i + number.words;
-    if hyphen_unit.is_some() {
-        (unit, kind) = (hyphen_unit, Some(UnitKind::Duration));
+    if let Some((found, found_kind)) = attached {
+        (unit, kind) = (Some(found), Some(found_kind));
     } else if unit.is_none() {
         if let Some((found, found_kind, len)) =
             unit_at(end, |k| words.get(k).map(|w| w.low.as_str()))
@@ -437,20 +439,38 @@ crate::lexicon::lazy! {
     };
 }
 
-/// "five-day", "10-year": a number and a unit joined by a hyphen.
-fn hyphenated(words: &[Word], at: usize) -> Option<(Number, Option<&'static str>)> {
-    let word = words.get(at)?;
-    let mut parts = word.low.split('-');
-    let head = parts.next()?;
-    let tail = parts.next()?;
+/// A number and the unit written onto it, with the unit's kind.
+type Attached = (Number, Option<(&'static str, UnitKind)>);
+
+/// "five-day", "10-year": a number and a unit of time joined by a hyphen.
+fn hyphenated(words: &[Word], at: usize) -> Option<Attached> {
+    let (head, tail) = words.get(at)?.low.split_once('-')?;
+    let tail = tail.split('-').next().unwrap_or(tail);
+    attached(head, tail).filter(|(_, unit)| unit.is_some_and(|(_, k)| k == UnitKind::Duration))
+}
+
+/// "58km", "12kg": a number with a measure's unit written onto it. A one-letter
+/// tail ("5g", "3m") is more often a name or "million" than grams or metres.
+fn glued(words: &[Word], at: usize) -> Option<Attached> {
+    let low = words.get(at)?.low.as_str();
+    let split = low.find(|c: char| c.is_ascii_alphabetic())?;
+    let (head, tail) = low.split_at(split);
+    if tail.len() < 2 {
+        return None;
+    }
+    attached(head, tail).filter(|(_, unit)| unit.is_some_and(|(_, k)| k == UnitKind::Measure))
+}
+
+/// The number `head` and the unit `tail` of one word, read as one number-word.
+fn attached(head: &str, tail: &str) -> Option<Attached> {
     let probe = [Word::new(0..0, head)];
     let number = number_at(&probe, 0)?;
     let (unit, kind, _) = unit_at(0, |k| (k == 0).then_some(tail))?;
-    (kind == UnitKind::Duration).then_some((Number { words: 1, ..number }, Some(unit)))
+    Some((Number { words: 1, ..number }, Some((unit, kind))))
 }
 
 /// "a decade", "a century": one of a long unit of time.
-fn decade_word(words: &[Word], at: usize) -> Option<(Number, Option<&'static str>)> {
+fn decade_word(words: &[Word], at: usize) -> Option<Attached> {
     if !matches!(words.get(at)?.low.as_str(), "a" | "an") {
         return None;
     }
@@ -1150,6 +1170,13 @@ mod tests {
             (180.0, Some("t"), Some("rice"))
         );
         assert_eq!(value_unit("The border is 12 km away."), (12.0, unit("km")));
+        assert_eq!(value_unit("The border is 12km away."), (12.0, unit("km")));
+        // A one-letter unit written onto a number is more often something else.
+        assert!(
+            quantities("The 5g network opened.")
+                .iter()
+                .all(|q| q.unit.is_none())
+        );
         assert_eq!(value_unit("The talks lasted 9 hours."), (9.0, unit("hour")));
         assert_eq!(value_unit("He began a five-day visit."), (5.0, unit("day")));
         assert_eq!(

@@ -94,7 +94,7 @@ pub(crate) struct Quarter {
 impl Quarter {
     /// The quarter a compass adjective or noun names ("southern", "north-east",
     /// "central"), if it is one.
-    fn of(word: &str) -> Option<Quarter> {
+    pub(crate) fn of(word: &str) -> Option<Quarter> {
         if matches!(word, "central" | "centre" | "center") {
             return Some(Quarter { north: 0, east: 0 });
         }
@@ -120,6 +120,97 @@ impl Quarter {
     /// one place's two quarters cannot both be where a happening was.
     pub(crate) fn opposes(self, other: Quarter) -> bool {
         self.north * other.north < 0 || self.east * other.east < 0
+    }
+}
+
+impl Quarter {
+    /// The compass direction it points in ("southwest"); `None` for the centre.
+    fn direction(self) -> Option<&'static str> {
+        Some(match (self.north, self.east) {
+            (1, 0) => "north",
+            (1, 1) => "northeast",
+            (0, 1) => "east",
+            (-1, 1) => "southeast",
+            (-1, 0) => "south",
+            (-1, -1) => "southwest",
+            (0, -1) => "west",
+            (1, -1) => "northwest",
+            _ => return None,
+        })
+    }
+
+    /// The angle between two directions, in eighths of a turn (0 to 4).
+    fn eighths_apart(self, other: Quarter) -> u8 {
+        let eighth = |q: Quarter| match (q.north, q.east) {
+            (1, 0) => 0,
+            (1, 1) => 1,
+            (0, 1) => 2,
+            (-1, 1) => 3,
+            (-1, 0) => 4,
+            (-1, -1) => 5,
+            (0, -1) => 6,
+            _ => 7,
+        };
+        let apart = (eighth(self) + 8 - eighth(other)) % 8;
+        apart.min(8 - apart)
+    }
+}
+
+/// Where something lies from a place: a distance and a direction ("58 km southwest of
+/// Bandar Abbas", "about 35 miles southwest of the port"), as a claim's value carries
+/// it: `58 km southwest of Harran`.
+///
+/// Two outlets placing one spot from one place agree when their directions are at most
+/// an eighth of a turn apart ("south", "southwest") and their distances within 15 %
+/// and 2 km of each other: outlets round, and convert miles ("35 miles", "58 km",
+/// "60 km" are one distance), but "1,150 km" and "1,500 km" are not.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bearing {
+    /// The distance, in whole kilometres.
+    pub km: f64,
+    /// The direction from the place (never the centre).
+    pub quarter: Quarter,
+    /// The place it is measured from, as named.
+    pub from: String,
+}
+
+impl Bearing {
+    /// A bearing of `distance` in `unit` (`km` or `mi`) toward the compass word
+    /// `direction` ("south-west", "east") from the place `from`; `None` for another
+    /// unit or a word that names no direction.
+    pub(crate) fn new(distance: f64, unit: &str, direction: &str, from: &str) -> Option<Bearing> {
+        let km = match unit {
+            "km" => distance,
+            "mi" => distance * 1.609_344,
+            _ => return None,
+        };
+        let quarter = Quarter::of(direction)?;
+        quarter.direction()?;
+        Some(Bearing {
+            km: km.round(),
+            quarter,
+            from: from.to_string(),
+        })
+    }
+
+    /// The claim value: `58 km southwest of Harran`.
+    pub(crate) fn value(&self) -> String {
+        let direction = self.quarter.direction().unwrap_or_default();
+        format!("{} km {direction} of {}", self.km, self.from)
+    }
+
+    /// Reads a value written by [`Bearing::value`].
+    pub(crate) fn parse(value: &str) -> Option<Bearing> {
+        let (km, rest) = value.split_once(" km ")?;
+        let (direction, from) = rest.split_once(" of ")?;
+        let km: f64 = km.parse().ok()?;
+        Bearing::new(km, "km", direction, from)
+    }
+
+    /// Whether two bearings from one place can tell one spot (see [`Bearing`]).
+    pub(crate) fn fits(&self, other: &Bearing) -> bool {
+        let (near, far) = (self.km.min(other.km), self.km.max(other.km));
+        self.quarter.eighths_apart(other.quarter) <= 1 && far - near <= 0.15 * far + 2.0
     }
 }
 
@@ -192,6 +283,24 @@ mod tests {
         assert!(!central.opposes(south));
         assert!(quarter_of("northern Harran").is_none());
         assert!(quarter_of("Iran").is_none());
+    }
+
+    #[test]
+    fn bearings_fit_when_rounded_or_converted() {
+        let km = Bearing::new(58.0, "km", "south-west", "Harran").unwrap();
+        assert_eq!(km.value(), "58 km southwest of Harran");
+        assert_eq!(Bearing::parse(&km.value()), Some(km.clone()));
+        let miles = Bearing::new(35.0, "mi", "southwest", "Harran").unwrap();
+        let south = Bearing::new(60.0, "km", "south", "Harran").unwrap();
+        assert!(km.fits(&miles) && km.fits(&south));
+        let farther = Bearing::new(1150.0, "km", "southeast", "Harran").unwrap();
+        let farthest = Bearing::new(1500.0, "km", "south", "Harran").unwrap();
+        assert!(!farther.fits(&farthest));
+        let north = Bearing::new(58.0, "km", "north", "Harran").unwrap();
+        let east = Bearing::new(58.0, "km", "east", "Harran").unwrap();
+        assert!(!km.fits(&north) && !south.fits(&east));
+        assert!(Bearing::new(5.0, "km", "central", "Harran").is_none());
+        assert!(Bearing::new(5.0, "kg", "north", "Harran").is_none());
     }
 
     #[test]
