@@ -63,7 +63,7 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
             }
         }
         casualty_roles(words, &extents, &mut found[first..]);
-        borrow_parallel_counted(&mut found[first..]);
+        borrow_parallel_counted(words, &extents, &mut found[first..]);
         let denied = denials(words);
         if !denied.is_empty() {
             found.extend(denied.into_iter().map(|(span, role)| QuantityExpr {
@@ -532,6 +532,14 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
             .map(|k| k + 1)
     };
     let Some(end) = end else {
+        // "12 Somali and 11 Yemeni nationals": the modifiers count the noun the next
+        // count of the coordination ends with.
+        if let Some(head) = shared_head(words, run_end) {
+            let modifiers = words[start..run_end].iter().map(|w| w.low.as_str());
+            let text = modifiers.chain([head]).collect::<Vec<_>>().join(" ");
+            let span = words[start].span.start..words[run_end - 1].span.end;
+            return (Some(text), Some(span), run_end);
+        }
         return (None, None, parsed.end);
     };
     // "AK - 47 rifles" and "AK 47 rifles" count one kind of thing.
@@ -543,6 +551,21 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
         .join(" ");
     let span = words[start].span.start..words[end - 1].span.end;
     (Some(text), Some(span), end)
+}
+
+/// The plural noun a count coordinated at `and` ends with ("and 11 Yemeni nationals"),
+/// which the count before it shares.
+fn shared_head(words: &[Word], and: usize) -> Option<&str> {
+    if words.get(and)?.low != "and" || number_at(words, and + 1).is_none() {
+        return None;
+    }
+    let number = number_at(words, and + 1)?;
+    let start = and + 1 + number.words;
+    let run = words[start.min(words.len())..]
+        .iter()
+        .take(4)
+        .take_while(|w| is_noun_like(w));
+    run.last().filter(|w| is_plural(w)).map(|w| w.low.as_str())
 }
 
 /// The number of words of a model code at `at` ("AK 47", "AK - 47", "F - 16"): up to
@@ -953,9 +976,11 @@ fn counts_no_casualty(words: &[Word], extent: &Range<usize>, quantity: &Quantity
             crate::lexicon::people::is_person_noun(n) || crate::lexicon::people::is_kin_noun(n)
         })
     };
-    let apposition = matches!(before(1), "," | "(")
-        && start >= 2
-        && (words[start - 2].capitalized() || person(before(2)))
+    // "Lind and Rask, both 51, died": the ages of those listed before.
+    let shared = usize::from(matches!(before(1), "both" | "each" | "all"));
+    let apposition = matches!(before(1 + shared), "," | "(")
+        && start >= 2 + shared
+        && (words[start - 2 - shared].capitalized() || person(before(2 + shared)))
         && matches!(word(end), "," | "." | ")" | "");
     let died_at = before(1) == "at"
         && (2..6).any(|back| matches!(before(back), "die" | "dies" | "died" | "dead"));
@@ -1044,8 +1069,14 @@ fn cue_after(words: &[Word], at: usize) -> Option<Cue> {
 }
 
 /// A bare count with no noun of its own takes the counted noun of a parallel count in
-/// its sentence ("150 migrants last year, against 2,100 a decade ago").
-fn borrow_parallel_counted(quantities: &mut [QuantityExpr]) {
+/// its sentence ("150 migrants last year, against 2,100 a decade ago"). A count with a
+/// noun of its own that is no plural ("a five - boat attack") counts that, not the
+/// other's. `extents` are the word ranges the quantities were read from.
+fn borrow_parallel_counted(
+    words: &[Word],
+    extents: &[Range<usize>],
+    quantities: &mut [QuantityExpr],
+) {
     let donor = quantities
         .iter()
         .find(|q| q.unit.is_none() && q.counted.is_some())
@@ -1053,8 +1084,14 @@ fn borrow_parallel_counted(quantities: &mut [QuantityExpr]) {
     let Some((counted, counted_span)) = donor else {
         return;
     };
-    for quantity in quantities.iter_mut() {
-        if quantity.unit.is_none() && quantity.counted.is_none() {
+    let own_noun = |extent: &Range<usize>| {
+        words[extent.end.min(words.len())..]
+            .iter()
+            .find(|w| w.low != "-")
+            .is_some_and(is_noun_like)
+    };
+    for (quantity, extent) in quantities.iter_mut().zip(extents) {
+        if quantity.unit.is_none() && quantity.counted.is_none() && !own_noun(extent) {
             quantity.counted.clone_from(&counted);
             quantity.counted_span.clone_from(&counted_span);
         }
@@ -1263,6 +1300,22 @@ mod tests {
             .collect();
         assert_eq!(got, [(150.0, Some("migrants")), (2100.0, Some("migrants"))]);
         assert_eq!(one("The count rose to 2,100.").counted, None);
+        // Coordinated modifiers share the last count's noun; a count with a noun of
+        // its own borrows none.
+        let counted = |text: &str| -> Vec<Option<String>> {
+            quantities(text).into_iter().map(|q| q.counted).collect()
+        };
+        assert_eq!(
+            counted("They seized 12 Tarskan and 11 Harrani nationals."),
+            [
+                Some("tarskan nationals".into()),
+                Some("harrani nationals".into())
+            ]
+        );
+        assert_eq!(
+            counted("A five - boat attack ended with 26 sailors held."),
+            [None, Some("sailors".into())]
+        );
         // A model code names the kind of thing counted, written apart or not.
         let found = quantities("Six AK 47 rifles , 12 magazines and two F - 16 jets.");
         let got: Vec<_> = found.iter().map(|q| q.counted.as_deref()).collect();
@@ -1517,6 +1570,10 @@ mod tests {
             [(78.0, None, false)]
         );
         assert_eq!(roles("Ruiz died aged 64."), [(64.0, None, false)]);
+        assert_eq!(
+            roles("Ada Lind and Ivo Rask, both 51, died at the scene."),
+            [(51.0, None, false)]
+        );
         assert_eq!(
             roles("Two people died in the fire."),
             [(2.0, Some("killed"), false)]
