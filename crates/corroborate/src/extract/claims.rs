@@ -46,6 +46,12 @@ crate::lexicon::lazy! {
     fn role_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/role_nouns.txt")).collect();
 }
 
+crate::lexicon::lazy! {
+    /// Verbs whose object takes the post of an "as" phrase after it ("nominated Lind as
+    /// surgeon general"; `data/object_role_verbs.txt`).
+    fn object_role_verbs() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/object_role_verbs.txt")).collect();
+}
+
 /// How many words before a post's description a time may stand and still be the post's
 /// ("in 1994 as an assistant coach").
 const TIME_BEFORE_POST: usize = 3;
@@ -542,7 +548,8 @@ impl Sentence<'_> {
     }
 
     /// "served as a counselor", "his post as political adviser", "the position of
-    /// deputy director": the role of the verb's subject or the noun's possessor.
+    /// deputy director": the role of the verb's subject or the noun's possessor, or of
+    /// the object of a verb that gives its object a post ("named Lind as director").
     fn as_phrases(&mut self) {
         let s = self.syntax();
         let mut found = Vec::new();
@@ -561,6 +568,19 @@ impl Sentence<'_> {
                 s.classes.get(phrase.words.end),
                 Some(Class::Verb | Class::Aux | Class::Neg)
             ) {
+                continue;
+            }
+            // "nominated Ada Lind as surgeon general": the post is the object's, and
+            // an object naming no one known ("a rural doctor") holds it all the same.
+            let object = s.phrase_ending(i, false).filter(|o| {
+                o.words.start > 0
+                    && object_role_verbs().contains(lemma(&s.words[o.words.start - 1].low).as_str())
+            });
+            if let Some(object) = object {
+                if let Some(person) = self.person(&object) {
+                    let end = self.phrase_with_complements(&phrase);
+                    found.push((person, phrase.words.start..end));
+                }
                 continue;
             }
             let holder = s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
@@ -1374,6 +1394,21 @@ mod tests {
 
     #[test]
     fn roles_from_appositives_titles_and_as() {
+        // A post given to an object is the object's.
+        let names = [("Ivo Rask", PERSON), ("Ada Lind", PERSON)];
+        let got = claims(
+            "President Ivo Rask nominated Ada Lind as surgeon general.",
+            &names,
+        );
+        let roles: Vec<_> = got
+            .iter()
+            .filter(|c| c.1 == Predicate::Role)
+            .map(|c| (c.0.as_str(), c.2.as_str()))
+            .collect();
+        assert!(roles.contains(&("Ada Lind", "surgeon general")), "{got:?}");
+        assert!(!roles.contains(&("Ivo Rask", "surgeon general")), "{got:?}");
+        let got = claims("Ivo Rask joined the club as an assistant coach.", &names);
+        assert!(has(&got, Predicate::Role, "assistant coach"), "{got:?}");
         let got = claims(
             "Mara Lind, a former second secretary at the Chilean embassy, spoke.",
             &[("Mara Lind", PERSON)],
