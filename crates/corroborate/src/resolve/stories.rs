@@ -430,7 +430,8 @@ pub(crate) fn terms(x: &Found, events: &[EventMention]) -> Vec<(u64, f64)> {
                 *counts.entry(term).or_default() += CAPITAL_WEIGHT;
             }
             let lower = &x.doc.words.lower[token];
-            if lower.chars().count() >= 3
+            // At least three characters: counted up to the third only, not to the end.
+            if lower.chars().nth(2).is_some()
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !stop.contains(lower.as_str())
             {
