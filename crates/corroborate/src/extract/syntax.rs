@@ -169,10 +169,12 @@ fn classify(word: &Word, sentence_start: bool) -> Class {
     if capital {
         return Class::Name;
     }
-    let letters = low.chars().count();
-    if letters > 4 && low.ends_with("ly") {
+    // More than `n` letters, counted up to the one after the `n`-th only, and only for a
+    // word with one of the endings: every word of every sentence comes through here.
+    let longer_than = |n: usize| low.chars().nth(n).is_some();
+    if low.ends_with("ly") && longer_than(4) {
         Class::Adv
-    } else if (letters > 4 && low.ends_with("ed")) || (letters > 5 && low.ends_with("ing")) {
+    } else if (low.ends_with("ed") && longer_than(4)) || (low.ends_with("ing") && longer_than(5)) {
         Class::Verb
     } else {
         Class::Content
@@ -264,7 +266,9 @@ impl<'w> Syntax<'w> {
         let words = words.into();
         let (long, capitalized) = words
             .iter()
-            .filter(|w| w.raw().chars().count() >= 4 && w.raw().chars().all(char::is_alphabetic))
+            .filter(|w| {
+                w.raw().chars().nth(3).is_some() && w.raw().chars().all(char::is_alphabetic)
+            })
             .fold((0, 0), |(long, capitalized), w| {
                 (long + 1, capitalized + usize::from(w.capitalized()))
             });

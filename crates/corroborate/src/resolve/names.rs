@@ -204,6 +204,13 @@ fn canonical_of(part: &str) -> String {
 /// hyphens and periods, a possessive and leading titles dropped, each part in its
 /// canonical romanization: "Mr. Choi Min-ho's" → `["choe", "min", "ho"]`.
 pub(crate) fn parts(name: &str) -> Vec<String> {
+    parts_by(name, canonical)
+}
+
+/// [`parts`], each part's canonical spelling worked out by `canonical`: [`place_key`]
+/// works it out afresh ([`canonical_of`]), for the parts of the town gazetteer's 32,000
+/// names are nearly all met once, and remembering each cost more than working it out.
+fn parts_by(name: &str, canonical: impl FnMut(&str) -> String) -> Vec<String> {
     // Folding and transliteration change nothing in most names, and parts are asked
     // for at every capitalized word of every document.
     let ascii = if crate::text::folds_to_itself(name) {
@@ -251,7 +258,7 @@ fn canonical_articles() -> &'static crate::hashing::HashSet<String> {
 /// "-iyeh"/"-iya") and a doubled letter read once. The key only compares places; it
 /// is never shown.
 pub(crate) fn place_key(name: &str) -> String {
-    let parts = parts(name);
+    let parts = parts_by(name, canonical_of);
     let mut words: Vec<&str> = parts.iter().map(String::as_str).collect();
     // An article is a word of the name only before another word; the parts are
     // canonical spellings, so the article's are too ("el" is read as "il").

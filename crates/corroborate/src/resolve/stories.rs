@@ -109,12 +109,28 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
             sim
         }
     };
+    // The pairs come sorted, those of one first document together: its weights are
+    // spread over a row once for all of them.
+    let width = TermRow::width(&global);
     let edges: Vec<(usize, usize, f64)> = pairs
-        .into_par_iter()
-        .filter_map(|(a, b)| {
-            let sim = similarity(a, b, cosine(&global[a], &global[b]));
-            (sim > 0.0).then_some((a, b, sim))
-        })
+        .par_chunk_by(|x, y| x.0 == y.0)
+        .map_init(
+            || TermRow::new(width),
+            |row, run| {
+                let a = run[0].0;
+                row.spread(&global[a]);
+                let edges: Vec<(usize, usize, f64)> = run
+                    .iter()
+                    .filter_map(|&(_, b)| {
+                        let sim = similarity(a, b, row.cosine(&global[b]));
+                        (sim > 0.0).then_some((a, b, sim))
+                    })
+                    .collect();
+                row.clear(&global[a]);
+                edges
+            },
+        )
+        .flatten_iter()
         .collect();
     let split = |group: Vec<usize>| -> Vec<Vec<usize>> {
         if group.len() < 4 || group.len() > MAX_SPLIT {
@@ -122,13 +138,16 @@ pub(crate) fn cluster(docs: &[Extraction]) -> Vec<Vec<usize>> {
         }
         let local = vectors(&raw, &group);
         let mut edges = Vec::new();
+        let mut row = TermRow::new(TermRow::width(&local));
         for a in 0..group.len() {
+            row.spread(&local[a]);
             for b in a + 1..group.len() {
-                let sim = similarity(group[a], group[b], cosine(&local[a], &local[b]));
+                let sim = similarity(group[a], group[b], row.cosine(&local[b]));
                 if sim > 0.0 {
                     edges.push((a, b, sim));
                 }
             }
+            row.clear(&local[a]);
         }
         let subs = attach_fragments(average_link(group.len(), &edges, SPLIT_THRESHOLD), &edges);
         subs.into_iter()
@@ -411,7 +430,8 @@ pub(crate) fn terms(x: &Found, events: &[EventMention]) -> Vec<(u64, f64)> {
                 *counts.entry(term).or_default() += CAPITAL_WEIGHT;
             }
             let lower = &x.doc.words.lower[token];
-            if lower.chars().count() >= 3
+            // At least three characters: counted up to the third only, not to the end.
+            if lower.chars().nth(2).is_some()
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !stop.contains(lower.as_str())
             {
@@ -555,21 +575,52 @@ fn vectors(raw: &[&[(u64, f64)]], members: &[usize]) -> Vec<Vector> {
         .collect()
 }
 
-fn cosine(a: &Vector, b: &Vector) -> f64 {
-    crate::work::count(1);
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
+/// One vector's weights spread over a row indexed by term id, for the cosines of one
+/// document with several others: each reads the row at its own terms, where a merge of
+/// two vectors' sorted terms takes a step and an unpredictable branch at every term of
+/// both (the cosines took a tenth of the stories stage's instructions so).
+struct TermRow(Vec<f64>);
+
+impl TermRow {
+    /// The width of a row that every term id of `vectors` fits in.
+    fn width(vectors: &[Vector]) -> usize {
+        vectors
+            .iter()
+            .flatten()
+            .map(|&(id, _)| id as usize + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// A row of `width` zeros.
+    fn new(width: usize) -> TermRow {
+        TermRow(vec![0.0; width])
+    }
+
+    /// Sets the row to `v`'s weights (the row is zeros before; a vector's term ids are
+    /// distinct, as [`terms`] sums the weights of one term).
+    fn spread(&mut self, v: &Vector) {
+        for &(id, w) in v {
+            self.0[id as usize] = w;
         }
     }
-    sum
+
+    /// Sets the row back to zeros after [`TermRow::spread`]`(v)`.
+    fn clear(&mut self, v: &Vector) {
+        for &(id, _) in v {
+            self.0[id as usize] = 0.0;
+        }
+    }
+
+    /// The cosine of the vector spread over the row and `b` (both of unit length): the
+    /// products of their shared terms added in order of term id, as a merge of the two
+    /// adds them, to the bit — a term the row lacks adds a zero, which leaves a sum that
+    /// starts at +0.0 as it is.
+    fn cosine(&self, b: &Vector) -> f64 {
+        crate::work::count(1);
+        b.iter()
+            .fold(0.0, |sum, &(id, w)| sum + self.0[id as usize] * w)
+    }
 }
 
 /// Pairs (a < b) of documents that share one of their most telling terms.
@@ -735,6 +786,28 @@ fn average_link(n: usize, edges: &[(usize, usize, f64)], threshold: f64) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_row_sums_the_shared_terms_in_order_of_term_id() {
+        let a: Vector = vec![(0, 0.6), (2, 0.8)];
+        let b: Vector = vec![(1, 0.5), (2, -0.5), (3, 0.7)];
+        let c: Vector = vec![(0, 0.1), (2, 0.3), (4, 0.9)];
+        let mut row = TermRow::new(TermRow::width(&[a.clone(), b.clone(), c.clone()]));
+        row.spread(&a);
+        assert_eq!(row.cosine(&b).to_bits(), (0.8f64 * -0.5).to_bits());
+        assert_eq!(
+            row.cosine(&c).to_bits(),
+            (0.6f64 * 0.1 + 0.8 * 0.3).to_bits()
+        );
+        row.clear(&a);
+        row.spread(&b);
+        // No term shared: a sum of zeros, +0.0 though 0.0 × -1.0 is -0.0.
+        assert_eq!(
+            row.cosine(&vec![(0, -1.0), (4, 1.0)]).to_bits(),
+            0f64.to_bits()
+        );
+        assert_eq!(row.cosine(&c).to_bits(), (-0.5f64 * 0.3).to_bits());
+    }
 
     #[test]
     fn fragments_join_the_part_they_are_closest_to() {
