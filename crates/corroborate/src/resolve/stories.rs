@@ -18,7 +18,10 @@
 //! next day's toll update are one story; one kind of happening reported weeks apart
 //! makes two), and drops where each document's main place (the place it names most,
 //! countries and regions aside) is not named by the other at all: two air strikes on
-//! one day in two cities read alike but for their places. Places also meet through the
+//! one day in two cities read alike but for their places. Documents of one day, places
+//! and kind of event are one happening whatever their words, unless their ledes tell
+//! two days (a strike "on Tuesday" in Wednesday's paper and one of Wednesday). Places
+//! also meet through the
 //! province they lie in, from a gazetteer of towns or, for a village it lacks, from
 //! the text ("Tarsk in rural Harran").
 //!
@@ -67,9 +70,8 @@ const DATE_SCALE: f64 = 0.5;
 /// What is left of the similarity of two documents of one day whose main places the
 /// other does not name.
 const PLACE_APART: f64 = 0.1;
-/// The sentences reporting events at the head of a document that name its happening's
-/// day.
-const LEDE: usize = 2;
+/// The most days before publication a lede's day may lie and still be its happening's.
+const LEDE_DAYS: i32 = 7;
 /// The similarity of two documents that report one happening by what they say of it
 /// (one day, one place, one kind of event), however different their words.
 const SAME_HAPPENING: f64 = 0.3;
@@ -151,6 +153,10 @@ struct Happening {
     /// Its publication day, and the day before when it updates a figure and its lede
     /// names that day, as days since the epoch; empty without a publication date.
     days: Vec<i32>,
+    /// The day its lede tells its happening on: a day before publication that the first
+    /// sentence reporting an event names ("12 were killed on Tuesday", in Wednesday's
+    /// paper), else its publication day; as days since the epoch.
+    told: Option<i32>,
     /// The places it names, countries and regions aside, as hashes of their keys
     /// ([`names::place_key`]: two romanizations of one town are one place), sorted.
     places: Vec<u64>,
@@ -244,24 +250,25 @@ impl Happening {
             .collect();
         kinds.sort_unstable();
         kinds.dedup();
-        // An update of the day after ("the toll from Monday's strike rose to 19", on
-        // Tuesday) names its happening's day in its lede.
-        // The lede: the first sentences that report an event (the token analysis that
+        // The lede: the first sentence that reports an event (the token analysis that
         // tells the body's sentences is let go by now).
-        let mut lede: Vec<usize> = x.events.iter().map(|e| e.sentence).collect();
-        lede.dedup();
-        lede.truncate(LEDE);
-        let mut days: Vec<i32> = x.doc.published.map(day).into_iter().collect();
-        let updates = x.quantities.iter().any(|q| q.revised);
-        if let (true, Some(&today)) = (updates, days.first()) {
-            let named = x
-                .times
+        let lede = x.events.first().map(|e| e.sentence);
+        let published = x.doc.published.map(day);
+        // A day before publication the lede tells its happening on ("12 were killed on
+        // Tuesday" in Wednesday's paper; "the toll from Monday's strike rose to 19" on
+        // Tuesday).
+        let named = published.and_then(|today| {
+            x.times
                 .iter()
-                .filter(|t| lede.contains(&t.sentence))
+                .filter(|t| Some(t.sentence) == lede)
                 .filter_map(|t| t.value.as_deref()?.parse::<jiff::civil::Date>().ok())
-                .map(day);
-            days.extend(named.filter(|&d| d == today - 1).take(1));
-        }
+                .map(day)
+                .find(|&d| (1..=LEDE_DAYS).contains(&(today - d)))
+        });
+        // An update of the day after is of its happening's day too.
+        let updates = x.quantities.iter().any(|q| q.revised);
+        let mut days: Vec<i32> = published.into_iter().collect();
+        days.extend(named.filter(|&d| updates && published == Some(d + 1)));
         // Division → (mentions of its places, its first place's first mention reversed).
         let mut by_division: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
         for (place, count) in &counts {
@@ -273,6 +280,7 @@ impl Happening {
         }
         Happening {
             days,
+            told: named.or(published),
             division: by_division
                 .into_iter()
                 .max_by_key(|(_, sum)| *sum)
@@ -313,10 +321,12 @@ impl Happening {
             || self.division.is_some() && self.division == other.division
     }
 
-    /// Whether the two documents report one happening by what they say of it: one day,
-    /// places that meet and a kind of event in common, whatever their words.
+    /// Whether the two documents report one happening by what they say of it: one day
+    /// (of publication, and the one their ledes tell it on: two reports in one day's
+    /// papers, of a strike on Tuesday and of one on Wednesday, are two), places that meet
+    /// and a kind of event in common, whatever their words.
     fn same(&self, other: &Happening) -> bool {
-        let one_day = self.days.iter().any(|d| other.days.contains(d));
+        let one_day = self.days.iter().any(|d| other.days.contains(d)) && self.told == other.told;
         one_day
             && self.main.is_some()
             && other.main.is_some()
@@ -908,6 +918,23 @@ mod tests {
         assert!(!inside.places_meet(&happening(&["Marseille"])));
         let bare = of("Shells fell on Tarsk on Monday. Tarsk was hit again.");
         assert!(!bare.places_meet(&happening(&["Lyon"])));
+    }
+
+    /// What a report published on Wednesday 2024-03-20 says of its happening.
+    fn reported(text: &str) -> Happening {
+        let input = crate::input::DocumentInput::text("t", text).published("2024-03-20");
+        let doc = crate::prepare::prepare(input, None).unwrap();
+        Happening::of(&crate::pipeline::extract_document(doc))
+    }
+
+    #[test]
+    fn ledes_telling_two_days_tell_two_happenings() {
+        let tuesday = reported("Shells killed 12 people in Harran on Tuesday, medics said.");
+        let again = reported("Twelve people were killed by shells in Harran on Tuesday.");
+        let today = reported("Shells killed 9 people in Harran on Wednesday, medics said.");
+        assert!(tuesday.same(&again));
+        assert!(!tuesday.same(&today));
+        assert!(today.same(&reported("Shells killed nine people in Harran today.")));
     }
 
     #[test]
