@@ -18,7 +18,12 @@
 //! next day's toll update are one story; one kind of happening reported weeks apart
 //! makes two), and drops where each document's main place (the place it names most,
 //! countries and regions aside) is not named by the other at all: two air strikes on
-//! one day in two cities read alike but for their places.
+//! one day in two cities read alike but for their places. Documents of one day, places
+//! and kind of event are one happening whatever their words, unless their ledes tell
+//! two days (a strike "on Tuesday" in Wednesday's paper and one of Wednesday). Places
+//! also meet through the
+//! province they lie in, from a gazetteer of towns or, for a village it lacks, from
+//! the text ("Tarsk in rural Harran").
 //!
 //! Documents are processed in id order and every tie is broken by document index, so the
 //! stories do not depend on the order the documents were given in.
@@ -65,9 +70,8 @@ const DATE_SCALE: f64 = 0.5;
 /// What is left of the similarity of two documents of one day whose main places the
 /// other does not name.
 const PLACE_APART: f64 = 0.1;
-/// The sentences reporting events at the head of a document that name its happening's
-/// day.
-const LEDE: usize = 2;
+/// The most days before publication a lede's day may lie and still be its happening's.
+const LEDE_DAYS: i32 = 7;
 /// The similarity of two documents that report one happening by what they say of it
 /// (one day, one place, one kind of event), however different their words.
 const SAME_HAPPENING: f64 = 0.3;
@@ -168,14 +172,18 @@ struct Happening {
     /// Its publication day, and the day before when it updates a figure and its lede
     /// names that day, as days since the epoch; empty without a publication date.
     days: Vec<i32>,
+    /// The day its lede tells its happening on: a day before publication that the first
+    /// sentence reporting an event names ("12 were killed on Tuesday", in Wednesday's
+    /// paper), else its publication day; as days since the epoch.
+    told: Option<i32>,
     /// The places it names, countries and regions aside, as hashes of their keys
     /// ([`names::place_key`]: two romanizations of one town are one place), sorted.
     places: Vec<u64>,
     /// The place it names most (the first on a tie).
     main: Option<u64>,
     /// The first-level division of a country (a province, a governorate) whose places
-    /// it names most, where the gazetteer knows them: a town and its province's capital
-    /// lie in one.
+    /// it names most, where the gazetteer knows them or the text puts them in a town it
+    /// knows ([`containing_division`]): a town and its province's capital lie in one.
     division: Option<u64>,
     /// The kinds of event it reports that tell a story (not the commonplace ones), sorted.
     kinds: Vec<String>,
@@ -196,6 +204,11 @@ crate::lexicon::lazy! {
         }
         map
     };
+
+    /// Words between "in" and a larger place that only qualify it
+    /// (`data/place_qualifiers.txt`).
+    fn place_qualifiers() -> crate::lexicon::Set =
+        lexicon::lines(include_str!("../../data/place_qualifiers.txt")).collect();
 
     /// Countries and regions (`data/gazetteer/`), lowercase: too wide to tell a
     /// happening's place.
@@ -228,11 +241,20 @@ impl Happening {
             .mentions
             .iter()
             .filter(|m| x.entities[m.entity].kind == EntityKind::Location);
+        // Place key → the division the text puts it in, for places the gazetteer does not
+        // know ("the village of Tarsk in rural Harran").
+        let mut contained: BTreeMap<u64, u64> = BTreeMap::new();
         for (order, mention) in locations.enumerate() {
             for place in happening_places(x.doc.slice(&mention.span)) {
                 let name = hash::of(&names::place_key(&place));
                 let count = counts.entry(name).or_insert((0, usize::MAX - order));
                 count.0 += 1;
+                if !divisions().contains_key(&name) && !contained.contains_key(&name) {
+                    let after = &x.doc.text[mention.span.end..];
+                    if let Some(division) = containing_division(after) {
+                        contained.insert(name, division);
+                    }
+                }
             }
         }
         let main = counts
@@ -247,28 +269,29 @@ impl Happening {
             .collect();
         kinds.sort_unstable();
         kinds.dedup();
-        // An update of the day after ("the toll from Monday's strike rose to 19", on
-        // Tuesday) names its happening's day in its lede.
-        // The lede: the first sentences that report an event (the token analysis that
+        // The lede: the first sentence that reports an event (the token analysis that
         // tells the body's sentences is let go by now).
-        let mut lede: Vec<usize> = x.events.iter().map(|e| e.sentence).collect();
-        lede.dedup();
-        lede.truncate(LEDE);
-        let mut days: Vec<i32> = x.doc.published.map(day).into_iter().collect();
-        let updates = x.quantities.iter().any(|q| q.revised);
-        if let (true, Some(&today)) = (updates, days.first()) {
-            let named = x
-                .times
+        let lede = x.events.first().map(|e| e.sentence);
+        let published = x.doc.published.map(day);
+        // A day before publication the lede tells its happening on ("12 were killed on
+        // Tuesday" in Wednesday's paper; "the toll from Monday's strike rose to 19" on
+        // Tuesday).
+        let named = published.and_then(|today| {
+            x.times
                 .iter()
-                .filter(|t| lede.contains(&t.sentence))
+                .filter(|t| Some(t.sentence) == lede)
                 .filter_map(|t| t.value.as_deref()?.parse::<jiff::civil::Date>().ok())
-                .map(day);
-            days.extend(named.filter(|&d| d == today - 1).take(1));
-        }
+                .map(day)
+                .find(|&d| (1..=LEDE_DAYS).contains(&(today - d)))
+        });
+        // An update of the day after is of its happening's day too.
+        let updates = x.quantities.iter().any(|q| q.revised);
+        let mut days: Vec<i32> = published.into_iter().collect();
+        days.extend(named.filter(|&d| updates && published == Some(d + 1)));
         // Division → (mentions of its places, its first place's first mention reversed).
         let mut by_division: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
         for (place, count) in &counts {
-            if let Some(&division) = divisions().get(place) {
+            if let Some(&division) = divisions().get(place).or_else(|| contained.get(place)) {
                 let sum = by_division.entry(division).or_insert((0, count.1));
                 sum.0 += count.0;
                 sum.1 = sum.1.max(count.1);
@@ -276,6 +299,7 @@ impl Happening {
         }
         Happening {
             days,
+            told: named.or(published),
             division: by_division
                 .into_iter()
                 .max_by_key(|(_, sum)| *sum)
@@ -316,10 +340,12 @@ impl Happening {
             || self.division.is_some() && self.division == other.division
     }
 
-    /// Whether the two documents report one happening by what they say of it: one day,
-    /// places that meet and a kind of event in common, whatever their words.
+    /// Whether the two documents report one happening by what they say of it: one day
+    /// (of publication, and the one their ledes tell it on: two reports in one day's
+    /// papers, of a strike on Tuesday and of one on Wednesday, are two), places that meet
+    /// and a kind of event in common, whatever their words.
     fn same(&self, other: &Happening) -> bool {
-        let one_day = self.days.iter().any(|d| other.days.contains(d));
+        let one_day = self.days.iter().any(|d| other.days.contains(d)) && self.told == other.told;
         one_day
             && self.main.is_some()
             && other.main.is_some()
@@ -329,6 +355,59 @@ impl Happening {
                 .iter()
                 .any(|k| other.kinds.binary_search(k).is_ok())
     }
+}
+
+/// The words after a place's name read for the larger place it lies in.
+const CONTAINER_WINDOW: usize = 80;
+/// The most words a larger place's name may have.
+const CONTAINER_WORDS: usize = 3;
+
+/// The first-level division the text right `after` a place's name puts it in: "in",
+/// words that only qualify the larger place ([`place_qualifiers`]: "rural", "northern",
+/// "rebel-held"), then the larger place's capitalized name, a closing place noun
+/// dropped, naming a town the gazetteer knows ([`divisions`]): "Tarsk in rural Harran
+/// Province" lies in Harran's division. The whole name must be known: "in Tell Qaswa"
+/// is not in a town called Tell.
+fn containing_division(after: &str) -> Option<u64> {
+    let mut end = after.len().min(CONTAINER_WINDOW);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words = after[..end]
+        .trim_start_matches([',', ' '])
+        .split_whitespace();
+    if words.next()? != "in" {
+        return None;
+    }
+    let qualifiers = place_qualifiers();
+    let mut name: Vec<&str> = Vec::new();
+    for word in words.skip_while(|w| {
+        let lower = w.to_lowercase();
+        qualifiers.contains(lower.as_str()) || lower.ends_with("-held")
+    }) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if name.len() == CONTAINER_WORDS || !bare.starts_with(char::is_uppercase) {
+            break;
+        }
+        name.push(bare);
+        // A name ends at its punctuation: "Harran, where" is Harran.
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let nouns = crate::extract::claims::place_nouns();
+    while name.len() > 1
+        && name
+            .last()
+            .is_some_and(|w| nouns.contains(w.to_lowercase().as_str()))
+    {
+        name.pop();
+    }
+    if name.is_empty() {
+        return None;
+    }
+    let key = names::place_key(&name.join(" "));
+    divisions().get(&hash::of(&key)).copied()
 }
 
 /// The places a location's name names that can tell a happening's place, countries and
@@ -876,6 +955,59 @@ mod tests {
         let harran = happening(&["Harran"]);
         assert!(!harran.places_meet(&happening(&["Tell Qaswa"])));
         assert!(harran.places_meet(&happening(&["Tell Qaswa", "Harran"])));
+    }
+
+    #[test]
+    fn the_larger_place_is_read_after_in() {
+        let lyon = divisions()
+            .get(&hash::of(&names::place_key("Lyon")))
+            .copied();
+        assert!(lyon.is_some());
+        assert_eq!(containing_division(" in rural Lyon on Monday."), lyon);
+        assert_eq!(
+            containing_division(", in the rebel-held Lyon province"),
+            lyon
+        );
+        assert_eq!(containing_division(" in northern Lyon, where"), lyon);
+        assert_eq!(containing_division(" in Lyon Province."), lyon);
+        // Not "in" a place: near it, or in a month, or a place the gazetteer lacks.
+        assert_eq!(containing_division(" near Lyon"), None);
+        assert_eq!(containing_division(" in rural areas"), None);
+        assert_eq!(containing_division(" in Tell Qaswa"), None);
+        assert_eq!(containing_division(" in"), None);
+    }
+
+    #[test]
+    fn a_place_the_text_puts_in_a_province_lies_in_it() {
+        // The gazetteer does not know Tarsk, and the tagger read no place in "rural
+        // Lyon": only the words after "Tarsk" tell its province.
+        let of = |text: &str| {
+            let names = [("Tarsk", EntityKind::Location)];
+            Happening::of(&crate::extract::events::tests::extraction(text, &names))
+        };
+        let inside = of("Shells fell on Tarsk in rural Lyon on Monday. Tarsk was hit again.");
+        assert!(inside.places_meet(&happening(&["Lyon"])));
+        assert!(inside.places_meet(&happening(&["Villeurbanne"])));
+        assert!(!inside.places_meet(&happening(&["Marseille"])));
+        let bare = of("Shells fell on Tarsk on Monday. Tarsk was hit again.");
+        assert!(!bare.places_meet(&happening(&["Lyon"])));
+    }
+
+    /// What a report published on Wednesday 2024-03-20 says of its happening.
+    fn reported(text: &str) -> Happening {
+        let input = crate::input::DocumentInput::text("t", text).published("2024-03-20");
+        let doc = crate::prepare::prepare(input, None).unwrap();
+        Happening::of(&crate::pipeline::extract_document(doc))
+    }
+
+    #[test]
+    fn ledes_telling_two_days_tell_two_happenings() {
+        let tuesday = reported("Shells killed 12 people in Harran on Tuesday, medics said.");
+        let again = reported("Twelve people were killed by shells in Harran on Tuesday.");
+        let today = reported("Shells killed 9 people in Harran on Wednesday, medics said.");
+        assert!(tuesday.same(&again));
+        assert!(!tuesday.same(&today));
+        assert!(today.same(&reported("Shells killed nine people in Harran today.")));
     }
 
     #[test]
