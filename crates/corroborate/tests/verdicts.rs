@@ -15,10 +15,15 @@ const COMMON: &str = "Peruvian diplomat Ivo Rask defected to Norway in May with 
 
 /// The ledger of two outlets telling the common story, each adding one sentence.
 fn two_outlets(first: &str, second: &str) -> Ledger {
+    two_outlets_telling(COMMON, first, second)
+}
+
+/// The ledger of two outlets telling `common`, each adding one sentence.
+fn two_outlets_telling(common: &str, first: &str, second: &str) -> Ledger {
     LedgerBuilder::new()
         .published("2024-06-04")
-        .document(DocumentInput::text("a", format!("{first} {COMMON}")))
-        .document(DocumentInput::text("b", format!("{COMMON} {second}")))
+        .document(DocumentInput::text("a", format!("{first} {common}")))
+        .document(DocumentInput::text("b", format!("{common} {second}")))
         .build()
         .expect("the story builds")
 }
@@ -194,21 +199,14 @@ fn a_negation_before_the_noun_denies_the_happening() {
     assert_eq!(verdict(&ledger, "place", &["Norway"]), Verdict::Conflict);
 }
 
-/// The ledger of two outlets on one earthquake, each placing its epicentre.
-fn two_quake_reports(first: &str, second: &str) -> Ledger {
-    let common = "The earthquake of magnitude 6.1 destroyed homes in three villages on \
-                  Sunday, officials said. Rescuers searched the rubble overnight.";
-    LedgerBuilder::new()
-        .published("2024-03-04")
-        .document(DocumentInput::text("a", format!("{first} {common}")))
-        .document(DocumentInput::text("b", format!("{common} {second}")))
-        .build()
-        .expect("the story builds")
-}
+/// What both outlets of a written earthquake story say.
+const QUAKE: &str = "The earthquake of magnitude 6.1 destroyed homes in three villages on \
+                     Sunday, officials said. Rescuers searched the rubble overnight.";
 
 #[test]
 fn one_epicentre_in_miles_and_kilometres_agrees() {
-    let ledger = two_quake_reports(
+    let ledger = two_outlets_telling(
+        QUAKE,
         "The quake struck about 58km (36 miles) south-west of Lyon.",
         "The quake struck 35 miles southwest of Lyon.",
     );
@@ -218,7 +216,8 @@ fn one_epicentre_in_miles_and_kilometres_agrees() {
 
 #[test]
 fn epicentres_far_apart_or_in_other_directions_conflict() {
-    let ledger = two_quake_reports(
+    let ledger = two_outlets_telling(
+        QUAKE,
         "The quake, which struck 20 km north of Lyon, was felt widely.",
         "The quake struck 60 km south of Lyon.",
     );

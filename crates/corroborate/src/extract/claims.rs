@@ -1621,37 +1621,34 @@ mod tests {
             ("Kerria", EntityKind::Location),
             ("Harran", EntityKind::Location),
         ];
-        let found = claims(
-            "Tarsk, located 1,150 kilometers (700 miles) southeast of Harran, was hit.",
-            &names,
-        );
-        assert!(
-            found.iter().any(|(s, p, v)| s == "Tarsk"
-                && *p == Predicate::Bearing
-                && v == "1150 km southeast of Harran"),
-            "{found:?}"
-        );
-        // The region after a town and a landmark are not what a figure places.
-        let found = claims(
-            "The mill in Tarsk, Kerria, 40 miles north of Harran.",
-            &names,
-        );
-        assert!(
-            found.iter().any(|(s, p, v)| s == "Tarsk"
-                && *p == Predicate::Bearing
-                && v == "64 km north of Harran"),
-            "{found:?}"
-        );
-        let found = claims(
-            "The quake, which struck 7 km east of Harran, was felt.",
-            &names,
-        );
-        assert!(
-            found.iter().any(|(s, p, v)| s == "quake"
-                && *p == Predicate::Bearing
-                && v == "7 km east of Harran"),
-            "{found:?}"
-        );
+        // (text, what it places, bearing); the region after a town and the landmark
+        // are not what a figure places.
+        let cases = [
+            (
+                "Tarsk, located 1,150 kilometers (700 miles) southeast of Harran, was hit.",
+                "Tarsk",
+                "1150 km southeast of Harran",
+            ),
+            (
+                "The mill in Tarsk, Kerria, 40 miles north of Harran.",
+                "Tarsk",
+                "64 km north of Harran",
+            ),
+            (
+                "The quake, which struck 7 km east of Harran, was felt.",
+                "quake",
+                "7 km east of Harran",
+            ),
+        ];
+        for (text, placed, bearing) in cases {
+            let found = claims(text, &names);
+            assert!(
+                found
+                    .iter()
+                    .any(|(s, p, v)| s == placed && *p == Predicate::Bearing && v == bearing),
+                "{text}: {found:?}"
+            );
+        }
         // No landmark, no direction: no bearing.
         let found = claims(
             "Tarsk lies 40 miles north of here. It is 9 km from Harran.",
