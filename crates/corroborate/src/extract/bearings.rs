@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::syntax::{Class, Syntax};
+use super::syntax::{Class, Syntax, is_reporting};
 use super::{EventMention, Found, Mention, SubjectRef, in_sentence};
 use crate::lexicon::places::{Bearing, place};
 use crate::model::EntityKind;
@@ -166,7 +166,7 @@ fn happening(
 
 /// The place a figure at word `figure` places: the nearest place or organisation (a
 /// town the tagger does not know, a plant) named before it in its sentence that is no
-/// landmark ("south of Harran"), no destination ("to"), no
+/// landmark ("south of Harran"), no destination ("to"), no source ("AFP reported"), no
 /// possessive a possessor ("Harran's"), and no town before it the town's region
 /// ("Tarsk, Kerria,").
 fn placed_place(
@@ -197,9 +197,11 @@ fn placed_place(
                 _ => false,
             });
             let possessor = s.classes.get(words.end) == Some(&Class::Clitic);
+            // "AFP reported …": a source, not what the figure places.
+            let source = s.words.get(words.end).is_some_and(|w| is_reporting(&w.low));
             let region =
                 word_before.is_some_and(|b| s.words[b].low == "," && b > 0 && ends_a_place(b - 1));
-            !landmark && !possessor && !region
+            !landmark && !possessor && !source && !region
         })
         .map(|m| {
             (

@@ -1649,9 +1649,10 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
-        // No landmark, no direction: no bearing.
+        // No landmark, no direction, only a source before the figure: no bearing.
         let found = claims(
-            "Tarsk lies 40 miles north of here. It is 9 km from Harran.",
+            "Tarsk lies 40 miles north of here. It is 9 km from Harran. Kerria said the \
+             village lies 9 km north of Harran.",
             &names,
         );
         assert!(
