@@ -571,9 +571,10 @@ impl Sentence<'_> {
                 continue;
             }
             // "nominated Ada Lind as surgeon general": the post is the object's, and
-            // an object naming no one known ("a rural doctor") holds it all the same.
+            // an object naming no one known ("an unnamed coach") holds it all the same.
             let object = s.phrase_ending(i, false).filter(|o| {
-                o.words.start > 0
+                !noun_of
+                    && o.words.start > 0
                     && object_role_verbs().contains(lemma(&s.words[o.words.start - 1].low).as_str())
             });
             if let Some(object) = object {

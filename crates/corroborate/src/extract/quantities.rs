@@ -532,7 +532,7 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
             .map(|k| k + 1)
     };
     let Some(end) = end else {
-        // "12 Somali and 11 Yemeni nationals": the modifiers count the noun the next
+        // "12 Tarskan and 11 Harrani nationals": the modifiers count the noun the next
         // count of the coordination ends with.
         if let Some(head) = shared_head(words, run_end) {
             let modifiers = words[start..run_end].iter().map(|w| w.low.as_str());
@@ -553,10 +553,10 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
     (Some(text), Some(span), end)
 }
 
-/// The plural noun a count coordinated at `and` ends with ("and 11 Yemeni nationals"),
+/// The plural noun a count coordinated at `and` ends with ("and 11 Harrani nationals"),
 /// which the count before it shares.
 fn shared_head(words: &[Word], and: usize) -> Option<&str> {
-    if words.get(and)?.low != "and" || number_at(words, and + 1).is_none() {
+    if words.get(and)?.low != "and" {
         return None;
     }
     let number = number_at(words, and + 1)?;
@@ -1070,7 +1070,7 @@ fn cue_after(words: &[Word], at: usize) -> Option<Cue> {
 
 /// A bare count with no noun of its own takes the counted noun of a parallel count in
 /// its sentence ("150 migrants last year, against 2,100 a decade ago"). A count with a
-/// noun of its own that is no plural ("a five - boat attack") counts that, not the
+/// noun of its own that is no plural ("a two - car convoy") counts that, not the
 /// other's. `extents` are the word ranges the quantities were read from.
 fn borrow_parallel_counted(
     words: &[Word],
@@ -1313,7 +1313,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            counted("A five - boat attack ended with 26 sailors held."),
+            counted("A two - car convoy left with 26 sailors aboard."),
             [None, Some("sailors".into())]
         );
         // A model code names the kind of thing counted, written apart or not.
