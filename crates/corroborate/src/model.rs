@@ -358,7 +358,7 @@ pub enum Predicate {
     /// How much of something there is, in a unit.
     Amount,
     /// Where a place or a happening lies from a landmark: its distance and direction,
-    /// `58 km southwest of Harran`.
+    /// `42 km southwest of Harran`.
     Bearing,
     /// Who or what fills a role of the event the claim is about.
     Argument(Role),

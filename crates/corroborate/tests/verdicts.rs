@@ -207,10 +207,10 @@ const QUAKE: &str = "The earthquake of magnitude 6.1 destroyed homes in three vi
 fn one_epicentre_in_miles_and_kilometres_agrees() {
     let ledger = two_outlets_telling(
         QUAKE,
-        "The quake struck about 58km (36 miles) south-west of Lyon.",
-        "The quake struck 35 miles southwest of Lyon.",
+        "The quake struck about 42km (26 miles) south-west of Lyon.",
+        "The quake struck 27 miles southwest of Lyon.",
     );
-    let values = ["58 km southwest of Lyon", "56 km southwest of Lyon"];
+    let values = ["42 km southwest of Lyon", "56 km southwest of Lyon"];
     assert_eq!(verdict(&ledger, "bearing", &values), Verdict::Agree);
 }
 

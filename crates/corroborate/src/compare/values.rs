@@ -26,7 +26,7 @@
 //!   ("the South" for South Korea); a quarter lies in its place ("southern Iran" in
 //!   Iran), two opposite quarters of one place do not fit; words standing for a place without naming one ("the
 //!   country") contradict no place;
-//! - **bearings** from a landmark ("58 km southwest of Harran"): directions an eighth
+//! - **bearings** from a landmark ("42 km southwest of Harran"): directions an eighth
 //!   of a turn apart at most, distances within 15 % (see [`Bearing`]);
 //! - **names** (entities, other text): one entity's name variants are one value, and a
 //!   short form fits the longer form it shortens ("the embassy", "the North Korean

@@ -1,6 +1,6 @@
-//! Where a place or a happening lies from another place: "Tarsk, located 1,150
-//! kilometers southeast of Harran", "the quake, which struck 7 km east of Lund", "the
-//! epicentre at about 58km (36 miles) south-west of Harran".
+//! Where a place or a happening lies from another place: "Tarsk, located 820
+//! kilometers southeast of Harran", "the quake, which struck 9 km east of Lund", "the
+//! epicentre at about 42km (26 miles) south-west of Harran".
 //!
 //! Outlets place one spot from one landmark and differ in the distance or the
 //! direction; each such statement is a `bearing` claim about what it places: its
@@ -49,7 +49,7 @@ pub(crate) fn find(x: &Found, s: &Syntax, sentence: usize, events: &[EventMentio
             continue;
         }
         let mut at = figure.end;
-        // "58km ( 36 miles )": the conversion in brackets says the distance again.
+        // "42km ( 26 miles )": the conversion in brackets says the distance again.
         if s.words.get(at).is_some_and(|w| w.low == "(") {
             match (at..s.words.len().min(at + 6)).find(|&i| s.words[i].low == ")") {
                 Some(close) => at = close + 1,

@@ -767,7 +767,7 @@ impl Sentence<'_> {
         self.claims.extend(found);
     }
 
-    /// "Tarsk, located 1,150 kilometers southeast of Harran": where a place or a
+    /// "Tarsk, located 820 kilometers southeast of Harran": where a place or a
     /// happening lies from another place (see [`super::bearings`]).
     fn bearings(&mut self) {
         let found = super::bearings::find(self.x(), self.syntax(), self.index, self.events);
@@ -1626,19 +1626,19 @@ mod tests {
         // are not what a figure places.
         let cases = [
             (
-                "Tarsk, located 1,150 kilometers (700 miles) southeast of Harran, was hit.",
+                "Tarsk, located 820 kilometers (510 miles) southeast of Harran, was hit.",
                 "Tarsk",
-                "1150 km southeast of Harran",
+                "820 km southeast of Harran",
             ),
             (
-                "The mill in Tarsk, Kerria, 40 miles north of Harran.",
+                "The mill in Tarsk, Kerria, 25 miles north of Harran.",
                 "Tarsk",
-                "64 km north of Harran",
+                "40 km north of Harran",
             ),
             (
-                "The quake, which struck 7 km east of Harran, was felt.",
+                "The quake, which struck 9 km east of Harran, was felt.",
                 "quake",
-                "7 km east of Harran",
+                "9 km east of Harran",
             ),
         ];
         for (text, placed, bearing) in cases {
@@ -1652,7 +1652,7 @@ mod tests {
         }
         // No landmark, no direction, only a source before the figure: no bearing.
         let found = claims(
-            "Tarsk lies 40 miles north of here. It is 9 km from Harran. Kerria said the \
+            "Tarsk lies 25 miles north of here. It is 9 km from Harran. Kerria said the \
              village lies 9 km north of Harran.",
             &names,
         );

@@ -449,7 +449,7 @@ fn hyphenated(words: &[Word], at: usize) -> Option<Attached> {
     attached(head, tail).filter(|(_, unit)| unit.is_some_and(|(_, k)| k == UnitKind::Duration))
 }
 
-/// "58km", "12kg": a number with a measure's unit written onto it. A one-letter
+/// "42km", "12kg": a number with a measure's unit written onto it. A one-letter
 /// tail ("5g", "3m") is more often a name or "million" than grams or metres.
 fn glued(words: &[Word], at: usize) -> Option<Attached> {
     let low = words.get(at)?.low.as_str();

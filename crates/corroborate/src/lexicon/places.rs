@@ -156,14 +156,14 @@ impl Quarter {
     }
 }
 
-/// Where something lies from a place: a distance and a direction ("58 km southwest of
-/// Bandar Abbas", "about 35 miles southwest of the port"), as a claim's value carries
-/// it: `58 km southwest of Harran`.
+/// Where something lies from a place: a distance and a direction ("42 km southwest of
+/// Harran", "about 26 miles southwest of the port"), as a claim's value carries
+/// it: `42 km southwest of Harran`.
 ///
 /// Two outlets placing one spot from one place agree when their directions are at most
 /// an eighth of a turn apart ("south", "southwest") and their distances within 15 %
-/// and 2 km of each other: outlets round, and convert miles ("35 miles", "58 km",
-/// "60 km" are one distance), but "1,150 km" and "1,500 km" are not.
+/// and 2 km of each other: outlets round, and convert miles ("26 miles", "42 km",
+/// "45 km" are one distance), but "820 km" and "1,090 km" are not.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Bearing {
     /// The distance, in whole kilometres.
@@ -193,7 +193,7 @@ impl Bearing {
         })
     }
 
-    /// The claim value: `58 km southwest of Harran`.
+    /// The claim value: `42 km southwest of Harran`.
     pub(crate) fn value(&self) -> String {
         let direction = self.quarter.direction().unwrap_or_default();
         format!("{} km {direction} of {}", self.km, self.from)
@@ -287,17 +287,17 @@ mod tests {
 
     #[test]
     fn bearings_fit_when_rounded_or_converted() {
-        let km = Bearing::new(58.0, "km", "south-west", "Harran").unwrap();
-        assert_eq!(km.value(), "58 km southwest of Harran");
+        let km = Bearing::new(42.0, "km", "south-west", "Harran").unwrap();
+        assert_eq!(km.value(), "42 km southwest of Harran");
         assert_eq!(Bearing::parse(&km.value()), Some(km.clone()));
-        let miles = Bearing::new(35.0, "mi", "southwest", "Harran").unwrap();
-        let south = Bearing::new(60.0, "km", "south", "Harran").unwrap();
+        let miles = Bearing::new(26.0, "mi", "southwest", "Harran").unwrap();
+        let south = Bearing::new(45.0, "km", "south", "Harran").unwrap();
         assert!(km.fits(&miles) && km.fits(&south));
-        let farther = Bearing::new(1150.0, "km", "southeast", "Harran").unwrap();
-        let farthest = Bearing::new(1500.0, "km", "south", "Harran").unwrap();
+        let farther = Bearing::new(820.0, "km", "southeast", "Harran").unwrap();
+        let farthest = Bearing::new(1090.0, "km", "south", "Harran").unwrap();
         assert!(!farther.fits(&farthest));
-        let north = Bearing::new(58.0, "km", "north", "Harran").unwrap();
-        let east = Bearing::new(58.0, "km", "east", "Harran").unwrap();
+        let north = Bearing::new(42.0, "km", "north", "Harran").unwrap();
+        let east = Bearing::new(42.0, "km", "east", "Harran").unwrap();
         assert!(!km.fits(&north) && !south.fits(&east));
         assert!(Bearing::new(5.0, "km", "central", "Harran").is_none());
         assert!(Bearing::new(5.0, "kg", "north", "Harran").is_none());
