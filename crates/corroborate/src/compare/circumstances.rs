@@ -6,7 +6,10 @@
 //! not a disagreement, and so are a car bomb's toll and a bombardment's. Air strikes
 //! and shelling are one means: outlets describe one attack as either. Two
 //! figures are one quantity only when their circumstances are compatible: each
-//! dimension (means, victims) the same or unknown in one of them.
+//! dimension (means, victims) the same or unknown in one of them. A part of the
+//! civilians (children, women, students) is counted apart: "killed 9 children" is
+//! no disagreement with "at least 14 civilians", and a figure of "people" is one of
+//! the whole, never of a part.
 
 use crate::lexicon;
 
@@ -24,7 +27,7 @@ enum Means {
 /// Who the victims were, as the counted phrase says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Victims {
-    /// Civilians, children, residents.
+    /// Civilians, residents, patients.
     Civilian,
     /// A state's soldiers, troops and police.
     Forces,
@@ -32,6 +35,20 @@ enum Victims {
     ArmedGroup,
     /// Fighters of no named side: either of the two above.
     Combatant,
+    /// A part of the civilians, which answers its own question ("how many children
+    /// were killed?").
+    Part(Part),
+}
+
+/// A part of the civilians a figure may count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    /// Children, boys, girls, babies.
+    Children,
+    /// Women.
+    Women,
+    /// Students and pupils.
+    Students,
 }
 
 impl Victims {
@@ -61,6 +78,8 @@ impl Victims {
 enum Class {
     Means(Means),
     Victims(Victims),
+    /// A word after which a counted phrase names a part of its victims ("including").
+    Aside,
 }
 
 lexicon::lazy! {
@@ -77,6 +96,10 @@ lexicon::lazy! {
                     "forces" => Class::Victims(Victims::Forces),
                     "armed group" => Class::Victims(Victims::ArmedGroup),
                     "combatant" => Class::Victims(Victims::Combatant),
+                    "children" => Class::Victims(Victims::Part(Part::Children)),
+                    "women" => Class::Victims(Victims::Part(Part::Women)),
+                    "students" => Class::Victims(Victims::Part(Part::Students)),
+                    "aside" => Class::Aside,
                     _ => return None,
                 };
                 Some((f[0].split(' ').collect(), class))
@@ -105,10 +128,12 @@ impl Circumstances {
             }
         }
         let counted = crate::text::fold_lower(counted.unwrap_or_default());
-        let victims = classes_in(&counted).find_map(|class| match class {
-            Class::Victims(v) => Some(v),
-            Class::Means(_) => None,
-        });
+        let victims = classes_in(&counted)
+            .take_while(|class| !matches!(class, Class::Aside))
+            .find_map(|class| match class {
+                Class::Victims(v) => Some(v),
+                Class::Means(_) | Class::Aside => None,
+            });
         Circumstances {
             means: means.filter(|_| !named_two),
             victims,
@@ -126,13 +151,15 @@ impl Circumstances {
         }
     }
 
-    /// Whether two figures with these circumstances can count the same people.
+    /// Whether two figures with these circumstances can count the same people: a
+    /// part of the civilians only the same part.
     pub(crate) fn compatible(self, other: Circumstances) -> bool {
         fn fit<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
             a.is_none() || b.is_none() || a == b
         }
         let victims = match (self.victims, other.victims) {
             (Some(a), Some(b)) => a.fits(b),
+            (Some(Victims::Part(_)), None) | (None, Some(Victims::Part(_))) => false,
             _ => true,
         };
         fit(self.means, other.means) && victims
@@ -169,6 +196,9 @@ impl Circumstances {
             Victims::Forces => "forces",
             Victims::ArmedGroup => "armed group",
             Victims::Combatant => "combatant",
+            Victims::Part(Part::Children) => "children",
+            Victims::Part(Part::Women) => "women",
+            Victims::Part(Part::Students) => "students",
         });
         [means, victims]
             .into_iter()
@@ -262,6 +292,23 @@ mod tests {
         let air = Circumstances::read("Air strikes killed 25 civilians.", Some("civilians"));
         assert_eq!(plain, Circumstances::default());
         assert!(plain.compatible(air));
+    }
+
+    #[test]
+    fn a_part_of_the_civilians_is_counted_apart_from_the_whole() {
+        let civilians = Circumstances::read("Raids killed 14 civilians.", Some("civilians"));
+        let children = Circumstances::read("Raids killed 9 children.", Some("children"));
+        let boys = Circumstances::read("Raids killed 7 boys.", Some("boys"));
+        let plain = Circumstances::read("Raids killed 16 people.", Some("people"));
+        let among = Circumstances::read("Raids killed 16.", Some("people including children"));
+        assert_eq!(among.key(), "bombardment");
+        assert!(!civilians.compatible(children));
+        assert!(children.compatible(boys));
+        assert!(!plain.compatible(children) && plain.compatible(civilians));
+        // A figure of people joins the whole's group, never the part's.
+        let (of_figure, groups) = group(&[children, plain, civilians]);
+        assert_eq!(of_figure, [0, 1, 1]);
+        assert_eq!(groups[0].key(), "bombardment children");
     }
 
     #[test]

@@ -22,7 +22,8 @@
 //! no other figure for the role. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies. The answers are then
 //! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
-//! of civilians and of fighters, answer two questions.
+//! of civilians and of fighters (or of a part of the civilians, the children), answer
+//! two questions.
 
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
