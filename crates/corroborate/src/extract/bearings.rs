@@ -28,6 +28,10 @@ pub(crate) struct Placed {
     pub words: Range<usize>,
 }
 
+/// How many words before its figure a bearing looks for what it places: a clause's
+/// reach, so that a long unpunctuated run of figures costs each figure a bounded look.
+const REACH: usize = 40;
+
 /// The words a compass direction may be written in ("south - west" in tokenized text).
 fn is_compass_part(word: &str) -> bool {
     word == "-"
@@ -131,7 +135,7 @@ fn happening(
     figure: usize,
 ) -> Option<(SubjectRef, String)> {
     let mut start = figure;
-    while start > 0 {
+    while start > figure.saturating_sub(REACH) {
         let before = start - 1;
         if s.words[before].low == "," {
             let next = s.words.get(start).map(|w| w.low.as_str());
@@ -147,15 +151,16 @@ fn happening(
         start = before;
     }
     let from = s.span(&(start..figure));
-    let first = events.partition_point(|e| e.sentence < sentence);
-    (first..)
-        .zip(in_sentence(events, sentence, |e| e.sentence))
-        .filter(|(_, e)| {
-            e.trigger.start >= from.start
-                && e.trigger.end <= from.end
-                && !super::events::is_everyday(&e.kind)
-        })
-        .last()
+    // The sentence's events are in text order: those in reach are one run of them.
+    let of_sentence = in_sentence(events, sentence, |e| e.sentence);
+    let first = events.partition_point(|e| e.sentence < sentence)
+        + of_sentence.partition_point(|e| e.trigger.start < from.start);
+    let last = events.partition_point(|e| e.sentence < sentence)
+        + of_sentence.partition_point(|e| e.trigger.start < from.end);
+    (first..last)
+        .zip(&events[first..last])
+        .rev()
+        .find(|(_, e)| e.trigger.end <= from.end && !super::events::is_everyday(&e.kind))
         .map(|(index, e)| {
             (
                 SubjectRef::Event(index),
@@ -165,7 +170,7 @@ fn happening(
 }
 
 /// The place a figure at word `figure` places: the nearest place or organisation (a
-/// town the tagger does not know, a plant) named before it in its sentence that is no
+/// town the tagger does not know, a plant) named within [`REACH`] words before it that is no
 /// landmark ("south of Harran"), no destination ("to"), no source ("AFP reported"), no
 /// possessive a possessor ("Harran's"), and no town before it the town's region
 /// ("Tarsk, Kerria,").
@@ -175,17 +180,21 @@ fn placed_place(
     sentence: usize,
     figure: usize,
 ) -> Option<(SubjectRef, String)> {
-    let before = s.span(&(0..figure));
+    let reach = s.span(&(figure.saturating_sub(REACH)..figure));
+    // The sentence's mentions in reach, one run of them in text order.
+    let of_sentence = in_sentence(x.mentions, sentence, |m| m.sentence);
+    let in_reach = &of_sentence[of_sentence.partition_point(|m| m.span.start < reach.start)..];
+    let in_reach = &in_reach[..in_reach.partition_point(|m| m.span.start < reach.end)];
     let ends_a_place = |word: usize| {
         let end = s.words[word].span.end;
-        in_sentence(x.mentions, sentence, |m| m.sentence)
+        in_reach
             .iter()
             .any(|m| m.span.end == end && names_a_place(x, m))
     };
-    in_sentence(x.mentions, sentence, |m| m.sentence)
+    in_reach
         .iter()
         .filter(|m| {
-            m.span.end <= before.end && (m.kind == EntityKind::Organization || names_a_place(x, m))
+            m.span.end <= reach.end && (m.kind == EntityKind::Organization || names_a_place(x, m))
         })
         .rev()
         .find(|m| {
