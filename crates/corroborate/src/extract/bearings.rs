@@ -152,11 +152,10 @@ fn happening(
     }
     let from = s.span(&(start..figure));
     // The sentence's events are in text order: those in reach are one run of them.
+    let sentence_start = events.partition_point(|e| e.sentence < sentence);
     let of_sentence = in_sentence(events, sentence, |e| e.sentence);
-    let first = events.partition_point(|e| e.sentence < sentence)
-        + of_sentence.partition_point(|e| e.trigger.start < from.start);
-    let last = events.partition_point(|e| e.sentence < sentence)
-        + of_sentence.partition_point(|e| e.trigger.start < from.end);
+    let first = sentence_start + of_sentence.partition_point(|e| e.trigger.start < from.start);
+    let last = sentence_start + of_sentence.partition_point(|e| e.trigger.start < from.end);
     (first..last)
         .zip(&events[first..last])
         .rev()

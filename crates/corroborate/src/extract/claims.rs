@@ -577,18 +577,13 @@ impl Sentence<'_> {
                     && o.words.start > 0
                     && object_role_verbs().contains(lemma(&s.words[o.words.start - 1].low).as_str())
             });
-            if let Some(object) = object {
-                if let Some(person) = self.person(&object) {
-                    let end = self.phrase_with_complements(&phrase);
-                    found.push((person, phrase.words.start..end));
-                }
-                continue;
-            }
-            let holder = s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
-                Class::Verb | Class::Content | Class::Locative if !noun_of => {
-                    s.subject(s.verb_group_start(i - 1))
-                }
-                _ => None,
+            let holder = object.or_else(|| {
+                s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
+                    Class::Verb | Class::Content | Class::Locative if !noun_of => {
+                        s.subject(s.verb_group_start(i - 1))
+                    }
+                    _ => None,
+                })
             });
             let holder = holder.or_else(|| s.clause_subject(i).filter(|p| p.words.end <= i));
             if let Some(person) = holder.and_then(|p| self.person(&p)) {
