@@ -1333,6 +1333,33 @@ mod tests {
     }
 
     #[test]
+    fn an_age_description_is_whoever_the_document_introduced_with_that_age() {
+        // Rask, the main person, has no age of his own; the girl introduced as ten is
+        // the one "the 10-year-old" names.
+        let text = "Ivo Rask was charged. Rask denied it. A stray bullet struck 10-year-old \
+                    Ada Lind. The 10-year-old died. Rask was held.";
+        let mut x = extraction(
+            text,
+            &[("Ivo Rask", PERSON), ("Rask", PERSON), ("Ada Lind", PERSON)],
+        );
+        x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        let events = crate::extract::events::find(&x.found(), &sentences);
+        let aged: Vec<&str> = find(&x.found(), &events, &sentences)
+            .into_iter()
+            .filter(|c| c.predicate == Predicate::Age)
+            .map(|c| match c.subject {
+                SubjectRef::Entity(e) => x.entities[e].name.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert!(
+            !aged.is_empty() && aged.iter().all(|n| *n == "Ada Lind"),
+            "{aged:?}"
+        );
+    }
+
+    #[test]
     fn an_age_of_another_person_or_time_is_not_the_main_persons() {
         // The girl is not the main person, who is nowhere called a girl.
         let text = "Ivo Rask fired twice. Rask missed his target, striking the 10-year-old girl.";
@@ -1497,6 +1524,21 @@ mod tests {
         assert!(has(&got, Predicate::Role, "second secretary"), "{got:?}");
         assert!(has(&got, Predicate::Nationality, "peru"), "{got:?}");
         assert!(has(&got, Predicate::Age, "44"), "{got:?}");
+    }
+
+    #[test]
+    fn a_lede_description_of_the_other_sex_is_not_the_main_person() {
+        let text = "Police arrested a man they say struck a 66-year-old woman. Ivo Rask was \
+                    stopped after he hit two cars. Officers pulled him from his car. Rask is \
+                    held.";
+        let got = claims(text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
+        assert!(!has(&got, Predicate::Age, "66"), "{got:?}");
+        // Where the text calls the main person "she", the woman is her.
+        let text = text
+            .replace("he hit", "she hit")
+            .replace("him from his", "her from her");
+        let got = claims(&text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
+        assert!(has(&got, Predicate::Age, "66"), "{got:?}");
     }
 
     #[test]

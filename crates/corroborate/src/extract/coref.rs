@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{LocalEntity, Mention};
-use crate::lexicon::people::{is_person_noun, is_person_pronoun};
+use crate::lexicon::people::{Gender, gender_of_word, is_person_noun, is_person_pronoun};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -87,6 +87,12 @@ pub(crate) fn described(
     let lower = words.to_lowercase();
     if !lower.contains(" of ") && lower.split_whitespace().count() <= 4 && describes_person(&lower)
     {
+        // "10-year-old Ada Lind … the 10-year-old": whoever the document introduced with
+        // that age is meant, main person or not.
+        let head = lower.split_whitespace().last().unwrap_or("");
+        if let Some(person) = age_of(head).and_then(|age| aged_so(doc, mentions, age)) {
+            return Some(person);
+        }
         let main = main_person(entities)?;
         return described_as(doc, mentions, main, &lower).then_some(main);
     }
@@ -124,11 +130,28 @@ fn age_of(word: &str) -> Option<&str> {
 /// else ("the 10-year-old" the shooter's bullet struck).
 fn aged_otherwise(doc: &Prepared, mentions: &[Mention], entity: usize, age: &str) -> bool {
     beside_mentions(doc, mentions, entity, |title, apposition| {
-        let stated = title.iter().find_map(|w| age_of(w)).or(match apposition {
-            [number] if number.bytes().all(|b| b.is_ascii_digit()) => Some(number.as_str()),
-            _ => None,
-        });
-        stated.is_some_and(|stated| stated != age)
+        stated_age(title, apposition).is_some_and(|stated| stated != age)
+    })
+}
+
+/// The person the document gives the age `age` beside one of their mentions
+/// ("10-year-old Ada Lind", "Lind, 10,"), the first so described.
+fn aged_so(doc: &Prepared, mentions: &[Mention], age: &str) -> Option<usize> {
+    mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .find(|m| {
+            let (title, apposition) = description(doc, m);
+            stated_age(&title, &apposition) == Some(age)
+        })
+        .map(|m| m.entity)
+}
+
+/// The age a mention's title ("16-year-old Ito") or apposition ("Ito, 16,") states.
+fn stated_age<'a>(title: &'a [String], apposition: &'a [String]) -> Option<&'a str> {
+    title.iter().find_map(|w| age_of(w)).or(match apposition {
+        [number] if number.bytes().all(|b| b.is_ascii_digit()) => Some(number.as_str()),
+        _ => None,
     })
 }
 
@@ -146,6 +169,15 @@ fn beside_mentions(
     entity: usize,
     test: impl Fn(&[String], &[String]) -> bool,
 ) -> bool {
+    mentions.iter().filter(|m| m.entity == entity).any(|m| {
+        let (title, apposition) = description(doc, m);
+        test(&title, &apposition)
+    })
+}
+
+/// The words describing the mention `m` (see [`beside_mentions`]): its title and its
+/// apposition.
+fn description(doc: &Prepared, m: &Mention) -> (Vec<String>, Vec<String>) {
     let text = doc.text.as_str();
     let words = |t: &str| -> Vec<String> {
         crate::text::fold_lower(t)
@@ -161,41 +193,39 @@ fn beside_mentions(
             .filter(|w| !w.is_empty())
             .collect()
     };
-    mentions.iter().filter(|m| m.entity == entity).any(|m| {
-        let sentence = &doc.analysis.sentences[m.sentence];
-        let mut from = m
-            .span
-            .start
-            .saturating_sub(DESCRIPTION_REACH)
-            .max(sentence.start);
-        let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
-        while !text.is_char_boundary(from) {
-            from -= 1;
+    let sentence = &doc.analysis.sentences[m.sentence];
+    let mut from = m
+        .span
+        .start
+        .saturating_sub(DESCRIPTION_REACH)
+        .max(sentence.start);
+    let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let before = words(&text[from..m.span.start]);
+    let before = before.strip_suffix(&[",".to_string()]).unwrap_or(&before);
+    let title: Vec<String> = before
+        .iter()
+        .rev()
+        .take(WORDS_BEFORE_NAME + 1)
+        // "the actress's rep Ito": the words before a possessive are someone else's
+        // ("'s" splits into a word "s").
+        .take_while(|w| *w != "," && *w != "s")
+        .cloned()
+        .collect();
+    let after = words(&text[m.span.end..to]);
+    let apposition = match after.split_first() {
+        Some((comma, rest)) if comma == "," => {
+            let end = rest.iter().position(|w| w == ",").unwrap_or(rest.len());
+            rest[..end].to_vec()
         }
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
-        let before = words(&text[from..m.span.start]);
-        let before = before.strip_suffix(&[",".to_string()]).unwrap_or(&before);
-        let title: Vec<String> = before
-            .iter()
-            .rev()
-            .take(WORDS_BEFORE_NAME + 1)
-            // "the actress's rep Ito": the words before a possessive are someone else's
-            // ("'s" splits into a word "s").
-            .take_while(|w| *w != "," && *w != "s")
-            .cloned()
-            .collect();
-        let after = words(&text[m.span.end..to]);
-        let apposition: &[String] = match after.split_first() {
-            Some((comma, rest)) if comma == "," => {
-                let end = rest.iter().position(|w| w == ",").unwrap_or(rest.len());
-                &rest[..end]
-            }
-            _ => &[],
-        };
-        test(&title, apposition)
-    })
+        _ => Vec::new(),
+    };
+    (title, apposition)
 }
 
 /// How many body sentences open a story: news writing introduces its protagonist there
@@ -230,7 +260,73 @@ pub(crate) fn lede_description(
         .split_whitespace()
         .find_map(age_of)
         .is_some_and(|age| aged_otherwise(doc, mentions, main, age));
-    (!other_age).then_some(main)
+    // "killed a 66-year-old woman" in a lede whose main person the text calls "he".
+    let other_gender = lower
+        .split_whitespace()
+        .last()
+        .and_then(gender_of_word)
+        .is_some_and(|said| gender_of(doc, mentions, main).is_some_and(|known| known != said));
+    (!other_age && !other_gender).then_some(main)
+}
+
+/// How many sentences from the document's start are read for a person's gender: the
+/// pronouns and titles that tell it come early, and a bounded opening keeps the question
+/// independent of the document's length.
+const GENDER_SENTENCES: usize = 12;
+
+/// The gender the document's opening gives `entity`, by a vote of the gendered pronouns
+/// that follow it in its own sentence ("Rask said he …", where no other person comes
+/// first) and the honorifics and nouns beside its mentions ("Mr. Rask", "Lind, a mother
+/// of two"); none on a tie. A pronoun whose antecedent lies in an earlier sentence is
+/// not counted: that guess is the weakest, and a wrong one would decide against the
+/// text's own words.
+fn gender_of(doc: &Prepared, mentions: &[Mention], entity: usize) -> Option<Gender> {
+    let sentences = &doc.analysis.sentences;
+    let mut votes = [0usize; 2];
+    let mut vote = |gender: Gender| votes[gender as usize] += 1;
+    let opening = mentions.partition_point(|m| m.sentence < GENDER_SENTENCES);
+    let mut people = mentions[..opening]
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .peekable();
+    while let Some(first) = people.next() {
+        // The sentence's first person is the antecedent of each gendered pronoun after
+        // it there; later people of the sentence are skipped.
+        let sentence = first.sentence;
+        while people.next_if(|m| m.sentence == sentence).is_some() {}
+        if first.entity != entity {
+            continue;
+        }
+        for token in &doc.analysis.tokens[sentences[sentence].tokens.clone()] {
+            let word = token.as_str(&doc.text);
+            if token.start >= first.span.end && is_person_pronoun(word) {
+                if let Some(gender) = gender_of_word(&word.to_lowercase()) {
+                    vote(gender);
+                }
+            }
+        }
+    }
+    for m in mentions
+        .iter()
+        .take_while(|m| m.sentence < GENDER_SENTENCES)
+        .filter(|m| m.entity == entity)
+    {
+        let (title, apposition) = description(doc, m);
+        // A pronoun beside a name is someone else's ("Lind, his wife").
+        let said = title
+            .iter()
+            .chain(&apposition)
+            .filter(|w| !is_person_pronoun(w))
+            .find_map(|w| gender_of_word(w));
+        if let Some(gender) = said {
+            vote(gender);
+        }
+    }
+    match votes {
+        [female, male] if female > male => Some(Gender::Female),
+        [female, male] if male > female => Some(Gender::Male),
+        _ => None,
+    }
 }
 
 /// Whether a lowercase definite description names a person: an age ("47-year-old") or a

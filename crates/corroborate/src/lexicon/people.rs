@@ -43,6 +43,36 @@ crate::lexicon::lazy! {
     fn kin_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/kin_nouns.txt")).collect();
 }
 
+/// Whether a person is a woman or a man, as a pronoun, honorific or noun says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// "she", "Mrs.", "woman", "daughter".
+    Female,
+    /// "he", "Mr.", "man", "son".
+    Male,
+}
+
+/// The gender a lowercase word (without its period) gives a person, if it gives one
+/// (`data/gendered_words.txt`).
+pub(crate) fn gender_of_word(word: &str) -> Option<Gender> {
+    gendered_words().get(word).copied()
+}
+
+crate::lexicon::lazy! {
+    fn gendered_words() -> crate::lexicon::Map<Gender> = {
+        crate::lexicon::fields(include_str!("../../data/gendered_words.txt"))
+            .filter_map(|f| {
+                let gender = match *f.get(1)? {
+                    "female" => Gender::Female,
+                    "male" => Gender::Male,
+                    _ => return None,
+                };
+                Some((f[0], gender))
+            })
+            .collect()
+    };
+}
+
 /// The groups of spellings of one name part (`data/romanization.txt`), each a line of
 /// lowercase ASCII words, the canonical spelling first.
 pub(crate) fn romanization_groups() -> impl Iterator<Item = &'static str> {
@@ -57,4 +87,18 @@ pub(crate) fn is_romanized_name_part(word: &str) -> bool {
 
 crate::lexicon::lazy! {
     fn romanized_parts() -> crate::lexicon::Set = romanization_groups().flat_map(str::split_whitespace).collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_gendered_word_is_read() {
+        let listed = crate::lexicon::lines(include_str!("../../data/gendered_words.txt")).count();
+        assert_eq!(gendered_words().len(), listed);
+        assert_eq!(gender_of_word("widow"), Some(Gender::Female));
+        assert_eq!(gender_of_word("his"), Some(Gender::Male));
+        assert_eq!(gender_of_word("diplomat"), None);
+    }
 }
