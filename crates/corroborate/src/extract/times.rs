@@ -329,6 +329,68 @@ impl Point {
     }
 }
 
+/// The year, month or week (`unit`) `direction` steps from the one holding `anchor`,
+/// over `span`: "last year", "this month", "next week".
+fn shifted_unit(anchor: Date, span: Range<usize>, unit: &str, direction: i64) -> Option<Hit> {
+    match unit {
+        "year" => Some(Hit::point(
+            span,
+            Point::Year(anchor.year() + direction as i16),
+        )),
+        "month" => {
+            let (y, m) = add_months(anchor.year(), anchor.month(), direction);
+            Some(Hit::point(span, Point::Month(y, m)))
+        }
+        "week" => {
+            let date = add_days(anchor, 7 * direction)?;
+            Some(Hit::value(span, Some(week_value(date))))
+        }
+        _ => None,
+    }
+}
+
+crate::lexicon::lazy! {
+    /// Ordinal words (`data/ordinal_words.txt`).
+    fn ordinal_words() -> crate::lexicon::Set = {
+        crate::lexicon::lines(include_str!("../../data/ordinal_words.txt")).collect()
+    };
+}
+
+/// Whether `word` is an ordinal: "eighth", "twenty-first", "8th", "21st".
+fn is_ordinal(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    ordinal_words().contains(last)
+        || ["st", "nd", "rd", "th"].iter().any(|suffix| {
+            word.strip_suffix(suffix)
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// The TimeML value of the time `count` units (`unit`: "years", "month", "week",
+/// "decades", "days", ...) after `anchor` (before it when negative): a year, month,
+/// ISO week or day.
+fn counted_from(anchor: Date, count: i64, unit: &str) -> Option<String> {
+    let years = |n: i64| {
+        let year = i64::from(anchor.year()) + n;
+        (0..=9999)
+            .contains(&year)
+            .then_some(Point::Year(year as i16))
+    };
+    let point = match unit.trim_end_matches('s') {
+        "year" => years(count)?,
+        "decade" => years(10 * count)?,
+        "century" | "centurie" => years(100 * count)?,
+        "month" => {
+            let (y, m) = add_months(anchor.year(), anchor.month(), count);
+            Point::Month(y, m)
+        }
+        "week" => return Some(week_value(add_days(anchor, 7 * count)?)),
+        "day" => Point::Day(add_days(anchor, count)?),
+        _ => return None,
+    };
+    Some(point.value())
+}
+
 /// Month arithmetic on (year, month).
 fn add_months(year: i16, month: i8, by: i64) -> (i16, i8) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + by;
@@ -510,10 +572,13 @@ impl Scan<'_> {
             .or_else(|| self.day_month(at))
             .or_else(|| self.month(at))
             .or_else(|| self.relative(at))
+            .or_else(|| self.elided_last(at))
+            .or_else(|| self.ordinal_day(at))
             .or_else(|| self.relative_to_reference(at))
             .or_else(|| self.the_year(at))
             .or_else(|| self.year_end(at))
             .or_else(|| self.ago(at))
+            .or_else(|| self.in_counted(at))
             .or_else(|| self.weekday(at))
             .or_else(|| self.holiday(at, None))
             .or_else(|| self.day_word(at))
@@ -1091,18 +1156,7 @@ impl Scan<'_> {
             _ => Lean::Nearest,
         };
         match unit {
-            "year" => Some(Hit::point(
-                span,
-                Point::Year(anchor.year() + direction as i16),
-            )),
-            "month" => {
-                let (y, m) = add_months(anchor.year(), anchor.month(), direction);
-                Some(Hit::point(span, Point::Month(y, m)))
-            }
-            "week" => {
-                let date = add_days(anchor, 7 * direction)?;
-                Some(Hit::value(span, Some(week_value(date))))
-            }
+            "year" | "month" | "week" => shifted_unit(anchor, span, unit, direction),
             "night" if direction == -1 => Some(Hit::point(span, Point::Day(add_days(anchor, -1)?))),
             "quarter" => Some(Hit::value(
                 span,
@@ -1118,6 +1172,16 @@ impl Scan<'_> {
                     }
                     if direction == 0 {
                         return Some(Hit::point(span, Point::Month(anchor.year(), month)));
+                    }
+                    if direction == -1 {
+                        // "last February" in March is the February a year back: the
+                        // month just ended would be "last month".
+                        let (y, m) = add_months(anchor.year(), anchor.month(), -1);
+                        let ended = i64::from(y) * 12 + i64::from(m);
+                        let year = (y - 1..=y)
+                            .rev()
+                            .find(|&y| i64::from(y) * 12 + i64::from(month) < ended)?;
+                        return Some(Hit::point(span, Point::Month(year, month)));
                     }
                     return self.resolve_month(span, month, lean);
                 }
@@ -1140,6 +1204,44 @@ impl Scan<'_> {
                 }
                 None
             }
+        }
+    }
+
+    /// "more this year than last", "as high a dividend this year as last": a bare "last"
+    /// after "than" or "as" takes its unit from the "this year" (month, week) before it.
+    fn elided_last(&self, at: usize) -> Option<Hit> {
+        let before = at.checked_sub(1).map_or("", |k| self.low(k));
+        if self.low(at) != "last" || !matches!(before, "than" | "as") || !self.ends_phrase(at + 1) {
+            return None;
+        }
+        // The compared time sits a few words back in the same clause.
+        let unit = (at.saturating_sub(10)..at).rev().find_map(|k| {
+            let unit = self.low(k + 1);
+            (matches!(self.low(k), "this" | "current") && matches!(unit, "year" | "month" | "week"))
+                .then_some(unit)
+        })?;
+        let span = at..at + 1;
+        match self.anchor {
+            Some(anchor) => shifted_unit(anchor, span, unit, -1),
+            None => Some(Hit::value(span, None)),
+        }
+    }
+
+    /// "Today is the eighth day of the blockade", "it's the second day of the
+    /// offensive": a count of days that a present-tense "is" ties to now names the day
+    /// of publication, as TimeML values it.
+    fn ordinal_day(&self, at: usize) -> Option<Hit> {
+        if self.low(at) != "the" || !is_ordinal(self.low(at + 1)) || self.low(at + 2) != "day" {
+            return None;
+        }
+        let back = |n: usize| at.checked_sub(n).map_or("", |k| self.low(k));
+        if !matches!(back(1), "is" | "'s") || !matches!(back(2), "today" | "it" | "this") {
+            return None;
+        }
+        let span = at..at + 3;
+        match self.anchor {
+            Some(anchor) => Some(Hit::point(span, Point::Day(anchor))),
+            None => Some(Hit::value(span, None)),
         }
     }
 
@@ -1345,32 +1447,40 @@ impl Scan<'_> {
         let Some(anchor) = self.anchor else {
             return Some(Hit::value(span, None));
         };
-        let years = |n: i64| {
-            let year = i64::from(anchor.year()) - n;
-            (0..=9999)
-                .contains(&year)
-                .then_some(Point::Year(year as i16))
-        };
-        let point = match unit.trim_end_matches('s') {
-            "year" => years(count)?,
-            "decade" => years(10 * count)?,
-            "century" | "centurie" => years(100 * count)?,
-            "month" => {
-                let (y, m) = add_months(anchor.year(), anchor.month(), -count);
-                Point::Month(y, m)
-            }
-            "week" => {
-                return Some(Hit::value(
-                    span,
-                    Some(week_value(add_days(anchor, -7 * count)?)),
-                ));
-            }
-            "day" => Point::Day(add_days(anchor, -count)?),
-            _ => return None,
-        };
         // Counted back from the publication, not a new reference: "a year ago" then
         // "a year earlier" compare with the same period.
-        Some(Hit::value(span, Some(point.value())))
+        Some(Hit::value(span, Some(counted_from(anchor, -count, unit)?)))
+    }
+
+    /// "will be redeemed in five years", "would retire in two months": a count of
+    /// units after "in" in a clause that looks ahead is the time that far from
+    /// publication (TimeML `1994`). Elsewhere ("the first time in five years") it is a
+    /// span, which TimeML leaves a duration.
+    fn in_counted(&self, at: usize) -> Option<Hit> {
+        if at.checked_sub(1).map(|k| self.low(k)) != Some("in") {
+            return None;
+        }
+        let number = number_at(self.words, at)?;
+        if number.approximate || number.value.fract() != 0.0 || number.value > 1000.0 {
+            return None;
+        }
+        let unit = self.low(at + number.words);
+        if !matches!(
+            unit.trim_end_matches('s'),
+            "year" | "month" | "week" | "day"
+        ) || !self.ends_phrase(at + number.words + 1)
+        {
+            return None;
+        }
+        let span = at..at + number.words + 1;
+        if tense_near(self.words, &span).map(|(_, tense)| tense) != Some(Tense::Future) {
+            return None;
+        }
+        let Some(anchor) = self.anchor else {
+            return Some(Hit::value(span, None));
+        };
+        let value = counted_from(anchor, number.value as i64, unit)?;
+        Some(Hit::value(span, Some(value)))
     }
 
     /// The weekday named by word `at` (capitalized, full name).
@@ -1706,6 +1816,10 @@ mod tests {
         assert_eq!(value("The mayor resigned in November."), "2023-11");
         assert_eq!(value("The mayor will travel in November."), "2024-11");
         assert_eq!(value("The mayor resigned last November."), "2023-11");
+        // Published in July: "last June" is not the month just ended.
+        assert_eq!(value("The mayor resigned last June."), "2023-06");
+        assert_eq!(value("The mayor resigned last May."), "2024-05");
+        assert_eq!(value("The mayor resigned last July."), "2023-07");
         assert_eq!(value("The mayor resigned in July."), "2024-07");
         assert_eq!(value("The vote is set for next March."), "2025-03");
         assert_eq!(value("The vote happens this September."), "2024-09");
@@ -1741,6 +1855,67 @@ mod tests {
         assert_eq!(value("The minister spoke last Tuesday."), "2024-07-09");
         assert_eq!(value("The minister spoke Monday morning."), "2024-07-15");
         assert_eq!(value("The vote is on Saturday, July 20."), "2024-07-20");
+    }
+
+    #[test]
+    fn a_count_after_in_looks_ahead_only_in_a_future_clause() {
+        // Published 2024-07-16.
+        assert_eq!(
+            value("The Tarsk bonds would be redeemed in five years."),
+            "2029"
+        );
+        assert_eq!(
+            value("Ada Lind will retire in two months, she said."),
+            "2024-09"
+        );
+        assert!(
+            times(
+                "Harran won its first title in five years.",
+                Some("2024-07-16")
+            )
+            .is_empty()
+        );
+        assert!(
+            times(
+                "The plant will be rebuilt in three years of work.",
+                Some("2024-07-16")
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_bare_last_after_than_takes_the_compared_unit() {
+        // Published 2024-07-16.
+        let found = times(
+            "Tarsk Mills paid more this year than last.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(found[1], ("last".into(), Some("2023".into())));
+        let found = times(
+            "Sales at Harran Foods were as high this month as last.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(found[1], ("last".into(), Some("2024-06".into())));
+        // "as last reported" is no time.
+        assert!(times("The toll stood as last reported.", Some("2024-07-16")).is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_day_that_is_now_is_the_publication_date() {
+        let found = times(
+            "Today is the eighth day of the Harran blockade.",
+            Some("2024-07-16"),
+        );
+        assert_eq!(
+            found[1],
+            ("the eighth day".into(), Some("2024-07-16".into()))
+        );
+        assert_eq!(
+            value("It's the 2nd day of a strike at Tarsk Mills."),
+            "2024-07-16"
+        );
+        assert!(times("The second day of the trial was quiet.", Some("2024-07-16")).is_empty());
     }
 
     #[test]
