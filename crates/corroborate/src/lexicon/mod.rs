@@ -46,6 +46,11 @@ impl<V> PhraseTable<V> {
         PhraseTable { by_first }
     }
 
+    /// Whether some phrase of the table opens with `word` (lowercase).
+    pub fn opens(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     /// The value and length in words of the longest phrase at word `at`, where `word(k)`
     /// is the `k`-th word (lowercase), `None` past the last.
     pub fn longest_at<'w>(

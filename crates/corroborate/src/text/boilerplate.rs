@@ -215,8 +215,7 @@ fn first_bytes(pattern: &str) -> Option<[bool; 256]> {
     let mut bytes = [false; 256];
     for first in openings(pattern, false)? {
         if first.is_ascii_alphabetic() {
-            let letter = char::from(first);
-            for partner in openings(&format!("^{letter}"), true)? {
+            for &partner in case_partners(first)? {
                 bytes[usize::from(partner)] = true;
             }
         } else if first.is_ascii() {
@@ -227,6 +226,20 @@ fn first_bytes(pattern: &str) -> Option<[bool; 256]> {
         }
     }
     Some(bytes)
+}
+
+/// The first bytes of ASCII letter `letter`'s case variants ("s" opens "S" and "ſ"
+/// too), worked out once for each letter: the rules' literals open with a thousand
+/// letters, and parsing a pattern for each cost 4% of a one-document ledger.
+fn case_partners(letter: u8) -> Option<&'static [u8]> {
+    static PARTNERS: OnceLock<Vec<Option<Vec<u8>>>> = OnceLock::new();
+    let partners = PARTNERS.get_or_init(|| {
+        (b'a'..=b'z')
+            .map(|l| openings(&format!("^{}", char::from(l)), true))
+            .collect()
+    });
+    let index = letter.to_ascii_lowercase().checked_sub(b'a')?;
+    partners.get(usize::from(index))?.as_deref()
 }
 
 /// The first bytes of the literals every match of the start-anchored `pattern` begins
@@ -384,6 +397,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_letters_case_partners_open_with_its_first_bytes() {
+        assert_eq!(case_partners(b's'), case_partners(b'S'));
+        let s = case_partners(b's').expect("a letter");
+        assert!(s.contains(&b's') && s.contains(&b'S') && s.contains(&0xC5));
+        assert_eq!(case_partners(b'1'), None);
     }
 
     #[test]
