@@ -275,7 +275,12 @@ pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Nor
             let unknown_place = is_place_predicate(&claim.predicate)
                 && named.places.is_empty()
                 && !named.names.iter().any(|n| is_compass_word(n));
-            if unknown_place {
+            let vicinity = is_place_predicate(&claim.predicate)
+                && named
+                    .names
+                    .iter()
+                    .any(|name| in_vicinity(&claim.value_text, name));
+            if unknown_place || vicinity {
                 Normal::VaguePlace(t.clone())
             } else {
                 Normal::Named(named)
@@ -293,13 +298,33 @@ pub(crate) fn normalize(claim: &Claim, entities: &HashMap<&str, &Entity>) -> Nor
         Value::Text(t) if is_time_value(t) => Normal::Time(t.clone()),
         Value::Text(t)
             if is_place_predicate(&claim.predicate)
-                && place(t).is_none()
-                && quarter_of(t).is_none()
-                && !is_compass_word(t) =>
+                && (place(t).is_none() && quarter_of(t).is_none() && !is_compass_word(t)
+                    || in_vicinity(&claim.value_text, t)) =>
         {
             Normal::VaguePlace(crate::text::fold_lower(t.trim()))
         }
         Value::Text(t) => words(t),
+    }
+}
+
+/// Whether the words of a place argument set it beside the place `name` rather than in
+/// it ("a van near Houston", "outside Lyon", "close to the border"): any town nearby may
+/// be the place, so it contradicts no other.
+fn in_vicinity(value_text: &str, name: &str) -> bool {
+    let text = crate::text::fold_lower(value_text);
+    let name = crate::text::fold_lower(name.trim());
+    let Some(before) = text.trim_end().strip_suffix(name.as_str()) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().rev();
+    let mut last = words.next();
+    if last == Some("the") {
+        last = words.next();
+    }
+    match last {
+        Some("near" | "nearby" | "outside") => true,
+        Some("to" | "from") => matches!(words.next(), Some("close" | "far" | "next")),
+        _ => false,
     }
 }
 
@@ -567,6 +592,26 @@ mod tests {
             &claim(Predicate::Count, Value::Number(value), words),
             &HashMap::default(),
         )
+    }
+
+    #[test]
+    fn a_place_near_a_town_contradicts_no_place() {
+        let origin = |value: &str, words: &str| {
+            normalize(
+                &claim(
+                    Predicate::Argument(Role::Origin),
+                    Value::Text(value.into()),
+                    words,
+                ),
+                &HashMap::default(),
+            )
+        };
+        let lyon = origin("Lyon", "a van in Lyon");
+        let near = origin("Marseille", "a prison van near Marseille");
+        let outside = origin("Marseille", "just outside Marseille");
+        let close = origin("Marseille", "close to Marseille");
+        assert!(!lyon.fits(&origin("Marseille", "a van in Marseille")));
+        assert!(lyon.fits(&near) && lyon.fits(&outside) && lyon.fits(&close));
     }
 
     #[test]
