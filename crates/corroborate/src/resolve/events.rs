@@ -11,8 +11,9 @@
 //! a strike on a district names its city too, so "the district" and "the city" meet; two
 //! strikes reported in two districts do not). Means are what the mention's sentence says
 //! brought the happening about (`data/event_means.txt`: an air raid, shelling, a bomb,
-//! gunfire, a mine; else the first its document gives): killings by an air raid and by rockets on one day in one city are
-//! two happenings, and their tolls are never compared. Mentions are taken in document
+//! gunfire, a mine; a mention whose sentence names none has no means and meets any):
+//! killings by an air raid and by rockets on one day in one city are two happenings, and
+//! their tolls are never compared. Mentions are taken in document
 //! then text order and each joins the first event of its story and type it fits, so the
 //! outcome is fixed by the document ids.
 //! Only events of one story and one type are ever compared: the blocks stay small.
@@ -505,21 +506,16 @@ crate::lexicon::lazy! {
 }
 
 /// The means of each event mention of `x`, sorted. A mention whose sentence names no
-/// means ("the toll rose to 30") takes the first the document gives: an article tells
-/// its happening's means once.
+/// means ("the toll rose to 30") has none, and so meets any: lending it the first means
+/// its document gives read a police helicopter's search or a bomb scare before a
+/// shooting as the shooting's means, and kept one happening's outlets apart (ECB+ 1–35:
+/// event coreference CoNLL F1 0.744 with the loan, 0.749 without; FA-KES unchanged).
 fn document_means(x: &Extraction) -> MentionMeans {
     let mut reader = MeansReader::new(&x.doc.text);
-    let mut means: MentionMeans = x
-        .events
+    x.events
         .iter()
         .map(|mention| reader.near(mention.trigger.clone()))
-        .collect();
-    if let Some(first) = means.iter().find(|m| !m.is_empty()).cloned() {
-        for m in means.iter_mut().filter(|m| m.is_empty()) {
-            m.clone_from(&first);
-        }
-    }
-    means
+        .collect()
 }
 
 /// Reads the means of the event mentions of one text ([`MeansReader::near`]),
@@ -804,6 +800,10 @@ mod tests {
             ("examination", "examined"),
             ("allegations", "accused"),
             ("testimony", "testified"),
+            ("gunned", "shot"),
+            ("plugged", "fixed"),
+            ("riots", "clashes"),
+            ("unrest", "rioting"),
         ] {
             assert_eq!(word(a), word(b), "{a} / {b}");
         }
@@ -990,6 +990,33 @@ mod tests {
                     a teacher at a school in Tarsk on March 9, police said.";
         let got = reach_of(&[text, text], "shot");
         assert_eq!(got[0], [2, 2], "{got:?}");
+    }
+
+    #[test]
+    fn a_killing_whose_sentence_names_no_means_meets_any() {
+        // The helicopter of the first sentence is no means of the killing.
+        let got = reach_of(
+            &[
+                "A police helicopter searched the hills near Tarsk on Sunday. Ivo Rask was \
+                 killed in Tarsk on Sunday, police said.",
+                "A gunman killed Ivo Rask in Tarsk on Sunday, police said.",
+            ],
+            "killed",
+        );
+        assert_eq!(got, [[2], [2]], "{got:?}");
+    }
+
+    #[test]
+    fn relieved_of_is_a_dismissal() {
+        let word = |w: &str| super::word_of(w, 0..w.len());
+        let text = "the mayor was relieved of his duties";
+        let at = text.find("relieved").expect("the trigger");
+        assert_eq!(super::word_of(text, at..at + 8), word("dismissed"));
+        assert_ne!(
+            word("relieved"),
+            word("dismissed"),
+            "relieved alone is no dismissal"
+        );
     }
 
     #[test]
