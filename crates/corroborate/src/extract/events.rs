@@ -801,8 +801,14 @@ impl Linker<'_> {
                 // Only a journey has an origin and a destination: "convicted of assault
                 // out of Tarsk County" names a court's county, "died from wounds" a
                 // cause.
-                "from" | "out of" | "away from" if moves(&event.kind) => Some(Role::Origin),
-                "to" | "into" | "toward" | "towards" if moves(&event.kind) => {
+                "from" | "out of" | "away from"
+                    if moves(&event.kind) && !self.after_journey(&complements, k) =>
+                {
+                    Some(Role::Origin)
+                }
+                "to" | "into" | "toward" | "towards"
+                    if moves(&event.kind) && !self.after_journey(&complements, k) =>
+                {
                     Some(Role::Destination)
                 }
                 "in" | "at" | "near" | "inside" | "outside"
@@ -929,6 +935,18 @@ impl Linker<'_> {
         if let Some(place) = place {
             self.push(event, Role::Origin, &place);
         }
+    }
+
+    /// Whether complement `k` follows right after a phrase naming a journey of its own,
+    /// whose ends it gives: "escaped custody during his transport from Tarsk" says
+    /// where the transport started, not the escape.
+    fn after_journey(&self, complements: &[Complement], k: usize) -> bool {
+        let Some(previous) = k.checked_sub(1).map(|p| &complements[p]) else {
+            return false;
+        };
+        previous.phrase.words.end + 1 == complements[k].phrase.words.start
+            && entry_at(self.syntax, previous.phrase.head)
+                .is_some_and(|e| e.form == Form::Noun && moves(e.kind))
     }
 
     /// When a place phrase follows an origin or destination without a location of its
@@ -1529,6 +1547,19 @@ pub(crate) mod tests {
         assert!(!got.contains(&Role::Origin), "{got:?}");
         let got = roles_of("He fled from Tarsk.", "defection");
         assert!(got.contains(&Role::Origin), "{got:?}");
+        // A journey named after the verb takes the ends that follow it.
+        let text = "He escaped custody during his transport from Tarsk.";
+        let origins_of = |kind: &str| -> Vec<String> {
+            every_event(text, &[("Tarsk", EntityKind::Location)])
+                .into_iter()
+                .filter(|(k, _)| k.as_str() == kind)
+                .flat_map(|(_, a)| a.into_iter())
+                .filter(|(role, _)| *role == Role::Origin)
+                .map(|(_, value)| value)
+                .collect()
+        };
+        assert_eq!(origins_of("defection"), ["custody"]);
+        assert_eq!(origins_of("movement"), ["tarsk"]);
     }
 
     #[test]
