@@ -222,6 +222,12 @@ struct Sentence<'a> {
     claims: Vec<ClaimExpr>,
 }
 
+/// The particles of phrasal verbs that take an "as" phrase ("took over as", "stepped
+/// down as", "came back as").
+const PARTICLES: &[&str] = &[
+    "over", "up", "down", "in", "on", "out", "back", "off", "away",
+];
+
 impl Sentence<'_> {
     fn syntax(&self) -> &Syntax<'_> {
         self.linker.syntax
@@ -577,10 +583,16 @@ impl Sentence<'_> {
                     && o.words.start > 0
                     && object_role_verbs().contains(lemma(&s.words[o.words.start - 1].low).as_str())
             });
+            // "King took over as president": a verb's particle stands between it and
+            // "as", and the post is still its subject's, not the sentence's first name.
+            let particle = i >= 2
+                && PARTICLES.contains(&s.words[i - 1].low.as_str())
+                && matches!(s.classes[i - 2], Class::Verb | Class::Content);
+            let verb = if particle { i - 2 } else { i - 1 };
             let holder = object.or_else(|| {
-                s.possessor(i - 1).or_else(|| match s.classes[i - 1] {
+                s.possessor(i - 1).or_else(|| match s.classes[verb] {
                     Class::Verb | Class::Content | Class::Locative if !noun_of => {
-                        s.subject(s.verb_group_start(i - 1))
+                        s.subject(s.verb_group_start(verb))
                     }
                     _ => None,
                 })
@@ -1291,6 +1303,29 @@ mod tests {
         list.iter().any(|(_, p, v)| *p == predicate && v == value)
     }
 
+    /// The names of the entities the text's claims of `predicate` (with the value
+    /// `value`, when one is given) are about.
+    fn holders(
+        text: &str,
+        names: &[(&str, EntityKind)],
+        predicate: Predicate,
+        value: Option<&str>,
+    ) -> Vec<String> {
+        let mut x = extraction(text, names);
+        x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
+        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
+        let events = crate::extract::events::find(&x.found(), &sentences);
+        find(&x.found(), &events, &sentences)
+            .into_iter()
+            .filter(|c| c.predicate == predicate)
+            .filter(|c| value.is_none_or(|v| c.value == ValueExpr::Text(v.to_string())))
+            .map(|c| match c.subject {
+                SubjectRef::Entity(e) => x.entities[e].name.clone(),
+                _ => c.subject_text,
+            })
+            .collect()
+    }
+
     #[test]
     fn ages_in_asides_and_descriptions() {
         let got = claims(
@@ -1338,21 +1373,12 @@ mod tests {
         // the one "the 10-year-old" names.
         let text = "Ivo Rask was charged. Rask denied it. A stray bullet struck 10-year-old \
                     Ada Lind. The 10-year-old died. Rask was held.";
-        let mut x = extraction(
+        let aged = holders(
             text,
             &[("Ivo Rask", PERSON), ("Rask", PERSON), ("Ada Lind", PERSON)],
+            Predicate::Age,
+            None,
         );
-        x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
-        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
-        let events = crate::extract::events::find(&x.found(), &sentences);
-        let aged: Vec<&str> = find(&x.found(), &events, &sentences)
-            .into_iter()
-            .filter(|c| c.predicate == Predicate::Age)
-            .map(|c| match c.subject {
-                SubjectRef::Entity(e) => x.entities[e].name.as_str(),
-                _ => "",
-            })
-            .collect();
         assert!(
             !aged.is_empty() && aged.iter().all(|n| *n == "Ada Lind"),
             "{aged:?}"
@@ -1432,6 +1458,24 @@ mod tests {
         assert!(!roles.contains(&("Ivo Rask", "surgeon general")), "{got:?}");
         let got = claims("Ivo Rask joined the club as an assistant coach.", &names);
         assert!(has(&got, Predicate::Role, "assistant coach"), "{got:?}");
+        // A phrasal verb's particle before "as": the post is that verb's subject's.
+        for text in [
+            "Manager Ivo Rask said Ada Lind will take over as head coach.",
+            "Ivo Rask is the fourth coach since Ada Lind took over as head coach.",
+        ] {
+            assert_eq!(
+                holders(text, &names, Predicate::Role, Some("head coach")),
+                ["Ada Lind"],
+                "{text}"
+            );
+        }
+        // A possessive pronoun inside a reported clause is that clause's subject's.
+        let text = "Ivo Rask announced today that Ada Lind has been relieved of her duties as \
+                    head coach.";
+        assert_eq!(
+            holders(text, &names, Predicate::Role, Some("head coach")),
+            ["Ada Lind"]
+        );
         let got = claims(
             "Mara Lind, a former second secretary at the Chilean embassy, spoke.",
             &[("Mara Lind", PERSON)],

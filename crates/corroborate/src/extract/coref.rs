@@ -28,10 +28,43 @@ pub(crate) fn pronoun_antecedent(doc: &Prepared, mentions: &[Mention], at: usize
         .filter(|m| m.span.end <= at && m.kind == EntityKind::Person)
         .collect();
     let nearest = before.last()?.sentence;
-    before
+    let first = before.iter().position(|m| m.sentence == nearest)?;
+    // "Rask announced that Lind had been relieved of his duties": in a clause reported
+    // after the sentence's subject, the pronoun is the reported clause's subject's.
+    if nearest == sentence {
+        if let Some(that) = reported_clause_start(doc, before[first].span.end, at) {
+            if let Some(m) = before[first..].iter().find(|m| m.span.start >= that) {
+                return Some(m.entity);
+            }
+        }
+    }
+    Some(before[first].entity)
+}
+
+/// How many tokens before a pronoun the "that" opening its reported clause may stand.
+const REPORTED_REACH: usize = 40;
+
+/// The byte offset after the last "that" between `from` and `to` that follows a
+/// reporting verb ("said that", "announced today that"), if there is one.
+fn reported_clause_start(doc: &Prepared, from: usize, to: usize) -> Option<usize> {
+    let tokens = &doc.analysis.tokens;
+    let last = tokens.partition_point(|t| t.start < to);
+    // A reported clause opens near its pronoun; the bound keeps a long sentence's many
+    // pronouns from each reading all of it.
+    let first = tokens
+        .partition_point(|t| t.start < from)
+        .max(last.saturating_sub(REPORTED_REACH));
+    let words: Vec<&str> = tokens[first..last]
         .iter()
-        .find(|m| m.sentence == nearest)
-        .map(|m| m.entity)
+        .map(|t| t.as_str(&doc.text))
+        .collect();
+    (0..words.len()).rev().find_map(|k| {
+        let reported = words[k].eq_ignore_ascii_case("that")
+            && words[k.saturating_sub(3)..k]
+                .iter()
+                .any(|w| crate::extract::syntax::is_reporting(&w.to_lowercase()));
+        reported.then(|| tokens[first + k].end)
+    })
 }
 
 /// The document's main person: the person entity with the most mentions (earliest on ties).
