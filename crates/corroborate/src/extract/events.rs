@@ -337,7 +337,19 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     {
         return None;
     }
-    Some(entry)
+    // "death penalty", "arrest warrant": the trigger only qualifies the noun after it,
+    // and no death or arrest has happened.
+    let qualifies = entry.form == Form::Noun
+        && syntax
+            .words
+            .get(at + 1)
+            .is_some_and(|next| unrealized_heads().contains(next.low.as_str()));
+    (!qualifies).then_some(entry)
+}
+
+crate::lexicon::lazy! {
+    /// `data/unrealized_heads.txt`.
+    fn unrealized_heads() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/unrealized_heads.txt")).collect();
 }
 
 /// The type of the lemmas of `data/event_lemmas.txt` that are never triggers, so that
@@ -1519,6 +1531,20 @@ pub(crate) mod tests {
             .map(|a| a.value.as_str())
             .collect();
         assert_eq!(patients, ["12 people"], "{:?}", death.arguments);
+    }
+
+    #[test]
+    fn a_trigger_qualifying_a_noun_tells_no_happening() {
+        let got = events(
+            "Prosecutors seek the death penalty and an arrest warrant.",
+            &[],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = events(
+            "The death of Ivo Rask shocked the town.",
+            &[("Ivo Rask", EntityKind::Person)],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
