@@ -211,10 +211,7 @@ impl Circumstances {
 /// The classes the words of a folded text tell, each phrase matched at its longest
 /// ("air strikes", not "strikes" again).
 fn classes_in(folded: &str) -> impl Iterator<Item = Class> + '_ {
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = crate::text::words(folded, &[]).collect();
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < words.len() {

@@ -341,10 +341,7 @@ fn place_names(ledger: &Ledger) -> HashMap<String, Option<String>> {
 /// is a number, as in "AK 47") where the phrase first stands in `sentence`; all false
 /// where the sentence does not hold the phrase word for word.
 fn as_written(words: &[String], sentence: &str) -> Vec<bool> {
-    let written: Vec<&str> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let written: Vec<&str> = crate::text::words(sentence, &[]).collect();
     let folded: Vec<String> = written.iter().map(|w| crate::text::fold_lower(w)).collect();
     let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (0..folded.len().saturating_sub(words.len()) + 1)

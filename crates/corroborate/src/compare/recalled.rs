@@ -28,9 +28,8 @@ pub(crate) fn tells_another(claim: &Claim, text: &str) -> bool {
 
 /// Whether a sentence's first words, after an opening conjunction, are a recall phrase.
 fn opens_with_recall(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    // Lowercased, not folded: the openers are plain ASCII phrases.
+    let words: Vec<String> = crate::text::words(sentence, &[])
         .take(5)
         .map(str::to_lowercase)
         .collect();

@@ -230,12 +230,9 @@ impl Named {
 /// Whether `short` shortens `long`: the same last word, every word of `short` in
 /// `long` ("embassy" of "north korean embassy").
 fn is_short_form(short: &str, long: &str) -> bool {
-    let words = |s: &'_ str| -> Vec<String> {
-        s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
+    // Hyphens join, as in `role_key`: "north-east" is one word, not its two parts.
+    let words =
+        |s: &'_ str| -> Vec<String> { crate::text::words(s, &['-']).map(str::to_string).collect() };
     let (short, long) = (words(short), words(long));
     short.last().is_some_and(|w| long.last() == Some(w))
         && short.len() < long.len()
@@ -359,10 +356,7 @@ crate::lexicon::lazy! {
 /// five operations", "31 so far").
 pub(crate) fn tells_running_total(words: &str) -> bool {
     let folded = crate::text::fold_lower(words);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = crate::text::words(&folded, &[]).collect();
     (0..words.len()).any(|k| {
         running_totals()
             .longest_at(k, |i| words.get(i).copied())
@@ -527,9 +521,8 @@ fn roles() -> &'static Roles {
 fn role_key(title: &str) -> String {
     let roles = roles();
     let lower = crate::text::fold_lower(title);
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
+    // Hyphens join: a hyphenated title ("vice-president") is one word, not its parts.
+    let words: Vec<&str> = crate::text::words(&lower, &['-'])
         .take_while(|w| !roles.stop.contains(w))
         .filter(|w| !roles.skip.contains(w))
         .collect();

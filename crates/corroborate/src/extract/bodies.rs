@@ -29,9 +29,8 @@ fn canonical(words: &str) -> BTreeSet<String> {
     let after_possessor = lower
         .rsplit_once("'s ")
         .map_or(lower.as_str(), |(_, rest)| rest);
-    after_possessor
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "of" | "and"))
+    crate::text::words(after_possessor, &[])
+        .filter(|w| !matches!(*w, "the" | "a" | "an" | "of" | "and"))
         .map(|w| {
             table()
                 .get(w)

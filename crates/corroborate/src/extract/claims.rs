@@ -480,12 +480,8 @@ impl Sentence<'_> {
             // the words before a name a description of a person ("the newspaper X" says
             // nothing about anyone).
             let pre = self.syntax().phrase_ending(first, false);
-            // "the actress's rep Ketsoyan", "Lind's lawyer Heller": the words before a
-            // possessive describe its possessor, not the person named.
             let start = pre.map(|p| {
-                (p.words.start..first)
-                    .rev()
-                    .find(|&k| self.syntax().classes[k] == Class::Clitic)
+                last_possessive(self.syntax(), p.words.start..first)
                     .map_or(p.words.start, |k| k + 1)
             });
             let start = start.filter(|&start| {
@@ -1010,14 +1006,9 @@ impl Sentence<'_> {
                     continue;
                 }
                 let mut words = self.syntax().words_in(&argument.span);
-                // "Lind's attorney", "the actress's rep Ketsoyan": the words before a
-                // possessive describe its possessor, so only those after it describe
-                // the participant, who must be named there.
-                if let Some(clitic) = words
-                    .clone()
-                    .rev()
-                    .find(|&k| self.syntax().classes[k] == Class::Clitic)
-                {
+                // Only the words after a possessive describe the participant, who
+                // must be named there.
+                if let Some(clitic) = last_possessive(self.syntax(), words.clone()) {
                     words.start = clitic + 1;
                     let after = self.syntax().words[clitic].span.end;
                     let named_after = x.mentions.iter().any(|m| {
@@ -1046,6 +1037,13 @@ impl Sentence<'_> {
 fn coarser_than_a_year(value: &str) -> bool {
     let digits = value.bytes().take_while(u8::is_ascii_digit).count();
     (1..4).contains(&digits)
+}
+
+/// The last possessive "'s" among `words` of `s`: the words before it describe its
+/// possessor, not the person named after it ("Lind's lawyer Heller", "the singer's agent
+/// Ivo Rask"), so a description of that person starts right after it.
+fn last_possessive(s: &Syntax<'_>, words: Range<usize>) -> Option<usize> {
+    words.rev().find(|&k| s.classes[k] == Class::Clitic)
 }
 
 /// The words of a sentence's `words` that lie inside the byte range `span`.

@@ -15,6 +15,14 @@ pub use tokens::{Token, tokenize};
 
 use crate::model::Removed;
 
+/// The words of `text` for matching phrases: its longest runs of letters, digits and the
+/// `joiners` (as '-' to keep "north-east" one word), in order; every other character
+/// separates words. Case is left as written: callers fold or lowercase as they need.
+pub(crate) fn words<'a>(text: &'a str, joiners: &'a [char]) -> impl Iterator<Item = &'a str> {
+    text.split(move |c: char| !(c.is_alphanumeric() || joiners.contains(&c)))
+        .filter(|w| !w.is_empty())
+}
+
 /// A text cut into tokens and sentences, with its boilerplate marked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
@@ -86,5 +94,21 @@ mod tests {
         let text = "Stir for one minute.\nAdd the rice.\nStir for one minute.\n";
         assert_eq!(Analysis::new(text).removed.len(), 1);
         assert!(Analysis::of_extracted_page(text).removed.is_empty());
+    }
+
+    #[test]
+    fn words_split_at_all_but_letters_digits_and_joiners() {
+        use crate::text::words;
+        let text = "Ivo Rask's north-east, AK 47 -- Tarsk";
+        let plain: Vec<&str> = words(text, &[]).collect();
+        assert_eq!(
+            plain,
+            ["Ivo", "Rask", "s", "north", "east", "AK", "47", "Tarsk"]
+        );
+        let hyphens: Vec<&str> = words(text, &['-']).collect();
+        assert_eq!(
+            hyphens,
+            ["Ivo", "Rask", "s", "north-east", "AK", "47", "--", "Tarsk"]
+        );
     }
 }
