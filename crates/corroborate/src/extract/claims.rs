@@ -1278,13 +1278,23 @@ mod tests {
 
     const PERSON: EntityKind = EntityKind::Person;
 
-    /// (subject text, predicate, value key) of each claim of a synthetic text.
-    fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String)> {
+    /// The extraction of a synthetic text and the claims found in it.
+    fn extracted(
+        text: &str,
+        names: &[(&str, EntityKind)],
+    ) -> (crate::extract::Extraction, Vec<ClaimExpr>) {
         let mut x = extraction(text, names);
         x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
         let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
         let events = crate::extract::events::find(&x.found(), &sentences);
-        find(&x.found(), &events, &sentences)
+        let found = find(&x.found(), &events, &sentences);
+        (x, found)
+    }
+
+    /// (subject text, predicate, value key) of each claim of a synthetic text.
+    fn claims(text: &str, names: &[(&str, EntityKind)]) -> Vec<(String, Predicate, String)> {
+        let (x, found) = extracted(text, names);
+        found
             .into_iter()
             .map(|c| {
                 let value = match c.value {
@@ -1309,11 +1319,8 @@ mod tests {
         predicate: Predicate,
         value: Option<&str>,
     ) -> Vec<String> {
-        let mut x = extraction(text, names);
-        x.quantities = crate::extract::quantities::find(&x.doc, &x.times);
-        let sentences = crate::extract::syntax::body_sentences(&x.doc, &x.times);
-        let events = crate::extract::events::find(&x.found(), &sentences);
-        find(&x.found(), &events, &sentences)
+        let (x, found) = extracted(text, names);
+        found
             .into_iter()
             .filter(|c| c.predicate == predicate)
             .filter(|c| value.is_none_or(|v| c.value == ValueExpr::Text(v.to_string())))
