@@ -123,7 +123,7 @@ pub(crate) fn described(
         // "10-year-old Ada Lind … the 10-year-old": whoever the document introduced with
         // that age is meant, main person or not.
         let head = lower.split_whitespace().last().unwrap_or("");
-        if let Some(person) = age_of(head).and_then(|age| aged_so(doc, mentions, age)) {
+        if let Some(person) = age_of(head).and_then(|age| aged_so(doc, mentions, age, span.start)) {
             return Some(person);
         }
         let main = main_person(entities)?;
@@ -167,12 +167,20 @@ fn aged_otherwise(doc: &Prepared, mentions: &[Mention], entity: usize, age: &str
     })
 }
 
-/// The person the document gives the age `age` beside one of their mentions
-/// ("10-year-old Ada Lind", "Lind, 10,"), the first so described.
-fn aged_so(doc: &Prepared, mentions: &[Mention], age: &str) -> Option<usize> {
-    mentions
+/// How many person mentions before a description by age are read for the one
+/// introduced with that age: enough for any article, bounded so that a document of many
+/// such descriptions stays linear.
+const AGED_REACH: usize = 200;
+
+/// The person the document gives the age `age` beside one of their mentions before
+/// `at` ("10-year-old Ada Lind", "Lind, 10,"), the nearest so described.
+fn aged_so(doc: &Prepared, mentions: &[Mention], age: &str, at: usize) -> Option<usize> {
+    let before = mentions.partition_point(|m| m.span.start < at);
+    mentions[..before]
         .iter()
+        .rev()
         .filter(|m| m.kind == EntityKind::Person)
+        .take(AGED_REACH)
         .find(|m| {
             let (title, apposition) = description(doc, m);
             stated_age(&title, &apposition) == Some(age)
@@ -302,10 +310,13 @@ pub(crate) fn lede_description(
     (!other_age && !other_gender).then_some(main)
 }
 
-/// How many sentences from the document's start are read for a person's gender: the
-/// pronouns and titles that tell it come early, and a bounded opening keeps the question
-/// independent of the document's length.
+/// How many sentences, and at most how many tokens, from the document's start are read
+/// for a person's gender: the pronouns and titles that tell it come early, and a bounded
+/// opening keeps the question independent of the document's length (and of one
+/// sentence's).
 const GENDER_SENTENCES: usize = 12;
+/// See [`GENDER_SENTENCES`].
+const GENDER_TOKENS: usize = 600;
 
 /// The gender the document's opening gives `entity`, by a vote of the gendered pronouns
 /// that follow it in its own sentence ("Rask said he …", where no other person comes
@@ -315,9 +326,14 @@ const GENDER_SENTENCES: usize = 12;
 /// text's own words.
 fn gender_of(doc: &Prepared, mentions: &[Mention], entity: usize) -> Option<Gender> {
     let sentences = &doc.analysis.sentences;
+    let tokens = &doc.analysis.tokens;
+    let end = sentences
+        .get(GENDER_SENTENCES.min(sentences.len()).checked_sub(1)?)?
+        .end
+        .min(tokens.get(GENDER_TOKENS).map_or(usize::MAX, |t| t.start));
     let mut votes = [0usize; 2];
     let mut vote = |gender: Gender| votes[gender as usize] += 1;
-    let opening = mentions.partition_point(|m| m.sentence < GENDER_SENTENCES);
+    let opening = mentions.partition_point(|m| m.span.start < end);
     let mut people = mentions[..opening]
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
@@ -330,8 +346,11 @@ fn gender_of(doc: &Prepared, mentions: &[Mention], entity: usize) -> Option<Gend
         if first.entity != entity {
             continue;
         }
-        for token in &doc.analysis.tokens[sentences[sentence].tokens.clone()] {
+        for token in &tokens[sentences[sentence].tokens.clone()] {
             let word = token.as_str(&doc.text);
+            if token.start >= end {
+                break;
+            }
             if token.start >= first.span.end && is_person_pronoun(word) {
                 if let Some(gender) = gender_of_word(&word.to_lowercase()) {
                     vote(gender);
@@ -339,11 +358,7 @@ fn gender_of(doc: &Prepared, mentions: &[Mention], entity: usize) -> Option<Gend
             }
         }
     }
-    for m in mentions
-        .iter()
-        .take_while(|m| m.sentence < GENDER_SENTENCES)
-        .filter(|m| m.entity == entity)
-    {
+    for m in mentions[..opening].iter().filter(|m| m.entity == entity) {
         let (title, apposition) = description(doc, m);
         // A pronoun beside a name is someone else's ("Lind, his wife").
         let said = title
