@@ -54,16 +54,14 @@ fn reported_clause_start(doc: &Prepared, from: usize, to: usize) -> Option<usize
     let first = tokens
         .partition_point(|t| t.start < from)
         .max(last.saturating_sub(REPORTED_REACH));
-    let words: Vec<&str> = tokens[first..last]
-        .iter()
-        .map(|t| t.as_str(&doc.text))
-        .collect();
-    (0..words.len()).rev().find_map(|k| {
-        let reported = words[k].eq_ignore_ascii_case("that")
-            && words[k.saturating_sub(3)..k]
+    // Asked for every pronoun: the tokens are read in place, and only the few words
+    // before a "that" are lowercased.
+    (first..last).rev().find_map(|k| {
+        let reported = tokens[k].as_str(&doc.text).eq_ignore_ascii_case("that")
+            && tokens[k.saturating_sub(3).max(first)..k]
                 .iter()
-                .any(|w| crate::extract::syntax::is_reporting(&w.to_lowercase()));
-        reported.then(|| tokens[first + k].end)
+                .any(|t| crate::extract::syntax::is_reporting(&t.as_str(&doc.text).to_lowercase()));
+        reported.then(|| tokens[k].end)
     })
 }
 

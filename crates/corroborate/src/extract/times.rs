@@ -350,20 +350,37 @@ fn shifted_unit(anchor: Date, span: Range<usize>, unit: &str, direction: i64) ->
 }
 
 crate::lexicon::lazy! {
-    /// Ordinal words (`data/ordinal_words.txt`).
-    fn ordinal_words() -> crate::lexicon::Set = {
-        crate::lexicon::lines(include_str!("../../data/ordinal_words.txt")).collect()
+    /// Ordinal words and their values (`data/ordinal_words.txt`).
+    fn ordinal_words() -> crate::lexicon::Map<u32> = {
+        crate::lexicon::fields(include_str!("../../data/ordinal_words.txt"))
+            .filter_map(|f| Some((f[0], f.get(1)?.parse().ok()?)))
+            .collect()
     };
 }
 
-/// Whether `word` is an ordinal: "eighth", "twenty-first", "8th", "21st".
-fn is_ordinal(word: &str) -> bool {
-    let last = word.rsplit('-').next().unwrap_or(word);
-    ordinal_words().contains(last)
-        || ["st", "nd", "rd", "th"].iter().any(|suffix| {
-            word.strip_suffix(suffix)
-                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-        })
+/// The value of an ordinal: "eighth" 8, "twenty-first" 21, "8th" 8, "21st" 21.
+fn ordinal(word: &str) -> Option<u32> {
+    if let Some(digits) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return digits.parse().ok();
+    }
+    let (tens, last) = word.rsplit_once('-').unwrap_or(("", word));
+    let tens = match tens {
+        "" => 0,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    ordinal_words().get(last).map(|value| tens + value)
 }
 
 /// The TimeML value of the time `count` units (`unit`: "years", "month", "week",
@@ -834,13 +851,7 @@ impl Scan<'_> {
             Some((ordinal, noun)) => (ordinal, noun, 1),
             None => (low, self.low(at + 1), 2),
         };
-        let n = match ordinal {
-            "first" | "1st" => 1,
-            "second" | "2nd" => 2,
-            "third" | "3rd" => 3,
-            "fourth" | "4th" => 4,
-            _ => return None,
-        };
+        let n = self::ordinal(ordinal).filter(|n| (1..=4).contains(n))? as u8;
         match noun {
             "quarter" => Some((YearPart::Quarter(n), used)),
             "half" if n <= 2 => Some((YearPart::Half(n), used)),
@@ -1232,7 +1243,8 @@ impl Scan<'_> {
     /// offensive": a count of days that a present-tense "is" ties to now names the day
     /// of publication, as TimeML values it.
     fn ordinal_day(&self, at: usize) -> Option<Hit> {
-        if self.low(at) != "the" || !is_ordinal(self.low(at + 1)) || self.low(at + 2) != "day" {
+        if self.low(at) != "the" || ordinal(self.low(at + 1)).is_none() || self.low(at + 2) != "day"
+        {
             return None;
         }
         let back = |n: usize| at.checked_sub(n).map_or("", |k| self.low(k));
@@ -1333,10 +1345,7 @@ impl Scan<'_> {
 
     /// "the 19th century" → TimeML `18`.
     fn century(&self, at: usize) -> Option<Hit> {
-        let digits = ["st", "nd", "rd", "th"]
-            .iter()
-            .find_map(|s| self.low(at).strip_suffix(s))?;
-        let ordinal: u8 = digits.parse().ok().filter(|n| (1..=21).contains(n))?;
+        let ordinal = self::ordinal(self.low(at)).filter(|n| (1..=21).contains(n))?;
         (self.low(at + 1) == "century")
             .then(|| Hit::value(at..at + 2, Some(format!("{:02}", ordinal - 1))))
     }
@@ -1912,6 +1921,21 @@ mod tests {
         assert_eq!(found[1], ("last".into(), Some("2024-06".into())));
         // "as last reported" is no time.
         assert!(times("The toll stood as last reported.", Some("2024-07-16")).is_empty());
+    }
+
+    #[test]
+    fn ordinals_in_words_and_digits() {
+        for (word, value) in [
+            ("eighth", 8),
+            ("twenty-first", 21),
+            ("8th", 8),
+            ("21st", 21),
+        ] {
+            assert_eq!(ordinal(word), Some(value), "{word}");
+        }
+        for word in ["eight", "st", "tenths", "many-first"] {
+            assert_eq!(ordinal(word), None, "{word}");
+        }
     }
 
     #[test]
