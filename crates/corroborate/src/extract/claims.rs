@@ -52,6 +52,45 @@ crate::lexicon::lazy! {
     fn object_role_verbs() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/object_role_verbs.txt")).collect();
 }
 
+/// What puts a post ahead of its holder (`data/prospective_posts.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prospect {
+    /// A word before the title: "the next surgeon general".
+    Modifier,
+    /// The lemma of the verb the post depends on: "offered the post of".
+    Verb,
+}
+
+crate::lexicon::lazy! {
+    fn prospects() -> crate::lexicon::Map<Prospect> = {
+        crate::lexicon::fields(include_str!("../../data/prospective_posts.txt"))
+            .filter_map(|f| {
+                let kind = match *f.get(1)? {
+                    "modifier" => Prospect::Modifier,
+                    "verb" => Prospect::Verb,
+                    _ => return None,
+                };
+                Some((f[0], kind))
+            })
+            .collect()
+    };
+}
+
+/// Whether the verb at `verb` leaves the post depending on it unheld: an offer or a
+/// consideration ("was offered the post of"), or a verb still to happen ("may name
+/// Lind as", "to name Lind as").
+fn prospective_verb(s: &Syntax, verb: usize) -> bool {
+    let group = s.verb_group_start(verb);
+    prospects().get(lemma(&s.words[verb].low).as_str()) == Some(&Prospect::Verb)
+        || (group..verb).any(|i| {
+            matches!(
+                s.words[i].low.as_str(),
+                "will" | "would" | "may" | "might" | "could" | "should"
+            )
+        })
+        || (group > 0 && s.words[group - 1].low == "to")
+}
+
 /// How many words before a post's description a time may stand and still be the post's
 /// ("in 1994 as an assistant coach").
 const TIME_BEFORE_POST: usize = 3;
@@ -101,7 +140,11 @@ fn title_in(syntax: &Syntax, words: &Range<usize>) -> Option<Title> {
             }
             let text = syntax.text(&(i..end));
             match titles().get(text.as_str()) {
-                Some(&(canonical, kind)) if kind != TitleKind::Rank => Some((canonical, kind, end)),
+                Some(&(canonical, kind))
+                    if kind != TitleKind::Rank && !modifies_next(syntax, end, words) =>
+                {
+                    Some((canonical, kind, end))
+                }
                 _ => None,
             }
         });
@@ -139,6 +182,16 @@ fn title_in(syntax: &Syntax, words: &Range<usize>) -> Option<Title> {
         }
     }
     found
+}
+
+/// Whether a title ending before word `end` qualifies the lowercase noun after it
+/// rather than naming a post: "a general accountant", "the chief suspect". A title
+/// before a name ("chief Ada Lind") or ending the description is a post.
+fn modifies_next(syntax: &Syntax, end: usize, words: &Range<usize>) -> bool {
+    end < words.end
+        && syntax.classes[end] == Class::Content
+        && !syntax.words[end].capitalized()
+        && titles().get(syntax.words[end].low.as_str()).is_none()
 }
 
 /// The country of the first nationality adjective in `words`.
@@ -320,11 +373,16 @@ impl Sentence<'_> {
     fn describe(&mut self, person: (usize, String), words: &Range<usize>) {
         let (entity, text) = person;
         let subject = SubjectRef::Entity(entity);
-        let title = title_in(self.syntax(), words);
+        let s = self.syntax();
+        let title = title_in(s, words);
         // The nationality adjective describes the person before the title ("a Chilean
         // counselor"), not what follows it ("director for Latin American affairs").
         let before_title = words.start..title.as_ref().map_or(words.end, |t| t.words.start);
-        if let Some(title) = title {
+        // "the next surgeon general": a post ahead, not held.
+        let ahead = before_title
+            .clone()
+            .any(|i| prospects().get(s.words[i].low.as_str()) == Some(&Prospect::Modifier));
+        if let Some(title) = title.filter(|_| !ahead) {
             let held = self
                 .time_held(words.start.saturating_sub(TIME_BEFORE_POST), words.end)
                 .or_else(|| self.former(words.start..title.words.start));
@@ -585,6 +643,28 @@ impl Sentence<'_> {
                 && PARTICLES.contains(&s.words[i - 1].low.as_str())
                 && matches!(s.classes[i - 2], Class::Verb | Class::Content);
             let verb = if particle { i - 2 } else { i - 1 };
+            // The verb the post depends on: the one before the object, before "the
+            // post of", or the last of the clause before "as" ("may name Lind of the
+            // Tarsk Herald as").
+            let is_verb = |k: usize| {
+                s.classes[k] == Class::Verb
+                    || object_role_verbs().contains(lemma(&s.words[k].low).as_str())
+            };
+            let governor = match (&object, noun_of) {
+                (Some(o), _) => Some(o.words.start - 1),
+                (None, true) => s
+                    .phrase_ending(i, false)
+                    .and_then(|p| p.words.start.checked_sub(1)),
+                (None, false) => (0..i)
+                    .rev()
+                    .take_while(|&k| {
+                        !matches!(s.classes[k], Class::Punct | Class::Rel | Class::Sub)
+                    })
+                    .find(|&k| is_verb(k)),
+            };
+            if governor.is_some_and(|g| is_verb(g) && prospective_verb(s, g)) {
+                continue;
+            }
             let holder = object.or_else(|| {
                 s.possessor(i - 1).or_else(|| match s.classes[verb] {
                     Class::Verb | Class::Content | Class::Locative if !noun_of => {
@@ -1699,6 +1779,47 @@ mod tests {
             .map(|c| c.time)
             .collect();
         assert_eq!(held, [Some("../2024-03-19".to_string())]);
+    }
+
+    #[test]
+    fn a_post_offered_or_ahead_is_not_held() {
+        let names = [("Ada Lind", PERSON), ("Ivo Rask", PERSON)];
+        for text in [
+            "Ada Lind, a reporter, has been offered the post of ambassador.",
+            "Ada Lind is tipped to be the next ambassador.",
+            "The board will name Ada Lind as ambassador.",
+            "The board may name Ada Lind of the Tarsk Herald as its ambassador.",
+        ] {
+            let found = claims(text, &names);
+            assert!(
+                !has(&found, Predicate::Role, "ambassador"),
+                "{text}: {found:?}"
+            );
+        }
+        for text in [
+            "Ada Lind was given the post of ambassador.",
+            "The board named Ada Lind as ambassador.",
+        ] {
+            let found = claims(text, &names);
+            assert!(
+                has(&found, Predicate::Role, "ambassador"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_word_qualifying_a_noun_is_no_post() {
+        let names = [("Ivo Rask", PERSON)];
+        let found = claims(
+            "Ivo Rask was fired as a general accountant at the firm.",
+            &names,
+        );
+        assert!(!has(&found, Predicate::Role, "general"), "{found:?}");
+        let found = claims("Ivo Rask, the general manager, spoke.", &names);
+        assert!(has(&found, Predicate::Role, "manager"), "{found:?}");
+        let found = claims("Ivo Rask, a retired general, spoke.", &names);
+        assert!(has(&found, Predicate::Role, "general"), "{found:?}");
     }
 
     #[test]

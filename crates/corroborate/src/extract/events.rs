@@ -344,7 +344,27 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
             .words
             .get(at + 1)
             .is_some_and(|next| unrealized_heads().contains(next.low.as_str()));
-    (!qualifies).then_some(entry)
+    (!qualifies && !avoids(syntax, at, &entry)).then_some(entry)
+}
+
+/// Whether a verb whose object is the place left ("fled the country") is about
+/// something avoided instead: a thing of `data/avoided_things.txt` in the two words
+/// after it ("escaped conviction", "escaped serious injury") or a gerund ("escaped
+/// being buried").
+fn avoids(syntax: &Syntax, at: usize, entry: &Entry) -> bool {
+    let leaves = entry.form != Form::Noun && entry.object == Some("origin");
+    let next = (at + 1..(at + 3).min(syntax.words.len()))
+        .map(|i| (syntax.words[i].low.as_str(), syntax.classes[i]));
+    leaves
+        && next.enumerate().any(|(n, (low, class))| {
+            avoided_things().contains(low)
+                || (n == 0 && matches!(class, Class::Verb | Class::Aux) && low.ends_with("ing"))
+        })
+}
+
+crate::lexicon::lazy! {
+    /// `data/avoided_things.txt`.
+    fn avoided_things() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/avoided_things.txt")).collect();
 }
 
 crate::lexicon::lazy! {
@@ -1545,6 +1565,27 @@ pub(crate) mod tests {
             &[("Ivo Rask", EntityKind::Person)],
         );
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn escaping_a_fate_leaves_no_place() {
+        let names = [("Ivo Rask", EntityKind::Person)];
+        for text in [
+            "Ivo Rask feigned illness to escape conviction in 1990.",
+            "Ivo Rask narrowly escaped serious injury.",
+            "Ivo Rask escaped being buried alive.",
+        ] {
+            let got = events(text, &names);
+            assert!(
+                got.iter().all(|(k, _)| k.as_str() != "defection"),
+                "{text}: {got:?}"
+            );
+        }
+        let got = events("Ivo Rask escaped the prison in 1990.", &names);
+        assert!(
+            got.iter().any(|(k, _)| k.as_str() == "defection"),
+            "{got:?}"
+        );
     }
 
     #[test]
