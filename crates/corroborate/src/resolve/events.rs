@@ -9,7 +9,8 @@
 //! of no kind in common, on the other), their places meet and their means do not differ.
 //! Places meet unless each names a place the other's documents never name (a report of
 //! a strike on a district names its city too, so "the district" and "the city" meet; two
-//! strikes reported in two districts do not). Means are what the mention's sentence says
+//! strikes reported in two districts do not), or the two lie in different countries by
+//! the gazetteer (an article on a quake in one country recalls another's). Means are what the mention's sentence says
 //! brought the happening about (`data/event_means.txt`: an air raid, shelling, a bomb,
 //! gunfire, a mine; a mention whose sentence names none has no means and meets any):
 //! killings by an air raid and by rockets on one day in one city are two happenings, and
@@ -69,6 +70,8 @@ struct Open {
     in_document: BTreeMap<usize, Participants>,
     /// The places (ledger entities) its mentions happen in.
     places: BTreeSet<usize>,
+    /// The countries those places may lie in ([`countries_of`]).
+    countries: BTreeSet<&'static str>,
     /// The places its documents name, as ledger entities.
     named: BTreeSet<usize>,
     /// The means every mention that gives one shares; empty while none gave one.
@@ -81,12 +84,25 @@ struct Open {
 }
 
 impl Open {
-    /// Whether a mention in `places`, of a document naming `named`, by `means`, can be
-    /// of this happening: each side names no place the other never names, and the
+    /// Whether a mention in `places`, which lie in `countries`, of a document naming
+    /// `named`, by `means`, can be of this happening: each side names no place the
+    /// other never names, the two lie in one country where both say which, and the
     /// means they give have one in common.
-    fn meets(&self, places: &[usize], named: &[usize], means: &[&str]) -> bool {
-        let places_meet = places.iter().all(|p| self.named.contains(p))
-            || self.places.iter().all(|p| named.binary_search(p).is_ok());
+    fn meets(
+        &self,
+        places: &[usize],
+        countries: &BTreeSet<&str>,
+        named: &[usize],
+        means: &[&str],
+    ) -> bool {
+        // A quake in one country is not another's that an article recalls beside it,
+        // however often each article names both countries.
+        let countries_meet = self.countries.is_empty()
+            || countries.is_empty()
+            || !self.countries.is_disjoint(countries);
+        let places_meet = countries_meet
+            && (places.iter().all(|p| self.named.contains(p))
+                || self.places.iter().all(|p| named.binary_search(p).is_ok()));
         let means_meet = self.means.is_empty()
             || means.is_empty()
             || means.iter().any(|m| self.means.contains(m));
@@ -115,7 +131,7 @@ impl Open {
             .times
             .iter()
             .all(|t| other.times.iter().all(|u| times_fit(t, u)));
-        self.meets(&places, &named, &other.means) && participants && times
+        self.meets(&places, &other.countries, &named, &other.means) && participants && times
     }
 
     /// Takes in the event `other`, found to tell the same happening.
@@ -130,6 +146,7 @@ impl Open {
             self.in_document.entry(d).or_default().absorb(keys);
         }
         self.places.extend(other.places);
+        self.countries.extend(other.countries);
         self.named.extend(other.named);
         if self.means.is_empty() {
             self.means = other.means;
@@ -297,14 +314,15 @@ fn story_events(
         let named = places_named(x, &entity_of[d]);
         for (m, mention) in x.events.iter().enumerate() {
             let keys = Participants::of(x, mention, &entity_of[d]);
-            let places: Vec<usize> = mention
+            let local_places: Vec<usize> = mention
                 .arguments
                 .iter()
                 .filter(|a| a.role == Role::Place)
                 .filter_map(|a| a.entity)
                 .filter(|&local| x.entities[local].kind == EntityKind::Location)
-                .map(|local| entity_of[d][local])
                 .collect();
+            let places: Vec<usize> = local_places.iter().map(|&l| entity_of[d][l]).collect();
+            let countries = countries_of(x, &local_places);
             let means = std::mem::take(&mut means[m]);
             let joins = joins(&mention.kind);
             let word = word_of(&x.doc.text, mention.trigger.clone());
@@ -325,7 +343,9 @@ fn story_events(
                 // Documents come in order: an event holds a mention of this document
                 // only if its last one is.
                 let across = event.members.last().is_some_and(|&(last, _)| last != d);
-                time_fits && event.keys.fit(&keys, across) && event.meets(&places, &named, &means)
+                time_fits
+                    && event.keys.fit(&keys, across)
+                    && event.meets(&places, &countries, &named, &means)
             });
             let e = found.unwrap_or_else(|| {
                 open.push(Open {
@@ -334,6 +354,7 @@ fn story_events(
                     keys: Participants::default(),
                     in_document: BTreeMap::new(),
                     places: BTreeSet::new(),
+                    countries: BTreeSet::new(),
                     named: BTreeSet::new(),
                     means: Vec::new(),
                     words: BTreeSet::new(),
@@ -351,6 +372,7 @@ fn story_events(
             event.in_document.entry(d).or_default().absorb(keys.clone());
             event.keys.absorb(keys);
             event.places.extend(places);
+            event.countries.extend(countries);
             if event.members.last().is_none_or(|&(last, _)| last != d) {
                 event.named.extend(named.iter().copied());
             }
@@ -472,6 +494,24 @@ fn happening_of(kind: &EventType) -> &str {
         .get(kind.as_str())
         .copied()
         .unwrap_or(kind.as_str())
+}
+
+/// The countries the places `local` of document `x` (its entities) may lie in, by the
+/// gazetteer: every country a name may stand in ("Georgia": the country and the
+/// United States), a quarter's ("southern Iran") its place's; a place the gazetteer
+/// does not know says nothing.
+fn countries_of(x: &Extraction, local: &[usize]) -> BTreeSet<&'static str> {
+    local
+        .iter()
+        .flat_map(|&l| {
+            let name = &x.entities[l].name;
+            match lexicon::places::places_named(name) {
+                [] => lexicon::places::quarter_of(name).map_or(&[][..], |(_, places)| places),
+                places => places,
+            }
+        })
+        .map(|p| p.country)
+        .collect()
 }
 
 /// The places document `x` names, as ledger entities, sorted.
@@ -862,6 +902,20 @@ mod tests {
             "killed",
         );
         assert_eq!(got, [[1], [1]], "{got:?}");
+    }
+
+    #[test]
+    fn happenings_in_two_countries_are_two_events() {
+        let got = reach_of(
+            &[
+                "Ten people were killed in Lima on Sunday, officials said. Homes fell in \
+                 Arequipa.",
+                "Ten people were killed in Lima on Sunday, officials said. Three people \
+                 were killed in Chile on Sunday.",
+            ],
+            "killed",
+        );
+        assert_eq!(got, [vec![2], vec![2, 1]], "{got:?}");
     }
 
     #[test]
