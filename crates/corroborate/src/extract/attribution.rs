@@ -216,7 +216,12 @@ impl Reader<'_> {
         let range = self.doc.analysis.sentences[index].tokens.clone();
         let outside = |i: &usize| !self.in_quote(*i);
         let after_cue = |phrase: &str| {
-            range.clone().filter(outside).find_map(|i| {
+            // Only a token that is the phrase's first word can open it (tokens hold no
+            // spaces): the cue at every other token was read, and its words joined, for
+            // each phrase.
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            let opens = |i: &usize| self.words[*i] == first;
+            range.clone().filter(outside).filter(opens).find_map(|i| {
                 let n = reporting_verbs().match_at(self.words, i, range.end)?;
                 (self.words[i..i + n].join(" ") == phrase).then_some((i, n))
             })

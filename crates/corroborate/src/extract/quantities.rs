@@ -283,11 +283,13 @@ fn parse_one(words: &[Word], at: usize, in_time: &dyn Fn(usize) -> bool) -> Opti
         kind = Some(UnitKind::Currency);
         i += 1;
     }
+    if !words.get(i).is_some_and(may_open_number) || in_time(i) {
+        return None;
+    }
+    // Whether the word before belongs to a time is asked only here, where a number
+    // may open: not at every word, most of which open none.
     let after_time = i > 0 && in_time(i - 1);
-    if !words.get(i).is_some_and(may_open_number)
-        || in_time(i)
-        || !reads_as_count(words, i, after_time)
-    {
+    if !reads_as_count(words, i, after_time) {
         return None;
     }
     let (number, attached) = match number_at(words, i) {

@@ -45,17 +45,29 @@ impl Phrases {
 
     /// Whether `phrase` (words separated by spaces) is in the set.
     pub fn contains(&self, phrase: &str) -> bool {
+        // Callers mostly pass one of the document's lowercase tokens: one pass over its
+        // bytes tells a word that folding leaves as it is (visible ASCII, no capital,
+        // no backquote), looked up without reading it again for spaces and for folding.
+        let plain = |b: u8| b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'`';
+        if !phrase.is_empty() && phrase.bytes().all(plain) {
+            return self.has_word(phrase);
+        }
         // Most callers ask about one word: no need to split it.
         if !phrase.is_empty() && !phrase.contains(char::is_whitespace) {
-            // Callers mostly pass the document's lowercase tokens: no copy for those.
-            let rests = self.by_first.get(&*super::fold::fold_lower_cow(phrase));
-            return rests.is_some_and(|rests| rests.iter().any(Vec::is_empty));
+            return self.has_word(&super::fold::fold_lower_cow(phrase));
         }
         let words: Vec<String> = phrase
             .split_whitespace()
             .map(super::fold::fold_lower)
             .collect();
         self.match_at(&words, 0, words.len()) == Some(words.len()) && !words.is_empty()
+    }
+
+    /// Whether the one-word phrase `word` (folded and lowercase) is in the set.
+    fn has_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|rests| rests.iter().any(Vec::is_empty))
     }
 
     /// Whether a phrase of the set occurs anywhere in `words[range]`.

@@ -141,9 +141,9 @@ impl Open {
                 self.times.push(t);
             }
         }
-        self.keys.absorb(other.keys);
-        for (d, keys) in other.in_document {
-            self.in_document.entry(d).or_default().absorb(keys);
+        self.keys.absorb(&other.keys);
+        for (d, keys) in &other.in_document {
+            self.in_document.entry(*d).or_default().absorb(keys);
         }
         self.places.extend(other.places);
         self.countries.extend(other.countries);
@@ -244,15 +244,21 @@ impl Participants {
         })
     }
 
-    /// Takes in the participants of a mention that joined.
-    fn absorb(&mut self, other: Participants) {
-        for (role, id) in other.entities {
-            self.entities.entry(role).or_insert(id);
+    /// Takes in the participants of a mention that joined. By reference: a mention's
+    /// participants go into both its event's and its document's, and a clone for one
+    /// of them (maps made only to be taken apart) was a tenth of joining a story's
+    /// mentions.
+    fn absorb(&mut self, other: &Participants) {
+        for (role, &id) in &other.entities {
+            if !self.entities.contains_key(role) {
+                self.entities.insert(role.clone(), id);
+            }
         }
-        for (role, kinds) in other.relatives {
-            self.relatives.entry(role).or_default().extend(kinds);
+        for (role, kinds) in &other.relatives {
+            let mine = self.relatives.entry(role.clone()).or_default();
+            mine.extend(kinds.iter().cloned());
         }
-        self.others.extend(other.others);
+        self.others.extend(other.others.iter().cloned());
     }
 }
 
@@ -369,8 +375,8 @@ fn story_events(
                     event.times.push(t.clone());
                 }
             }
-            event.in_document.entry(d).or_default().absorb(keys.clone());
-            event.keys.absorb(keys);
+            event.in_document.entry(d).or_default().absorb(&keys);
+            event.keys.absorb(&keys);
             event.places.extend(places);
             event.countries.extend(countries);
             if event.members.last().is_none_or(|&(last, _)| last != d) {

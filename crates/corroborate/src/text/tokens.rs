@@ -49,7 +49,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut chunk_start = None;
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() || fold_char(c).is_none_or(|f| f == ' ') {
+        // An ASCII character folds to a space only if it is one (see `fold_char`): the
+        // fold is asked of the others alone, not of every character of every document.
+        let blank = c.is_whitespace() || (!c.is_ascii() && fold_char(c).is_none_or(|f| f == ' '));
+        if blank {
             if let Some(s) = chunk_start.take() {
                 split_chunk(text, s, i, &mut tokens);
             }
@@ -84,8 +87,9 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
             break;
         }
     }
-    // Trailing punctuation, kept aside and pushed after the core.
-    let mut trailing = Vec::new();
+    // Trailing punctuation, pushed last to first as it is peeled off and put after the
+    // core below: no list of its own for every chunk that ends in a comma or period.
+    let peeled_from = out.len();
     while start < end {
         let c = text[start..end].chars().next_back().expect("non-empty");
         let peel = if c == '.' {
@@ -103,17 +107,26 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token
                 cut -= 1;
             }
         }
-        trailing.push(Token { start: cut, end });
+        out.push(Token { start: cut, end });
         end = cut;
     }
+    let peeled = out.len() - peeled_from;
     if start < end {
         split_core(text, start, end, out);
     }
-    out.extend(trailing.into_iter().rev());
+    let tail = &mut out[peeled_from..];
+    tail[..peeled].reverse();
+    tail.rotate_left(peeled);
 }
 
 /// A clitic or elided year written apart from its word: "'s", "’re", "n't", "'90s".
 fn is_clitic(chunk: &str) -> bool {
+    // None is longer than four characters ("'90s"), and lowercasing never shortens a
+    // word: asked of every chunk opening with a quote mark or a bracket, it copies only
+    // the short ones.
+    if chunk.chars().filter_map(fold_char).nth(4).is_some() {
+        return false;
+    }
     let folded: String = chunk
         .chars()
         .filter_map(fold_char)
@@ -165,7 +178,12 @@ fn split_core(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         return split_core(text, start + c.len_utf8(), end, out);
     }
     // Every split below is at an apostrophe: a core without one (most words) is whole.
-    if !core.chars().any(|c| fold_char(c) == Some('\'')) {
+    // Only an apostrophe, a backquote or a non-ASCII character folds to an apostrophe:
+    // the bytes say so for most words without asking the fold of each character.
+    let may_split = core
+        .bytes()
+        .any(|b| b == b'\'' || b == b'`' || !b.is_ascii());
+    if !may_split || !core.chars().any(|c| fold_char(c) == Some('\'')) {
         out.push(Token { start, end });
         return;
     }
