@@ -280,7 +280,7 @@ fn entry_at(syntax: &Syntax, at: usize) -> Option<Entry> {
     // A capitalized verb right before a figure takes it as its object, as a title-case
     // headline writes it ("Raids Kill 40", "Attacks Claim 20 Martyrs"), and is no name.
     let verb_before_figure = named && syntax.classes.get(at + 1) == Some(&Class::Number);
-    if named && !verb_before_figure {
+    if named && !verb_before_figure && !names_a_happening(syntax, at) {
         return None; // part of a name ("Victory Day", "Freedom Party")
     }
     if syntax.classes[at] == Class::Time {
@@ -370,6 +370,29 @@ crate::lexicon::lazy! {
 crate::lexicon::lazy! {
     /// `data/unrealized_heads.txt`.
     fn unrealized_heads() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/unrealized_heads.txt")).collect();
+}
+
+/// Whether the capitalized word at `at`, which the lexicon lists as a noun, names a
+/// happening rather than part of an organisation's or a day's name: an acronym in
+/// capitals ("arrested on suspicion of DUI"), or a plural that ends a name of two words
+/// or more ("hosts the Tarsk Film Awards", "the Winter Games"), as the name of a
+/// ceremony, a contest or a round of talks ends in the happening's noun, while an
+/// organisation's keeps its noun before another ("the Elections Commission").
+fn names_a_happening(syntax: &Syntax, at: usize) -> bool {
+    let word = &syntax.words[at];
+    let raw = word.raw();
+    let noun = || {
+        lexicon()
+            .get(word.low.as_str())
+            .is_some_and(|entries| entries.iter().any(|e| e.form == Form::Noun))
+    };
+    let acronym = raw.len() > 1 && raw.bytes().all(|b| b.is_ascii_uppercase());
+    let plural = word.low.ends_with('s') && !word.low.ends_with("ss");
+    let ends_name = at
+        .checked_sub(1)
+        .is_some_and(|i| syntax.classes[i] == Class::Name)
+        && syntax.classes.get(at + 1) != Some(&Class::Name);
+    (acronym || plural && ends_name) && noun()
 }
 
 /// The type of the lemmas of `data/event_lemmas.txt` that are never triggers, so that
@@ -1527,6 +1550,39 @@ pub(crate) mod tests {
         // A noun in a name stays a name even before a figure.
         let got = family_kinds("The Victory 2 parade passed by the river.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_happening_noun_names_the_happening() {
+        let got = every_kind("Ada Lind will host the Tarsk Film Awards next spring.");
+        assert!(got.contains(&"award".to_string()), "{got:?}");
+        let got = family_kinds("Police arrested Ivo Rask on suspicion of DUI near Harran.");
+        assert!(got.contains(&"crime".to_string()), "{got:?}");
+        // An organisation's name keeps its noun before another.
+        let got = every_kind("The Tarsk Elections Commission has a new chair.");
+        assert!(!got.contains(&"election".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn irregular_past_forms_are_events() {
+        assert_eq!(every_kind("The ground shook."), ["occurrence"]);
+        assert_eq!(every_kind("Ivo Rask drove home."), ["occurrence"]);
+    }
+
+    #[test]
+    fn more_nouns_verbs_and_states_of_the_families_are_events() {
+        for (text, kind) in [
+            ("A stampede near the gate hurt dozens.", "accident"),
+            ("Two reporters were trapped in the crossfire.", "fighting"),
+            ("A trawler severed the cable off Harran.", "cut"),
+            ("The court overturned the ruling on Friday.", "decision"),
+            ("Ada Lind watched the quarterfinal.", "game"),
+        ] {
+            let got = every_kind(text);
+            assert!(got.contains(&kind.to_string()), "{text}: {got:?}");
+        }
+        let got = every_kind("Ivo Rask was drunk, the police said.");
+        assert_eq!(got[..1], ["occurrence"], "{got:?}");
     }
 
     #[test]
