@@ -62,18 +62,10 @@ enum Prospect {
 }
 
 crate::lexicon::lazy! {
-    fn prospects() -> crate::lexicon::Map<Prospect> = {
-        crate::lexicon::fields(include_str!("../../data/prospective_posts.txt"))
-            .filter_map(|f| {
-                let kind = match *f.get(1)? {
-                    "modifier" => Prospect::Modifier,
-                    "verb" => Prospect::Verb,
-                    _ => return None,
-                };
-                Some((f[0], kind))
-            })
-            .collect()
-    };
+    fn prospects() -> crate::lexicon::Map<Prospect> = crate::lexicon::kinds(
+        include_str!("../../data/prospective_posts.txt"),
+        &[("modifier", Prospect::Modifier), ("verb", Prospect::Verb)],
+    );
 }
 
 /// Whether the verb at `verb` leaves the post depending on it unheld: an offer or a

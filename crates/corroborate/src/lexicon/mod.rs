@@ -80,6 +80,19 @@ pub(crate) fn fields(file: &'static str) -> impl Iterator<Item = Vec<&'static st
     lines(file).map(|line| line.split('\t').map(str::trim).collect())
 }
 
+/// The entries of a tab-separated lexicon file whose second field names one of `kinds`,
+/// keyed by their first field: the shape of the files that sort words into a few kinds
+/// ("next<TAB>modifier", "she<TAB>female"). A line of no listed kind is left out.
+pub(crate) fn kinds<K: Copy>(file: &'static str, kinds: &[(&str, K)]) -> Map<K> {
+    fields(file)
+        .filter_map(|f| {
+            let field = *f.get(1)?;
+            let &(_, kind) = kinds.iter().find(|(name, _)| *name == field)?;
+            Some((f[0], kind))
+        })
+        .collect()
+}
+
 /// Declares functions returning a value built on first use and kept for the life of the
 /// process — the one shape of every word list and table read from `data/`:
 /// `lazy! { /// doc \n pub(crate) fn hedges() -> Phrases = Phrases::new(&[…]); }` gives

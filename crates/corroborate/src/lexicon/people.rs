@@ -59,18 +59,10 @@ pub(crate) fn gender_of_word(word: &str) -> Option<Gender> {
 }
 
 crate::lexicon::lazy! {
-    fn gendered_words() -> crate::lexicon::Map<Gender> = {
-        crate::lexicon::fields(include_str!("../../data/gendered_words.txt"))
-            .filter_map(|f| {
-                let gender = match *f.get(1)? {
-                    "female" => Gender::Female,
-                    "male" => Gender::Male,
-                    _ => return None,
-                };
-                Some((f[0], gender))
-            })
-            .collect()
-    };
+    fn gendered_words() -> crate::lexicon::Map<Gender> = crate::lexicon::kinds(
+        include_str!("../../data/gendered_words.txt"),
+        &[("female", Gender::Female), ("male", Gender::Male)],
+    );
 }
 
 /// The groups of spellings of one name part (`data/romanization.txt`), each a line of
