@@ -83,6 +83,10 @@ fn prospective_verb(s: &Syntax, verb: usize) -> bool {
         || (group > 0 && s.words[group - 1].low == "to")
 }
 
+/// How many words before "as" the verb a post depends on is looked for ("may name Ada
+/// Lind of the Tarsk Herald as"), so that the search stays bounded in a long sentence.
+const GOVERNOR_REACH: usize = 12;
+
 /// How many words before a post's description a time may stand and still be the post's
 /// ("in 1994 as an assistant coach").
 const TIME_BEFORE_POST: usize = 3;
@@ -647,7 +651,7 @@ impl Sentence<'_> {
                 (None, true) => s
                     .phrase_ending(i, false)
                     .and_then(|p| p.words.start.checked_sub(1)),
-                (None, false) => (0..i)
+                (None, false) => (i.saturating_sub(GOVERNOR_REACH)..i)
                     .rev()
                     .take_while(|&k| {
                         !matches!(s.classes[k], Class::Punct | Class::Rel | Class::Sub)

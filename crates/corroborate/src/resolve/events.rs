@@ -10,11 +10,12 @@
 //! Places meet unless each names a place the other's documents never name (a report of
 //! a strike on a district names its city too, so "the district" and "the city" meet; two
 //! strikes reported in two districts do not), or the two lie in different countries by
-//! the gazetteer (an article on a quake in one country recalls another's). Means are what the mention's sentence says
-//! brought the happening about (`data/event_means.txt`: an air raid, shelling, a bomb,
-//! gunfire, a mine; a mention whose sentence names none has no means and meets any):
-//! killings by an air raid and by rockets on one day in one city are two happenings, and
-//! their tolls are never compared. Mentions are taken in document
+//! the gazetteer (an article on a quake in one country recalls another's). Means are
+//! what the mention's sentence says brought the happening about
+//! (`data/event_means.txt`: an air raid, shelling, a bomb, gunfire, a mine; a mention
+//! whose sentence names none has no means and meets any): killings by an air raid and
+//! by rockets on one day in one city are two happenings, and their tolls are never
+//! compared. Mentions are taken in document
 //! then text order and each joins the first event of its story and type it fits, so the
 //! outcome is fixed by the document ids.
 //! Only events of one story and one type are ever compared: the blocks stay small.
