@@ -82,6 +82,8 @@ struct Open {
     words: BTreeSet<String>,
     /// (document, mention) of its mentions, in document then text order.
     members: Vec<(usize, usize)>,
+    /// Its mentions are set apart as an earlier happening ([`earlier`]).
+    earlier: bool,
 }
 
 impl Open {
@@ -132,7 +134,10 @@ impl Open {
             .times
             .iter()
             .all(|t| other.times.iter().all(|u| times_fit(t, u)));
-        self.meets(&places, &other.countries, &named, &other.means) && participants && times
+        self.earlier == other.earlier
+            && self.meets(&places, &other.countries, &named, &other.means)
+            && participants
+            && times
     }
 
     /// Takes in the event `other`, found to tell the same happening.
@@ -315,7 +320,7 @@ fn story_events(
     documents: Vec<(usize, MentionMeans)>,
 ) -> Vec<Open> {
     let mut open: Vec<Open> = Vec::new();
-    let mut by_block: BTreeMap<(&str, String, Option<usize>), Vec<usize>> = BTreeMap::new();
+    let mut by_block: BTreeMap<(&str, String, Option<usize>, bool), Vec<usize>> = BTreeMap::new();
     for (d, mut means) in documents {
         let x = &docs[d];
         let named = places_named(x, &entity_of[d]);
@@ -338,8 +343,9 @@ fn story_events(
                 Joins::Lemma | Joins::Document => word.clone(),
             };
             let document = (joins == Joins::Document).then_some(d);
+            let earlier = earlier(&x.doc.text, mention);
             let block = by_block
-                .entry((happening_of(&mention.kind), lemma, document))
+                .entry((happening_of(&mention.kind), lemma, document, earlier))
                 .or_default();
             let found = block.iter().copied().find(|&e| {
                 let event = &open[e];
@@ -366,6 +372,7 @@ fn story_events(
                     means: Vec::new(),
                     words: BTreeSet::new(),
                     members: Vec::new(),
+                    earlier,
                 });
                 block.push(open.len() - 1);
                 open.len() - 1
@@ -501,6 +508,28 @@ fn happening_of(kind: &EventType) -> &str {
         .get(kind.as_str())
         .copied()
         .unwrap_or(kind.as_str())
+}
+
+/// How many words before an event noun a word of `data/earlier_words.txt` may stand
+/// ("prior DUI convictions").
+const EARLIER_REACH: usize = 2;
+
+crate::lexicon::lazy! {
+    /// `data/earlier_words.txt`.
+    fn earlier_words() -> lexicon::Set = lexicon::lines(include_str!("../../data/earlier_words.txt")).collect();
+}
+
+/// Whether a nominal mention is set apart as an earlier happening than the story's by
+/// a word just before its trigger ("three prior DUI convictions", "an earlier attack"),
+/// with no punctuation between.
+fn earlier(text: &str, mention: &EventMention) -> bool {
+    mention.nominal
+        && text[..mention.trigger.start]
+            .split_whitespace()
+            .rev()
+            .take(EARLIER_REACH)
+            .take_while(|w| w.ends_with(char::is_alphanumeric))
+            .any(|w| earlier_words().contains(w.to_lowercase().as_str()))
 }
 
 /// The countries the places `local` of document `x` (its entities) may lie in, by the
@@ -923,6 +952,20 @@ mod tests {
             "killed",
         );
         assert_eq!(got, [vec![2], vec![2, 1]], "{got:?}");
+    }
+
+    #[test]
+    fn an_earlier_happening_is_not_the_storys() {
+        let got = reach_of(
+            &[
+                "Police arrested Ivo Rask after the crash in Tarsk on Friday. The arrest \
+                 came after a chase.",
+                "Ivo Rask, who has two prior arrests for speeding, was arrested in Tarsk \
+                 on Friday after the crash.",
+            ],
+            "arrests",
+        );
+        assert_eq!(got, [vec![], vec![1]], "{got:?}");
     }
 
     #[test]
