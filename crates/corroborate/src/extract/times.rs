@@ -367,18 +367,9 @@ fn ordinal(word: &str) -> Option<u32> {
     {
         return digits.parse().ok();
     }
-    let (tens, last) = word.rsplit_once('-').unwrap_or(("", word));
-    let tens = match tens {
-        "" => 0,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
+    let (tens, last) = match word.rsplit_once('-') {
+        Some((tens, last)) => (crate::prepare::words::tens_value(tens)?, last),
+        None => (0, word),
     };
     ordinal_words().get(last).map(|value| tens + value)
 }

@@ -226,6 +226,16 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
     value.filter(|value| value.is_finite())
 }
 
+/// The value of a tens word ("twenty" 20, "ninety" 90), which opens a compound
+/// ("twenty-five", "twenty-first").
+pub(crate) fn tens_value(word: &str) -> Option<u32> {
+    match number_words().get(word)? {
+        // The tens of the table are whole numbers below a hundred: the cast is exact.
+        &(value, WordKind::Ten) => Some(value as u32),
+        _ => None,
+    }
+}
+
 /// The value of one number-word token, hyphenated compounds included ("twenty-five").
 fn word_value(word: &str) -> Option<(f64, WordKind)> {
     if let Some(&found) = number_words().get(word) {
