@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::quotes::{Found, Side, Speakers};
 use super::{AttributionExpr, ClaimExpr, LocalEntity, Mention, QuoteExpr};
-use crate::lexicon::phrases::{Phrases, auxiliaries, hedges, prepositions};
+use crate::lexicon::phrases::{Phrases, auxiliaries, focus_words, hedges, prepositions};
 use crate::model::Predicate;
 use crate::prepare::Prepared;
 
@@ -140,10 +140,9 @@ pub(crate) fn annotate(
         claim.hedged = hedge_reach
             .iter()
             .any(|r| r.clone().any(|i| hedges_at(words, i, r.end)));
-        let denied = claim
-            .attribution
-            .as_ref()
-            .is_some_and(|a| negations().contains(&a.cue));
+        let denied = claim.attribution.as_ref().is_some_and(|a| {
+            negations().contains(&a.cue) && !is_own_verb(&a.cue, &claim.predicate)
+        });
         let figure = matches!(claim.predicate, Predicate::Count | Predicate::Amount);
         let negated_here = if figure && !focus.is_empty() {
             // A figure is denied only right before it ("not 1000", "did not kill 30"):
@@ -153,22 +152,51 @@ pub(crate) fn annotate(
             let near = super::scope::description_reach(words, &reach, focus.clone());
             near.clone().any(|i| {
                 !focus.contains(&i)
-                    && negations().match_at(words, i, near.end).is_some()
+                    && negates_at(words, i, near.end, &claim.predicate)
                     && !matches!(
                         words.get(i + 1).map(String::as_str),
                         Some("more" | "fewer" | "less")
                     )
             })
         } else if let Some(noun_phrase) = &claim.noun_phrase {
-            negations().any_in(words, tokens_of(noun_phrase))
+            negated_in(words, tokens_of(noun_phrase), &claim.predicate)
         } else if description {
-            negations().any_in(words, hedge_reach[0].clone())
+            negated_in(words, hedge_reach[0].clone(), &claim.predicate)
         } else {
-            reach.iter().any(|r| negations().any_in(words, r.clone()))
+            reach
+                .iter()
+                .any(|r| negated_in(words, r.clone(), &claim.predicate))
         };
         claim.negated = denied || negated_here;
     }
     claims
+}
+
+/// Whether a negation of the claim of `predicate` starts at `words[i]` (and ends before
+/// `limit`). "Not only" and its kin add rather than deny ("not only had he started the
+/// inquiry, but …"), and the claim's own verb is what it says, not a denial of it: "was
+/// denied a permit" is a claim of denying.
+fn negates_at(words: &[String], i: usize, limit: usize, predicate: &Predicate) -> bool {
+    let Some(len) = negations().match_at(words, i, limit) else {
+        return false;
+    };
+    let focused = words
+        .get(i + len)
+        .is_some_and(|next| focus_words().contains(next));
+    !(focused || len == 1 && is_own_verb(&words[i], predicate))
+}
+
+/// Whether `word` is the verb the claim of `predicate` is made of.
+fn is_own_verb(word: &str, predicate: &Predicate) -> bool {
+    matches!(predicate, Predicate::Verb(_)) && super::claims::predicate_of(word) == *predicate
+}
+
+/// Whether a negation of the claim of `predicate` stands among `words[range]` (see
+/// [`negates_at`]).
+fn negated_in(words: &[String], range: Range<usize>, predicate: &Predicate) -> bool {
+    range
+        .clone()
+        .any(|i| negates_at(words, i, range.end, predicate))
 }
 
 /// Whether a hedge starts at `words[i]` (and ends before `limit`). A hedge that is a
@@ -527,6 +555,32 @@ mod tests {
                 (None, None, false, false),
             ]
         );
+    }
+
+    #[test]
+    fn neither_not_only_nor_the_claims_own_verb_negates_it() {
+        let text = "Not only had Ivo Rask opened the inquiry, but he found the leak. \
+                    Ivo Rask was denied a permit. Ivo Rask did not open the inquiry. \
+                    Ivo Rask denied the charges.";
+        let (doc, mentions, entities) = tagged(text, &[("Ivo Rask", Person)]);
+        let quotes = super::super::quotes::find(&doc, &mentions, &entities);
+        let verb_claim = |words: &str, verb: &str| {
+            let mut c = claim(&doc, words);
+            c.predicate = crate::model::Predicate::from(verb);
+            c
+        };
+        let claims = vec![
+            verb_claim("Not only had Ivo Rask opened the inquiry", "open"),
+            verb_claim("Ivo Rask was denied a permit", "deny"),
+            verb_claim("Ivo Rask did not open the inquiry", "open"),
+            verb_claim("Ivo Rask denied the charges", "deny"),
+        ];
+        let found = find(&doc, &mentions, &entities, &quotes);
+        let negated: Vec<bool> = annotate(&doc, &found, &quotes, claims)
+            .iter()
+            .map(|c| c.negated)
+            .collect();
+        assert_eq!(negated, [false, false, true, false]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::events::{Linker, kin_words, phrase_value};
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
 use super::{ArgumentExpr, ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
 use crate::lexicon::people::is_person_noun;
-use crate::lexicon::phrases::hedges;
+use crate::lexicon::phrases::{focus_words, hedges};
 use crate::lexicon::places::{is_compass_word, place};
 use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, Predicate, Role, format_number};
@@ -951,7 +951,16 @@ impl Sentence<'_> {
             .get(verb + 1)
             .filter(|w| verb_particles().contains(w.low.as_str()));
         let after = verb + usize::from(particle.is_some());
-        let Some(object) = s.complements(after).into_iter().next() else {
+        // "served only a short term": the object follows the word that focuses on it.
+        let focused = s
+            .words
+            .get(after + 1)
+            .is_some_and(|w| focus_words().contains(w.low.as_str()));
+        let Some(object) = s
+            .complements(after + usize::from(focused))
+            .into_iter()
+            .next()
+        else {
             return;
         };
         // A pronoun says nothing a reader could compare ("checked herself in").
@@ -1282,7 +1291,7 @@ crate::lexicon::lazy! {
 /// A verb whose lemma is a keyword the ledger gives another meaning ("counted" → "count",
 /// "timed" → "time") reads as `LEMMA_verb`, so that what a verb says is never taken for
 /// a figure or an event's argument.
-fn predicate_of(word: &str) -> Predicate {
+pub(super) fn predicate_of(word: &str) -> Predicate {
     let lemma = lemma(word);
     let first = verb_synonyms()
         .get(lemma.as_str())
@@ -1910,6 +1919,26 @@ mod tests {
         // "went back to Tarsk" was "go" :: "back".
         let got = claims("Ivo Rask went back to Tarsk.", &rask);
         assert!(has(&got, Predicate::from("go back"), "tarsk"), "{got:?}");
+    }
+
+    #[test]
+    fn a_verbs_object_is_a_thing_written_whole() {
+        let rask = [("Ivo Rask", PERSON)];
+        // The object follows the word that focuses on it.
+        let got = claims("Ivo Rask had served only a short term in Tarsk.", &rask);
+        assert!(has(&got, Predicate::from("serve"), "short term"), "{got:?}");
+        // A hyphen written apart joins a compound as the written-together one does.
+        let got = claims("Ivo Rask served a five - year term.", &rask);
+        assert!(
+            has(&got, Predicate::from("serve"), "five-year term"),
+            "{got:?}"
+        );
+        // A short gerund is a verb, no thing kept.
+        let got = claims(
+            "Ada Lind told Ivo Rask to stop, but Ivo Rask kept going.",
+            &rask,
+        );
+        assert!(got.iter().all(|c| c.2 != "going"), "{got:?}");
     }
 
     #[test]

@@ -134,15 +134,18 @@ pub(crate) fn names_no_place(word: &str) -> bool {
 }
 
 /// Lowercase text of words, one space apart but none before a word opening with "'s"
-/// ("the mayor's office"): written straight into one string, as it is asked of every
-/// phrase.
+/// ("the mayor's office") nor around a hyphen ("five - year" is "five-year"): written
+/// straight into one string, as it is asked of every phrase.
 pub(crate) fn lowercase_text<'a>(words: impl Iterator<Item = &'a Word> + Clone) -> String {
     let mut text = String::with_capacity(words.clone().map(|w| w.low.len() + 1).sum());
+    let mut after_hyphen = false;
     for (k, word) in words.enumerate() {
-        if k > 0 && !word.low.starts_with("'s") {
+        let hyphen = word.low == "-";
+        if k > 0 && !word.low.starts_with("'s") && !hyphen && !after_hyphen {
             text.push(' ');
         }
         text.push_str(&word.low);
+        after_hyphen = hyphen;
     }
     text
 }
@@ -390,6 +393,16 @@ impl<'w> Syntax<'w> {
                 }
                 Some(Class::Det) if end == at + 1 && self.class(at) == Some(Class::Det) => {
                     end += 1; // "all the", "both the"
+                }
+                // "a five - year term", "a second - floor office": a hyphen written
+                // apart joins the words of a compound as the written-together one does.
+                Some(Class::Punct)
+                    if self.low(end) == "-"
+                        && end > at
+                        && !matches!(self.class(end - 1), Some(Class::Punct))
+                        && matches!(self.class(end + 1), Some(Class::Content | Class::Number)) =>
+                {
+                    end += 1;
                 }
                 _ => break,
             }
