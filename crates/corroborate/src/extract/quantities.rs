@@ -46,7 +46,20 @@ pub(crate) fn find(doc: &Prepared, times: &[TimeExpr]) -> Vec<QuantityExpr> {
         let mut at = 0;
         // Word ranges of the quantities read, by index into `found`.
         let mut extents = Vec::new();
+        // The next word where a number may open, at or after `at`. A quantity opens at
+        // most `lead` words before its number ("between", a qualifier, a currency
+        // sign), so the words farther before it are passed over without the table
+        // look-ups `read_quantity` makes, which found nothing at most words.
+        let lead = qualifiers().longest() + 2;
+        let mut opener = 0;
         while at < words.len() {
+            opener = (opener.max(at)..words.len())
+                .find(|&k| may_open_number(&words[k]))
+                .unwrap_or(words.len());
+            if opener == words.len() {
+                break;
+            }
+            at = at.max(opener.saturating_sub(lead));
             match read_quantity(words, at, &in_time) {
                 Some(read) => {
                     for _ in &read.quantities {
@@ -669,6 +682,11 @@ fn ends_clause(word: &Word) -> bool {
 /// passing over no other count ("killed 6 and injured 32": the 32 are injured).
 /// A tie goes to the word before. Parts and running totals take no role.
 fn casualty_roles(words: &[Word], extents: &[Range<usize>], quantities: &mut [QuantityExpr]) {
+    // Most sentences have no count: their casualty words, looked up at every word, would
+    // give a role to none.
+    if quantities.is_empty() {
+        return;
+    }
     let word = |k: usize| words.get(k).map(|w| w.low.as_str());
     let mut cues = Vec::new();
     let mut k = 0;

@@ -32,6 +32,8 @@ pub(crate) type Set = HashSet<&'static str, FxBuildHasher>;
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
     by_first: Map<Vec<(Vec<&'static str>, V)>>,
+    /// The most words of any phrase.
+    longest: usize,
 }
 
 impl<V> PhraseTable<V> {
@@ -39,11 +41,17 @@ impl<V> PhraseTable<V> {
     pub fn new(entries: impl IntoIterator<Item = (Vec<&'static str>, V)>) -> PhraseTable<V> {
         let mut entries: Vec<_> = entries.into_iter().collect();
         entries.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
+        let longest = entries.first().map_or(0, |(phrase, _)| phrase.len());
         let mut by_first: Map<Vec<_>> = Map::default();
         for (phrase, value) in entries {
             by_first.entry(phrase[0]).or_default().push((phrase, value));
         }
-        PhraseTable { by_first }
+        PhraseTable { by_first, longest }
+    }
+
+    /// The most words of any phrase of the table (0 for an empty table).
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Whether some phrase of the table opens with `word` (lowercase).
@@ -120,6 +128,17 @@ mod tests {
         assert_eq!(got, ["alpha", "beta"]);
         let got: Vec<_> = fields("a\tb\n# c\td\n").collect();
         assert_eq!(got, [vec!["a", "b"]]);
+    }
+
+    #[test]
+    fn a_phrase_table_knows_its_longest_phrase() {
+        let table = PhraseTable::new([(vec!["at", "least"], 1), (vec!["no", "fewer", "than"], 2)]);
+        assert_eq!(table.longest(), 3);
+        assert_eq!(
+            table.longest_at(0, |k| ["at", "least"].get(k).copied()),
+            Some((&1, 2))
+        );
+        assert_eq!(PhraseTable::<u8>::new([]).longest(), 0);
     }
 
     lazy! {
