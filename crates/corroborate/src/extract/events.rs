@@ -1649,6 +1649,13 @@ pub(crate) mod tests {
         let got = events("The club fired its coach after a fire at the stadium.", &[]);
         let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(kinds, ["dismissal", "fire"]);
+        // Firing a weapon is an attack, not a dismissal.
+        let got = events(
+            "Gunmen fired dozens of rockets into the town of Tarsk.",
+            &[],
+        );
+        let kinds: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(kinds, ["attack"]);
     }
 
     #[test]
