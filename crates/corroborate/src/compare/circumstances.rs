@@ -151,6 +151,14 @@ impl Circumstances {
         }
     }
 
+    /// Whether the figure counts a whole class of victims (civilians, a side's forces,
+    /// fighters), not a part of the civilians or people of no class: "16 civilians and
+    /// three children" gives the civilians' toll, "five children and four medics" two
+    /// parts of one.
+    pub(crate) fn counts_a_class(self) -> bool {
+        self.victims.is_some_and(|v| !matches!(v, Victims::Part(_)))
+    }
+
     /// Whether two figures with these circumstances can count the same people: a
     /// part of the civilians only the same part.
     pub(crate) fn compatible(self, other: Circumstances) -> bool {
