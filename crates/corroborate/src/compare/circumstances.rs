@@ -275,6 +275,16 @@ mod tests {
     }
 
     #[test]
+    fn missiles_are_a_bombardment() {
+        let missiles =
+            Circumstances::read("Missiles hit Tarsk, leading to the death of eight.", None);
+        let raids = Circumstances::read("Air raids killed 13 civilians.", Some("civilians"));
+        let clashes = Circumstances::read("19 soldiers were killed in clashes.", Some("soldiers"));
+        assert!(missiles.compatible(raids));
+        assert!(!missiles.compatible(clashes));
+    }
+
+    #[test]
     fn civilians_and_fighters_are_two_tolls() {
         let civilians = Circumstances::read("Air strikes killed 21 civilians.", Some("civilians"));
         let fighters = Circumstances::read("34 fighters were killed.", Some("fighters"));
