@@ -233,6 +233,49 @@ fn other_people_killed_add_to_the_toll_and_are_no_repeat() {
 }
 
 #[test]
+fn counts_joined_by_and_are_parts_of_the_toll() {
+    // The first outlet's "four children and three medics" (twice) are parts of its 13:
+    // it answers with the 13, which conflicts with the second outlet's 5.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Four children and three medics killed by air strikes on a clinic in Harran. \
+             Air strikes on a clinic in Harran killed 13 people on Monday, the charity \
+             said. Among the dead were three medics and four children.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Air strikes on a clinic in Harran killed 5 people on Monday, rescuers said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 13.0, 5.0), "{counts:?}");
+    assert!(!read(&counts, 3.0), "{counts:?}");
+}
+
+#[test]
+fn a_toll_of_civilians_beside_their_children_is_the_toll() {
+    // "16 civilians and three children" gives the civilians' toll, not a part of it.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "At least 16 civilians and three children were killed in air raids on Harran. \
+             Raids on the market killed seven people, a monitor said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Air raids killed 9 civilians in Harran on Monday, rescuers said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 16.0, 9.0), "{counts:?}");
+}
+
+#[test]
 fn a_headline_without_commas_gives_the_killed_and_the_injured_apart() {
     // "Three killed 12 others injured": the 12 are injured, and two readings of one
     // value in a sentence ("two civilians … two other persons injured") each count

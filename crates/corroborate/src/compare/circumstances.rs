@@ -151,6 +151,14 @@ impl Circumstances {
         }
     }
 
+    /// Whether the figure counts a whole class of victims (civilians, a side's forces,
+    /// fighters), not a part of the civilians or people of no class: "16 civilians and
+    /// three children" gives the civilians' toll, "five children and four medics" two
+    /// parts of one.
+    pub(crate) fn counts_a_class(self) -> bool {
+        self.victims.is_some_and(|v| !matches!(v, Victims::Part(_)))
+    }
+
     /// Whether two figures with these circumstances can count the same people: a
     /// part of the civilians only the same part.
     pub(crate) fn compatible(self, other: Circumstances) -> bool {
@@ -264,6 +272,16 @@ mod tests {
         assert!(!air.compatible(blast));
         let rockets = Circumstances::read("Rockets hit two districts, killing six.", None);
         assert!(air.compatible(rockets));
+    }
+
+    #[test]
+    fn missiles_are_a_bombardment() {
+        let missiles =
+            Circumstances::read("Missiles hit Tarsk, leading to the death of eight.", None);
+        let raids = Circumstances::read("Air raids killed 13 civilians.", Some("civilians"));
+        let clashes = Circumstances::read("19 soldiers were killed in clashes.", Some("soldiers"));
+        assert!(missiles.compatible(raids));
+        assert!(!missiles.compatible(clashes));
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //! toll and its armed opponents'), with its latest figure for the role: the last it
 //! gives as an update
 //! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
-//! the toll twice), else its first; its zero ("no one was killed") only when it gives
+//! the toll twice), else its first, a figure of the whole before a part ("five
+//! children and four medics", "another 5"); its zero ("no one was killed") only when it gives
 //! no other figure for the role. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies. The answers are then
 //! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
@@ -174,6 +175,7 @@ fn casualty_measures(
             q.counted.as_deref(),
         ));
     }
+    let conjoined = conjoined_counts(quantities, texts);
     let events_of = story_events(ledger, &story_of);
     let mut result = HashMap::default();
     for ((story, role), mut answers) in figures {
@@ -205,11 +207,13 @@ fn casualty_measures(
                 .unwrap_or_default();
             Circumstances::read(sentence, counted)
         };
-        // "Another 5" and "two other people" add to a figure, they do not restate
-        // one: two sub-counts of one value ("5 in the market and another 5 at the
-        // school", "two people … two other people") are no repeat that outweighs the
-        // lede's toll.
-        let adds = |doc: &str, start: usize, counted: Option<&str>| {
+        // "Another 5" and "two other people" add to a figure, and one of two counts
+        // joined by "and" ("five children and four medics were killed") is a part of
+        // one: neither restates a toll. Two sub-counts of one value ("5 in the market
+        // and another 5 at the school", "two people … two other people") are no
+        // repeat that outweighs the lede's toll, and a part gives the document's
+        // figure only where it gives none of the whole.
+        let part = |doc: &str, start: usize, counted: Option<&str>| {
             let another = texts
                 .get(doc)
                 .and_then(|text| text.get(..start))
@@ -218,18 +222,18 @@ fn casualty_measures(
             let other = counted
                 .and_then(|c| c.split(' ').next())
                 .is_some_and(|word| matches!(word, "other" | "more"));
-            another || other
+            another || other || conjoined.contains(&(doc, start))
         };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for &(doc, start, _, index, counted) in &answers {
-            if adds(doc, start, counted) {
+            if part(doc, start, counted) {
                 continue;
             }
             *repeats
                 .entry((doc, ledger.claims[index].value.key()))
                 .or_default() += 1;
         }
-        type Choice<'l> = (bool, usize, usize, usize, usize, Option<&'l str>);
+        type Choice<'l> = (bool, usize, bool, usize, usize, usize, Option<&'l str>);
         let mut chosen: BTreeMap<(&str, Option<u8>), Choice<'_>> = BTreeMap::new();
         for &(doc, start, revised, index, counted) in &answers {
             let repeated = repeats
@@ -237,9 +241,18 @@ fn casualty_measures(
                 .copied()
                 .unwrap_or_default();
             let candidate = if revised {
-                (true, start, 0, 0, index, counted)
+                (true, start, true, 0, 0, index, counted)
             } else {
-                (false, 0, repeated, usize::MAX - start, index, counted)
+                let whole = !part(doc, start, counted);
+                (
+                    false,
+                    0,
+                    whole,
+                    repeated,
+                    usize::MAX - start,
+                    index,
+                    counted,
+                )
             };
             let best = chosen
                 .entry((doc, read(index, counted).side()))
@@ -279,6 +292,44 @@ fn casualty_measures(
         }
     }
     (result, casualties)
+}
+
+/// The (document, start) of each casualty quantity that is one of two counts of one
+/// role joined by "and" — the first's counted phrase and "and" alone between them
+/// ("five children and four medics were killed", "four staff and five children"):
+/// each counts a part of the dead, not the toll. Where either counts a whole class of
+/// victims ("16 civilians and three children", "45 militants and 20 soldiers"), each
+/// stands as a toll of its own.
+fn conjoined_counts<'l>(
+    quantities: &HashMap<&'l str, Vec<&'l Quantity>>,
+    texts: &HashMap<&str, &str>,
+) -> BTreeSet<(&'l str, usize)> {
+    let mut parts = BTreeSet::new();
+    for (&doc, of_doc) in quantities {
+        let Some(text) = texts.get(doc) else {
+            continue;
+        };
+        for pair in of_doc.windows(2) {
+            let (first, next) = (pair[0], pair[1]);
+            if first.role.is_none() || first.role != next.role || first.end > next.start {
+                continue;
+            }
+            let between = text.get(first.end..next.start).unwrap_or_default();
+            let between = crate::text::fold_lower(between);
+            let mut words = crate::text::words(&between, &['-']);
+            let counted = first.counted.as_deref().unwrap_or_default();
+            let joined = counted.split_whitespace().all(|w| words.next() == Some(w))
+                && words.next() == Some("and")
+                && words.next().is_none();
+            let class =
+                |q: &Quantity| Circumstances::read("", q.counted.as_deref()).counts_a_class();
+            if joined && !class(first) && !class(next) {
+                parts.insert((doc, first.start));
+                parts.insert((doc, next.start));
+            }
+        }
+    }
+    parts
 }
 
 /// The indexes of the events each story's documents report, by story, in ledger order:

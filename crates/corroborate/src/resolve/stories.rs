@@ -23,7 +23,8 @@
 //! two days (a strike "on Tuesday" in Wednesday's paper and one of Wednesday). Places
 //! also meet through the
 //! province they lie in, from a gazetteer of towns or, for a village it lacks, from
-//! the text ("Tarsk in rural Harran").
+//! the text ("Tarsk in rural Harran"); a name before or after a division noun ("Harran
+//! province", "the province of Harran") is a place even where the tagger missed it.
 //!
 //! Documents are processed in id order and every tie is broken by document index, so the
 //! stories do not depend on the order the documents were given in.
@@ -31,6 +32,7 @@
 use crate::hashing::HashMap;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -210,6 +212,10 @@ crate::lexicon::lazy! {
     fn place_qualifiers() -> crate::lexicon::Set =
         lexicon::lines(include_str!("../../data/place_qualifiers.txt")).collect();
 
+    /// Nouns that follow a division's name (`data/division_nouns.txt`).
+    fn division_nouns() -> crate::lexicon::Set =
+        lexicon::lines(include_str!("../../data/division_nouns.txt")).collect();
+
     /// Countries and regions (`data/gazetteer/`), lowercase: too wide to tell a
     /// happening's place.
     fn wide_places() -> crate::hashing::HashSet<String> = {
@@ -244,18 +250,32 @@ impl Happening {
         // Place key → the division the text puts it in, for places the gazetteer does not
         // know ("the village of Tarsk in rural Harran").
         let mut contained: BTreeMap<u64, u64> = BTreeMap::new();
-        for (order, mention) in locations.enumerate() {
-            for place in happening_places(x.doc.slice(&mention.span)) {
+        let mut read = |span: &Range<usize>, order: usize| {
+            for place in happening_places(x.doc.slice(span)) {
                 let name = hash::of(&names::place_key(&place));
                 let count = counts.entry(name).or_insert((0, usize::MAX - order));
                 count.0 += 1;
                 if !divisions().contains_key(&name) && !contained.contains_key(&name) {
-                    let after = &x.doc.text[mention.span.end..];
+                    let after = &x.doc.text[span.end..];
                     if let Some(division) = containing_division(after) {
                         contained.insert(name, division);
                     }
                 }
             }
+        };
+        let spans: Vec<&Range<usize>> = locations.map(|m| &m.span).collect();
+        for (order, span) in spans.iter().enumerate() {
+            read(span, order);
+        }
+        // A division's name the tagger left untagged ("rebel-held Tarsk province") still
+        // names the happening's place.
+        let untagged = division_names(&x.doc.text).into_iter().filter(|name| {
+            !spans
+                .iter()
+                .any(|s| s.start < name.end && name.start < s.end)
+        });
+        for (order, span) in untagged.enumerate() {
+            read(&span, spans.len() + order);
         }
         let main = counts
             .iter()
@@ -408,6 +428,67 @@ fn containing_division(after: &str) -> Option<u64> {
     }
     let key = names::place_key(&name.join(" "));
     divisions().get(&hash::of(&key)).copied()
+}
+
+/// The most capitalized words a division's name beside its noun may have.
+const DIVISION_WORDS: usize = 2;
+
+/// The spans of the names `text` gives with a division noun ([`division_nouns`]): the
+/// capitalized words just before the noun ("Tarsk province", "the Ivo Harran
+/// governorate") or just after its "of" ("the province of Tarsk"), at most
+/// [`DIVISION_WORDS`], function words ("In Tarsk province") left out. Words are those
+/// of [`crate::text::words`]; a name does not run across punctuation ("Harran, Tarsk
+/// province" names Tarsk).
+fn division_names(text: &str) -> Vec<Range<usize>> {
+    let at = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+    let words: Vec<Range<usize>> = crate::text::words(text, &['-'])
+        .map(|w| at(w)..at(w) + w.len())
+        .collect();
+    // Only spaces between two words: punctuation ends a name.
+    let adjacent = |a: usize, b: usize| text[words[a].end..words[b].start].trim().is_empty();
+    let nouns = division_nouns();
+    let stop = stopwords();
+    let named = |k: usize| {
+        let word = &text[words[k].clone()];
+        word.starts_with(char::is_uppercase) && !stop.contains(word.to_lowercase().as_str())
+    };
+    let mut names = Vec::new();
+    for k in 0..words.len() {
+        if !nouns.contains(text[words[k].clone()].to_lowercase().as_str()) {
+            continue;
+        }
+        let of = words
+            .get(k + 1)
+            .is_some_and(|w| &text[w.clone()] == "of" && adjacent(k, k + 1));
+        let (first, last) = if of {
+            // "the province of Tarsk": the name after "of".
+            let first = k + 2;
+            let mut last = first;
+            while last < words.len()
+                && last - first < DIVISION_WORDS
+                && adjacent(last - 1, last)
+                && named(last)
+            {
+                last += 1;
+            }
+            (first, last)
+        } else {
+            // "Tarsk province": the name before the noun.
+            let mut first = k;
+            while first > 0
+                && k - first < DIVISION_WORDS
+                && adjacent(first - 1, first)
+                && named(first - 1)
+            {
+                first -= 1;
+            }
+            (first, k)
+        };
+        if first < last {
+            names.push(words[first].start..words[last - 1].end);
+        }
+    }
+    names
 }
 
 /// The places a location's name names that can tell a happening's place, countries and
@@ -991,6 +1072,25 @@ mod tests {
         assert!(!inside.places_meet(&happening(&["Marseille"])));
         let bare = of("Shells fell on Tarsk on Monday. Tarsk was hit again.");
         assert!(!bare.places_meet(&happening(&["Lyon"])));
+    }
+
+    #[test]
+    fn a_division_the_tagger_missed_names_the_place() {
+        // No name tagged: the division noun tells "Tarsk" and "Harran" are places.
+        let of = |text: &str| Happening::of(&crate::extract::events::tests::extraction(text, &[]));
+        let before = of("Air strikes killed 12 people in the rebel-held Tarsk province on Monday.");
+        assert!(before.places_meet(&happening(&["Tarsk"])));
+        assert!(!before.places_meet(&happening(&["Harran"])));
+        let after = of("Shells killed three people in the province of Harran on Monday.");
+        assert!(after.places_meet(&happening(&["Harran"])));
+        assert!(!after.places_meet(&happening(&["Tarsk"])));
+        // A sentence's first word is no part of the name, nor is a name before a comma.
+        let opening = of("In Tarsk province, shells killed three people on Monday.");
+        assert!(opening.places_meet(&happening(&["Tarsk"])));
+        assert!(!opening.places_meet(&happening(&["Harran"])));
+        let text = "Shelling hit Harran, Tarsk province and Ivo.";
+        let listed: Vec<&str> = division_names(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(listed, ["Tarsk"]);
     }
 
     /// What a report published on Wednesday 2024-03-20 says of its happening.
