@@ -112,6 +112,14 @@ crate::lexicon::lazy! {
     };
 }
 
+/// Whether a lowercase word is the title of a position ("minister", "president"; kind
+/// `title` in `data/role_titles.txt`), not an occupation or a rank.
+pub(super) fn is_office_title(word: &str) -> bool {
+    titles()
+        .get(word)
+        .is_some_and(|(_, kind)| *kind == TitleKind::Title)
+}
+
 /// A role title found in a run of words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Title {
@@ -1673,6 +1681,20 @@ mod tests {
             .replace("him from his", "her from her");
         let got = claims(&text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
         assert!(has(&got, Predicate::Age, "66"), "{got:?}");
+    }
+
+    #[test]
+    fn a_child_in_the_lede_is_not_a_main_person_in_office() {
+        let text = "Riots spread across Tarsk. The shooting of a 15-year-old boy by police \
+                    set off the unrest. Prime Minister Ivo Rask said he would restore order. \
+                    Rask met police chiefs. Rask spoke again on Sunday.";
+        let names = [("Ivo Rask", PERSON), ("Rask", PERSON)];
+        let got = claims(text, &names);
+        assert!(!has(&got, Predicate::Age, "15"), "{got:?}");
+        // A main person in no office may be the child the lede describes.
+        let text = text.replace("Prime Minister Ivo Rask", "Ivo Rask");
+        let got = claims(&text, &names);
+        assert!(has(&got, Predicate::Age, "15"), "{got:?}");
     }
 
     #[test]

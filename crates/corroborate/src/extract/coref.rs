@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::{LocalEntity, Mention};
-use crate::lexicon::people::{Gender, gender_of_word, is_person_noun, is_person_pronoun};
+use crate::lexicon::people::{
+    Gender, gender_of_word, is_child_noun, is_person_noun, is_person_pronoun,
+};
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
 
@@ -305,7 +307,22 @@ pub(crate) fn lede_description(
         .last()
         .and_then(gender_of_word)
         .is_some_and(|said| gender_of(doc, mentions, main).is_some_and(|known| known != said));
-    (!other_age && !other_gender).then_some(main)
+    // "the shooting of a 15-year-old boy" in a lede whose main person holds an office
+    // ("Prime Minister Ivo Rask"): a child holds none.
+    let child = lower.split_whitespace().any(|w| {
+        is_child_noun(w)
+            || age_of(w)
+                .and_then(|a| a.parse::<u32>().ok())
+                .is_some_and(|a| a < 18)
+    });
+    let in_office = child
+        && beside_mentions(doc, mentions, main, |title, apposition| {
+            title
+                .iter()
+                .chain(apposition)
+                .any(|w| super::claims::is_office_title(w))
+        });
+    (!other_age && !other_gender && !in_office).then_some(main)
 }
 
 /// How many sentences, and at most how many tokens, from the document's start are read

@@ -43,6 +43,15 @@ crate::lexicon::lazy! {
     fn kin_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/kin_nouns.txt")).collect();
 }
 
+/// Whether a lowercase noun describes a child ("boy", "teenager"; `data/child_words.txt`).
+pub(crate) fn is_child_noun(word: &str) -> bool {
+    child_words().contains(word)
+}
+
+crate::lexicon::lazy! {
+    fn child_words() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/child_words.txt")).collect();
+}
+
 /// Whether a person is a woman or a man, as a pronoun, honorific or noun says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
