@@ -1698,6 +1698,18 @@ mod tests {
     }
 
     #[test]
+    fn a_description_before_a_verb_is_not_its_objects() {
+        let names = [("Ivo Rask", PERSON), ("Tom Hale", PERSON), ("Hale", PERSON)];
+        let text = "Ivo Rask stopped Tom Hale in the sixth round on Saturday. The Norwegian \
+                    champion dropped Hale again in the sixth. Hale said he was fine.";
+        let got = claims(text, &names);
+        assert!(
+            !got.iter().any(|c| c.1 == Predicate::Nationality),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_new_description_is_not_the_main_person() {
         let text = "Diplomat Ivo Rask, 51, resigned. Rask said he met Ana Lopez. \
                     The diplomat later moved abroad. The captain who hired him was 70. \

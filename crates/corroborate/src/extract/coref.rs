@@ -254,8 +254,9 @@ fn description(doc: &Prepared, m: &Mention) -> (Vec<String>, Vec<String>) {
         .rev()
         .take(WORDS_BEFORE_NAME + 1)
         // "the actress's rep Ito": the words before a possessive are someone else's
-        // ("'s" splits into a word "s").
-        .take_while(|w| *w != "," && *w != "s")
+        // ("'s" splits into a word "s"); a verb ends them: "the champion dropped Ito"
+        // does not describe Ito.
+        .take_while(|w| *w != "," && *w != "s" && !super::syntax::breaks_a_title(w))
         .cloned()
         .collect();
     let after = words(&text[m.span.end..to]);

@@ -34,9 +34,19 @@ pub(crate) fn resolve(doc: &Prepared, mentions: &mut [Mention], entities: &mut V
         let first = tokens.partition_point(|t| t.start < m.span.start);
         let sentence_start = doc.analysis.sentences[m.sentence].tokens.start;
         let reach = first.saturating_sub(INTRODUCTION_REACH).max(sentence_start);
+        let words = doc.words.sentence(m.sentence);
         for token in &tokens[reach..first] {
             let word = crate::text::fold_lower(token.as_str(&doc.text));
-            if is_nationality(&word) {
+            // Only title words may stand between the nationality and the name: "the
+            // Ukrainian champion dropped Thompson" introduces no Ukrainian Thompson.
+            let title_between = || {
+                let from = words.partition_point(|w| w.span.start < token.end);
+                let to = words.partition_point(|w| w.span.start < m.span.start);
+                words[from..to.max(from)]
+                    .iter()
+                    .all(|w| !super::syntax::breaks_a_title(&w.low))
+            };
+            if is_nationality(&word) && title_between() {
                 let known = &mut entities[m.entity].introduced_as;
                 if !known.contains(&word) {
                     known.push(word.clone());
@@ -144,6 +154,22 @@ mod tests {
         let text = "Norwegian Ivo Rask beat American challenger Tom Hale. The referee \
                     stopped the fight when the 41-year-old American was hurt.";
         assert_eq!(person_of(text, &names, "American was"), "Tom Hale");
+    }
+
+    #[test]
+    fn a_verb_between_nationality_and_name_introduces_no_one() {
+        use EntityKind::{Other, Person};
+        let names = [("Tom Hale", Person), ("Norwegian", Other)];
+        let text = "The Norwegian champion dropped Tom Hale in the sixth round.";
+        let (doc, mut mentions, mut entities) = tagged(text, &names);
+        resolve(&doc, &mut mentions, &mut entities);
+        let hale = entities.iter().find(|e| e.name == "Tom Hale").unwrap();
+        assert!(hale.introduced_as.is_empty(), "{:?}", hale.introduced_as);
+        let text = "Norwegian champion Tom Hale won.";
+        let (doc, mut mentions, mut entities) = tagged(text, &names);
+        resolve(&doc, &mut mentions, &mut entities);
+        let hale = entities.iter().find(|e| e.name == "Tom Hale").unwrap();
+        assert_eq!(hale.introduced_as, ["norwegian"]);
     }
 
     #[test]

@@ -128,6 +128,28 @@ pub(crate) fn is_connecting(word: &str) -> bool {
     )
 }
 
+/// Whether a lowercase word cannot stand in a title before a name: a verb, an
+/// auxiliary, a preposition, a conjunction or subordinator, a relative word, a negation
+/// or punctuation other than a hyphen. "American challenger Tony Thompson" holds none
+/// between the nationality and the name; "the Ukrainian champion dropped Thompson"
+/// holds a verb, and describes the champion, not Thompson.
+pub(crate) fn breaks_a_title(low: &str) -> bool {
+    // Read as a sentence's first word: by the lexicon first, whatever its case.
+    let word = Word::new(0..low.len(), low);
+    low != "-"
+        && matches!(
+            classify(&word, true),
+            Class::Verb
+                | Class::Aux
+                | Class::Prep
+                | Class::Conj
+                | Class::Sub
+                | Class::Rel
+                | Class::Neg
+                | Class::Punct
+        )
+}
+
 /// Whether a lowercase noun after "in" or "at" names no place ("search", "years").
 pub(crate) fn names_no_place(word: &str) -> bool {
     tagged().get(word) == Some(&"nonplace")
