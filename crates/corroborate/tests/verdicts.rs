@@ -224,3 +224,37 @@ fn epicentres_far_apart_or_in_other_directions_conflict() {
     let values = ["20 km north of Lyon", "60 km south of Lyon"];
     assert_eq!(verdict(&ledger, "bearing", &values), Verdict::Conflict);
 }
+
+/// What both outlets of a written many-night protest say.
+const PROTESTS: &str = "Protests over the death of a student in Tarsk ran for a fourth night, \
+                        the city's police said on Friday. Shops in the Harran district were \
+                        smashed and looted.";
+
+#[test]
+fn one_nights_arrests_are_a_part_of_the_tally() {
+    let ledger = two_outlets_telling(
+        PROTESTS,
+        "Police said 9 people were arrested in Tarsk on Tuesday night.",
+        "Police said 31 people were arrested in Tarsk.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Agree);
+    let ledger = two_outlets_telling(
+        PROTESTS,
+        "Police said 9 people were arrested in Tarsk on Tuesday night.",
+        "Police said 31 people were arrested in Tarsk on Wednesday night.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Agree);
+    // The same night's arrests, and a toll dated by its day, are one figure.
+    let ledger = two_outlets_telling(
+        PROTESTS,
+        "Police said 9 people were arrested in Tarsk on Tuesday night.",
+        "Police said 31 people were arrested in Tarsk on Tuesday night.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Conflict);
+    let ledger = two_outlets_telling(
+        PROTESTS,
+        "Police said 9 people were killed in Tarsk on Tuesday night.",
+        "Police said 31 people were killed in Tarsk.",
+    );
+    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Conflict);
+}

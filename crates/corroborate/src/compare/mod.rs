@@ -30,6 +30,7 @@
 //! Each reading carries its independent `sources` ([`sources`]).
 
 mod circumstances;
+mod days;
 mod measures;
 mod recalled;
 mod sources;
@@ -91,6 +92,9 @@ struct Entry<'l> {
     homeland: bool,
     /// For an age, the year its document was written in, where it tells one.
     written: Option<i32>,
+    /// For a count, the one day of a many-day happening its sentence ties it to
+    /// ([`days`]).
+    day: Option<i8>,
 }
 
 impl Entry<'_> {
@@ -301,6 +305,12 @@ pub(crate) fn comparisons(
         .collect();
     let written = written_years(ledger);
     let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
+    let tallied: HashSet<&str> = ledger
+        .events
+        .iter()
+        .filter(|e| days::is_tallied(e.kind.as_str()))
+        .map(|e| e.id.as_str())
+        .collect();
     let entries: Vec<_> = ledger
         .claims
         .par_iter()
@@ -334,6 +344,14 @@ pub(crate) fn comparisons(
             if running_total {
                 normal = normal.into_running_total();
             }
+            let day = (claim.predicate == Predicate::Count && tallied.contains(subject))
+                .then(|| {
+                    texts
+                        .get(claim.doc.as_str())
+                        .and_then(|text| text.get(claim.start..claim.end))
+                        .and_then(days::day_told)
+                })
+                .flatten();
             let held = is_time_scoped(&claim.predicate)
                 .then(|| {
                     claim
@@ -372,6 +390,7 @@ pub(crate) fn comparisons(
                 written: (claim.predicate == Predicate::Age)
                     .then(|| written.get(claim.doc.as_str()).copied())
                     .flatten(),
+                day,
             };
             Some(((story, rank, &claim.predicate, open_value), entry))
         })
@@ -420,6 +439,17 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
         voices.sort_unstable();
         voices.dedup();
     }
+    // The days of a many-day happening each reading's claims tie it to: a reading any
+    // of whose claims names a day is that day's count.
+    let mut days_of: HashMap<&str, BTreeSet<i8>> = HashMap::default();
+    for e in entries.iter().filter(|e| !e.claim.negated) {
+        let days = days_of.entry(e.key.as_str()).or_default();
+        days.extend(e.day);
+    }
+    let of_other_days = |a: &str, b: &str| match (days_of.get(a), days_of.get(b)) {
+        (Some(a), Some(b)) => days::of_other_days(a, b),
+        _ => false,
+    };
     let given_together = |a: &str, b: &str| {
         let (Some(a), Some(b)) = (voices_of.get(a), voices_of.get(b)) else {
             return false;
@@ -450,7 +480,10 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     let all_fit = groups.iter().enumerate().all(|(i, group)| {
         groups[i + 1..].iter().all(|other| {
             let (a, b) = (group[0], other[0]);
-            if !a.claim.negated && !b.claim.negated && given_together(&a.key, &b.key) {
+            if !a.claim.negated
+                && !b.claim.negated
+                && (given_together(&a.key, &b.key) || of_other_days(&a.key, &b.key))
+            {
                 return true;
             }
             crate::work::count(group.len() * other.len());
