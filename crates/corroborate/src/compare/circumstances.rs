@@ -29,7 +29,7 @@ enum Means {
 
 /// Who the victims were, as the counted phrase says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Victims {
+pub(crate) enum Victims {
     /// Civilians, residents, patients.
     Civilian,
     /// A state's soldiers, troops and police.
@@ -45,7 +45,7 @@ enum Victims {
 
 /// A part of the civilians a figure may count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Part {
+pub(crate) enum Part {
     /// Children, boys, girls, babies.
     Children,
     /// Women.
@@ -64,6 +64,17 @@ impl Victims {
                 (self, other),
                 (Combatant, Forces | ArmedGroup) | (Forces | ArmedGroup, Combatant)
             )
+    }
+
+    /// Whether victims of these two kinds can have died in one happening: as
+    /// [`Victims::fits`], a part of the civilians standing for the civilians ("11
+    /// children" and "15 civilians" killed by one strike).
+    pub(crate) fn may_share(self, other: Victims) -> bool {
+        let whole = |v: Victims| match v {
+            Victims::Part(_) => Victims::Civilian,
+            v => v,
+        };
+        whole(self).fits(whole(other))
     }
 
     /// The more specific of two that fit: a side over a combatant of none.
@@ -236,6 +247,12 @@ impl Circumstances {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// Who the victims a phrase names were ("25 civilians", "40 militants"), if it names
+/// them: the first class of victims before an aside ("including").
+pub(crate) fn victims(phrase: &str) -> Option<Victims> {
+    Circumstances::read("", Some(phrase)).victims
 }
 
 /// The classes the words of a folded text tell, each phrase matched at its longest

@@ -29,7 +29,7 @@
 //!
 //! Each reading carries its independent `sources` ([`sources`]).
 
-mod circumstances;
+pub(crate) mod circumstances;
 mod measures;
 mod recalled;
 mod sources;
