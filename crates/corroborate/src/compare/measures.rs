@@ -29,8 +29,8 @@
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::circumstances::{self, Circumstances};
 use crate::model::{Claim, EntityKind, Ledger, Predicate, Quantity, Value};
+use crate::resolve::circumstances::{self, Circumstances};
 
 /// The subject and open-value key of one subject-less count or amount claim.
 pub(crate) struct Measure {

@@ -29,7 +29,6 @@
 //!
 //! Each reading carries its independent `sources` ([`sources`]).
 
-pub(crate) mod circumstances;
 mod measures;
 mod recalled;
 mod sources;

@@ -25,8 +25,8 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::circumstances::{self, Victims};
 use super::fit::{relatives, times_fit};
-use crate::compare::circumstances::{self, Victims};
 use crate::extract::events::{Joins, joins};
 use crate::extract::{EventMention, Extraction};
 use crate::lexicon;
@@ -246,7 +246,7 @@ impl Participants {
 
     /// Whether the victims both name can be the same people's: civilians killed and
     /// militants killed on one day are two happenings (an air raid on a town and a
-    /// battle), as their tolls are two questions (`compare::circumstances`). Where
+    /// battle), as their tolls are two questions (`resolve::circumstances`). Where
     /// either names no kind ("25 people"), any meets.
     fn victims_meet(&self, other: &Participants) -> bool {
         self.victims.is_empty()
