@@ -23,14 +23,14 @@
 //! no other figure for the role. A denial ("not 1000") answers only where
 //! another figure of the question gives the value it denies. The answers are then
 //! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
-//! of civilians and of fighters (or of a part of the civilians, the children), answer
-//! two questions.
+//! of civilians and of fighters (or of a part of the civilians, the children), or
+//! dated two days or more apart, answer two questions.
 
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::circumstances::{self, Circumstances};
 use crate::model::{Claim, EntityKind, Ledger, Predicate, Quantity, Value};
+use crate::resolve::circumstances::{self, Circumstances};
 
 /// The subject and open-value key of one subject-less count or amount claim.
 pub(crate) struct Measure {
@@ -205,7 +205,10 @@ fn casualty_measures(
                 .get(claim.doc.as_str())
                 .and_then(|text| text.get(claim.start..claim.end))
                 .unwrap_or_default();
-            Circumstances::read(sentence, counted)
+            let of_doc = quantities
+                .get(claim.doc.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            Circumstances::read(sentence, counted).on(quantity_time(of_doc, claim).as_deref())
         };
         // "Another 5" and "two other people" add to a figure, and one of two counts
         // joined by "and" ("five children and four medics were killed") is a part of

@@ -29,7 +29,6 @@
 //!
 //! Each reading carries its independent `sources` ([`sources`]).
 
-mod circumstances;
 mod days;
 mod measures;
 mod recalled;

@@ -25,6 +25,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::circumstances::{self, Victims};
 use super::fit::{relatives, times_fit};
 use crate::extract::events::{Joins, joins};
 use crate::extract::{EventMention, Extraction};
@@ -135,6 +136,7 @@ impl Open {
             .iter()
             .all(|t| other.times.iter().all(|u| times_fit(t, u)));
         self.earlier == other.earlier
+            && self.keys.victims_meet(&other.keys)
             && self.meets(&places, &other.countries, &named, &other.means)
             && participants
             && times
@@ -174,6 +176,8 @@ struct Participants {
     relatives: BTreeMap<Role, BTreeSet<String>>,
     /// Roles filled by anyone but relatives (an entity or other words).
     others: BTreeSet<Role>,
+    /// The kinds of victims its patients name ("25 civilians", "40 militants").
+    victims: BTreeSet<Victims>,
 }
 
 impl Participants {
@@ -208,6 +212,11 @@ impl Participants {
                     found.others.insert(a.role.clone());
                 }
             }
+            if a.role == Role::Patient {
+                found
+                    .victims
+                    .extend(circumstances::victims(x.doc.slice(&a.span)));
+            }
         }
         found
     }
@@ -232,7 +241,20 @@ impl Participants {
             .others
             .iter()
             .all(|role| !self.relatives.contains_key(role));
-        entities && relatives && others
+        entities && relatives && others && self.victims_meet(other)
+    }
+
+    /// Whether the victims both name can be the same people's: civilians killed and
+    /// militants killed on one day are two happenings (an air raid on a town and a
+    /// battle), as their tolls are two questions (`resolve::circumstances`). Where
+    /// either names no kind ("25 people"), any meets.
+    fn victims_meet(&self, other: &Participants) -> bool {
+        self.victims.is_empty()
+            || other.victims.is_empty()
+            || self
+                .victims
+                .iter()
+                .any(|&mine| other.victims.iter().any(|&theirs| mine.may_share(theirs)))
     }
 
     /// Whether no key role is filled by two different named entities here and in
@@ -265,6 +287,7 @@ impl Participants {
             mine.extend(kinds.iter().cloned());
         }
         self.others.extend(other.others.iter().cloned());
+        self.victims.extend(other.victims.iter().copied());
     }
 }
 
@@ -1132,5 +1155,29 @@ mod tests {
             "death",
         );
         assert_eq!(got, [1, 1], "{got:?}");
+    }
+
+    #[test]
+    fn killings_of_civilians_and_of_militants_are_two_events() {
+        let got = reported(
+            &[
+                "Twenty civilians were killed in air raids on Tarsk on Monday, a monitor said.",
+                "Forty militants were killed near Tarsk on Monday, state media said.",
+            ],
+            "killing",
+        );
+        assert_eq!(got, [1, 1], "{got:?}");
+    }
+
+    #[test]
+    fn killings_of_children_and_of_civilians_are_one_event() {
+        let got = reported(
+            &[
+                "Twenty civilians were killed in air raids on Tarsk on Monday, a monitor said.",
+                "Eleven children were killed in air raids on Tarsk on Monday, rescuers said.",
+            ],
+            "killing",
+        );
+        assert_eq!(got, [2], "{got:?}");
     }
 }

@@ -8,6 +8,7 @@
 //! every decision is taken in an order fixed by the documents' ids, never by hash-map
 //! iteration.
 
+pub(crate) mod circumstances;
 pub(crate) mod entities;
 pub(crate) mod events;
 pub(crate) mod fit;

@@ -9,7 +9,10 @@
 //! dimension (means, victims) the same or unknown in one of them. A part of the
 //! civilians (children, women, students) is counted apart: "killed 9 children" is
 //! no disagreement with "at least 14 civilians", and a figure of "people" is one of
-//! the whole, never of a part.
+//! the whole, never of a part. Figures their sentences date two days or more apart
+//! ("three killed on Wednesday night", "18 killed on Friday") count two happenings, or
+//! one toll at two times: never a disagreement. A day apart they may still be one
+//! (a report dated by its publication, "yesterday" read against another day).
 
 use crate::lexicon;
 
@@ -26,7 +29,7 @@ enum Means {
 
 /// Who the victims were, as the counted phrase says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Victims {
+pub(crate) enum Victims {
     /// Civilians, residents, patients.
     Civilian,
     /// A state's soldiers, troops and police.
@@ -42,7 +45,7 @@ enum Victims {
 
 /// A part of the civilians a figure may count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Part {
+pub(crate) enum Part {
     /// Children, boys, girls, babies.
     Children,
     /// Women.
@@ -61,6 +64,17 @@ impl Victims {
                 (self, other),
                 (Combatant, Forces | ArmedGroup) | (Forces | ArmedGroup, Combatant)
             )
+    }
+
+    /// Whether victims of these two kinds can have died in one happening: as
+    /// [`Victims::fits`], a part of the civilians standing for the civilians ("11
+    /// children" and "15 civilians" killed by one strike).
+    pub(crate) fn may_share(self, other: Victims) -> bool {
+        let whole = |v: Victims| match v {
+            Victims::Part(_) => Victims::Civilian,
+            v => v,
+        };
+        whole(self).fits(whole(other))
     }
 
     /// The more specific of two that fit: a side over a combatant of none.
@@ -112,6 +126,8 @@ lexicon::lazy! {
 pub(crate) struct Circumstances {
     means: Option<Means>,
     victims: Option<Victims>,
+    /// The day the figure's sentence gives it.
+    day: Option<jiff::civil::Date>,
 }
 
 impl Circumstances {
@@ -137,6 +153,16 @@ impl Circumstances {
         Circumstances {
             means: means.filter(|_| !named_two),
             victims,
+            day: None,
+        }
+    }
+
+    /// These circumstances on the time the figure's sentence gives (a `YYYY-MM-DD`
+    /// day; a month, a week or none says nothing).
+    pub(crate) fn on(self, time: Option<&str>) -> Circumstances {
+        Circumstances {
+            day: time.and_then(|t| t.parse().ok()),
+            ..self
         }
     }
 
@@ -170,7 +196,13 @@ impl Circumstances {
             (Some(Victims::Part(_)), None) | (None, Some(Victims::Part(_))) => false,
             _ => true,
         };
-        fit(self.means, other.means) && victims
+        // Two days or more apart: a one-day gap is left to a dateline or a
+        // "yesterday" read against another day than the event's.
+        let days = match (self.day, other.day) {
+            (Some(a), Some(b)) => a.since(b).is_ok_and(|span| span.get_days().abs() < 2),
+            _ => true,
+        };
+        fit(self.means, other.means) && victims && days
     }
 
     /// The circumstances both figures tell: each dimension known in either.
@@ -181,6 +213,7 @@ impl Circumstances {
                 (Some(a), Some(b)) => Some(a.narrower(b)),
                 (a, b) => a.or(b),
             },
+            day: self.day.or(other.day),
         }
     }
 
@@ -214,6 +247,12 @@ impl Circumstances {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// Who the victims a phrase names were ("25 civilians", "40 militants"), if it names
+/// them: the first class of victims before an aside ("including").
+pub(crate) fn victims(phrase: &str) -> Option<Victims> {
+    Circumstances::read("", Some(phrase)).victims
 }
 
 /// The classes the words of a folded text tell, each phrase matched at its longest
@@ -282,6 +321,18 @@ mod tests {
         let clashes = Circumstances::read("19 soldiers were killed in clashes.", Some("soldiers"));
         assert!(missiles.compatible(raids));
         assert!(!missiles.compatible(clashes));
+    }
+
+    #[test]
+    fn tolls_dated_two_days_apart_are_two_questions() {
+        let raid = Circumstances::read("Air raids on Tarsk killed three people.", Some("people"));
+        let wednesday = raid.on(Some("2031-05-07"));
+        let thursday = raid.on(Some("2031-05-08"));
+        let friday = raid.on(Some("2031-05-09"));
+        assert!(!wednesday.compatible(friday));
+        assert!(wednesday.compatible(thursday) && thursday.compatible(friday));
+        assert!(wednesday.compatible(raid.on(Some("2031-05"))));
+        assert!(wednesday.compatible(raid.on(None)));
     }
 
     #[test]
