@@ -16,12 +16,11 @@
 //! first event of the role's kind (a killing for the killed), and each document
 //! answers once (once for each side of the fighting where it gives a state's forces'
 //! toll and its armed opponents'), with its latest figure for the role: the last it
-//! gives as an update
-//! ("the toll rose to 70"), else the one it repeats most (a headline and a lede give
-//! the toll twice), else its first, a figure of the whole before a part ("five
-//! children and four medics", "another 5"); its zero ("no one was killed") only when it gives
-//! no other figure for the role. A denial ("not 1000") answers only where
-//! another figure of the question gives the value it denies. The answers are then
+//! gives as an update ("the toll rose to 70"), else the one it repeats most (a
+//! headline and a lede give the toll twice), else its first, a figure of the whole
+//! before a part ("five children and four medics", "another 5"); its zero ("no one was
+//! killed") only when it gives no other figure for the role. A denial ("not 1000")
+//! answers only where another figure of the question gives the value it denies. The answers are then
 //! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
 //! of civilians and of fighters (or of a part of the civilians, the children), or
 //! dated two days or more apart, answer two questions.

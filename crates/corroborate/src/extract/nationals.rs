@@ -160,16 +160,18 @@ mod tests {
     fn a_verb_between_nationality_and_name_introduces_no_one() {
         use EntityKind::{Other, Person};
         let names = [("Tom Hale", Person), ("Norwegian", Other)];
-        let text = "The Norwegian champion dropped Tom Hale in the sixth round.";
-        let (doc, mut mentions, mut entities) = tagged(text, &names);
-        resolve(&doc, &mut mentions, &mut entities);
-        let hale = entities.iter().find(|e| e.name == "Tom Hale").unwrap();
-        assert!(hale.introduced_as.is_empty(), "{:?}", hale.introduced_as);
-        let text = "Norwegian champion Tom Hale won.";
-        let (doc, mut mentions, mut entities) = tagged(text, &names);
-        resolve(&doc, &mut mentions, &mut entities);
-        let hale = entities.iter().find(|e| e.name == "Tom Hale").unwrap();
-        assert_eq!(hale.introduced_as, ["norwegian"]);
+        let introduced_as = |text: &str| {
+            let (doc, mut mentions, mut entities) = tagged(text, &names);
+            resolve(&doc, &mut mentions, &mut entities);
+            let hale = entities.into_iter().find(|e| e.name == "Tom Hale").unwrap();
+            hale.introduced_as
+        };
+        let dropped = introduced_as("The Norwegian champion dropped Tom Hale in the sixth.");
+        assert!(dropped.is_empty(), "{dropped:?}");
+        assert_eq!(
+            introduced_as("Norwegian champion Tom Hale won."),
+            ["norwegian"]
+        );
     }
 
     #[test]

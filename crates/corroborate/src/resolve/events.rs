@@ -113,7 +113,8 @@ impl Open {
         places_meet && means_meet
     }
 
-    /// Whether the event `other` can be this one's happening: the places of each lie
+    /// Whether the event `other` can be this one's happening: the victims each names
+    /// can be the same people ([`Participants::victims_meet`]), the places of each lie
     /// among those the other's documents name and their means meet ([`Open::meets`]),
     /// and where one document tells both, no key role is filled by two different named
     /// entities, and every time one gives fits every time the other gives ([`times_fit`]:

@@ -454,7 +454,9 @@ fn division_names(text: &str) -> Vec<Range<usize>> {
     };
     let mut names = Vec::new();
     for k in 0..words.len() {
-        if !nouns.contains(text[words[k].clone()].to_lowercase().as_str()) {
+        // Every word of the text comes here: compared in place, not lowercased.
+        let word = &text[words[k].clone()];
+        if !nouns.iter().any(|noun| noun.eq_ignore_ascii_case(word)) {
             continue;
         }
         let of = words
