@@ -238,10 +238,11 @@ fn one_nights_arrests_are_a_part_of_the_tally() {
         "Police said 31 people were arrested in Tarsk.",
     );
     assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Agree);
+    // Two nights in a row (counts dated farther apart are two questions).
     let ledger = two_outlets_telling(
         PROTESTS,
-        "Police said 9 people were arrested in Tarsk on Tuesday night.",
-        "Police said 31 people were arrested in Tarsk on Wednesday night.",
+        "Police said 9 people were arrested in Tarsk on Monday night.",
+        "Police said 31 people were arrested in Tarsk on Tuesday night.",
     );
     assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Agree);
     // The same night's arrests, and a toll dated by its day, are one figure.

@@ -26,20 +26,12 @@ use std::ops::Range;
 use super::events::{Linker, kin_words, phrase_value};
 use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
 use super::{ArgumentExpr, ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
-use crate::lexicon::people::is_person_noun;
+use crate::lexicon::people::{TitleKind, is_person_noun, titles};
 use crate::lexicon::phrases::{focus_words, hedges};
 use crate::lexicon::places::{is_compass_word, place};
 use crate::lexicon::units::is_duration;
 use crate::model::{EntityKind, Predicate, Role, format_number};
 use crate::prepare::words::Word;
-
-/// What kind of word a role-title entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TitleKind {
-    Title,
-    Occupation,
-    Rank,
-}
 
 crate::lexicon::lazy! {
     /// Nouns for a role held, before "of": "the post of" (`data/role_nouns.txt`).
@@ -94,30 +86,6 @@ const TIME_BEFORE_POST: usize = 3;
 crate::lexicon::lazy! {
     /// Nouns naming a place without naming which: "the country" (`data/place_nouns.txt`).
     pub(crate) fn place_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/place_nouns.txt")).collect();
-}
-
-crate::lexicon::lazy! {
-    fn titles() -> crate::lexicon::Map<(&'static str, TitleKind)> = {
-        crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
-            .filter_map(|f| {
-                let kind = match *f.get(2)? {
-                    "title" => TitleKind::Title,
-                    "occupation" => TitleKind::Occupation,
-                    "rank" => TitleKind::Rank,
-                    _ => return None,
-                };
-                Some((f[0], (f[1], kind)))
-            })
-            .collect()
-    };
-}
-
-/// Whether a lowercase word is the title of a position ("minister", "president"; kind
-/// `title` in `data/role_titles.txt`), not an occupation or a rank.
-pub(super) fn is_office_title(word: &str) -> bool {
-    titles()
-        .get(word)
-        .is_some_and(|(_, kind)| *kind == TitleKind::Title)
 }
 
 /// A role title found in a run of words.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::{LocalEntity, Mention};
 use crate::lexicon::people::{
-    Gender, gender_of_word, is_child_noun, is_person_noun, is_person_pronoun,
+    Gender, gender_of_word, is_child_noun, is_office_title, is_person_noun, is_person_pronoun,
 };
 use crate::model::EntityKind;
 use crate::prepare::Prepared;
@@ -318,10 +318,7 @@ pub(crate) fn lede_description(
     });
     let in_office = child
         && beside_mentions(doc, mentions, main, |title, apposition| {
-            title
-                .iter()
-                .chain(apposition)
-                .any(|w| super::claims::is_office_title(w))
+            title.iter().chain(apposition).any(|w| is_office_title(w))
         });
     (!other_age && !other_gender && !in_office).then_some(main)
 }

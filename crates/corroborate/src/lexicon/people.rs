@@ -90,6 +90,42 @@ crate::lexicon::lazy! {
     fn romanized_parts() -> crate::lexicon::Set = romanization_groups().flat_map(str::split_whitespace).collect();
 }
 
+/// What kind of word a role-title entry of `data/role_titles.txt` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleKind {
+    /// A position ("counselor", "ambassador").
+    Title,
+    /// A line of work many positions share ("diplomat", "official").
+    Occupation,
+    /// A word kept before a title ("deputy", "third").
+    Rank,
+}
+
+crate::lexicon::lazy! {
+    /// Role and job titles (`data/role_titles.txt`): surface → (canonical form, kind).
+    pub(crate) fn titles() -> crate::lexicon::Map<(&'static str, TitleKind)> = {
+        crate::lexicon::fields(include_str!("../../data/role_titles.txt"))
+            .filter_map(|f| {
+                let kind = match *f.get(2)? {
+                    "title" => TitleKind::Title,
+                    "occupation" => TitleKind::Occupation,
+                    "rank" => TitleKind::Rank,
+                    _ => return None,
+                };
+                Some((f[0], (f[1], kind)))
+            })
+            .collect()
+    };
+}
+
+/// Whether a lowercase word is the title of a position ("minister", "president"; kind
+/// `title` in `data/role_titles.txt`), not an occupation or a rank.
+pub(crate) fn is_office_title(word: &str) -> bool {
+    titles()
+        .get(word)
+        .is_some_and(|(_, kind)| *kind == TitleKind::Title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
