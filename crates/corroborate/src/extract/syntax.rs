@@ -134,11 +134,9 @@ pub(crate) fn is_connecting(word: &str) -> bool {
 /// between the nationality and the name; "the Ukrainian champion dropped Thompson"
 /// holds a verb, and describes the champion, not Thompson.
 pub(crate) fn breaks_a_title(low: &str) -> bool {
-    // Read as a sentence's first word: by the lexicon first, whatever its case.
-    let word = Word::new(0..low.len(), low);
     low != "-"
         && matches!(
-            classify(&word, true),
+            classify_lowercase(low, false, false),
             Class::Verb
                 | Class::Aux
                 | Class::Prep
@@ -175,7 +173,12 @@ pub(crate) fn lowercase_text<'a>(words: impl Iterator<Item = &'a Word> + Clone) 
 /// The class of `word`, the `at`-th word of its sentence; `sentence_start` tells whether
 /// a capital letter may just mark the sentence's first word.
 fn classify(word: &Word, sentence_start: bool) -> Class {
-    let low = word.low.as_str();
+    let capital = word.raw().chars().next().is_some_and(char::is_uppercase);
+    classify_lowercase(&word.low, capital, sentence_start)
+}
+
+/// [`classify`] of a word given as its lowercase form and whether it is capitalized.
+fn classify_lowercase(low: &str, capital: bool, sentence_start: bool) -> Class {
     if low == "'s" || low == "'" {
         return Class::Clitic;
     }
@@ -185,7 +188,6 @@ fn classify(word: &Word, sentence_start: bool) -> Class {
     if low.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Class::Number;
     }
-    let capital = word.raw().chars().next().is_some_and(char::is_uppercase);
     if !capital || sentence_start {
         if let Some(&class) = lexicon().get(low) {
             return class;
