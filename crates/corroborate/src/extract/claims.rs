@@ -24,7 +24,7 @@
 use std::ops::Range;
 
 use super::events::{Linker, kin_words, phrase_value};
-use super::syntax::{Class, Phrase, Syntax, is_reporting, split_at};
+use super::syntax::{Class, Phrase, Syntax, is_determiner, is_reporting, split_at};
 use super::{ArgumentExpr, ClaimExpr, EventMention, Found, SubjectRef, ValueExpr, in_sentence};
 use crate::lexicon::people::{TitleKind, is_person_noun, titles};
 use crate::lexicon::phrases::{focus_words, hedges};
@@ -85,7 +85,14 @@ const TIME_BEFORE_POST: usize = 3;
 
 crate::lexicon::lazy! {
     /// Nouns naming a place without naming which: "the country" (`data/place_nouns.txt`).
-    pub(crate) fn place_nouns() -> crate::lexicon::Set = crate::lexicon::lines(include_str!("../../data/place_nouns.txt")).collect();
+    pub(crate) fn place_nouns() -> crate::lexicon::Set = crate::lexicon::fields(include_str!("../../data/place_nouns.txt")).map(|f| f[0]).collect();
+    /// The place nouns marked `division` there: "the city" alone only points back.
+    fn division_nouns() -> crate::lexicon::Set = {
+        crate::lexicon::fields(include_str!("../../data/place_nouns.txt"))
+            .filter(|f| f.get(1) == Some(&"division"))
+            .map(|f| f[0])
+            .collect()
+    };
 }
 
 /// A role title found in a run of words.
@@ -939,8 +946,16 @@ impl Sentence<'_> {
         else {
             return;
         };
-        // A pronoun says nothing a reader could compare ("checked herself in").
-        if object.phrase.words.len() == 1 && s.classes[object.phrase.head] == Class::Pron {
+        // A pronoun says nothing a reader could compare ("checked herself in"), nor does
+        // a division noun alone ("was killed in the city").
+        let object_words = || {
+            s.words[object.phrase.words.clone()]
+                .iter()
+                .map(|w| w.low.as_str())
+        };
+        if object.phrase.words.len() == 1 && s.classes[object.phrase.head] == Class::Pron
+            || only_points_back(object_words(), &s.words[object.phrase.head].low)
+        {
             return;
         }
         let value = match self.named_head(&object.phrase) {
@@ -1140,7 +1155,9 @@ fn fills_role(x: &Found, argument: &ArgumentExpr, words: &[Word]) -> bool {
                 || match kind {
                     Some(EntityKind::Location) => true,
                     // An organisation stands for a place when it is one ("the embassy").
-                    Some(EntityKind::Organization) | None => place_nouns().contains(head),
+                    Some(EntityKind::Organization) | None => {
+                        place_nouns().contains(head) && !only_points_back(words(), head)
+                    }
                     Some(_) => false,
                 }
         }
@@ -1171,6 +1188,13 @@ fn fills_role(x: &Found, argument: &ArgumentExpr, words: &[Word]) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether a place phrase of the lowercase `words` is a division noun with nothing but a
+/// determiner before it ("the city", "this area", "its capital"): it names no place a
+/// reader could compare, only one the text names elsewhere.
+fn only_points_back<'a>(mut words: impl Iterator<Item = &'a str>, head: &str) -> bool {
+    division_nouns().contains(head) && words.all(|w| w == head || is_determiner(w))
 }
 
 /// Whether word `i` belongs to a hedge ("presumed", "is thought to"): a hedging verb
@@ -1894,6 +1918,32 @@ mod tests {
             .collect();
         assert!(places.contains(&"#Norway"), "{got:?}");
         assert!(places.iter().all(|p| p.starts_with('#')), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_division_noun_fills_no_place() {
+        let got = claims(
+            "Ivo Rask was killed in the city. Ada Lind was killed in a border town. \
+             Tom Hale died in prison. Kerria was killed in this area, Lind said.",
+            &[
+                ("Ivo Rask", PERSON),
+                ("Ada Lind", PERSON),
+                ("Tom Hale", PERSON),
+            ],
+        );
+        let places: Vec<&str> = got
+            .iter()
+            .filter(|c| c.1 == Predicate::Argument(Role::Place))
+            .map(|c| c.2.as_str())
+            .collect();
+        assert!(places.contains(&"border town"), "{got:?}");
+        assert!(places.contains(&"prison"), "{got:?}");
+        // Neither as a place nor as the verb's object ("kill city").
+        assert!(
+            !got.iter()
+                .any(|c| c.2.contains("city") || c.2.contains("area")),
+            "{got:?}"
+        );
     }
 
     #[test]

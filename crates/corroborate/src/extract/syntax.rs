@@ -148,6 +148,12 @@ pub(crate) fn breaks_a_title(low: &str) -> bool {
         )
 }
 
+/// Whether a lowercase word only picks out what a noun refers to — a determiner or a
+/// possessive ("the", "this", "its"): the noun after it says all the phrase does.
+pub(crate) fn is_determiner(low: &str) -> bool {
+    matches!(lexicon().get(low), Some(Class::Det | Class::Poss))
+}
+
 /// Whether a lowercase noun after "in" or "at" names no place ("search", "years").
 pub(crate) fn names_no_place(word: &str) -> bool {
     tagged().get(word) == Some(&"nonplace")
