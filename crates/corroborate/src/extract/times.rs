@@ -196,6 +196,12 @@ fn is_determiner(word: &str) -> bool {
     )
 }
 
+/// Whether "plan" / "plans" is a noun: as a verb it takes "to" or "on" ("plans to
+/// visit", "plans on staying"); "vacation plans for the week" points nowhere.
+fn is_plan_noun(word: &str, after: &str) -> bool {
+    matches!(word, "plan" | "plans") && !matches!(after, "to" | "on")
+}
+
 /// "unspecified", "undisclosed", "unnamed": adjectives ending in "-ed" that no verb
 /// forms, so they say nothing of the tense.
 fn is_negated_participle(word: &str) -> bool {
@@ -213,6 +219,11 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
             continue;
         }
         let before = k.checked_sub(1).map_or("", |b| words[b].low.as_str());
+        // "the hastily planned trip": an adverb between determiner and participle.
+        let before_adverb = k
+            .checked_sub(2)
+            .filter(|_| before.len() > 4 && before.ends_with("ly"))
+            .map_or("", |b| words[b].low.as_str());
         // "is going to", "talks set to resume", "an event to be held on …" look ahead.
         let after = words.get(k + 1).map_or("", |w| w.low.as_str());
         let ahead = (matches!(word.low.as_str(), "going" | "set") && after == "to")
@@ -226,10 +237,12 @@ fn tense_near(words: &[Word], span: &Range<usize>) -> Option<(usize, Tense)> {
         } else if auxiliary_of_plan
             || (word.low == "next" && after == "to")
             || is_determiner(before)
+            || is_determiner(before_adverb)
             || is_negated_participle(&word.low)
+            || is_plan_noun(&word.low, after)
         {
             // "next to the embassy" is a place; "the plan", "a still unspecified date",
-            // "an undisclosed sum" are no verbs.
+            // "an undisclosed sum", "set aside vacation plans" are no verbs.
             None
         } else {
             word_tense(&word.low).filter(|&t| {
@@ -2528,6 +2541,18 @@ mod tests {
         assert_eq!(
             value("The split would be paid on a still unspecified date in January."),
             "2025-01"
+        );
+        // "vacation plans" is a noun: the Friday is the one just past.
+        assert_eq!(
+            value(
+                "On Friday, when Ada Lind set aside vacation plans for the summit in Tarsk, the talks resumed."
+            ),
+            "2024-07-12"
+        );
+        // So is "planned" after "the hastily": the trip is an adjective's noun.
+        assert_eq!(
+            value("On Friday, as Ada Lind set out on the hastily planned trip, the talks resumed."),
+            "2024-07-12"
         );
     }
 
