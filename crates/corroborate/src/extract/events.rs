@@ -454,18 +454,18 @@ fn is_base_verb(syntax: &Syntax, at: usize) -> bool {
     if syntax.classes[at] != Class::Content
         || !low.chars().all(|c| c.is_ascii_lowercase())
         || plural
-        || number_at(&syntax.words, at).is_some()
-        || is_person_noun(low)
-        || is_group_noun(low)
     {
         return false;
     }
-    syntax.words[..at]
+    // The opener before the word is asked before the noun tests: few words follow one,
+    // and those tests look the word up in several tables (every plain word came here).
+    let opened = syntax.words[..at]
         .iter()
         .zip(&syntax.classes[..at])
         .rev()
         .find(|(_, class)| !matches!(class, Class::Adv | Class::Neg))
-        .is_some_and(|(word, _)| verb_openers().contains(word.low.as_str()))
+        .is_some_and(|(word, _)| verb_openers().contains(word.low.as_str()));
+    opened && number_at(&syntax.words, at).is_none() && !is_person_noun(low) && !is_group_noun(low)
 }
 
 /// Finds the event mentions of a document whose mentions, entities and times are known,

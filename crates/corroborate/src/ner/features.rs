@@ -287,7 +287,11 @@ impl DocView {
         let mut views = Vec::with_capacity(sentences.len());
         let mut headline = Vec::with_capacity(sentences.len());
         let mut first = Vec::with_capacity(sentences.len());
-        let mut memory: hash::Map<Seen> = hash::Map::default();
+        // Sized for every word being new: grown as it filled, the map was rehashed
+        // about seven times a document.
+        let word_count = sentences.iter().map(Vec::len).sum();
+        let mut memory: hash::Map<Seen> =
+            hash::Map::with_capacity_and_hasher(word_count, Default::default());
         let mut new_forms = Features::default();
         let first_new_form = forms.len();
         for words in sentences {

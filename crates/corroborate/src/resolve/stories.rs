@@ -576,7 +576,10 @@ crate::lexicon::lazy! {
 /// the start: their text is never read again, and a map of strings cost a comparison of
 /// strings at every word.
 pub(crate) fn terms(x: &Found, events: &[EventMention]) -> Vec<(u64, f64)> {
-    let mut counts: HashMap<u64, f64> = HashMap::default();
+    // Sized for every token a term of its own: grown as it filled, the map was rehashed
+    // several times a document.
+    let mut counts: HashMap<u64, f64> =
+        HashMap::with_capacity_and_hasher(x.doc.words.lower.len(), Default::default());
     // A name's capitalized words recur through a document; their parts are read once.
     let mut capital_terms: HashMap<&str, u64> = HashMap::default();
     let stop = stopwords();
