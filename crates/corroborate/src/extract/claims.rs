@@ -1676,6 +1676,22 @@ mod tests {
     }
 
     #[test]
+    fn a_source_in_the_lede_is_not_the_main_person() {
+        // "an official said" brings in who vouches for the news, not who it is about.
+        let got = claims(
+            "Ivo Rask was killed in Tarsk on Tuesday, an official said.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(!has(&got, Predicate::Occupation, "official"), "{got:?}");
+        // A description the main person's verb follows still describes them.
+        let got = claims(
+            "An official was killed in Tarsk on Tuesday. Ivo Rask had served there.",
+            &[("Ivo Rask", PERSON)],
+        );
+        assert!(has(&got, Predicate::Occupation, "official"), "{got:?}");
+    }
+
+    #[test]
     fn a_child_in_the_lede_is_not_a_main_person_in_office() {
         let text = "Riots spread across Tarsk. The shooting of a 15-year-old boy by police \
                     set off the unrest. Prime Minister Ivo Rask said he would restore order. \

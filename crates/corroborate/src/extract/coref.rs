@@ -294,7 +294,7 @@ pub(crate) fn lede_description(
     // A dateline may be glued to the first word ("CITY—A diplomat").
     let first = lower.split_whitespace().next()?;
     let opener = first.rsplit('-').next()?;
-    if !matches!(opener, "a" | "an") || !describes_person(&lower) {
+    if !matches!(opener, "a" | "an") || !describes_person(&lower) || gives_a_report(doc, span) {
         return None;
     }
     let main = main_person(entities)?;
@@ -321,6 +321,17 @@ pub(crate) fn lede_description(
             title.iter().chain(apposition).any(|w| is_office_title(w))
         });
     (!other_age && !other_gender && !in_office).then_some(main)
+}
+
+/// Whether the phrase at `span` is the subject of a reporting verb right after it ("…,
+/// an official said", "a witness told reporters"): a source the text brings in to vouch
+/// for what it tells, not a description of the person it tells of.
+fn gives_a_report(doc: &Prepared, span: &Range<usize>) -> bool {
+    let rest = doc.text[span.end..].trim_start();
+    let next = &rest[..rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len())];
+    !next.is_empty() && crate::extract::syntax::is_reporting(&next.to_lowercase())
 }
 
 /// How many sentences, and at most how many tokens, from the document's start are read
