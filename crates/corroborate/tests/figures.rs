@@ -570,24 +570,27 @@ fn a_weeks_toll_is_a_running_total_no_days_toll_disputes() {
 
 #[test]
 fn a_headline_toll_over_two_places_is_no_lede_toll() {
-    // The headline's 8 sums the tolls of Harran and Tarsk: the document answers for
-    // Harran with the 6 its body gives twice, which the second outlet's 6 agrees with.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Eight civilians killed in rocket attacks on Harran and Tarsk. Rockets killed 6 \
-             civilians in the city of Harran on Monday, a source said. The source said \
-             rockets killed 6 civilians in Harran.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Rockets killed 6 civilians in Harran on Monday, a monitor said.",
-        ),
-    ]);
-    let counts = counts(&got);
-    let found = with_values(&got, &[6.0]).unwrap_or_else(|| panic!("{counts:?}"));
-    assert_eq!(found.verdict, Verdict::Agree);
-    assert!(!read(&counts, 8.0), "{counts:?}");
+    // The headline's 8 sums the tolls of two towns: the document answers for Harran
+    // with the 6 its body gives twice, which the second outlet's 6 agrees with. The
+    // unknown "Deir Kasso" is taken for a person's name, yet the list after "on Harran
+    // and" makes it a place.
+    for other in ["Tarsk", "Deir Kasso"] {
+        let first = format!(
+            "Eight civilians killed in rocket attacks on Harran and {other}. Rockets killed \
+             6 civilians in the city of Harran on Monday, a source said. The source said \
+             rockets killed 6 civilians in Harran."
+        );
+        let got = ledger(&[
+            ("2024-03-04", "Daily Courier", &first),
+            (
+                "2024-03-04",
+                "Evening Post",
+                "Rockets killed 6 civilians in Harran on Monday, a monitor said.",
+            ),
+        ]);
+        let counts = counts(&got);
+        let found = with_values(&got, &[6.0]).unwrap_or_else(|| panic!("{counts:?}"));
+        assert_eq!(found.verdict, Verdict::Agree, "{other}");
+        assert!(!read(&counts, 8.0), "{other}: {counts:?}");
+    }
 }

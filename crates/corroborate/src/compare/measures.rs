@@ -340,22 +340,23 @@ fn lede_ends(ledger: &Ledger) -> HashMap<&str, usize> {
 
 /// Where two places are listed together ("in Tarsk and Harran", "Tarsk & Harran",
 /// "Tarsk, Harran"): the end of the first place's mention, by document, in order. A
-/// figure of a sentence listing places sums happenings in each.
+/// figure of a sentence listing places sums happenings in each. The name after a place
+/// and "and" counts whatever kind its entity was given: an unfamiliar town's name is
+/// often taken for a person's or a group's, and the list tells it is a place.
 fn place_lists<'l>(
     ledger: &'l Ledger,
     texts: &HashMap<&str, &str>,
 ) -> HashMap<&'l str, Vec<usize>> {
-    let mut mentions: HashMap<&str, Vec<(usize, usize, &str)>> = HashMap::default();
-    for entity in ledger
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Location)
-    {
+    let mut mentions: HashMap<&str, Vec<(usize, usize, &str, bool)>> = HashMap::default();
+    for entity in &ledger.entities {
+        let place = entity.kind == EntityKind::Location;
         for m in &entity.mentions {
-            mentions
-                .entry(m.doc.as_str())
-                .or_default()
-                .push((m.start, m.end, entity.id.as_str()));
+            mentions.entry(m.doc.as_str()).or_default().push((
+                m.start,
+                m.end,
+                entity.id.as_str(),
+                place,
+            ));
         }
     }
     let mut lists = HashMap::default();
@@ -367,9 +368,10 @@ fn place_lists<'l>(
         let joins: Vec<usize> = of_doc
             .windows(2)
             .filter(|pair| {
-                let ((_, end, first), (start, _, next)) = (pair[0], pair[1]);
+                let ((_, end, first, place), (start, _, next, _)) = (pair[0], pair[1]);
                 let between = text.get(end..start).unwrap_or_default().trim();
-                first != next
+                place
+                    && first != next
                     && (between.eq_ignore_ascii_case("and") || between == "&" || between == ",")
             })
             .map(|pair| pair[0].1)
