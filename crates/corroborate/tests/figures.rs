@@ -482,3 +482,115 @@ fn a_recalled_earlier_happenings_toll_answers_nothing_about_this_one() {
     assert!(!set_against(&found, 2.0, 5.0), "{found:?}");
     assert!(!read(&found, 5.0), "{found:?}");
 }
+
+#[test]
+fn the_headline_toll_outweighs_a_later_figure_repeated() {
+    // The first outlet's headline gives its toll, 9; the body lists an earlier attack's
+    // three dead twice. The document answers with the 9, not the repeated 3.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Nine people killed in rocket attack on Harran. Six civilians were killed on \
+             Monday when rockets hit the market of Harran, a source said. Three people were \
+             killed in an earlier attack on the port. The source said rockets on the port \
+             killed three people.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Rockets killed 22 people in Harran on Monday, a monitor said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 9.0, 22.0), "{counts:?}");
+    assert!(!read(&counts, 3.0), "{counts:?}");
+}
+
+#[test]
+fn a_vague_headline_figure_gives_way_to_the_stated_toll() {
+    // "Dozens" in the headline is no toll: the lede's 38, given twice, answers.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Dozens of civilians killed in shelling of Harran. Shelling killed 38 civilians \
+             in Harran on Monday, a monitor said. The monitor said 38 civilians were killed.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Shelling killed 25 civilians in Harran on Monday, rescuers said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 38.0, 25.0), "{counts:?}");
+    assert!(!read(&counts, 24.0), "{counts:?}");
+}
+
+#[test]
+fn a_count_among_the_dead_is_a_part_of_the_toll() {
+    // "Two medics among 31 dead": the 2 is a part of the headline's 31.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Two medics among 31 dead in shelling of Harran. Shelling killed 31 people in \
+             Harran on Monday including two medics, rescuers said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Shelling killed 25 people in Harran on Monday, a monitor said.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(set_against(&counts, 31.0, 25.0), "{counts:?}");
+    assert!(!read(&counts, 2.0), "{counts:?}");
+}
+
+#[test]
+fn a_weeks_toll_is_a_running_total_no_days_toll_disputes() {
+    // 90 killed in one week sums many days' tolls: the 4 of Monday fits it.
+    let got = ledger(&[
+        (
+            "2024-03-04",
+            "Daily Courier",
+            "Air raids on Harran killed 4 civilians on Monday, rescuers said.",
+        ),
+        (
+            "2024-03-04",
+            "Evening Post",
+            "Air raids on Harran killed 90 civilians in one week, a monitor said on Monday.",
+        ),
+    ]);
+    let counts = counts(&got);
+    assert!(!set_against(&counts, 4.0, 90.0), "{counts:?}");
+}
+
+#[test]
+fn a_headline_toll_over_two_places_is_no_lede_toll() {
+    // The headline's 8 sums the tolls of two towns: the document answers for Harran
+    // with the 6 its body gives twice, which the second outlet's 6 agrees with. The
+    // unknown "Deir Kasso" is taken for a person's name, yet the list after "on Harran
+    // and" makes it a place.
+    for other in ["Tarsk", "Deir Kasso"] {
+        let first = format!(
+            "Eight civilians killed in rocket attacks on Harran and {other}. Rockets killed \
+             6 civilians in the city of Harran on Monday, a source said. The source said \
+             rockets killed 6 civilians in Harran."
+        );
+        let got = ledger(&[
+            ("2024-03-04", "Daily Courier", &first),
+            (
+                "2024-03-04",
+                "Evening Post",
+                "Rockets killed 6 civilians in Harran on Monday, a monitor said.",
+            ),
+        ]);
+        let counts = counts(&got);
+        let found = with_values(&got, &[6.0]).unwrap_or_else(|| panic!("{counts:?}"));
+        assert_eq!(found.verdict, Verdict::Agree, "{other}");
+        assert!(!read(&counts, 8.0), "{other}: {counts:?}");
+    }
+}

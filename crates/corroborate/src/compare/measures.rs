@@ -16,9 +16,14 @@
 //! first event of the role's kind (a killing for the killed), and each document
 //! answers once (once for each side of the fighting where it gives a state's forces'
 //! toll and its armed opponents'), with its latest figure for the role: the last it
-//! gives as an update ("the toll rose to 70"), else the one it repeats most (a
-//! headline and a lede give the toll twice), else its first, a figure of the whole
-//! before a part ("five children and four medics", "another 5"); its zero ("no one was
+//! gives as an update ("the toll rose to 70"), else the first its lede gives (the
+//! sentences up to the first that tells of a happening, an exact figure: the headline's
+//! toll, or the lede's, is the toll of the happening the document reports), else the one
+//! it repeats most, else its first, a figure of the whole before a part ("five children
+//! and four medics", "another 5", "two medics among 31 dead"), and a lede's figure for
+//! places listed together ("in Tarsk and Harran") sums two happenings; a figure merely repeated —
+//! one of two nearby attacks' tolls a report lists, an earlier day's — never outweighs
+//! the lede's. Its zero ("no one was
 //! killed") only when it gives no other figure for the role. A denial ("not 1000")
 //! answers only where another figure of the question gives the value it denies. The answers are then
 //! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
@@ -132,9 +137,9 @@ fn casualty_of<'l>(quantities: &[&'l Quantity], claim: &Claim) -> Option<&'l Qua
         .filter(|q| q.role.is_some() && q.unit.is_none())
 }
 
-/// One document's casualty figure: (document, quantity start, revised, claim index,
-/// what the quantity counts).
-type Answer<'l> = (&'l str, usize, bool, usize, Option<&'l str>);
+/// One document's casualty figure: (document, quantity start, revised, exact (no vague
+/// "dozens", no "about"), claim index, what the quantity counts).
+type Answer<'l> = (&'l str, usize, bool, bool, usize, Option<&'l str>);
 
 /// The measures of the casualty claims (see the module's documentation), by claim
 /// index, and the indexes of every casualty claim, answered or not.
@@ -170,12 +175,15 @@ fn casualty_measures(
             claim.doc.as_str(),
             q.start,
             q.revised,
+            !q.approximate,
             index,
             q.counted.as_deref(),
         ));
     }
     let conjoined = conjoined_counts(quantities, texts);
     let events_of = story_events(ledger, &story_of);
+    let ledes = lede_ends(ledger);
+    let joined_places = place_lists(ledger, texts);
     let mut result = HashMap::default();
     for ((story, role), mut answers) in figures {
         // A figure of an earlier happening the sentence recalls answers nothing here.
@@ -191,12 +199,12 @@ fn casualty_measures(
             .filter(|&&(.., index, _)| !zero(index))
             .map(|&(doc, ..)| doc)
             .collect();
-        answers.retain(|&(doc, _, _, index, _)| !zero(index) || !counting.contains(doc));
+        answers.retain(|&(doc, .., index, _)| !zero(index) || !counting.contains(doc));
         let Some(subject) = story_subject(ledger, &events_of[story], role) else {
             continue;
         };
-        // Each document's figure: its last update, else the figure it repeats most
-        // (the toll a headline and a lede both give), the first on a tie.
+        // Each document's figure: its last update, else its lede's first, else the
+        // figure it repeats most, the first on a tie.
         // A document giving the tolls of both sides of the fighting answers for each.
         let read = |index: usize, counted: Option<&str>| {
             let claim = &ledger.claims[index];
@@ -227,7 +235,7 @@ fn casualty_measures(
             another || other || conjoined.contains(&(doc, start))
         };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
-        for &(doc, start, _, index, counted) in &answers {
+        for &(doc, start, .., index, counted) in &answers {
             if part(doc, start, counted) {
                 continue;
             }
@@ -235,22 +243,42 @@ fn casualty_measures(
                 .entry((doc, ledger.claims[index].value.key()))
                 .or_default() += 1;
         }
-        type Choice<'l> = (bool, usize, bool, usize, usize, usize, Option<&'l str>);
+        type Choice<'l> = (
+            bool,
+            usize,
+            bool,
+            bool,
+            usize,
+            usize,
+            usize,
+            Option<&'l str>,
+        );
         let mut chosen: BTreeMap<(&str, Option<u8>), Choice<'_>> = BTreeMap::new();
-        for &(doc, start, revised, index, counted) in &answers {
+        for &(doc, start, revised, exact, index, counted) in &answers {
             let repeated = repeats
                 .get(&(doc, ledger.claims[index].value.key()))
                 .copied()
                 .unwrap_or_default();
             let candidate = if revised {
-                (true, start, true, 0, 0, index, counted)
+                (true, start, true, false, 0, 0, index, counted)
             } else {
                 let whole = !part(doc, start, counted);
+                // Within the lede the first exact figure stands, however often a later
+                // one is repeated; a headline's "dozens" gives way to a figure, and so
+                // does a sum over places listed together ("in Tarsk and Harran").
+                let claim = &ledger.claims[index];
+                let lede = exact
+                    && ledes.get(doc).is_some_and(|&end| claim.start <= end)
+                    && !joined_places.get(doc).is_some_and(|joins| {
+                        let at = joins.partition_point(|&j| j < claim.start);
+                        joins.get(at).is_some_and(|&j| j < claim.end)
+                    });
                 (
                     false,
                     0,
                     whole,
-                    repeated,
+                    lede,
+                    if lede { 0 } else { repeated },
                     usize::MAX - start,
                     index,
                     counted,
@@ -296,12 +324,72 @@ fn casualty_measures(
     (result, casualties)
 }
 
+/// Where each document's lede sentence begins at the latest: the first byte of its
+/// first event mention, by document. A claim whose sentence starts there or before is
+/// the headline's or the lede's: what the document first tells of the happening it
+/// reports (the same lede the stories are dated by).
+fn lede_ends(ledger: &Ledger) -> HashMap<&str, usize> {
+    let mut ends: HashMap<&str, usize> = HashMap::default();
+    for mention in ledger.events.iter().flat_map(|e| &e.mentions) {
+        ends.entry(mention.doc.as_str())
+            .and_modify(|end| *end = (*end).min(mention.start))
+            .or_insert(mention.start);
+    }
+    ends
+}
+
+/// Where two places are listed together ("in Tarsk and Harran", "Tarsk & Harran",
+/// "Tarsk, Harran"): the end of the first place's mention, by document, in order. A
+/// figure of a sentence listing places sums happenings in each. The name after a place
+/// and "and" counts whatever kind its entity was given: an unfamiliar town's name is
+/// often taken for a person's or a group's, and the list tells it is a place.
+fn place_lists<'l>(
+    ledger: &'l Ledger,
+    texts: &HashMap<&str, &str>,
+) -> HashMap<&'l str, Vec<usize>> {
+    let mut mentions: HashMap<&str, Vec<(usize, usize, &str, bool)>> = HashMap::default();
+    for entity in &ledger.entities {
+        let place = entity.kind == EntityKind::Location;
+        for m in &entity.mentions {
+            mentions.entry(m.doc.as_str()).or_default().push((
+                m.start,
+                m.end,
+                entity.id.as_str(),
+                place,
+            ));
+        }
+    }
+    let mut lists = HashMap::default();
+    for (doc, mut of_doc) in mentions {
+        let Some(text) = texts.get(doc) else {
+            continue;
+        };
+        of_doc.sort_unstable();
+        let joins: Vec<usize> = of_doc
+            .windows(2)
+            .filter(|pair| {
+                let ((_, end, first, place), (start, _, next, _)) = (pair[0], pair[1]);
+                let between = text.get(end..start).unwrap_or_default().trim();
+                place
+                    && first != next
+                    && (between.eq_ignore_ascii_case("and") || between == "&" || between == ",")
+            })
+            .map(|pair| pair[0].1)
+            .collect();
+        if !joins.is_empty() {
+            lists.insert(doc, joins);
+        }
+    }
+    lists
+}
+
 /// The (document, start) of each casualty quantity that is one of two counts of one
 /// role joined by "and" — the first's counted phrase and "and" alone between them
 /// ("five children and four medics were killed", "four staff and five children"):
 /// each counts a part of the dead, not the toll. Where either counts a whole class of
 /// victims ("16 civilians and three children", "45 militants and 20 soldiers"), each
-/// stands as a toll of its own.
+/// stands as a toll of its own. A casualty count set "among" the next count ("two medics
+/// among 31 dead") is a part of it, whatever the next one's role.
 fn conjoined_counts<'l>(
     quantities: &HashMap<&'l str, Vec<&'l Quantity>>,
     texts: &HashMap<&str, &str>,
@@ -313,21 +401,28 @@ fn conjoined_counts<'l>(
         };
         for pair in of_doc.windows(2) {
             let (first, next) = (pair[0], pair[1]);
-            if first.role.is_none() || first.role != next.role || first.end > next.start {
+            if first.role.is_none() || first.end > next.start {
                 continue;
             }
             let between = text.get(first.end..next.start).unwrap_or_default();
             let between = crate::text::fold_lower(between);
             let mut words = crate::text::words(&between, &['-']);
             let counted = first.counted.as_deref().unwrap_or_default();
-            let joined = counted.split_whitespace().all(|w| words.next() == Some(w))
-                && words.next() == Some("and")
-                && words.next().is_none();
+            let after_counted = counted.split_whitespace().all(|w| words.next() == Some(w));
+            let joiner = words
+                .next()
+                .filter(|_| after_counted && words.next().is_none());
             let class =
                 |q: &Quantity| Circumstances::read("", q.counted.as_deref()).counts_a_class();
-            if joined && !class(first) && !class(next) {
-                parts.insert((doc, first.start));
-                parts.insert((doc, next.start));
+            match joiner {
+                Some("and") if first.role == next.role && !class(first) && !class(next) => {
+                    parts.insert((doc, first.start));
+                    parts.insert((doc, next.start));
+                }
+                Some("among") => {
+                    parts.insert((doc, first.start));
+                }
+                _ => {}
             }
         }
     }

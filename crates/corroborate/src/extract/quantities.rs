@@ -1395,6 +1395,14 @@ mod tests {
             roles("The ministry said 40 tanks were delivered."),
             [(40.0, None, false)]
         );
+        // Drones shot down beside a killing are no casualties.
+        assert_eq!(
+            roles(
+                "Troops repelled an attack on Tarsk killing scores of fighters shooting down 4 \
+                 drones and destroying 1 tank."
+            ),
+            [(4.0, None, false), (1.0, None, false)]
+        );
     }
 
     #[test]
