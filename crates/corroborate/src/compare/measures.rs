@@ -243,16 +243,6 @@ fn casualty_measures(
                 .entry((doc, ledger.claims[index].value.key()))
                 .or_default() += 1;
         }
-        type Choice<'l> = (
-            bool,
-            usize,
-            bool,
-            bool,
-            usize,
-            usize,
-            usize,
-            Option<&'l str>,
-        );
         let mut chosen: BTreeMap<(&str, Option<u8>), Choice<'_>> = BTreeMap::new();
         for &(doc, start, revised, exact, index, counted) in &answers {
             let repeated = repeats
@@ -260,7 +250,16 @@ fn casualty_measures(
                 .copied()
                 .unwrap_or_default();
             let candidate = if revised {
-                (true, start, true, false, 0, 0, index, counted)
+                Choice {
+                    revised: true,
+                    update_at: start,
+                    whole: true,
+                    lede: false,
+                    repeated: 0,
+                    earliness: 0,
+                    index,
+                    counted,
+                }
             } else {
                 let whole = !part(doc, start, counted);
                 // Within the lede the first exact figure stands, however often a later
@@ -273,16 +272,16 @@ fn casualty_measures(
                         let at = joins.partition_point(|&j| j < claim.start);
                         joins.get(at).is_some_and(|&j| j < claim.end)
                     });
-                (
-                    false,
-                    0,
+                Choice {
+                    revised: false,
+                    update_at: 0,
                     whole,
                     lede,
-                    if lede { 0 } else { repeated },
-                    usize::MAX - start,
+                    repeated: if lede { 0 } else { repeated },
+                    earliness: usize::MAX - start,
                     index,
                     counted,
-                )
+                }
             };
             let best = chosen
                 .entry((doc, read(index, counted).side()))
@@ -293,13 +292,13 @@ fn casualty_measures(
         }
         let asserted: Vec<&Value> = chosen
             .values()
-            .map(|&(.., index, _)| &ledger.claims[index])
+            .map(|choice| &ledger.claims[choice.index])
             .filter(|c| !c.negated)
             .map(|c| &c.value)
             .collect();
         let chosen: Vec<(usize, Option<&str>)> = chosen
             .into_values()
-            .map(|(.., index, counted)| (index, counted))
+            .map(|choice| (choice.index, choice.counted))
             .filter(|&(index, _)| {
                 let claim = &ledger.claims[index];
                 !claim.negated || asserted.contains(&&claim.value)
@@ -322,6 +321,28 @@ fn casualty_measures(
         }
     }
     (result, casualties)
+}
+
+/// How one of a document's casualty figures ranks as its answer: compared field by field
+/// in this order, the greatest is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Choice<'l> {
+    /// An update ("the toll rose to 70") outranks every other figure…
+    revised: bool,
+    /// …and a later update an earlier one (its byte offset; 0 for no update).
+    update_at: usize,
+    /// A figure of the whole before a part ("five children and four medics").
+    whole: bool,
+    /// The lede's first exact figure before one merely repeated.
+    lede: bool,
+    /// How often the document gives the value (0 for a lede figure, which needs none).
+    repeated: usize,
+    /// The first figure on a tie (`usize::MAX` less its offset).
+    earliness: usize,
+    /// The claim's index.
+    index: usize,
+    /// What the figure counts.
+    counted: Option<&'l str>,
 }
 
 /// Where each document's lede sentence begins at the latest: the first byte of its
