@@ -25,6 +25,8 @@ enum Means {
     Fighting,
     /// Car bombs, suicide bombers, explosions.
     Blast,
+    /// Executions and beheadings of captives.
+    Execution,
 }
 
 /// Who the victims were, as the counted phrase says.
@@ -106,6 +108,7 @@ lexicon::lazy! {
                     "bombardment" => Class::Means(Means::Bombardment),
                     "fighting" => Class::Means(Means::Fighting),
                     "blast" => Class::Means(Means::Blast),
+                    "execution" => Class::Means(Means::Execution),
                     "civilian" => Class::Victims(Victims::Civilian),
                     "forces" => Class::Victims(Victims::Forces),
                     "armed group" => Class::Victims(Victims::ArmedGroup),
@@ -231,6 +234,7 @@ impl Circumstances {
             Means::Bombardment => "bombardment",
             Means::Fighting => "fighting",
             Means::Blast => "blast",
+            Means::Execution => "execution",
         });
         let victims = self.victims.map(|v| match v {
             Victims::Civilian => "civilian",
@@ -311,6 +315,18 @@ mod tests {
         assert!(!air.compatible(blast));
         let rockets = Circumstances::read("Rockets hit two districts, killing six.", None);
         assert!(air.compatible(rockets));
+    }
+
+    #[test]
+    fn captives_executed_are_not_an_air_strikes_toll() {
+        let executed = Circumstances::read(
+            "Gunmen executed 24 civilians after seizing the village.",
+            Some("civilians"),
+        );
+        let raids = Circumstances::read("Air raids killed 10 civilians.", Some("civilians"));
+        assert!(!executed.compatible(raids));
+        let killed = Circumstances::read("Gunmen killed 24 civilians.", Some("civilians"));
+        assert!(killed.compatible(raids));
     }
 
     #[test]
