@@ -431,23 +431,40 @@ fn interval(value: f64, approximate: bool, lower_bound: Option<bool>, text: &str
     }
 }
 
+/// What a word of `data/quantity_words.txt` says of the number it qualifies.
+#[derive(Clone, Copy)]
+enum Qualifier {
+    AtLeast,
+    AtMost,
+    Approximate,
+}
+
 /// Approximation and bound words in a value's text (`data/quantity_words.txt`).
 fn qualifiers(text: &str) -> (bool, Option<bool>) {
-    static WORDS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    // Asked of every number claim: each phrase is padded with spaces once, not on
+    // every call, so that it matches whole words only.
+    static WORDS: OnceLock<Vec<(String, Qualifier)>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         lexicon::fields(include_str!("../../data/quantity_words.txt"))
-            .filter_map(|f| Some((*f.first()?, *f.get(1)?)))
+            .filter_map(|f| {
+                let kind = match *f.get(1)? {
+                    "at_least" => Qualifier::AtLeast,
+                    "at_most" => Qualifier::AtMost,
+                    _ => Qualifier::Approximate,
+                };
+                Some((format!(" {} ", f.first()?), kind))
+            })
             .collect()
     });
     let padded = format!(" {} ", crate::text::fold_lower(text));
     let mut approximate = false;
     let mut bound = None;
     for (phrase, kind) in words {
-        if padded.contains(&format!(" {phrase} ")) {
-            match *kind {
-                "at_least" => bound = Some(true),
-                "at_most" => bound = Some(false),
-                _ => approximate = true,
+        if padded.contains(phrase.as_str()) {
+            match kind {
+                Qualifier::AtLeast => bound = Some(true),
+                Qualifier::AtMost => bound = Some(false),
+                Qualifier::Approximate => approximate = true,
             }
         }
     }
@@ -578,6 +595,15 @@ mod tests {
             &claim(predicate, Value::Text(value.into()), value),
             &HashMap::default(),
         )
+    }
+
+    #[test]
+    fn qualifiers_are_whole_words() {
+        assert_eq!(qualifiers("More than 20"), (false, Some(true)));
+        assert_eq!(qualifiers("up to 30"), (false, Some(false)));
+        assert_eq!(qualifiers("about 10"), (true, None));
+        // Inside another word they qualify nothing.
+        assert_eq!(qualifiers("10 at the roundabout"), (false, None));
     }
 
     fn number(value: f64, words: &str) -> Normal {

@@ -1718,6 +1718,20 @@ mod tests {
     }
 
     #[test]
+    fn a_description_is_read_whatever_the_case_and_letters_around_the_name() {
+        // The title is found in capitals, and where folding joins its letters (a
+        // zero-width space inside it): only ASCII surroundings are passed over unread.
+        for title in ["GENERAL", "Gen\u{200b}eral"] {
+            let text = format!("{title} Ivo Rask resigned. Rask left. The general moved abroad.");
+            let x = extraction(&text, &[("Ivo Rask", PERSON), ("Rask", PERSON)]);
+            let start = text.find("The general").unwrap();
+            let span = start..start + "The general".len();
+            let refer = crate::extract::coref::referent(&x.doc, &x.mentions, &x.entities, &span);
+            assert_eq!(refer, Some(0), "{title}");
+        }
+    }
+
+    #[test]
     fn a_new_description_is_not_the_main_person() {
         let text = "Diplomat Ivo Rask, 51, resigned. Rask said he met Ana Lopez. \
                     The diplomat later moved abroad. The captain who hired him was 70. \

@@ -147,7 +147,9 @@ fn described_as(doc: &Prepared, mentions: &[Mention], entity: usize, lower: &str
     if let Some(age) = age_of(head) {
         return !aged_otherwise(doc, mentions, entity, age);
     }
-    beside_mentions(doc, mentions, entity, |title, apposition| {
+    // Asked of every "the …" phrase, for each of the person's mentions: only those
+    // whose surroundings hold the head at all are cut into words.
+    beside_mentions(doc, mentions, entity, Some(head), |title, apposition| {
         title.iter().chain(apposition).any(|w| w == head)
     })
 }
@@ -162,7 +164,7 @@ fn age_of(word: &str) -> Option<&str> {
 /// mentions ("16-year-old Ito", "Ito, 16,"): a description by another age is someone
 /// else ("the 10-year-old" the shooter's bullet struck).
 fn aged_otherwise(doc: &Prepared, mentions: &[Mention], entity: usize, age: &str) -> bool {
-    beside_mentions(doc, mentions, entity, |title, apposition| {
+    beside_mentions(doc, mentions, entity, None, |title, apposition| {
         stated_age(title, apposition).is_some_and(|stated| stated != age)
     })
 }
@@ -204,16 +206,55 @@ const WORDS_BEFORE_NAME: usize = 2;
 /// right before it back to a comma, at most [`WORDS_BEFORE_NAME`] more than the title
 /// ("retired general Ito", "the driver, Ito"), and those of an apposition after it
 /// ("Ito, a retired general,"), lowercase, each inside [`DESCRIPTION_REACH`] bytes.
+/// When `test` can only hold of words that include `needed`, a mention whose ASCII
+/// surroundings do not hold it (ASCII case aside) is passed over unread: lowercasing
+/// ASCII text changes no other letter, so none of its words could be it.
 fn beside_mentions(
     doc: &Prepared,
     mentions: &[Mention],
     entity: usize,
+    needed: Option<&str>,
     test: impl Fn(&[String], &[String]) -> bool,
 ) -> bool {
     mentions.iter().filter(|m| m.entity == entity).any(|m| {
-        let (title, apposition) = description(doc, m);
-        test(&title, &apposition)
+        let may_hold = needed.is_none_or(|word| {
+            let around = &doc.text[surroundings(doc, m)];
+            !around.is_ascii() || holds_ignoring_ascii_case(around, word)
+        });
+        may_hold && {
+            let (title, apposition) = description(doc, m);
+            test(&title, &apposition)
+        }
     })
+}
+
+/// Whether `text` holds `word` anywhere, ASCII case aside.
+fn holds_ignoring_ascii_case(text: &str, word: &str) -> bool {
+    word.is_empty()
+        || text
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// The bytes around the mention `m` that its description is read from: inside its
+/// sentence, at most [`DESCRIPTION_REACH`] bytes either side, on character boundaries.
+fn surroundings(doc: &Prepared, m: &Mention) -> Range<usize> {
+    let text = doc.text.as_str();
+    let sentence = &doc.analysis.sentences[m.sentence];
+    let mut from = m
+        .span
+        .start
+        .saturating_sub(DESCRIPTION_REACH)
+        .max(sentence.start);
+    let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    from..to
 }
 
 /// The words describing the mention `m` (see [`beside_mentions`]): its title and its
@@ -234,19 +275,10 @@ fn description(doc: &Prepared, m: &Mention) -> (Vec<String>, Vec<String>) {
             .filter(|w| !w.is_empty())
             .collect()
     };
-    let sentence = &doc.analysis.sentences[m.sentence];
-    let mut from = m
-        .span
-        .start
-        .saturating_sub(DESCRIPTION_REACH)
-        .max(sentence.start);
-    let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let Range {
+        start: from,
+        end: to,
+    } = surroundings(doc, m);
     let before = words(&text[from..m.span.start]);
     let before = before.strip_suffix(&[",".to_string()]).unwrap_or(&before);
     let title: Vec<String> = before
@@ -317,7 +349,7 @@ pub(crate) fn lede_description(
                 .is_some_and(|a| a < 18)
     });
     let in_office = child
-        && beside_mentions(doc, mentions, main, |title, apposition| {
+        && beside_mentions(doc, mentions, main, None, |title, apposition| {
             title.iter().chain(apposition).any(|w| is_office_title(w))
         });
     (!other_age && !other_gender && !in_office).then_some(main)
