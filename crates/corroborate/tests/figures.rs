@@ -22,6 +22,15 @@ fn ledger(articles: &[(&str, &str, &str)]) -> Ledger {
 type Figure = (f64, Vec<String>);
 
 /// The count comparisons of the ledger, each as (verdict, its readings).
+/// The ledger of two outlets' articles of one day: the Daily Courier's and the Evening
+/// Post's.
+fn courier_and_post(courier: &str, post: &str) -> Ledger {
+    ledger(&[
+        ("2024-03-04", "Daily Courier", courier),
+        ("2024-03-04", "Evening Post", post),
+    ])
+}
+
 fn counts(ledger: &Ledger) -> Vec<(Verdict, Vec<Figure>)> {
     ledger
         .comparisons
@@ -72,20 +81,12 @@ fn with_values<'l>(ledger: &'l Ledger, values: &[f64]) -> Option<&'l Comparison>
 
 #[test]
 fn two_outlets_giving_22_and_10_killed_conflict() {
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "At least 22 people were killed in air strikes on a market in Harran on Monday, \
-             a monitor said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "A militant website said 10 people were killed when air strikes hit a market in \
-             Harran on Monday.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "At least 22 people were killed in air strikes on a market in Harran on Monday, \
+         a monitor said.",
+        "A militant website said 10 people were killed when air strikes hit a market in \
+         Harran on Monday.",
+    );
     assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
     let found = with_values(&got, &[10.0, 22.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
     assert_eq!(found.verdict, Verdict::Conflict);
@@ -93,18 +94,10 @@ fn two_outlets_giving_22_and_10_killed_conflict() {
 
 #[test]
 fn at_least_20_and_25_agree_as_two_readings() {
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "At least 20 people were killed when a car bomb exploded in Harran on Monday.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "A car bomb exploded in Harran on Monday, killing 25 people, officials said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "At least 20 people were killed when a car bomb exploded in Harran on Monday.",
+        "A car bomb exploded in Harran on Monday, killing 25 people, officials said.",
+    );
     let found = with_values(&got, &[20.0, 25.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
     assert_eq!(found.verdict, Verdict::Agree);
     assert_eq!(found.readings.len(), 2);
@@ -112,18 +105,10 @@ fn at_least_20_and_25_agree_as_two_readings() {
 
 #[test]
 fn killed_and_wounded_are_never_compared() {
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Shelling of Harran killed 6 and injured 32 on Monday, the civil defence said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Six people were killed and 30 wounded when shells hit Harran on Monday.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Shelling of Harran killed 6 and injured 32 on Monday, the civil defence said.",
+        "Six people were killed and 30 wounded when shells hit Harran on Monday.",
+    );
     let found = counts(&got);
     for (_, readings) in &found {
         let values: Vec<f64> = readings.iter().map(|(n, _)| *n).collect();
@@ -166,40 +151,24 @@ fn two_incidents_on_one_day_in_two_cities_are_two_stories() {
 #[test]
 fn two_romanizations_of_one_town_are_one_place() {
     // "Tell Karmeh" and "Tal Karma": one town in two transliterations, told in other words.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Shelling hit a school in Tell Karmeh on Monday, killing 7 pupils, the civil \
-             defence said. Parents gathered outside the school in Tell Karmeh.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Shelling killed seven children in the town of Tal Karma on Monday, a doctor \
-             told reporters. Tal Karma lies near the front line.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Shelling hit a school in Tell Karmeh on Monday, killing 7 pupils, the civil \
+         defence said. Parents gathered outside the school in Tell Karmeh.",
+        "Shelling killed seven children in the town of Tal Karma on Monday, a doctor \
+         told reporters. Tal Karma lies near the front line.",
+    );
     assert_eq!(got.stories.len(), 1, "{:?}", got.stories);
 }
 
 #[test]
 fn another_figure_adds_to_the_toll_and_is_no_repeat() {
     // The first outlet's 5 and "another 5" are two parts of its 12, not a toll given twice.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Air strikes on Harran killed 12 people on Monday, the civil defence said. \
-             In the market 5 people were killed and another 5 were killed near the \
-             hospital.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Air strikes killed 12 people in Harran on Monday, rescuers said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Air strikes on Harran killed 12 people on Monday, the civil defence said. \
+         In the market 5 people were killed and another 5 were killed near the \
+         hospital.",
+        "Air strikes killed 12 people in Harran on Monday, rescuers said.",
+    );
     let found = with_values(&got, &[12.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
     assert_eq!(found.verdict, Verdict::Agree);
     assert!(
@@ -213,20 +182,12 @@ fn another_figure_adds_to_the_toll_and_is_no_repeat() {
 fn other_people_killed_add_to_the_toll_and_are_no_repeat() {
     // The first outlet's two sub-counts of 2 ("two people", "two other people") are parts
     // of its 6, not a figure it gives twice: it answers with its lede's 6.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Six civilians were killed on Monday in rocket attacks on Harran. Two people \
-             were killed in the market district. Two other people were reported killed \
-             near the hospital.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Rocket attacks killed 11 civilians in Harran on Monday, a monitor said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Six civilians were killed on Monday in rocket attacks on Harran. Two people \
+         were killed in the market district. Two other people were reported killed \
+         near the hospital.",
+        "Rocket attacks killed 11 civilians in Harran on Monday, a monitor said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 6.0, 11.0), "{counts:?}");
     assert!(!read(&counts, 2.0), "{counts:?}");
@@ -236,20 +197,12 @@ fn other_people_killed_add_to_the_toll_and_are_no_repeat() {
 fn counts_joined_by_and_are_parts_of_the_toll() {
     // The first outlet's "four children and three medics" (twice) are parts of its 13:
     // it answers with the 13, which conflicts with the second outlet's 5.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Four children and three medics killed by air strikes on a clinic in Harran. \
-             Air strikes on a clinic in Harran killed 13 people on Monday, the charity \
-             said. Among the dead were three medics and four children.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Air strikes on a clinic in Harran killed 5 people on Monday, rescuers said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Four children and three medics killed by air strikes on a clinic in Harran. \
+         Air strikes on a clinic in Harran killed 13 people on Monday, the charity \
+         said. Among the dead were three medics and four children.",
+        "Air strikes on a clinic in Harran killed 5 people on Monday, rescuers said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 13.0, 5.0), "{counts:?}");
     assert!(!read(&counts, 3.0), "{counts:?}");
@@ -258,19 +211,11 @@ fn counts_joined_by_and_are_parts_of_the_toll() {
 #[test]
 fn a_toll_of_civilians_beside_their_children_is_the_toll() {
     // "16 civilians and three children" gives the civilians' toll, not a part of it.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "At least 16 civilians and three children were killed in air raids on Harran. \
-             Raids on the market killed seven people, a monitor said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Air raids killed 9 civilians in Harran on Monday, rescuers said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "At least 16 civilians and three children were killed in air raids on Harran. \
+         Raids on the market killed seven people, a monitor said.",
+        "Air raids killed 9 civilians in Harran on Monday, rescuers said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 16.0, 9.0), "{counts:?}");
 }
@@ -280,20 +225,12 @@ fn a_headline_without_commas_gives_the_killed_and_the_injured_apart() {
     // "Three killed 12 others injured": the 12 are injured, and two readings of one
     // value in a sentence ("two civilians … two other persons injured") each count
     // what their own words count.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Three killed 12 others injured in rocket attack on Harran. Rockets hit the \
-             market of Harran on Monday, a source said. The attack claimed the lives of two \
-             civilians and left two other persons injured.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Rockets killed 5 people and wounded 12 in Harran on Monday, a monitor said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Three killed 12 others injured in rocket attack on Harran. Rockets hit the \
+         market of Harran on Monday, a source said. The attack claimed the lives of two \
+         civilians and left two other persons injured.",
+        "Rockets killed 5 people and wounded 12 in Harran on Monday, a monitor said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 3.0, 5.0), "{counts:?}");
     let injured = with_values(&got, &[12.0]).unwrap_or_else(|| panic!("{counts:?}"));
@@ -328,19 +265,11 @@ fn a_follow_up_with_an_updated_toll_is_one_story_with_its_latest_figure() {
 
 #[test]
 fn figures_credited_to_a_monitor_and_to_state_media_are_two_sources() {
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "At least 22 people were killed in air strikes on Harran on Monday, the Harran \
-             Observatory for Human Rights said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "State television said 10 people were killed in air strikes on Harran on Monday.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "At least 22 people were killed in air strikes on Harran on Monday, the Harran \
+         Observatory for Human Rights said.",
+        "State television said 10 people were killed in air strikes on Harran on Monday.",
+    );
     let found = with_values(&got, &[10.0, 22.0]).unwrap_or_else(|| panic!("{:?}", counts(&got)));
     let sources: Vec<Vec<String>> = found
         .readings
@@ -465,19 +394,11 @@ fn a_denial_beside_a_toll_in_one_article_leaves_the_toll() {
 
 #[test]
 fn a_recalled_earlier_happenings_toll_answers_nothing_about_this_one() {
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "A gunman killed two workers at a factory in Harran on Monday, police said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Police said a gunman opened fire at a Harran factory on Monday. Earlier this \
-             year, a gunman killed five students at a school in the city.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "A gunman killed two workers at a factory in Harran on Monday, police said.",
+        "Police said a gunman opened fire at a Harran factory on Monday. Earlier this \
+         year, a gunman killed five students at a school in the city.",
+    );
     let found = counts(&got);
     assert!(!set_against(&found, 2.0, 5.0), "{found:?}");
     assert!(!read(&found, 5.0), "{found:?}");
@@ -487,21 +408,13 @@ fn a_recalled_earlier_happenings_toll_answers_nothing_about_this_one() {
 fn the_headline_toll_outweighs_a_later_figure_repeated() {
     // The first outlet's headline gives its toll, 9; the body lists an earlier attack's
     // three dead twice. The document answers with the 9, not the repeated 3.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Nine people killed in rocket attack on Harran. Six civilians were killed on \
-             Monday when rockets hit the market of Harran, a source said. Three people were \
-             killed in an earlier attack on the port. The source said rockets on the port \
-             killed three people.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Rockets killed 22 people in Harran on Monday, a monitor said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Nine people killed in rocket attack on Harran. Six civilians were killed on \
+         Monday when rockets hit the market of Harran, a source said. Three people were \
+         killed in an earlier attack on the port. The source said rockets on the port \
+         killed three people.",
+        "Rockets killed 22 people in Harran on Monday, a monitor said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 9.0, 22.0), "{counts:?}");
     assert!(!read(&counts, 3.0), "{counts:?}");
@@ -510,19 +423,11 @@ fn the_headline_toll_outweighs_a_later_figure_repeated() {
 #[test]
 fn a_vague_headline_figure_gives_way_to_the_stated_toll() {
     // "Dozens" in the headline is no toll: the lede's 38, given twice, answers.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Dozens of civilians killed in shelling of Harran. Shelling killed 38 civilians \
-             in Harran on Monday, a monitor said. The monitor said 38 civilians were killed.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Shelling killed 25 civilians in Harran on Monday, rescuers said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Dozens of civilians killed in shelling of Harran. Shelling killed 38 civilians \
+         in Harran on Monday, a monitor said. The monitor said 38 civilians were killed.",
+        "Shelling killed 25 civilians in Harran on Monday, rescuers said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 38.0, 25.0), "{counts:?}");
     assert!(!read(&counts, 24.0), "{counts:?}");
@@ -531,19 +436,11 @@ fn a_vague_headline_figure_gives_way_to_the_stated_toll() {
 #[test]
 fn a_count_among_the_dead_is_a_part_of_the_toll() {
     // "Two medics among 31 dead": the 2 is a part of the headline's 31.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Two medics among 31 dead in shelling of Harran. Shelling killed 31 people in \
-             Harran on Monday including two medics, rescuers said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Shelling killed 25 people in Harran on Monday, a monitor said.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Two medics among 31 dead in shelling of Harran. Shelling killed 31 people in \
+         Harran on Monday including two medics, rescuers said.",
+        "Shelling killed 25 people in Harran on Monday, a monitor said.",
+    );
     let counts = counts(&got);
     assert!(set_against(&counts, 31.0, 25.0), "{counts:?}");
     assert!(!read(&counts, 2.0), "{counts:?}");
@@ -552,18 +449,10 @@ fn a_count_among_the_dead_is_a_part_of_the_toll() {
 #[test]
 fn a_weeks_toll_is_a_running_total_no_days_toll_disputes() {
     // 90 killed in one week sums many days' tolls: the 4 of Monday fits it.
-    let got = ledger(&[
-        (
-            "2024-03-04",
-            "Daily Courier",
-            "Air raids on Harran killed 4 civilians on Monday, rescuers said.",
-        ),
-        (
-            "2024-03-04",
-            "Evening Post",
-            "Air raids on Harran killed 90 civilians in one week, a monitor said on Monday.",
-        ),
-    ]);
+    let got = courier_and_post(
+        "Air raids on Harran killed 4 civilians on Monday, rescuers said.",
+        "Air raids on Harran killed 90 civilians in one week, a monitor said on Monday.",
+    );
     let counts = counts(&got);
     assert!(!set_against(&counts, 4.0, 90.0), "{counts:?}");
 }
