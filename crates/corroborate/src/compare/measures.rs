@@ -16,18 +16,18 @@
 //! first event of the role's kind (a killing for the killed), and each document
 //! answers once (once for each side of the fighting where it gives a state's forces'
 //! toll and its armed opponents'), with its latest figure for the role: the last it
-//! gives as an update ("the toll rose to 70"), else the first its lede gives (the
-//! sentences up to the first that tells of a happening, an exact figure: the headline's
-//! toll, or the lede's, is the toll of the happening the document reports), else the one
-//! it repeats most, else its first, a figure of the whole before a part ("five children
-//! and four medics", "another 5", "two medics among 31 dead"), and a lede's figure for
-//! places listed together ("in Tarsk and Harran") sums two happenings; a figure merely repeated —
-//! one of two nearby attacks' tolls a report lists, an earlier day's — never outweighs
-//! the lede's. Its zero ("no one was
-//! killed") only when it gives no other figure for the role. A denial ("not 1000")
-//! answers only where another figure of the question gives the value it denies. The answers are then
-//! split by their [`circumstances`]: a toll of an air raid and one of rocket fire, or
-//! of civilians and of fighters (or of a part of the civilians, the children), or
+//! gives as an update ("the toll rose to 70"); else the first exact figure of its lede
+//! (the sentences up to the first that tells of a happening: the headline's or the
+//! lede's toll is the toll of the happening the document reports, and a figure merely
+//! repeated later — one of two nearby attacks' tolls, an earlier day's — never
+//! outweighs it), unless the lede lists places ("in Tarsk and Harran", a sum of two
+//! happenings); else the one it repeats most; else its first. A figure of the whole
+//! comes before a part ("five children and four medics", "another 5", "two medics
+//! among 31 dead"). Its zero ("no one was killed") only when it gives no other figure
+//! for the role. A denial ("not 1000") answers only where another figure of the
+//! question gives the value it denies. The answers are then split by their
+//! [`circumstances`]: a toll of an air raid and one of rocket fire, or of civilians and
+//! of fighters (or of a part of the civilians, the children), or
 //! dated two days or more apart, answer two questions.
 
 use crate::hashing::HashMap;

@@ -85,7 +85,11 @@ const TIME_BEFORE_POST: usize = 3;
 
 crate::lexicon::lazy! {
     /// Nouns naming a place without naming which: "the country" (`data/place_nouns.txt`).
-    pub(crate) fn place_nouns() -> crate::lexicon::Set = crate::lexicon::fields(include_str!("../../data/place_nouns.txt")).map(|f| f[0]).collect();
+    pub(crate) fn place_nouns() -> crate::lexicon::Set = {
+        crate::lexicon::fields(include_str!("../../data/place_nouns.txt"))
+            .map(|f| f[0])
+            .collect()
+    };
     /// The place nouns marked `division` there: "the city" alone only points back.
     fn division_nouns() -> crate::lexicon::Set = {
         crate::lexicon::fields(include_str!("../../data/place_nouns.txt"))
