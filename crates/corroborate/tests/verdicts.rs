@@ -232,30 +232,41 @@ const PROTESTS: &str = "Protests over the death of a student in Tarsk ran for a 
 
 #[test]
 fn one_nights_arrests_are_a_part_of_the_tally() {
-    let ledger = two_outlets_telling(
-        PROTESTS,
-        "Police said 9 people were arrested in Tarsk on Tuesday night.",
-        "Police said 31 people were arrested in Tarsk.",
-    );
-    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Agree);
-    // Two nights in a row (counts dated farther apart are two questions).
-    let ledger = two_outlets_telling(
-        PROTESTS,
-        "Police said 9 people were arrested in Tarsk on Monday night.",
-        "Police said 31 people were arrested in Tarsk on Tuesday night.",
-    );
-    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Agree);
-    // The same night's arrests, and a toll dated by its day, are one figure.
-    let ledger = two_outlets_telling(
-        PROTESTS,
-        "Police said 9 people were arrested in Tarsk on Tuesday night.",
-        "Police said 31 people were arrested in Tarsk on Tuesday night.",
-    );
-    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Conflict);
-    let ledger = two_outlets_telling(
-        PROTESTS,
-        "Police said 9 people were killed in Tarsk on Tuesday night.",
-        "Police said 31 people were killed in Tarsk.",
-    );
-    assert_eq!(verdict(&ledger, "count", &["9", "31"]), Verdict::Conflict);
+    let cases = [
+        // One night's arrests against the tally.
+        (
+            "arrested in Tarsk on Tuesday night",
+            "arrested in Tarsk",
+            Verdict::Agree,
+        ),
+        // Two nights in a row (counts dated farther apart are two questions).
+        (
+            "arrested in Tarsk on Monday night",
+            "arrested in Tarsk on Tuesday night",
+            Verdict::Agree,
+        ),
+        // The same night's arrests, and a toll dated by its day, are one figure.
+        (
+            "arrested in Tarsk on Tuesday night",
+            "arrested in Tarsk on Tuesday night",
+            Verdict::Conflict,
+        ),
+        (
+            "killed in Tarsk on Tuesday night",
+            "killed in Tarsk",
+            Verdict::Conflict,
+        ),
+    ];
+    for (first, second, expected) in cases {
+        let ledger = two_outlets_telling(
+            PROTESTS,
+            &format!("Police said 9 people were {first}."),
+            &format!("Police said 31 people were {second}."),
+        );
+        assert_eq!(
+            verdict(&ledger, "count", &["9", "31"]),
+            expected,
+            "{first} / {second}"
+        );
+    }
 }
