@@ -64,6 +64,28 @@ fn a_city_agrees_with_its_country() {
 }
 
 #[test]
+fn a_place_the_list_does_not_know_confirms_no_named_place() {
+    let ledger = two_outlets(
+        "Ivo Rask fled from Havana to Norway in May.",
+        "Ivo Rask fled from Tarsk to Norway in May.",
+    );
+    let origins: Vec<&Comparison> = ledger
+        .comparisons
+        .iter()
+        .filter(|c| c.predicate.as_str() == "origin")
+        .collect();
+    assert!(
+        !origins.is_empty() && origins.iter().all(|c| c.verdict == Verdict::Single),
+        "{origins:#?}"
+    );
+    let ledger = two_outlets(
+        "Ivo Rask fled from Tarsk to Norway in May.",
+        "Ivo Rask fled from Tarsk to Norway in May.",
+    );
+    assert_eq!(verdict(&ledger, "origin", &["Tarsk"]), Verdict::Agree);
+}
+
+#[test]
 fn a_former_nationality_does_not_conflict_with_the_present_one() {
     let ledger = two_outlets(
         "Lena Ostrova, a former Peruvian diplomat who moved to Norway in 2016, welcomed him.",

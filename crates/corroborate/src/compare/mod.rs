@@ -23,6 +23,8 @@
 //! `age`, `role`, `time`, `companions`, …) can conflict. Any other predicate is a verb
 //! that may hold of several values at once ("visited Rome" and "visited Paris"), so
 //! each of its values is a question of its own: agreed by several outlets or single.
+//! So is a place the place list does not know (a village, a street, a garbled name): it
+//! fits every place, so it would confirm any, and is agreed only by outlets naming it.
 //!
 //! Counts and amounts without a subject are asked about the place their counted phrase
 //! names, for their period and thing counted ([`measures`]).
@@ -376,6 +378,9 @@ pub(crate) fn comparisons(
                 None if claim.predicate == Predicate::Bearing => {
                     normal.landmark().unwrap_or_default()
                 }
+                // A place the list does not know fits every place but confirms none:
+                // it is a question of its own, agreed only by outlets naming it too.
+                None if matches!(normal, Normal::VaguePlace(_)) => key.clone(),
                 None if is_functional(&claim.predicate) => String::new(),
                 None => key.clone(),
             };

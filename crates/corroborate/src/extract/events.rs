@@ -768,16 +768,31 @@ fn event_time<'t>(
 }
 
 /// One past the last word of the clause holding word `at`: the next relative pronoun,
-/// subordinator, semicolon or the sentence end.
+/// subordinator (or preposition opening a clause), semicolon or the sentence end.
 fn clause_end(syntax: &Syntax, at: usize) -> usize {
     let limit = syntax.words.len().min(at + 1 + CLAUSE_REACH);
     (at + 1..limit)
         .find(|&i| {
             matches!(syntax.classes[i], Class::Rel | Class::Sub)
+                || opens_a_clause(syntax, i)
                 || syntax.comma_conjunction(i)
                 || matches!(syntax.words[i].low.as_str(), ";" | ":" | "\"")
         })
         .unwrap_or(limit)
+}
+
+/// Whether word `at` is a preposition of time opening a clause with a subject of its own
+/// ("killed the pilot after he was forced to eject on Friday"): the day, and any place,
+/// after it are the ejection's, not the killing's. Only a subject pronoun tells the
+/// clause for sure; "after the raid on Friday" is a phrase of the main clause.
+fn opens_a_clause(syntax: &Syntax, at: usize) -> bool {
+    matches!(
+        syntax.words[at].low.as_str(),
+        "after" | "before" | "until" | "till" | "once"
+    ) && syntax
+        .words
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.low.as_str(), "he" | "she" | "they" | "we" | "i"))
 }
 
 /// Links phrases of one sentence to the document's entities.
@@ -1725,6 +1740,12 @@ pub(crate) mod tests {
         assert_eq!(time_of(text, "attack"), [Some("2024-03-19".to_string())]);
         let text = "On Tuesday two people were killed and five wounded in an attack.";
         assert_eq!(time_of(text, "attack"), [Some("2024-03-19".to_string())]);
+        // A clause with a subject of its own keeps its day: the ejection's, not the
+        // killing's; a phrase after "after" is the main clause's.
+        let text = "Rebels killed the pilot after he was forced to eject on Tuesday.";
+        assert_eq!(time_of(text, "killing"), [None]);
+        let text = "Rebels killed the pilot after the crash on Tuesday.";
+        assert_eq!(time_of(text, "killing"), [Some("2024-03-19".to_string())]);
     }
 
     /// Whether `got` holds an event of `kind` with every one of `roles`.

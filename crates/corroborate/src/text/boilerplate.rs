@@ -353,6 +353,26 @@ pub fn mark_boilerplate(text: &str) -> Vec<Removed> {
             reasons[i - 1] = Some("caption");
         }
     }
+    // A page flattened to long lines keeps its related-stories block and its footer
+    // after the article's last sentence, on the same line: from the heading on, the
+    // line is furniture.
+    let mut tails = Vec::new();
+    for (line, reason) in lines.iter().zip(reasons.iter_mut()) {
+        match reason
+            .is_none()
+            .then(|| teaser_heading_at(line.content))
+            .flatten()
+        {
+            Some(0) => *reason = Some("teaser"),
+            // The content ends where the line does.
+            Some(at) => tails.push(Removed {
+                start: line.end - line.content.len() + at,
+                end: line.end,
+                reason: "teaser".to_string(),
+            }),
+            None => {}
+        }
+    }
     // Lines repeated verbatim: the later copies are page furniture (captions, pull quotes).
     let mut seen = HashSet::new();
     for (line, reason) in lines.iter().zip(reasons.iter_mut()) {
@@ -360,7 +380,7 @@ pub fn mark_boilerplate(text: &str) -> Vec<Removed> {
             *reason = Some("duplicate");
         }
     }
-    lines
+    let mut removed: Vec<Removed> = lines
         .iter()
         .zip(reasons)
         .filter_map(|(line, reason)| {
@@ -370,7 +390,31 @@ pub fn mark_boilerplate(text: &str) -> Vec<Removed> {
                 reason: reason.to_string(),
             })
         })
-        .collect()
+        .collect();
+    if !tails.is_empty() {
+        removed.extend(tails);
+        removed.sort_by_key(|r| r.start);
+    }
+    removed
+}
+
+/// Where in a line a related-stories heading (`data/teaser_headings.txt`) opens, if one
+/// does: as written in title case, a whole word run ("Related News", not "Related
+/// Newsletters").
+fn teaser_heading_at(content: &str) -> Option<usize> {
+    crate::lexicon::lazy! {
+        fn finder() -> Option<aho_corasick::AhoCorasick> = aho_corasick::AhoCorasick::new(
+            crate::lexicon::lines(include_str!("../../data/teaser_headings.txt")),
+        )
+        .ok();
+    }
+    let bytes = content.as_bytes();
+    let word_byte = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    finder()
+        .as_ref()?
+        .find_iter(content)
+        .find(|m| (m.start() == 0 || !word_byte(m.start() - 1)) && !word_byte(m.end()))
+        .map(|m| m.start())
 }
 
 #[cfg(test)]
@@ -441,6 +485,29 @@ https://example.org/2013/08/02/bridge-closed.html\nhttp : / / example . org / ne
         ];
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_flattened_page_loses_its_related_stories_block() {
+        let page = "Ivo Rask fled Tarsk on Monday, police said. Related News Storm kills \
+2 in Harran | Ada Lind wins in Kerria Copyright 2031 Example Ltd.\n\
+Related Stories: Flood in Tarsk\n\
+The mayor said related news would follow. Related Newsletters are sent daily.\n";
+        assert_eq!(
+            reasons(page),
+            [
+                (
+                    "Related News Storm kills 2 in Harran | Ada Lind wins in Kerria \
+Copyright 2031 Example Ltd."
+                        .to_string(),
+                    "teaser".to_string()
+                ),
+                (
+                    "Related Stories: Flood in Tarsk".to_string(),
+                    "teaser".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
