@@ -913,10 +913,17 @@ impl Sentence<'_> {
     fn verb_lemma(&mut self) {
         let s = self.syntax();
         // A finite verb: a past form, not a participle or gerund, nor a reporting verb
-        // (whose statement is an attribution, not a claim of its own).
+        // (whose statement is an attribution, not a claim of its own). A verb just after
+        // the sentence's first comma is a participle opening an aside ("Ada Lind, known
+        // for her gentle humor, …"); after a later one it may follow the aside ("Ada
+        // Lind, 45, issued a statement").
+        let first_comma = s.words.iter().position(|w| w.low == ",");
         let finite = |i: usize| {
             let low = s.words[i].low.as_str();
-            s.classes[i] == Class::Verb && !low.ends_with("ing") && !is_reporting(low)
+            s.classes[i] == Class::Verb
+                && !low.ends_with("ing")
+                && !is_reporting(low)
+                && first_comma != Some(i - 1)
         };
         let Some(verb) = (1..s.words.len()).find(|&i| finite(i)) else {
             return;
@@ -1993,6 +2000,19 @@ mod tests {
                 "budget".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_participle_opening_an_aside_is_no_verb_of_the_sentence() {
+        let lind = [("Ada Lind", PERSON)];
+        let got = claims("Ada Lind, known for her gentle humor, hosted it.", &lind);
+        assert!(
+            got.iter().all(|c| c.1 != Predicate::from("know")),
+            "{got:?}"
+        );
+        // After the aside, the sentence's own verb.
+        let got = claims("Ada Lind, a lawyer, criticized the budget.", &lind);
+        assert!(has(&got, Predicate::from("criticize"), "budget"), "{got:?}");
     }
 
     #[test]
