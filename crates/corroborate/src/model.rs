@@ -898,10 +898,13 @@ impl Default for Ledger {
 
 /// Writes `,"name":[…]` for [`Ledger::write_json`]: runs of items serialized in parallel,
 /// a bounded number at a time (so that a ledger is never held twice), written in order.
+/// The runs are serialized into `buffers`, kept from one batch and one list to the
+/// next: a buffer made anew for every run grew by copying itself some ten times.
 fn write_json_list<T: Serialize + Sync>(
     out: &mut impl std::io::Write,
     name: &str,
     items: &[T],
+    buffers: &mut Vec<Vec<u8>>,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     /// Items one worker serializes into one buffer.
@@ -910,20 +913,24 @@ fn write_json_list<T: Serialize + Sync>(
     const RUNS_IN_FLIGHT: usize = 32;
     write!(out, ",\"{name}\":[")?;
     for (n, batch) in items.chunks(RUN * RUNS_IN_FLIGHT).enumerate() {
-        let runs: Vec<Vec<u8>> = batch
+        let runs = batch.len().div_ceil(RUN);
+        if buffers.len() < runs {
+            buffers.resize_with(runs, Vec::new);
+        }
+        batch
             .par_chunks(RUN)
-            .map(|run| {
-                let mut buffer = Vec::new();
+            .zip(buffers.par_iter_mut())
+            .try_for_each(|(run, buffer)| {
+                buffer.clear();
                 for (i, item) in run.iter().enumerate() {
                     if i > 0 {
                         buffer.push(b',');
                     }
-                    serde_json::to_writer(&mut buffer, item)?;
+                    serde_json::to_writer(&mut *buffer, item)?;
                 }
-                Ok(buffer)
-            })
-            .collect::<serde_json::Result<_>>()?;
-        for (i, run) in runs.iter().enumerate() {
+                serde_json::Result::Ok(())
+            })?;
+        for (i, run) in buffers[..runs].iter().enumerate() {
             if n > 0 || i > 0 {
                 out.write_all(b",")?;
             }
@@ -969,19 +976,20 @@ impl Ledger {
             comparisons,
             failures,
         } = self;
+        let mut buffers = Vec::new();
         out.write_all(b"{\"schema\":")?;
         serde_json::to_writer(&mut out, schema)?;
-        write_json_list(&mut out, "documents", documents)?;
-        write_json_list(&mut out, "stories", stories)?;
-        write_json_list(&mut out, "entities", entities)?;
-        write_json_list(&mut out, "events", events)?;
-        write_json_list(&mut out, "claims", claims)?;
-        write_json_list(&mut out, "quotes", quotes)?;
-        write_json_list(&mut out, "quantities", quantities)?;
-        write_json_list(&mut out, "times", times)?;
-        write_json_list(&mut out, "comparisons", comparisons)?;
+        write_json_list(&mut out, "documents", documents, &mut buffers)?;
+        write_json_list(&mut out, "stories", stories, &mut buffers)?;
+        write_json_list(&mut out, "entities", entities, &mut buffers)?;
+        write_json_list(&mut out, "events", events, &mut buffers)?;
+        write_json_list(&mut out, "claims", claims, &mut buffers)?;
+        write_json_list(&mut out, "quotes", quotes, &mut buffers)?;
+        write_json_list(&mut out, "quantities", quantities, &mut buffers)?;
+        write_json_list(&mut out, "times", times, &mut buffers)?;
+        write_json_list(&mut out, "comparisons", comparisons, &mut buffers)?;
         if !failures.is_empty() {
-            write_json_list(&mut out, "failures", failures)?;
+            write_json_list(&mut out, "failures", failures, &mut buffers)?;
         }
         out.write_all(b"}")
     }

@@ -489,6 +489,26 @@ crate::lexicon::lazy! {
             })
             .collect()
     };
+
+    /// Where the phrases of [`synonyms`] can be cut at a "_": the stems before a cut
+    /// ("pass" of "pass_away") and those after it ("away").
+    fn phrase_cuts() -> PhraseCuts = {
+        let mut cuts = PhraseCuts::default();
+        for key in synonyms().keys() {
+            for (at, _) in key.match_indices('_') {
+                cuts.before.insert(key[..at].to_string());
+                cuts.after.insert(key[at + 1..].to_string());
+            }
+        }
+        cuts
+    };
+}
+
+/// See [`phrase_cuts`].
+#[derive(Default)]
+struct PhraseCuts {
+    before: std::collections::HashSet<String, rustc_hash::FxBuildHasher>,
+    after: std::collections::HashSet<String, rustc_hash::FxBuildHasher>,
 }
 
 /// The word the trigger at `trigger` of `text` stands for: read through
@@ -500,11 +520,20 @@ fn word_of(text: &str, trigger: Range<usize>) -> String {
     // formatting machinery cost several times the copy.
     let stem_of = |w: &str| self::stem(w.trim_matches(|c: char| !c.is_alphanumeric()));
     let stem = stem(&text[trigger.clone()]);
+    // A neighbour's stem (a lemma looked up, a copy) is worked out only where it could
+    // make a phrase of the table with the trigger's: few triggers end or open one, and
+    // the two neighbours of every trigger cost more than the rest of the word.
+    let cuts = phrase_cuts();
     let before = text[..trigger.start]
         .split_whitespace()
         .next_back()
+        .filter(|_| cuts.after.contains(&stem))
         .map(stem_of);
-    let after = text[trigger.end..].split_whitespace().next().map(stem_of);
+    let after = text[trigger.end..]
+        .split_whitespace()
+        .next()
+        .filter(|_| cuts.before.contains(&stem))
+        .map(stem_of);
     let phrases = [
         before.map(|w| [w.as_str(), "_", &stem].concat()),
         after.map(|w| [stem.as_str(), "_", &w].concat()),
@@ -603,6 +632,18 @@ crate::lexicon::lazy! {
             .filter_map(|f| Some((*f.first()?, *f.get(1)?)))
             .collect()
     };
+
+    /// Whether some word of [`means_words`] is as many bytes long as the index.
+    fn means_word_lengths() -> Vec<bool> = {
+        let mut lengths = Vec::new();
+        for word in means_words().keys() {
+            if lengths.len() <= word.len() {
+                lengths.resize(word.len() + 1, false);
+            }
+            lengths[word.len()] = true;
+        }
+        lengths
+    };
 }
 
 /// The means of each event mention of `x`, sorted. A mention whose sentence names no
@@ -676,8 +717,15 @@ impl<'t> MeansReader<'t> {
 /// The means the words of `words` name, sorted.
 fn means_in(words: &str) -> Vec<&'static str> {
     let table = means_words();
+    let lengths = means_word_lengths();
     let mut means: Vec<&'static str> = Vec::new();
     let mut look_up = |word: &str| {
+        // An ASCII word is as long lowercased: one of a length no means word has ("a",
+        // "the", "said") is not lowercased and hashed, as every word of a sentence with
+        // an event was.
+        if word.is_ascii() && !lengths.get(word.len()).is_some_and(|&fits| fits) {
+            return;
+        }
         if let Some(&found) = table.get(lexicon::fold::lower_cow(word).as_ref()) {
             means.push(found);
         }
@@ -858,6 +906,25 @@ mod tests {
         assert_ne!(word("won"), word("died"));
         assert_eq!(word("died"), word("dies"));
         assert_eq!(word("dead"), word("death"));
+    }
+
+    #[test]
+    fn a_phrase_of_the_trigger_and_either_neighbour_stands_for_its_word() {
+        let word = |text: &str, trigger: &str| {
+            let at = text.find(trigger).expect("the trigger is in the text");
+            super::word_of(text, at..at + trigger.len())
+        };
+        let shot = word("Ivo Rask shot", "shot");
+        assert_eq!(word("Ivo Rask opened fire", "opened"), shot);
+        assert_eq!(word("Ivo Rask opened fire", "fire"), shot);
+        assert_eq!(
+            word("Ada Lind passed away", "passed"),
+            word("Ada Lind died", "died")
+        );
+        assert_ne!(
+            word("Ada Lind passed the test", "passed"),
+            word("Ada Lind died", "died")
+        );
     }
 
     #[test]
