@@ -91,8 +91,10 @@ struct Entry<'l> {
     held: Option<&'l str>,
     /// An origin that is the country its event's agents are nationals of.
     homeland: bool,
-    /// For an age, the year its document was written in, where it tells one.
-    written: Option<i32>,
+    /// For an age, the year it was told in: its document's ([`document_years`]), or
+    /// for an undated document the one year the dated documents giving the same age
+    /// were written in ([`date_undated_ages`]).
+    told_in: Option<i32>,
     /// For a count of a many-day happening, the day its sentence ties it to
     /// ([`days`]).
     day: Option<jiff::civil::Date>,
@@ -133,7 +135,7 @@ impl Entry<'_> {
             self.homeland,
             self.claim.time.is_some(),
             self.claim.hedged,
-            self.written,
+            self.told_in,
         )
     }
 
@@ -141,7 +143,7 @@ impl Entry<'_> {
     /// birth year: "27" in 2005 and "29" in 2007 (an arrest, then a trial) are one age
     /// told at two times. `None` where the years are unknown or the same.
     fn ages_over_years(&self, other: &Entry<'_>) -> Option<bool> {
-        let (Some(year), Some(other_year)) = (self.written, other.written) else {
+        let (Some(year), Some(other_year)) = (self.told_in, other.told_in) else {
             return None;
         };
         let (Value::Number(age), Value::Number(other_age)) =
@@ -194,13 +196,13 @@ fn held_together(a: &str, b: &str) -> bool {
 fn date_undated_ages(entries: &mut [Entry<'_>]) {
     let mut years: HashMap<String, BTreeSet<i32>> = HashMap::default();
     for entry in entries.iter() {
-        if let Some(year) = entry.written {
+        if let Some(year) = entry.told_in {
             years.entry(entry.key.clone()).or_default().insert(year);
         }
     }
-    for entry in entries.iter_mut().filter(|e| e.written.is_none()) {
+    for entry in entries.iter_mut().filter(|e| e.told_in.is_none()) {
         if let Some(known) = years.get(&entry.key).filter(|known| known.len() == 1) {
-            entry.written = known.first().copied();
+            entry.told_in = known.first().copied();
         }
     }
 }
@@ -210,7 +212,7 @@ const DATELINE_REACH: usize = 300;
 
 /// The year each document was written in: its publication date's, else that of the
 /// first full date in its opening bytes (a dateline, "July 26, 2005").
-fn written_years(ledger: &Ledger) -> HashMap<&str, i32> {
+fn document_years(ledger: &Ledger) -> HashMap<&str, i32> {
     // A full date's year, as the time values and publication dates write it.
     let year = |value: &str| {
         crate::prepare::parse_date("", value)
@@ -308,7 +310,7 @@ pub(crate) fn comparisons(
         .iter()
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
-    let written = written_years(ledger);
+    let document_years = document_years(ledger);
     let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
     let tallied = days::tallied_events(ledger);
     let entries: Vec<_> = ledger
@@ -382,8 +384,8 @@ pub(crate) fn comparisons(
                 key,
                 held,
                 homeland,
-                written: (claim.predicate == Predicate::Age)
-                    .then(|| written.get(claim.doc.as_str()).copied())
+                told_in: (claim.predicate == Predicate::Age)
+                    .then(|| document_years.get(claim.doc.as_str()).copied())
                     .flatten(),
                 day,
             };
