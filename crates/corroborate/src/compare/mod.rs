@@ -45,7 +45,9 @@ use rayon::prelude::*;
 
 use crate::lexicon;
 use crate::lexicon::places::PlaceKind;
-use crate::model::{Claim, Comparison, Entity, Ledger, Predicate, Reading, Role, Value, Verdict};
+use crate::model::{
+    Claim, Comparison, Entity, Ledger, Predicate, Quantity, Reading, Role, Value, Verdict,
+};
 use crate::resolve::fit::times_fit;
 use values::Normal;
 
@@ -91,11 +93,13 @@ struct Entry<'l> {
     held: Option<&'l str>,
     /// An origin that is the country its event's agents are nationals of.
     homeland: bool,
-    /// For an age, the year its document was written in, where it tells one.
-    written: Option<i32>,
-    /// For a count, the one day of a many-day happening its sentence ties it to
+    /// For an age, the year it was told in: its document's ([`document_years`]), or
+    /// for an undated document the one year the dated documents giving the same age
+    /// were written in ([`date_undated_ages`]).
+    told_in: Option<i32>,
+    /// For a count of a many-day happening, the day its sentence ties it to
     /// ([`days`]).
-    day: Option<i8>,
+    day: Option<jiff::civil::Date>,
 }
 
 impl Entry<'_> {
@@ -133,7 +137,7 @@ impl Entry<'_> {
             self.homeland,
             self.claim.time.is_some(),
             self.claim.hedged,
-            self.written,
+            self.told_in,
         )
     }
 
@@ -141,7 +145,7 @@ impl Entry<'_> {
     /// birth year: "27" in 2005 and "29" in 2007 (an arrest, then a trial) are one age
     /// told at two times. `None` where the years are unknown or the same.
     fn ages_over_years(&self, other: &Entry<'_>) -> Option<bool> {
-        let (Some(year), Some(other_year)) = (self.written, other.written) else {
+        let (Some(year), Some(other_year)) = (self.told_in, other.told_in) else {
             return None;
         };
         let (Value::Number(age), Value::Number(other_age)) =
@@ -194,13 +198,13 @@ fn held_together(a: &str, b: &str) -> bool {
 fn date_undated_ages(entries: &mut [Entry<'_>]) {
     let mut years: HashMap<String, BTreeSet<i32>> = HashMap::default();
     for entry in entries.iter() {
-        if let Some(year) = entry.written {
+        if let Some(year) = entry.told_in {
             years.entry(entry.key.clone()).or_default().insert(year);
         }
     }
-    for entry in entries.iter_mut().filter(|e| e.written.is_none()) {
+    for entry in entries.iter_mut().filter(|e| e.told_in.is_none()) {
         if let Some(known) = years.get(&entry.key).filter(|known| known.len() == 1) {
-            entry.written = known.first().copied();
+            entry.told_in = known.first().copied();
         }
     }
 }
@@ -210,7 +214,7 @@ const DATELINE_REACH: usize = 300;
 
 /// The year each document was written in: its publication date's, else that of the
 /// first full date in its opening bytes (a dateline, "July 26, 2005").
-fn written_years(ledger: &Ledger) -> HashMap<&str, i32> {
+fn document_years(ledger: &Ledger) -> HashMap<&str, i32> {
     // A full date's year, as the time values and publication dates write it.
     let year = |value: &str| {
         crate::prepare::parse_date("", value)
@@ -288,8 +292,12 @@ pub(crate) fn comparisons(
         .iter()
         .map(|d| (d.id.as_str(), d.text.as_str()))
         .collect();
+    let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::default();
+    for q in &ledger.quantities {
+        quantities.entry(q.doc.as_str()).or_default().push(q);
+    }
     let (measures, (origins, homelands)) = rayon::join(
-        || measures::measures(ledger, &texts),
+        || measures::measures(ledger, &texts, &quantities),
         || {
             rayon::join(
                 || sources::Origins::new(ledger, inherited),
@@ -304,14 +312,9 @@ pub(crate) fn comparisons(
         .iter()
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
-    let written = written_years(ledger);
+    let document_years = document_years(ledger);
     let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
-    let tallied: HashSet<&str> = ledger
-        .events
-        .iter()
-        .filter(|e| days::is_tallied(e.kind.as_str()))
-        .map(|e| e.id.as_str())
-        .collect();
+    let tallied = days::tallied_events(ledger);
     let entries: Vec<_> = ledger
         .claims
         .par_iter()
@@ -346,12 +349,7 @@ pub(crate) fn comparisons(
                 normal = normal.into_running_total();
             }
             let day = (claim.predicate == Predicate::Count && tallied.contains(subject))
-                .then(|| {
-                    texts
-                        .get(claim.doc.as_str())
-                        .and_then(|text| text.get(claim.start..claim.end))
-                        .and_then(days::day_told)
-                })
+                .then(|| days::day_told(&quantities, claim))
                 .flatten();
             let held = is_time_scoped(&claim.predicate)
                 .then(|| {
@@ -391,8 +389,8 @@ pub(crate) fn comparisons(
                 key,
                 held,
                 homeland,
-                written: (claim.predicate == Predicate::Age)
-                    .then(|| written.get(claim.doc.as_str()).copied())
+                told_in: (claim.predicate == Predicate::Age)
+                    .then(|| document_years.get(claim.doc.as_str()).copied())
                     .flatten(),
                 day,
             };
@@ -445,7 +443,7 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     }
     // The days of a many-day happening each reading's claims tie it to: a reading any
     // of whose claims names a day is that day's count.
-    let mut days_of: HashMap<&str, BTreeSet<i8>> = HashMap::default();
+    let mut days_of: HashMap<&str, BTreeSet<jiff::civil::Date>> = HashMap::default();
     for e in entries.iter().filter(|e| !e.claim.negated) {
         let days = days_of.entry(e.key.as_str()).or_default();
         days.extend(e.day);

@@ -700,19 +700,14 @@ fn event_time<'t>(
     // The noun a time stands before inside a noun phrase: "a 2004 aggravated assault
     // conviction", "the March 2011 uprising".
     let premodified = |t: &TimeExpr| {
-        let first = syntax.words_in(&t.span);
-        let opened = first.start > 0
+        let words = syntax.words_in(&t.span);
+        let opened = words.start > 0
             && matches!(
-                syntax.classes[first.start - 1],
+                syntax.classes[words.start - 1],
                 Class::Det | Class::Poss | Class::Clitic
             );
-        let nominal =
-            |i: usize| matches!(syntax.classes.get(i), Some(Class::Content | Class::Name));
-        // A participle before a noun is an adjective ("aggravated").
-        let nouns = (first.end..end)
-            .take_while(|&i| nominal(i) || syntax.classes[i] == Class::Verb && nominal(i + 1))
-            .last();
-        nouns.filter(|_| opened)
+        let head = syntax.phrase_through_time(words.start)?.head;
+        (opened && head >= words.end).then_some(head)
     };
     let belongs_elsewhere = |i: usize, t: &TimeExpr| {
         if let Some(head) = premodified(t).filter(|&head| is_trigger(head)) {

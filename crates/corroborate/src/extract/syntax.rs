@@ -366,14 +366,16 @@ impl<'w> Syntax<'w> {
     }
 
     /// Whether a verbal-looking word inside a phrase is used as an adjective: right
-    /// after the phrase's opener and before a noun ("the detained captain").
-    fn adjectival(&self, at: usize, start: usize) -> bool {
+    /// after the phrase's opener (or, with `times`, a time word) and before a noun ("the
+    /// detained captain", "a 2004 aggravated assault").
+    fn adjectival(&self, at: usize, start: usize, times: bool) -> bool {
         self.class(at) == Some(Class::Verb)
             && at > start
-            && matches!(
-                self.class(at - 1),
-                Some(Class::Det | Class::Poss | Class::Clitic)
-            )
+            && match self.class(at - 1) {
+                Some(Class::Det | Class::Poss | Class::Clitic) => true,
+                Some(Class::Time) => times,
+                _ => false,
+            }
             && matches!(self.class(at + 1), Some(Class::Content | Class::Name))
     }
 
@@ -382,13 +384,31 @@ impl<'w> Syntax<'w> {
     /// followed by a name or a determiner. With `coordinate`, "and" joins two phrases
     /// ("his wife and child").
     pub fn phrase_at(&self, at: usize, coordinate: bool) -> Option<Phrase> {
+        self.phrase_from(at, coordinate, false)
+    }
+
+    /// The noun phrase a time opens at word `at` inside a larger one ("the Tuesday
+    /// raid", "a 2004 aggravated assault conviction"): as [`Syntax::phrase_at`], the
+    /// time's words standing in it as adjectives do (`phrase_at` stops at them) before
+    /// the nouns and names it dates, and no number or possessive.
+    pub fn phrase_through_time(&self, at: usize) -> Option<Phrase> {
+        self.phrase_from(at, false, true)
+    }
+
+    /// [`Syntax::phrase_at`]; with `times`, words of a time open and stand in the phrase.
+    fn phrase_from(&self, at: usize, coordinate: bool, times: bool) -> Option<Phrase> {
+        // A time's noun run holds its nouns and names, not numbers or a possessive.
+        let in_phrase = |c: Class| match c {
+            Class::Time | Class::Content | Class::Name if times => true,
+            _ => !times && c.in_phrase(),
+        };
         if self.class(at) == Some(Class::Pron) {
             return Some(Phrase {
                 words: at..at + 1,
                 head: at,
             });
         }
-        if !self.opens_phrase(at) {
+        if !(self.opens_phrase(at) || times && self.class(at) == Some(Class::Time)) {
             return None;
         }
         let mut end = at + 1;
@@ -396,7 +416,7 @@ impl<'w> Syntax<'w> {
         let mut of_seen = false;
         while end < self.words.len() && end - at < 12 {
             match self.class(end) {
-                Some(c) if c.in_phrase() || self.adjectival(end, at) => {
+                Some(c) if in_phrase(c) || self.adjectival(end, at, times) => {
                     if !of_seen {
                         head = end;
                     }
@@ -511,7 +531,7 @@ impl<'w> Syntax<'w> {
                     start = before;
                     break;
                 }
-                Some(Class::Verb) if self.adjectival(before, before.saturating_sub(1)) => {
+                Some(Class::Verb) if self.adjectival(before, before.saturating_sub(1), false) => {
                     start = before
                 }
                 Some(Class::Prep)
