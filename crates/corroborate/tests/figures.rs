@@ -21,7 +21,6 @@ fn ledger(articles: &[(&str, &str, &str)]) -> Ledger {
 /// A reading as (value, documents).
 type Figure = (f64, Vec<String>);
 
-/// The count comparisons of the ledger, each as (verdict, its readings).
 /// The ledger of two outlets' articles of one day: the Daily Courier's and the Evening
 /// Post's.
 fn courier_and_post(courier: &str, post: &str) -> Ledger {
@@ -31,6 +30,7 @@ fn courier_and_post(courier: &str, post: &str) -> Ledger {
     ])
 }
 
+/// The count comparisons of the ledger, each as (verdict, its readings).
 fn counts(ledger: &Ledger) -> Vec<(Verdict, Vec<Figure>)> {
     ledger
         .comparisons
@@ -455,6 +455,24 @@ fn a_weeks_toll_is_a_running_total_no_days_toll_disputes() {
     );
     let counts = counts(&got);
     assert!(!set_against(&counts, 4.0, 90.0), "{counts:?}");
+}
+
+#[test]
+fn a_toll_over_two_places_contradicts_no_toll_of_one() {
+    // The Courier's only figure sums two towns' dead: it answers for both, and the
+    // Post's larger toll of one of them is no disagreement.
+    let got = courier_and_post(
+        "Seven people were killed in rocket attacks on Harran and Tarsk on Monday.",
+        "Shelling of Harran killed 11 people on Monday, a monitor said.",
+    );
+    let counts = counts(&got);
+    assert!(
+        counts
+            .iter()
+            .all(|(verdict, _)| *verdict != Verdict::Conflict),
+        "{counts:?}"
+    );
+    assert!(read(&counts, 7.0) && read(&counts, 11.0), "{counts:?}");
 }
 
 #[test]

@@ -231,6 +231,13 @@ fn casualty_measures(
                 .is_some_and(|word| matches!(word, "other" | "more"));
             another || other || conjoined.contains(&(doc, start))
         };
+        // Whether a figure's sentence lists places ("in Tarsk and Harran").
+        let lists_places = |claim: &Claim| {
+            joined_places.get(claim.doc.as_str()).is_some_and(|joins| {
+                let at = joins.partition_point(|&j| j < claim.start);
+                joins.get(at).is_some_and(|&j| j < claim.end)
+            })
+        };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for &(doc, start, .., index, counted) in &answers {
             if part(doc, start, counted) {
@@ -265,10 +272,7 @@ fn casualty_measures(
                 let claim = &ledger.claims[index];
                 let lede = exact
                     && ledes.get(doc).is_some_and(|&end| claim.start <= end)
-                    && !joined_places.get(doc).is_some_and(|joins| {
-                        let at = joins.partition_point(|&j| j < claim.start);
-                        joins.get(at).is_some_and(|&j| j < claim.end)
-                    });
+                    && !lists_places(claim);
                 Choice {
                     revised: false,
                     update_at: 0,
@@ -308,11 +312,18 @@ fn casualty_measures(
             .collect();
         let (of_figure, groups) = circumstances::group(&circumstances);
         for (&(index, _), group) in chosen.iter().zip(of_figure) {
+            // A sum over places listed together answers for them all, not for the
+            // happening in one of them: a question of its own.
+            let summed = if lists_places(&ledger.claims[index]) {
+                " over places"
+            } else {
+                ""
+            };
             result.insert(
                 index,
                 Measure {
                     subject: subject.clone(),
-                    key: format!("count {role} {group} {}", groups[group].key()),
+                    key: format!("count {role} {group} {}{summed}", groups[group].key()),
                 },
             );
         }
