@@ -33,7 +33,6 @@
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::days;
 use crate::model::{Claim, EntityKind, Ledger, Predicate, Quantity, Value};
 use crate::resolve::circumstances::{self, Circumstances};
 
@@ -46,14 +45,14 @@ pub(crate) struct Measure {
 }
 
 /// Finds the measure of each subject-less `count` or `amount` claim of the ledger, by
-/// claim index; `texts` holds each document's text by id, `quantities` its quantities.
-pub(crate) fn measures(
-    ledger: &Ledger,
-    texts: &HashMap<&str, &str>,
-    quantities: &HashMap<&str, Vec<&Quantity>>,
-) -> HashMap<usize, Measure> {
+/// claim index; `texts` holds each document's text by id.
+pub(crate) fn measures(ledger: &Ledger, texts: &HashMap<&str, &str>) -> HashMap<usize, Measure> {
     let places = place_names(ledger);
-    let (mut result, casualties) = casualty_measures(ledger, quantities, texts);
+    let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::default();
+    for q in &ledger.quantities {
+        quantities.entry(q.doc.as_str()).or_default().push(q);
+    }
+    let (mut result, casualties) = casualty_measures(ledger, &quantities, texts);
     let mut found: Vec<(usize, String, String, String)> = Vec::new();
     for (index, claim) in ledger.claims.iter().enumerate() {
         if claim.subject.is_some()
@@ -74,9 +73,10 @@ pub(crate) fn measures(
         let Some((subject, rest)) = named_place(&words, &capitalized, &places) else {
             continue;
         };
-        let time = days::time_told(quantities, claim)
-            .unwrap_or_default()
-            .to_string();
+        let of_doc = quantities
+            .get(claim.doc.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let time = quantity_time(of_doc, claim).unwrap_or_default();
         found.push((index, subject, time, rest));
     }
     // A measure of the people alone takes the one thing counted for its place and time.
@@ -212,7 +212,10 @@ fn casualty_measures(
                 .get(claim.doc.as_str())
                 .and_then(|text| text.get(claim.start..claim.end))
                 .unwrap_or_default();
-            Circumstances::read(sentence, counted).on(days::day_told(quantities, claim))
+            let of_doc = quantities
+                .get(claim.doc.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            Circumstances::read(sentence, counted).on(quantity_time(of_doc, claim).as_deref())
         };
         // "Another 5" and "two other people" add to a figure, and one of two counts
         // joined by "and" ("five children and four medics were killed") is a part of
@@ -575,4 +578,16 @@ fn named_place(
         }
     }
     None
+}
+
+/// The time of the quantity a count or amount claim was made from, among the
+/// quantities of the claim's document.
+fn quantity_time(quantities: &[&Quantity], claim: &Claim) -> Option<String> {
+    let Value::Number(value) = claim.value else {
+        return None;
+    };
+    quantities
+        .iter()
+        .find(|q| q.start >= claim.start && q.end <= claim.end && q.value == value)
+        .and_then(|q| q.time.clone())
 }

@@ -45,9 +45,7 @@ use rayon::prelude::*;
 
 use crate::lexicon;
 use crate::lexicon::places::PlaceKind;
-use crate::model::{
-    Claim, Comparison, Entity, Ledger, Predicate, Quantity, Reading, Role, Value, Verdict,
-};
+use crate::model::{Claim, Comparison, Entity, Ledger, Predicate, Reading, Role, Value, Verdict};
 use crate::resolve::fit::times_fit;
 use values::Normal;
 
@@ -97,9 +95,9 @@ struct Entry<'l> {
     /// for an undated document the one year the dated documents giving the same age
     /// were written in ([`date_undated_ages`]).
     told_in: Option<i32>,
-    /// For a count of a many-day happening, the day its sentence ties it to
+    /// For a count, the one day of a many-day happening its sentence ties it to
     /// ([`days`]).
-    day: Option<jiff::civil::Date>,
+    day: Option<i8>,
 }
 
 impl Entry<'_> {
@@ -292,12 +290,8 @@ pub(crate) fn comparisons(
         .iter()
         .map(|d| (d.id.as_str(), d.text.as_str()))
         .collect();
-    let mut quantities: HashMap<&str, Vec<&Quantity>> = HashMap::default();
-    for q in &ledger.quantities {
-        quantities.entry(q.doc.as_str()).or_default().push(q);
-    }
     let (measures, (origins, homelands)) = rayon::join(
-        || measures::measures(ledger, &texts, &quantities),
+        || measures::measures(ledger, &texts),
         || {
             rayon::join(
                 || sources::Origins::new(ledger, inherited),
@@ -314,7 +308,12 @@ pub(crate) fn comparisons(
         .collect();
     let document_years = document_years(ledger);
     let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
-    let tallied = days::tallied_events(ledger);
+    let tallied: HashSet<&str> = ledger
+        .events
+        .iter()
+        .filter(|e| days::is_tallied(e.kind.as_str()))
+        .map(|e| e.id.as_str())
+        .collect();
     let entries: Vec<_> = ledger
         .claims
         .par_iter()
@@ -349,7 +348,12 @@ pub(crate) fn comparisons(
                 normal = normal.into_running_total();
             }
             let day = (claim.predicate == Predicate::Count && tallied.contains(subject))
-                .then(|| days::day_told(&quantities, claim))
+                .then(|| {
+                    texts
+                        .get(claim.doc.as_str())
+                        .and_then(|text| text.get(claim.start..claim.end))
+                        .and_then(days::day_told)
+                })
                 .flatten();
             let held = is_time_scoped(&claim.predicate)
                 .then(|| {
@@ -443,7 +447,7 @@ fn verdict(entries: &[Entry<'_>]) -> Verdict {
     }
     // The days of a many-day happening each reading's claims tie it to: a reading any
     // of whose claims names a day is that day's count.
-    let mut days_of: HashMap<&str, BTreeSet<jiff::civil::Date>> = HashMap::default();
+    let mut days_of: HashMap<&str, BTreeSet<i8>> = HashMap::default();
     for e in entries.iter().filter(|e| !e.claim.negated) {
         let days = days_of.entry(e.key.as_str()).or_default();
         days.extend(e.day);

@@ -126,6 +126,17 @@ fn calendar(word: &str) -> Option<Calendar> {
     calendar_words().get(word).copied()
 }
 
+/// The weekday (1 for Monday) a word names when it is a capitalized full weekday name.
+pub(crate) fn weekday_named(word: &str) -> Option<i8> {
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    match calendar(&word.to_lowercase()) {
+        Some(Calendar::Weekday(day)) => Some(day),
+        _ => None,
+    }
+}
+
 crate::lexicon::lazy! {
     /// The calendar's words (`data/time_words.txt`).
     fn calendar_words() -> crate::lexicon::Map<Calendar> = {

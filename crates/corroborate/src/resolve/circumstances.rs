@@ -160,9 +160,13 @@ impl Circumstances {
         }
     }
 
-    /// These circumstances on the day the figure's sentence gives it, if it gives one.
-    pub(crate) fn on(self, day: Option<jiff::civil::Date>) -> Circumstances {
-        Circumstances { day, ..self }
+    /// These circumstances on the time the figure's sentence gives (a `YYYY-MM-DD`
+    /// day; a month, a week or none says nothing).
+    pub(crate) fn on(self, time: Option<&str>) -> Circumstances {
+        Circumstances {
+            day: time.and_then(|t| t.parse().ok()),
+            ..self
+        }
     }
 
     /// The side of the fighting the victims are on, if the figure names one (0 for a
@@ -338,10 +342,12 @@ mod tests {
     #[test]
     fn tolls_dated_two_days_apart_are_two_questions() {
         let raid = Circumstances::read("Air raids on Tarsk killed three people.", Some("people"));
-        let on = |day: &str| raid.on(day.parse().ok());
-        let (wednesday, thursday, friday) = (on("2031-05-07"), on("2031-05-08"), on("2031-05-09"));
+        let wednesday = raid.on(Some("2031-05-07"));
+        let thursday = raid.on(Some("2031-05-08"));
+        let friday = raid.on(Some("2031-05-09"));
         assert!(!wednesday.compatible(friday));
         assert!(wednesday.compatible(thursday) && thursday.compatible(friday));
+        assert!(wednesday.compatible(raid.on(Some("2031-05"))));
         assert!(wednesday.compatible(raid.on(None)));
     }
 
