@@ -23,8 +23,9 @@
 //! `age`, `role`, `time`, `companions`, …) can conflict. Any other predicate is a verb
 //! that may hold of several values at once ("visited Rome" and "visited Paris"), so
 //! each of its values is a question of its own: agreed by several outlets or single.
-//! So is a place the place list does not know (a village, a street, a garbled name): it
-//! fits every place, so it would confirm any, and is agreed only by outlets naming it.
+//! So is a place the place list does not know (a village, a street, a garbled name) or
+//! one only neared ("near Lyon"): it fits every place, so it would confirm any, and is
+//! agreed only by outlets naming it.
 //!
 //! Counts and amounts without a subject are asked about the place their counted phrase
 //! names, for their period and thing counted ([`measures`]).
@@ -306,7 +307,7 @@ pub(crate) fn comparisons(
         .iter()
         .filter_map(|d| Some((d.id.as_str(), d.published.as_deref()?)))
         .collect();
-    let document_years = document_years(ledger);
+    let years = document_years(ledger);
     let events: HashSet<&str> = ledger.events.iter().map(|e| e.id.as_str()).collect();
     let tallied: HashSet<&str> = ledger
         .events
@@ -380,8 +381,8 @@ pub(crate) fn comparisons(
                 None if claim.predicate == Predicate::Bearing => {
                     normal.landmark().unwrap_or_default()
                 }
-                // A place the list does not know fits every place but confirms none:
-                // it is a question of its own, agreed only by outlets naming it too.
+                // A place the list does not know, or one only neared, fits every place
+                // but confirms none: a question of its own, agreed by outlets naming it.
                 None if matches!(normal, Normal::VaguePlace(_)) => key.clone(),
                 None if is_functional(&claim.predicate) => String::new(),
                 None => key.clone(),
@@ -394,7 +395,7 @@ pub(crate) fn comparisons(
                 held,
                 homeland,
                 told_in: (claim.predicate == Predicate::Age)
-                    .then(|| document_years.get(claim.doc.as_str()).copied())
+                    .then(|| years.get(claim.doc.as_str()).copied())
                     .flatten(),
                 day,
             };
