@@ -27,8 +27,9 @@
 //! for the role. A denial ("not 1000") answers only where another figure of the
 //! question gives the value it denies. The answers are then split by their
 //! [`circumstances`]: a toll of an air raid and one of rocket fire, or of civilians and
-//! of fighters (or of a part of the civilians, the children), or
-//! dated two days or more apart, answer two questions.
+//! of fighters (or of a part of the civilians, the children), or a sum over places
+//! listed together and one place's toll, or dated two days or more apart, answer two
+//! questions.
 
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -206,6 +207,13 @@ fn casualty_measures(
         // Each document's figure: its last update, else its lede's first, else the
         // figure it repeats most, the first on a tie.
         // A document giving the tolls of both sides of the fighting answers for each.
+        // Whether a figure's sentence lists places ("in Tarsk and Harran").
+        let lists_places = |claim: &Claim| {
+            joined_places.get(claim.doc.as_str()).is_some_and(|joins| {
+                let at = joins.partition_point(|&j| j < claim.start);
+                joins.get(at).is_some_and(|&j| j < claim.end)
+            })
+        };
         let read = |index: usize, counted: Option<&str>| {
             let claim = &ledger.claims[index];
             let sentence = texts
@@ -215,7 +223,9 @@ fn casualty_measures(
             let of_doc = quantities
                 .get(claim.doc.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            Circumstances::read(sentence, counted).on(quantity_time(of_doc, claim).as_deref())
+            Circumstances::read(sentence, counted)
+                .on(quantity_time(of_doc, claim).as_deref())
+                .over_places(lists_places(claim))
         };
         // "Another 5" and "two other people" add to a figure, and one of two counts
         // joined by "and" ("five children and four medics were killed") is a part of
@@ -233,13 +243,6 @@ fn casualty_measures(
                 .and_then(|c| c.split(' ').next())
                 .is_some_and(|word| matches!(word, "other" | "more"));
             another || other || conjoined.contains(&(doc, start))
-        };
-        // Whether a figure's sentence lists places ("in Tarsk and Harran").
-        let lists_places = |claim: &Claim| {
-            joined_places.get(claim.doc.as_str()).is_some_and(|joins| {
-                let at = joins.partition_point(|&j| j < claim.start);
-                joins.get(at).is_some_and(|&j| j < claim.end)
-            })
         };
         let mut repeats: BTreeMap<(&str, String), usize> = BTreeMap::new();
         for &(doc, start, .., index, counted) in &answers {
@@ -315,18 +318,11 @@ fn casualty_measures(
             .collect();
         let (of_figure, groups) = circumstances::group(&circumstances);
         for (&(index, _), group) in chosen.iter().zip(of_figure) {
-            // A sum over places listed together answers for them all, not for the
-            // happening in one of them: a question of its own.
-            let summed = if lists_places(&ledger.claims[index]) {
-                " over places"
-            } else {
-                ""
-            };
             result.insert(
                 index,
                 Measure {
                     subject: subject.clone(),
-                    key: format!("count {role} {group} {}{summed}", groups[group].key()),
+                    key: format!("count {role} {group} {}", groups[group].key()),
                 },
             );
         }

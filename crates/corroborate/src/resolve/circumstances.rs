@@ -131,6 +131,9 @@ pub(crate) struct Circumstances {
     victims: Option<Victims>,
     /// The day the figure's sentence gives it.
     day: Option<jiff::civil::Date>,
+    /// Whether the figure sums places listed together ("in Tarsk and Harran"): it
+    /// answers for them all, never for the happening in one of them.
+    over_places: bool,
 }
 
 impl Circumstances {
@@ -157,6 +160,7 @@ impl Circumstances {
             means: means.filter(|_| !named_two),
             victims,
             day: None,
+            over_places: false,
         }
     }
 
@@ -165,6 +169,14 @@ impl Circumstances {
     pub(crate) fn on(self, time: Option<&str>) -> Circumstances {
         Circumstances {
             day: time.and_then(|t| t.parse().ok()),
+            ..self
+        }
+    }
+
+    /// These circumstances as a sum over places listed together, or not.
+    pub(crate) fn over_places(self, over_places: bool) -> Circumstances {
+        Circumstances {
+            over_places,
             ..self
         }
     }
@@ -205,7 +217,7 @@ impl Circumstances {
             (Some(a), Some(b)) => a.since(b).is_ok_and(|span| span.get_days().abs() < 2),
             _ => true,
         };
-        fit(self.means, other.means) && victims && days
+        fit(self.means, other.means) && victims && days && self.over_places == other.over_places
     }
 
     /// The circumstances both figures tell: each dimension known in either.
@@ -217,6 +229,7 @@ impl Circumstances {
                 (a, b) => a.or(b),
             },
             day: self.day.or(other.day),
+            over_places: self.over_places,
         }
     }
 
@@ -245,7 +258,8 @@ impl Circumstances {
             Victims::Part(Part::Women) => "women",
             Victims::Part(Part::Students) => "students",
         });
-        [means, victims]
+        let over_places = self.over_places.then_some("over places");
+        [means, victims, over_places]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -315,6 +329,14 @@ mod tests {
         assert!(!air.compatible(blast));
         let rockets = Circumstances::read("Rockets hit two districts, killing six.", None);
         assert!(air.compatible(rockets));
+    }
+
+    #[test]
+    fn a_sum_over_places_answers_apart_from_one_places_toll() {
+        let shelling = Circumstances::read("Shelling killed 11 people.", None);
+        let sum = shelling.over_places(true);
+        assert!(!sum.compatible(shelling) && sum.compatible(sum));
+        assert_ne!(sum.key(), shelling.key());
     }
 
     #[test]
