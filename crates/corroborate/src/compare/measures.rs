@@ -26,10 +26,12 @@
 //! among 31 dead"). Its zero ("no one was killed") only when it gives no other figure
 //! for the role. A denial ("not 1000") answers only where another figure of the
 //! question gives the value it denies. The answers are then split by their
-//! [`circumstances`]: a toll of an air raid and one of rocket fire, or of civilians and
+//! [`circumstances`]: a toll of an air raid and one of a car bomb, or of attacks by the
+//! two sides of a war (a regime's air raid, rebels' rocket fire), or of civilians and
 //! of fighters (or of a part of the civilians, the children), or a sum over places
 //! listed together and one place's toll, or dated two days or more apart, answer two
-//! questions.
+//! questions. A figure whose sentence names no means takes the means its document's
+//! headline and lede name.
 
 use crate::hashing::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -184,6 +186,7 @@ fn casualty_measures(
     let conjoined = conjoined_counts(quantities, texts);
     let events_of = story_events(ledger, &story_of);
     let ledes = lede_ends(ledger);
+    let lede_reads = lede_circumstances(ledger, texts, &ledes);
     let joined_places = place_lists(ledger, texts);
     let mut result = HashMap::default();
     for ((story, role), mut answers) in figures {
@@ -223,7 +226,12 @@ fn casualty_measures(
             let of_doc = quantities
                 .get(claim.doc.as_str())
                 .map_or(&[][..], Vec::as_slice);
+            let lede = lede_reads
+                .get(claim.doc.as_str())
+                .copied()
+                .unwrap_or_default();
             Circumstances::read(sentence, counted)
+                .or_means_of(lede)
                 .on(quantity_time(of_doc, claim).as_deref())
                 .over_places(lists_places(claim))
         };
@@ -253,7 +261,7 @@ fn casualty_measures(
                 .entry((doc, ledger.claims[index].value.key()))
                 .or_default() += 1;
         }
-        let mut chosen: BTreeMap<(&str, Option<u8>), Choice<'_>> = BTreeMap::new();
+        let mut chosen: BTreeMap<(&str, Option<circumstances::Side>), Choice<'_>> = BTreeMap::new();
         for &(doc, start, revised, exact, index, counted) in &answers {
             let repeated = repeats
                 .get(&(doc, ledger.claims[index].value.key()))
@@ -364,6 +372,31 @@ fn lede_ends(ledger: &Ledger) -> HashMap<&str, usize> {
             .or_insert(mention.start);
     }
     ends
+}
+
+/// The circumstances each document's headline and lede tell, by document: the happening
+/// the document reports. The lede ends where the furthest claim starting at or before
+/// the document's first event mention ends (a claim spans its sentence).
+fn lede_circumstances<'l>(
+    ledger: &'l Ledger,
+    texts: &HashMap<&str, &str>,
+    ledes: &HashMap<&str, usize>,
+) -> HashMap<&'l str, Circumstances> {
+    let mut ends: HashMap<&str, usize> = HashMap::default();
+    for claim in &ledger.claims {
+        if let Some(&lede) = ledes.get(claim.doc.as_str()) {
+            if claim.start <= lede {
+                let end = ends.entry(claim.doc.as_str()).or_insert(lede);
+                *end = (*end).max(claim.end);
+            }
+        }
+    }
+    ends.into_iter()
+        .filter_map(|(doc, end)| {
+            let lede = texts.get(doc)?.get(..end)?;
+            Some((doc, Circumstances::read(lede, None)))
+        })
+        .collect()
 }
 
 /// Where two places are listed together ("in Tarsk and Harran", "Tarsk & Harran",

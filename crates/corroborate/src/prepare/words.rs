@@ -236,6 +236,12 @@ pub(crate) fn tens_value(word: &str) -> Option<u32> {
     }
 }
 
+/// Whether a lowercase word is a number: digits ("12", "1,400") or a number word
+/// ("twelve", "twenty-five", "dozens").
+pub(crate) fn is_number(word: &str) -> bool {
+    parse_digits(word).is_some() || word_value(word).is_some()
+}
+
 /// The value of one number-word token, hyphenated compounds included ("twenty-five").
 fn word_value(word: &str) -> Option<(f64, WordKind)> {
     if let Some(&found) = number_words().get(word) {

@@ -13,6 +13,11 @@
 //! ("three killed on Wednesday night", "18 killed on Friday") count two happenings, or
 //! one toll at two times: never a disagreement. A day apart they may still be one
 //! (a report dated by its publication, "yesterday" read against another day).
+//! Tolls of attacks by the two sides of a war are two happenings as well: rebels'
+//! rocket fire on one district and a regime's barrel bomb on another, on one day in
+//! one city. The side that struck is the side the figure's sentence names outside
+//! the counted phrase, or the one that alone has the means it names (air strikes,
+//! warplanes, barrel bombs are a state's).
 
 use crate::lexicon;
 
@@ -27,6 +32,15 @@ enum Means {
     Blast,
     /// Executions and beheadings of captives.
     Execution,
+}
+
+/// A side of the fighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Side {
+    /// A state: its forces, its allies' and the means only states have.
+    State,
+    /// The armed groups fighting a state: rebels, militants, insurgents.
+    ArmedGroup,
 }
 
 /// Who the victims were, as the counted phrase says.
@@ -79,6 +93,15 @@ impl Victims {
         whole(self).fits(whole(other))
     }
 
+    /// The side of the fighting the victims are on, if a class names one.
+    fn side(self) -> Option<Side> {
+        match self {
+            Victims::Forces => Some(Side::State),
+            Victims::ArmedGroup => Some(Side::ArmedGroup),
+            Victims::Civilian | Victims::Combatant | Victims::Part(_) => None,
+        }
+    }
+
     /// The more specific of two that fit: a side over a combatant of none.
     fn narrower(self, other: Victims) -> Victims {
         if self == Victims::Combatant {
@@ -92,10 +115,14 @@ impl Victims {
 /// One class a word of the data file tells.
 #[derive(Debug, Clone, Copy)]
 enum Class {
-    Means(Means),
+    /// A means, and the side that alone has it (air strikes: a state).
+    Means(Means, Option<Side>),
     Victims(Victims),
     /// A word after which a counted phrase names a part of its victims ("including").
     Aside,
+    /// A word beside which a side's name describes a place or a cause, not who
+    /// struck ("rebel-held", "held by the regime", "anti-regime").
+    Held,
 }
 
 lexicon::lazy! {
@@ -104,11 +131,16 @@ lexicon::lazy! {
     fn classes() -> lexicon::PhraseTable<Class> = lexicon::PhraseTable::new(
         lexicon::fields(include_str!("../../data/casualty_circumstances.txt"))
             .filter_map(|f| {
+                let by = match f.get(2).copied() {
+                    None => None,
+                    Some("state") => Some(Side::State),
+                    Some(_) => return None,
+                };
                 let class = match *f.get(1)? {
-                    "bombardment" => Class::Means(Means::Bombardment),
-                    "fighting" => Class::Means(Means::Fighting),
-                    "blast" => Class::Means(Means::Blast),
-                    "execution" => Class::Means(Means::Execution),
+                    "bombardment" => Class::Means(Means::Bombardment, by),
+                    "fighting" => Class::Means(Means::Fighting, by),
+                    "blast" => Class::Means(Means::Blast, by),
+                    "execution" => Class::Means(Means::Execution, by),
                     "civilian" => Class::Victims(Victims::Civilian),
                     "forces" => Class::Victims(Victims::Forces),
                     "armed group" => Class::Victims(Victims::ArmedGroup),
@@ -117,6 +149,7 @@ lexicon::lazy! {
                     "women" => Class::Victims(Victims::Part(Part::Women)),
                     "students" => Class::Victims(Victims::Part(Part::Students)),
                     "aside" => Class::Aside,
+                    "held" => Class::Held,
                     _ => return None,
                 };
                 Some((f[0].split(' ').collect(), class))
@@ -129,6 +162,8 @@ lexicon::lazy! {
 pub(crate) struct Circumstances {
     means: Option<Means>,
     victims: Option<Victims>,
+    /// The side that struck.
+    attacker: Option<Side>,
     /// The day the figure's sentence gives it.
     day: Option<jiff::civil::Date>,
     /// Whether the figure sums places listed together ("in Tarsk and Harran"): it
@@ -137,30 +172,43 @@ pub(crate) struct Circumstances {
 }
 
 impl Circumstances {
-    /// Reads the means in `sentence` (one means named, else none) and the victims in
-    /// `counted`, the phrase the figure counts.
+    /// Reads the means in `sentence` (one means named, else none), the victims in
+    /// `counted`, the phrase the figure counts, and the side that struck (see
+    /// [`attacker`]).
     pub(crate) fn read(sentence: &str, counted: Option<&str>) -> Circumstances {
         let sentence = crate::text::fold_lower(sentence);
-        let mut means = None;
-        let mut named_two = false;
-        for class in classes_in(&sentence) {
-            if let Class::Means(m) = class {
-                named_two |= means.is_some_and(|seen| seen != m);
-                means = Some(m);
-            }
-        }
+        let words: Vec<&str> = crate::text::words(&sentence, &[]).collect();
+        let found: Vec<Found> = classes_in(&words).collect();
+        let means = only(found.iter().filter_map(|f| match f.class {
+            Class::Means(m, _) => Some(m),
+            _ => None,
+        }));
         let counted = crate::text::fold_lower(counted.unwrap_or_default());
-        let victims = classes_in(&counted)
+        let counted_words: Vec<&str> = crate::text::words(&counted, &[]).collect();
+        let victims = classes_in(&counted_words)
+            .map(|f| f.class)
             .take_while(|class| !matches!(class, Class::Aside))
             .find_map(|class| match class {
                 Class::Victims(v) => Some(v),
-                Class::Means(_) | Class::Aside => None,
+                Class::Means(..) | Class::Aside | Class::Held => None,
             });
         Circumstances {
-            means: means.filter(|_| !named_two),
+            means,
             victims,
+            attacker: attacker(&words, &found, &counted_words),
             day: None,
             over_places: false,
+        }
+    }
+
+    /// These circumstances with the means the document's `lede` names where the
+    /// figure's sentence names none: a document reports one happening, which its lede
+    /// tells ("17 killed in a car bomb blast"), and a later figure naming no means
+    /// ("rescue workers rushed dozens of injured to hospital") is one of it.
+    pub(crate) fn or_means_of(self, lede: Circumstances) -> Circumstances {
+        Circumstances {
+            means: self.means.or(lede.means),
+            ..self
         }
     }
 
@@ -181,15 +229,10 @@ impl Circumstances {
         }
     }
 
-    /// The side of the fighting the victims are on, if the figure names one (0 for a
-    /// state's forces, 1 for the armed groups fighting it): a document that gives both
-    /// sides' tolls answers for each.
-    pub(crate) fn side(self) -> Option<u8> {
-        match self.victims {
-            Some(Victims::Forces) => Some(0),
-            Some(Victims::ArmedGroup) => Some(1),
-            _ => None,
-        }
+    /// The side of the fighting the victims are on, if the figure names one: a
+    /// document that gives both sides' tolls answers for each.
+    pub(crate) fn side(self) -> Option<Side> {
+        self.victims.and_then(Victims::side)
     }
 
     /// Whether the figure counts a whole class of victims (civilians, a side's forces,
@@ -217,7 +260,11 @@ impl Circumstances {
             (Some(a), Some(b)) => a.since(b).is_ok_and(|span| span.get_days().abs() < 2),
             _ => true,
         };
-        fit(self.means, other.means) && victims && days && self.over_places == other.over_places
+        fit(self.means, other.means)
+            && fit(self.attacker, other.attacker)
+            && victims
+            && days
+            && self.over_places == other.over_places
     }
 
     /// The circumstances both figures tell: each dimension known in either.
@@ -228,6 +275,7 @@ impl Circumstances {
                 (Some(a), Some(b)) => Some(a.narrower(b)),
                 (a, b) => a.or(b),
             },
+            attacker: self.attacker.or(other.attacker),
             day: self.day.or(other.day),
             over_places: self.over_places,
         }
@@ -238,7 +286,10 @@ impl Circumstances {
     /// named side join the side they fit rather than hold two sides together.
     fn specificity(self) -> usize {
         let side = matches!(self.victims, Some(Victims::Forces | Victims::ArmedGroup));
-        usize::from(self.means.is_some()) + usize::from(self.victims.is_some()) + usize::from(side)
+        usize::from(self.means.is_some())
+            + usize::from(self.victims.is_some())
+            + usize::from(side)
+            + usize::from(self.attacker.is_some())
     }
 
     /// A short key naming the known dimensions, to keep questions apart.
@@ -258,8 +309,12 @@ impl Circumstances {
             Victims::Part(Part::Women) => "women",
             Victims::Part(Part::Students) => "students",
         });
+        let attacker = self.attacker.map(|side| match side {
+            Side::State => "by a state",
+            Side::ArmedGroup => "by an armed group",
+        });
         let over_places = self.over_places.then_some("over places");
-        [means, victims, over_places]
+        [means, victims, attacker, over_places]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -273,17 +328,74 @@ pub(crate) fn victims(phrase: &str) -> Option<Victims> {
     Circumstances::read("", Some(phrase)).victims
 }
 
+/// The value named, if one is: none where two different ones are.
+fn only<T: PartialEq>(mut named: impl Iterator<Item = T>) -> Option<T> {
+    let first = named.next()?;
+    named.all(|other| other == first).then_some(first)
+}
+
+/// The side that struck, as a figure's sentence (its lowercase `words`, their
+/// classes `found`) tells it: the one side named outside the counted phrase
+/// (`counted`), by its fighters ("terrorists fired rocket shells", "regime forces
+/// shelled") or by a means only it has ("air strikes"), else none. A side's name
+/// beside a holding word describes a place or a cause ("the opposition-held part",
+/// "districts dominated by the regime", "anti-regime protesters"), and one counted
+/// by another figure ("and 3 soldiers injured") is among the victims.
+fn attacker(words: &[&str], found: &[Found], counted: &[&str]) -> Option<Side> {
+    let counted_at = (!counted.is_empty())
+        .then(|| words.windows(counted.len()).position(|w| w == counted))
+        .flatten()
+        .map(|at| at..at + counted.len());
+    let held = |at: usize| {
+        found
+            .iter()
+            .any(|f| f.at == at && matches!(f.class, Class::Held))
+    };
+    let described = |f: &Found| {
+        let before = |back: usize| f.at.checked_sub(back);
+        // "held by (the Syrian) regime": a holding word, "by", up to two words.
+        let held_by = (1..=3).any(|back| {
+            before(back).is_some_and(|by| words[by] == "by" && by.checked_sub(1).is_some_and(held))
+        });
+        before(1).is_some_and(held) || held(f.at + f.len) || held_by
+    };
+    let counted_by_another = |f: &Found| {
+        (1..=2).any(|back| {
+            f.at.checked_sub(back)
+                .is_some_and(|at| crate::prepare::words::is_number(words[at]))
+        })
+    };
+    only(found.iter().filter_map(|f| {
+        let side = match f.class {
+            Class::Means(_, by) => by,
+            Class::Victims(v) => v.side(),
+            Class::Aside | Class::Held => None,
+        }?;
+        let in_counted = counted_at.as_ref().is_some_and(|c| c.contains(&f.at));
+        let fighter = matches!(f.class, Class::Victims(_));
+        (!in_counted && !(fighter && (described(f) || counted_by_another(f)))).then_some(side)
+    }))
+}
+
+/// One phrase of the data file found in a text: where (a word index), how many words
+/// and its class.
+struct Found {
+    at: usize,
+    len: usize,
+    class: Class,
+}
+
 /// The classes the words of a folded text tell, each phrase matched at its longest
 /// ("air strikes", not "strikes" again).
-fn classes_in(folded: &str) -> impl Iterator<Item = Class> + '_ {
-    let words: Vec<&str> = crate::text::words(folded, &[]).collect();
+fn classes_in<'w>(words: &'w [&'w str]) -> impl Iterator<Item = Found> + 'w {
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < words.len() {
             match classes().longest_at(at, |k| words.get(k).copied()) {
-                Some((class, len)) => {
+                Some((&class, len)) => {
+                    let found = Found { at, len, class };
                     at += len;
-                    return Some(*class);
+                    return Some(found);
                 }
                 None => at += 1,
             }
@@ -342,12 +454,12 @@ mod tests {
     #[test]
     fn captives_executed_are_not_an_air_strikes_toll() {
         let executed = Circumstances::read(
-            "Gunmen executed 24 civilians after seizing the village.",
+            "24 civilians were executed after the village was seized.",
             Some("civilians"),
         );
         let raids = Circumstances::read("Air raids killed 10 civilians.", Some("civilians"));
         assert!(!executed.compatible(raids));
-        let killed = Circumstances::read("Gunmen killed 24 civilians.", Some("civilians"));
+        let killed = Circumstances::read("Shells killed 24 civilians.", Some("civilians"));
         assert!(killed.compatible(raids));
     }
 
@@ -416,6 +528,68 @@ mod tests {
     }
 
     #[test]
+    fn the_side_that_struck_is_named_outside_the_counted_phrase() {
+        let by = |sentence: &str, counted: &str| {
+            let read = Circumstances::read(sentence, Some(counted));
+            (read.attacker, read.key())
+        };
+        let rebels = by(
+            "Terrorists fired rocket shells at Tarsk, killing 2.",
+            "people",
+        );
+        assert_eq!(rebels.0, Some(Side::ArmedGroup));
+        // A means only a state has names the state.
+        let air = by(
+            "Air raids on the rebel-held part of Tarsk killed 13.",
+            "civilians",
+        );
+        assert_eq!(air.0, Some(Side::State));
+        assert_eq!(air.1, "bombardment civilian by a state");
+        // Sides describing a place, a cause or another figure's victims name no one.
+        for (sentence, counted) in [
+            (
+                "Shells hit districts held by the Tarskan regime, killing 8.",
+                "people",
+            ),
+            ("Shells hit opposition areas, killing 8 people.", "people"),
+            (
+                "Shelling killed 8 anti-regime protesters.",
+                "anti-regime protesters",
+            ),
+            ("Shelling killed 8 people and wounded 3 soldiers.", "people"),
+            ("19 regime fighters were killed.", "regime fighters"),
+        ] {
+            assert_eq!(by(sentence, counted).0, None, "{sentence}");
+        }
+        // Both sides named: none.
+        let both = by(
+            "Rebels and regime forces fought; shelling killed 9.",
+            "people",
+        );
+        assert_eq!(both.0, None);
+    }
+
+    #[test]
+    fn tolls_of_the_two_sides_attacks_are_two_questions() {
+        let rockets = Circumstances::read("Rebels fired rockets, killing 2.", Some("people"));
+        let barrel = Circumstances::read("A barrel bomb killed 15.", Some("civilians"));
+        let shells = Circumstances::read("Shelling killed 15.", Some("civilians"));
+        assert!(!rockets.compatible(barrel));
+        assert!(rockets.compatible(shells) && barrel.compatible(shells));
+    }
+
+    #[test]
+    fn a_figure_naming_no_means_takes_its_ledes() {
+        let lede = Circumstances::read("17 killed in a car bomb blast near Tarsk.", None);
+        let later = Circumstances::read("Medics treated 25 injured.", Some("injured"));
+        let strikes = Circumstances::read("Air strikes injured 25.", None);
+        assert!(later.compatible(strikes));
+        assert!(!later.or_means_of(lede).compatible(strikes));
+        // A figure naming its own means keeps it.
+        assert_eq!(strikes.or_means_of(lede), strikes);
+    }
+
+    #[test]
     fn a_sentence_naming_two_means_tells_none() {
         let both = Circumstances::read("Shelling and clashes killed 9.", None);
         assert_eq!(both.key(), "");
@@ -423,7 +597,7 @@ mod tests {
 
     #[test]
     fn groups_follow_the_most_specific_figures() {
-        let air = Circumstances::read("Air raids killed 25 civilians.", Some("civilians"));
+        let air = Circumstances::read("Shelling killed 25 civilians.", Some("civilians"));
         let battle = Circumstances::read("Battles killed 39 rebels.", Some("rebels"));
         let plain = Circumstances::default();
         let (of_figure, groups) = group(&[plain, air, battle]);
