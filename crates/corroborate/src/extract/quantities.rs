@@ -555,6 +555,18 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
             let span = words[start].span.start..words[run_end - 1].span.end;
             return (Some(text), Some(span), run_end);
         }
+        // "70 regime and rebel fighters": two modifiers coordinated before one plural
+        // noun.
+        if let Some(len) = coordinated_modifiers(words, run_end).filter(|_| run_end == start + 1) {
+            let end = run_end + len;
+            let text = words[start..end]
+                .iter()
+                .map(|w| w.low.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let span = words[start].span.start..words[end - 1].span.end;
+            return (Some(text), Some(span), end);
+        }
         return (None, None, parsed.end);
     };
     // "AK - 47 rifles" and "AK 47 rifles" count one kind of thing.
@@ -581,6 +593,24 @@ fn shared_head(words: &[Word], and: usize) -> Option<&str> {
         .take(4)
         .take_while(|w| is_noun_like(w));
     run.last().filter(|w| is_plural(w)).map(|w| w.low.as_str())
+}
+
+/// How many words from `and` on end a coordination of modifiers at a plural noun that
+/// no count opens ("and rebel fighters" in "70 regime and rebel fighters"): `and`, a
+/// modifier and the plural noun. A verb's "-ing" form opens another clause ("24 more
+/// and damaging several villages").
+fn coordinated_modifiers(words: &[Word], and: usize) -> Option<usize> {
+    if words.get(and)?.low != "and" || number_at(words, and + 1).is_some() {
+        return None;
+    }
+    let modifier = words.get(and + 1)?;
+    let noun = words.get(and + 2)?;
+    let phrase = [modifier, noun];
+    (phrase
+        .iter()
+        .all(|w| is_noun_like(w) && !w.low.ends_with("ing"))
+        && is_plural(noun))
+    .then_some(3)
 }
 
 /// The number of words of a model code at `at` ("AK 47", "AK - 47", "F - 16"): up to
@@ -1335,6 +1365,15 @@ mod tests {
         assert_eq!(
             counted("A two - car convoy left with 26 sailors aboard."),
             [None, Some("sailors".into())]
+        );
+        // Two modifiers coordinated before one noun count it; a verb opens a clause.
+        assert_eq!(
+            counted("Some 70 Tarskan and Harrani fighters were killed."),
+            [Some("tarskan and harrani fighters".into())]
+        );
+        assert_eq!(
+            counted("The blast injured 24 more and damaging several villages."),
+            [None]
         );
         // A model code names the kind of thing counted, written apart or not.
         let found = quantities("Six AK 47 rifles , 12 magazines and two F - 16 jets.");

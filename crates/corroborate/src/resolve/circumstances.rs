@@ -32,6 +32,8 @@ enum Means {
     Blast,
     /// Executions and beheadings of captives.
     Execution,
+    /// An aircraft shot down or crashed: its dead are those on board.
+    Downing,
 }
 
 /// A side of the fighting.
@@ -54,6 +56,9 @@ pub(crate) enum Victims {
     ArmedGroup,
     /// Fighters of no named side: either of the two above.
     Combatant,
+    /// Fighters of both sides counted together ("regime and rebel fighters"): a sum
+    /// of the two sides' tolls, never one side's.
+    BothSides,
     /// A part of the civilians, which answers its own question ("how many children
     /// were killed?").
     Part(Part),
@@ -74,11 +79,12 @@ impl Victims {
     /// Whether the two can count the same people: equal, or a combatant of no named
     /// side beside either side's.
     fn fits(self, other: Victims) -> bool {
-        use Victims::{ArmedGroup, Combatant, Forces};
+        use Victims::{ArmedGroup, BothSides, Combatant, Forces};
         self == other
             || matches!(
                 (self, other),
-                (Combatant, Forces | ArmedGroup) | (Forces | ArmedGroup, Combatant)
+                (Combatant, Forces | ArmedGroup | BothSides)
+                    | (Forces | ArmedGroup | BothSides, Combatant)
             )
     }
 
@@ -98,7 +104,7 @@ impl Victims {
         match self {
             Victims::Forces => Some(Side::State),
             Victims::ArmedGroup => Some(Side::ArmedGroup),
-            Victims::Civilian | Victims::Combatant | Victims::Part(_) => None,
+            Victims::Civilian | Victims::Combatant | Victims::BothSides | Victims::Part(_) => None,
         }
     }
 
@@ -141,6 +147,7 @@ lexicon::lazy! {
                     "fighting" => Class::Means(Means::Fighting, by),
                     "blast" => Class::Means(Means::Blast, by),
                     "execution" => Class::Means(Means::Execution, by),
+                    "downing" => Class::Means(Means::Downing, by),
                     "civilian" => Class::Victims(Victims::Civilian),
                     "forces" => Class::Victims(Victims::Forces),
                     "armed group" => Class::Victims(Victims::ArmedGroup),
@@ -178,20 +185,37 @@ impl Circumstances {
     pub(crate) fn read(sentence: &str, counted: Option<&str>) -> Circumstances {
         let sentence = crate::text::fold_lower(sentence);
         let words: Vec<&str> = crate::text::words(&sentence, &[]).collect();
-        let found: Vec<Found> = classes_in(&words).collect();
+        let mut found: Vec<Found> = classes_in(&words).collect();
+        // An aircraft named beside a downing ("a helicopter was shot down") is the one
+        // downed: neither a bombardment nor the state's side striking.
+        if found
+            .iter()
+            .any(|f| matches!(f.class, Class::Means(Means::Downing, _)))
+        {
+            found.retain(|f| !matches!(f.class, Class::Means(Means::Bombardment, Some(_))));
+        }
         let means = only(found.iter().filter_map(|f| match f.class {
             Class::Means(m, _) => Some(m),
             _ => None,
         }));
         let counted = crate::text::fold_lower(counted.unwrap_or_default());
         let counted_words: Vec<&str> = crate::text::words(&counted, &[]).collect();
-        let victims = classes_in(&counted_words)
+        let named: Vec<Victims> = classes_in(&counted_words)
             .map(|f| f.class)
             .take_while(|class| !matches!(class, Class::Aside))
-            .find_map(|class| match class {
+            .filter_map(|class| match class {
                 Class::Victims(v) => Some(v),
                 Class::Means(..) | Class::Aside | Class::Held => None,
-            });
+            })
+            .collect();
+        // A phrase naming both sides ("regime and rebel fighters") counts their sum;
+        // else its first class tells.
+        let sides: Vec<Side> = named.iter().filter_map(|v| v.side()).collect();
+        let victims = if only(sides.iter()).is_none() && !sides.is_empty() {
+            Some(Victims::BothSides)
+        } else {
+            named.first().copied()
+        };
         Circumstances {
             means,
             victims,
@@ -299,12 +323,14 @@ impl Circumstances {
             Means::Fighting => "fighting",
             Means::Blast => "blast",
             Means::Execution => "execution",
+            Means::Downing => "downing",
         });
         let victims = self.victims.map(|v| match v {
             Victims::Civilian => "civilian",
             Victims::Forces => "forces",
             Victims::ArmedGroup => "armed group",
             Victims::Combatant => "combatant",
+            Victims::BothSides => "both sides",
             Victims::Part(Part::Children) => "children",
             Victims::Part(Part::Women) => "women",
             Victims::Part(Part::Students) => "students",
@@ -587,6 +613,27 @@ mod tests {
         assert!(!later.or_means_of(lede).compatible(strikes));
         // A figure naming its own means keeps it.
         assert_eq!(strikes.or_means_of(lede), strikes);
+    }
+
+    #[test]
+    fn those_on_board_an_aircraft_shot_down_are_no_bombardments_toll() {
+        let downed = Circumstances::read(
+            "A helicopter was shot down near Tarsk, killing all five people on board.",
+            Some("people"),
+        );
+        assert_eq!(downed.key(), "downing");
+        let strikes = Circumstances::read("Air strikes on Harran killed 15.", Some("people"));
+        assert!(!downed.compatible(strikes));
+    }
+
+    #[test]
+    fn fighters_of_both_sides_counted_together_are_no_one_sides_toll() {
+        let both = Circumstances::read("", Some("regime and rebel fighters"));
+        let soldiers = Circumstances::read("", Some("regime soldiers"));
+        let fighters = Circumstances::read("", Some("fighters"));
+        assert_eq!(both.key(), "both sides");
+        assert!(!both.compatible(soldiers));
+        assert!(both.compatible(fighters));
     }
 
     #[test]
