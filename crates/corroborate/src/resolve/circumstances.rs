@@ -210,8 +210,8 @@ impl Circumstances {
             .collect();
         // A phrase naming both sides ("regime and rebel fighters") counts their sum;
         // else its first class tells.
-        let sides: Vec<Side> = named.iter().filter_map(|v| v.side()).collect();
-        let victims = if only(sides.iter()).is_none() && !sides.is_empty() {
+        let names = |side: Side| named.iter().any(|v| v.side() == Some(side));
+        let victims = if names(Side::State) && names(Side::ArmedGroup) {
             Some(Victims::BothSides)
         } else {
             named.first().copied()
@@ -578,10 +578,7 @@ mod tests {
                 "people",
             ),
             ("Shells hit opposition areas, killing 8 people.", "people"),
-            (
-                "Shelling killed 8 anti-regime protesters.",
-                "anti-regime protesters",
-            ),
+            ("Shelling of an anti-regime rally killed 8.", "people"),
             ("Shelling killed 8 people and wounded 3 soldiers.", "people"),
             ("19 regime fighters were killed.", "regime fighters"),
         ] {
