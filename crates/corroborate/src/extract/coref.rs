@@ -242,19 +242,13 @@ fn holds_ignoring_ascii_case(text: &str, word: &str) -> bool {
 fn surroundings(doc: &Prepared, m: &Mention) -> Range<usize> {
     let text = doc.text.as_str();
     let sentence = &doc.analysis.sentences[m.sentence];
-    let mut from = m
+    let from = m
         .span
         .start
         .saturating_sub(DESCRIPTION_REACH)
         .max(sentence.start);
-    let mut to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    from..to
+    let to = (m.span.end + DESCRIPTION_REACH).min(sentence.end);
+    crate::text::floor_char_boundary(text, from)..crate::text::ceil_char_boundary(text, to)
 }
 
 /// The words describing the mention `m` (see [`beside_mentions`]): its title and its

@@ -678,14 +678,9 @@ impl<'t> MeansReader<'t> {
     /// side.
     fn near(&mut self, trigger: Range<usize>) -> Vec<&'static str> {
         let text = self.text;
-        let mut start = trigger.start.saturating_sub(MEANS_WINDOW);
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
-        let mut end = (trigger.end + MEANS_WINDOW).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let start =
+            crate::text::ceil_char_boundary(text, trigger.start.saturating_sub(MEANS_WINDOW));
+        let end = crate::text::floor_char_boundary(text, trigger.end + MEANS_WINDOW);
         // The stops are ASCII, so searched for as bytes (no UTF-8 byte of another
         // character equals one): a search by `char` decoded up to 600 bytes a mention,
         // a third of reading the means.

@@ -397,10 +397,7 @@ const CONTAINER_WORDS: usize = 3;
 /// Province" lies in Harran's division. The whole name must be known: "in Tell Qaswa"
 /// is not in a town called Tell.
 fn containing_division(after: &str) -> Option<u64> {
-    let mut end = after.len().min(CONTAINER_WINDOW);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::text::floor_char_boundary(after, CONTAINER_WINDOW);
     let mut words = after[..end]
         .trim_start_matches([',', ' '])
         .split_whitespace();

@@ -15,6 +15,26 @@ pub use tokens::{Token, tokenize};
 
 use crate::model::Removed;
 
+/// The character boundary of `text` at or before byte `at` (the text's end past it):
+/// `str::floor_char_boundary`, not stable at the crate's minimum Rust version.
+pub(crate) fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The character boundary of `text` at or after byte `at` (the text's end past it):
+/// `str::ceil_char_boundary`, not stable at the crate's minimum Rust version.
+pub(crate) fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The words of `text` for matching phrases: its longest runs of letters, digits and the
 /// `joiners` (as '-' to keep "north-east" one word), in order; every other character
 /// separates words. Case is left as written: callers fold or lowercase as they need.
@@ -75,6 +95,18 @@ impl Analysis {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn char_boundaries_snap_down_or_up_and_stop_at_the_end() {
+        use super::{ceil_char_boundary, floor_char_boundary};
+        // "é" takes bytes 3 and 4.
+        let text = "Café au lait";
+        assert_eq!(floor_char_boundary(text, 4), 3);
+        assert_eq!(ceil_char_boundary(text, 4), 5);
+        assert_eq!(floor_char_boundary(text, 5), 5);
+        assert_eq!(ceil_char_boundary(text, 99), text.len());
+        assert_eq!(floor_char_boundary(text, 99), text.len());
+    }
+
     #[test]
     fn example_analysis() {
         use crate::text::Analysis;
