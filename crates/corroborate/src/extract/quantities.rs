@@ -557,8 +557,10 @@ fn counted_after(words: &[Word], parsed: &Parsed) -> (Option<String>, Option<Ran
         }
         // "70 regime and rebel fighters": two modifiers coordinated before one plural
         // noun.
-        if let Some(len) = coordinated_modifiers(words, run_end).filter(|_| run_end == start + 1) {
-            let end = run_end + len;
+        let coordinated = (run_end == start + 1)
+            .then(|| coordination_end(words, run_end))
+            .flatten();
+        if let Some(end) = coordinated {
             let text = words[start..end]
                 .iter()
                 .map(|w| w.low.as_str())
@@ -595,22 +597,18 @@ fn shared_head(words: &[Word], and: usize) -> Option<&str> {
     run.last().filter(|w| is_plural(w)).map(|w| w.low.as_str())
 }
 
-/// How many words from `and` on end a coordination of modifiers at a plural noun that
-/// no count opens ("and rebel fighters" in "70 regime and rebel fighters"): `and`, a
-/// modifier and the plural noun. A verb's "-ing" form opens another clause ("24 more
-/// and damaging several villages").
-fn coordinated_modifiers(words: &[Word], and: usize) -> Option<usize> {
+/// Where a modifier coordinated at `and` ends with the plural noun it shares with the
+/// modifier before `and` ("and rebel fighters" in "70 regime and rebel fighters"): the
+/// index after the noun. No count may open it (see [`shared_head`]), and a verb's
+/// "-ing" form opens another clause ("24 more and damaging several villages").
+fn coordination_end(words: &[Word], and: usize) -> Option<usize> {
     if words.get(and)?.low != "and" || number_at(words, and + 1).is_some() {
         return None;
     }
     let modifier = words.get(and + 1)?;
     let noun = words.get(and + 2)?;
-    let phrase = [modifier, noun];
-    (phrase
-        .iter()
-        .all(|w| is_noun_like(w) && !w.low.ends_with("ing"))
-        && is_plural(noun))
-    .then_some(3)
+    let fits = |w: &Word| is_noun_like(w) && !w.low.ends_with("ing");
+    (fits(modifier) && fits(noun) && is_plural(noun)).then_some(and + 3)
 }
 
 /// The number of words of a model code at `at` ("AK 47", "AK - 47", "F - 16"): up to
