@@ -39,7 +39,8 @@ enum Means {
 /// A side of the fighting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Side {
-    /// A state: its forces, its allies' and the means only states have.
+    /// A state and its allies: their forces, and the means only states have (air
+    /// strikes, barrel bombs).
     State,
     /// The armed groups fighting a state: rebels, militants, insurgents.
     ArmedGroup,
