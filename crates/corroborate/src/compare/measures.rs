@@ -186,7 +186,8 @@ fn casualty_measures(
     let conjoined = conjoined_counts(quantities, texts);
     let events_of = story_events(ledger, &story_of);
     let ledes = lede_ends(ledger);
-    let lede_reads = lede_circumstances(ledger, texts, &ledes);
+    let answering: BTreeSet<&str> = figures.values().flatten().map(|answer| answer.0).collect();
+    let lede_reads = lede_circumstances(ledger, texts, &ledes, &answering);
     let joined_places = place_lists(ledger, texts);
     let mut result = HashMap::default();
     for ((story, role), mut answers) in figures {
@@ -374,16 +375,21 @@ fn lede_ends(ledger: &Ledger) -> HashMap<&str, usize> {
     ends
 }
 
-/// The circumstances each document's headline and lede tell, by document: the happening
-/// the document reports. The lede ends where the furthest claim starting at or before
+/// The circumstances the headline and lede of each `answering` document (one giving a
+/// casualty figure) tell, by document: the happening the document reports. The lede ends where the furthest claim starting at or before
 /// the document's first event mention ends (a claim spans its sentence).
 fn lede_circumstances<'l>(
     ledger: &'l Ledger,
     texts: &HashMap<&str, &str>,
     ledes: &HashMap<&str, usize>,
+    answering: &BTreeSet<&str>,
 ) -> HashMap<&'l str, Circumstances> {
     let mut ends: HashMap<&str, usize> = HashMap::default();
-    for claim in &ledger.claims {
+    for claim in ledger
+        .claims
+        .iter()
+        .filter(|c| answering.contains(c.doc.as_str()))
+    {
         if let Some(&lede) = ledes.get(claim.doc.as_str()) {
             if claim.start <= lede {
                 let end = ends.entry(claim.doc.as_str()).or_insert(lede);
